@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { IsoDate } from './dates';
+import { Localized } from './localized';
+import { NominationStatus } from './status';
+
+export const NomineeKind = z.enum(['collective', 'individual']);
+export type NomineeKind = z.infer<typeof NomineeKind>;
+
+const Code = z.string().regex(/^[A-Z0-9_]{2,40}$/, 'code: A-Z, 0-9, _');
+
+/** A legal document the campaign rests on (Kế hoạch 645/KH-UBND, Nghị định 98/2023/NĐ-CP, …). */
+export const LegalReference = z.strictObject({
+  ref: z.string().min(1).max(80),
+  date: IsoDate.optional(),
+  issuer: z.string().max(200).optional(),
+  title: z.string().max(500).optional(),
+});
+
+/** Hình thức khen thưởng: who grants it and who decides (the office's council or the province). */
+export const AwardForm = z.strictObject({
+  code: Code,
+  name: Localized,
+  grantedBy: z.string().min(1).max(200),
+  /** 'office': the council decides; 'province': the council proposes it to the province. */
+  decidedBy: z.enum(['office', 'province']),
+  nomineeKinds: z.array(NomineeKind).min(1),
+});
+export type AwardForm = z.infer<typeof AwardForm>;
+
+/**
+ * Số lượng khen thưởng. The plan does not say whether the cap is per unit or for the whole office,
+ * so a rule carries its scope and the statuses it counts (the council's selections by default).
+ */
+export const QuotaRule = z.strictObject({
+  id: Code,
+  awardForm: Code,
+  max: z.int().min(0).max(10_000),
+  scope: z.enum(['campaign', 'unit']),
+  countedStatuses: z.array(NominationStatus).min(1),
+  /** Statuses that make a nomination a candidate for the places (before the vote). */
+  candidateStatuses: z.array(NominationStatus).min(1),
+});
+export type QuotaRule = z.infer<typeof QuotaRule>;
+
+/** One part of the dossier: the form name and its legal reference are configuration, not code. */
+export const DossierRequirement = z.strictObject({
+  code: Code,
+  name: Localized,
+  form: z.string().max(80).optional(),
+  legalReference: z.string().max(200).optional(),
+  note: Localized.optional(),
+});
+export type DossierRequirement = z.infer<typeof DossierRequirement>;
+
+export const Criterion = z.strictObject({
+  code: Code,
+  nomineeKind: NomineeKind,
+  text: Localized,
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Movement = z.strictObject({ code: Code, name: Localized });
+export type Movement = z.infer<typeof Movement>;
+
+export const CouncilMember = z.strictObject({
+  name: z.string().min(1).max(120),
+  role: z.string().min(1).max(120),
+});
+
+/** Council voting rules differ between councils, so all of it is configuration with the plan's defaults. */
+export const CouncilSettings = z.strictObject({
+  members: z.array(CouncilMember).max(200),
+  /** Quorum as a fraction of all members (2/3 by default): no quorum, no valid round. */
+  quorum: z.strictObject({ numerator: z.int().min(0), denominator: z.int().min(1) }),
+  threshold: z.strictObject({
+    percent: z.int().min(0).max(100),
+    comparison: z.enum(['>', '>=']),
+    base: z.enum(['members', 'participants', 'valid_ballots']),
+  }),
+  allowWrittenVotes: z.boolean(),
+  voteMark: z.string().min(1).max(5),
+});
+export type CouncilSettings = z.infer<typeof CouncilSettings>;
+
+export const Campaign = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    title: z.string().min(1).max(500),
+    theme: z.string().max(2000),
+    documentNumber: z.string().max(80).optional(),
+    issuer: z.string().min(1).max(200),
+    signer: z.string().max(200).optional(),
+    legalBasis: z.array(LegalReference).min(1),
+    period: z.strictObject({ start: IsoDate, end: IsoDate }),
+    /** Last day a dossier may reach the HR office ("trước ngày 01/10/2025" → 2025-09-30). */
+    submissionDeadline: IsoDate,
+    hrUnitId: z.string().min(1).max(64),
+    participants: z.strictObject({ collective: z.string().max(500), individual: z.string().max(500) }),
+    awardForms: z.array(AwardForm).min(1).max(20),
+    quotaRules: z.array(QuotaRule).max(40),
+    dossierRequirements: z.array(DossierRequirement).max(20),
+    criteria: z.array(Criterion).max(40),
+    movements: z.array(Movement).max(40),
+    council: CouncilSettings,
+  })
+  .superRefine((campaign, ctx) => {
+    if (campaign.period.start > campaign.period.end) {
+      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'period ends before it starts' });
+    }
+    if (campaign.submissionDeadline < campaign.period.start) {
+      ctx.addIssue({ code: 'custom', path: ['submissionDeadline'], message: 'deadline before the period starts' });
+    }
+    const forms = new Set(campaign.awardForms.map((form) => form.code));
+    campaign.quotaRules.forEach((rule, index) => {
+      if (!forms.has(rule.awardForm)) {
+        ctx.addIssue({ code: 'custom', path: ['quotaRules', index, 'awardForm'], message: 'unknown award form' });
+      }
+    });
+  });
+export type Campaign = z.infer<typeof Campaign>;
+
+/** The campaign as the API returns it: with the server's version for optimistic concurrency. */
+export type StoredCampaign = Campaign & { version: number; updatedAt: string };

@@ -1,0 +1,12 @@
+export * from './campaign';
+export * from './dates';
+export * from './issues';
+export * from './localized';
+export * from './messages';
+export * from './nomination';
+export * from './org';
+export * from './rules/index';
+export * from './status';
+export * from './text';
+export { SEED_CAMPAIGN, HR_UNIT_ID } from './seed/campaign-2025';
+export { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from './seed/demo-office';

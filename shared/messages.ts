@@ -1,0 +1,111 @@
+import { formatDateVi } from './dates';
+
+type Params = Record<string, string | number>;
+type Template = { vi: (p: Params) => string; en: (p: Params) => string };
+
+const date = (value: string | number | undefined) => (typeof value === 'string' ? formatDateVi(value) : '');
+
+/**
+ * The messages of the plan's rules, in Vietnamese (the default) and English, with the figures filled in.
+ * Each code is stable: the add-in, the tests and the council's staff refer to it.
+ */
+export const RULE_MESSAGES = {
+  // Rule 1: the period of the campaign.
+  DATE_OUTSIDE_PERIOD: {
+    vi: (p) => `${p.what} ngày ${date(p.date)} nằm ngoài thời gian Đợt thi đua (${date(p.start)} – ${date(p.end)})`,
+    en: (p) => `${p.what} dated ${date(p.date)} is outside the campaign period (${date(p.start)} – ${date(p.end)})`,
+  },
+  // Rule 2: who may be nominated.
+  UNIT_UNKNOWN: {
+    vi: (p) => `Đơn vị "${p.unitId}" không có trong danh sách các phòng, ban, đơn vị của Văn phòng`,
+    en: (p) => `Unit "${p.unitId}" is not one of the office's units`,
+  },
+  NOMINEE_UNKNOWN: {
+    vi: (p) => `${p.kind} "${p.nomineeId}" không có trong danh sách của Văn phòng`,
+    en: (p) => `${p.kind} "${p.nomineeId}" is not in the office's registry`,
+  },
+  NOMINEE_OTHER_UNIT: {
+    vi: (p) => `${p.nomineeName} thuộc ${p.nomineeUnit}, không thuộc đơn vị đề nghị (${p.unitName})`,
+    en: (p) => `${p.nomineeName} belongs to ${p.nomineeUnit}, not to the nominating unit (${p.unitName})`,
+  },
+  // Rule 3: the award forms.
+  AWARD_FORM_UNKNOWN: {
+    vi: (p) => `Hình thức khen thưởng "${p.awardForm}" không có trong Kế hoạch`,
+    en: (p) => `Award form "${p.awardForm}" is not in the plan`,
+  },
+  AWARD_FORM_KIND_NOT_ALLOWED: {
+    vi: (p) => `${p.awardFormName} không áp dụng cho ${p.kind}`,
+    en: (p) => `${p.awardFormName} is not given to a ${p.kind}`,
+  },
+  // Rule 4: quotas.
+  QUOTA_EXCEEDED: {
+    vi: (p) => `Vượt chỉ tiêu ${p.awardFormName}${p.scopeName}: ${p.used}/${p.max}`,
+    en: (p) => `Quota exceeded for ${p.awardFormName}${p.scopeName}: ${p.used}/${p.max}`,
+  },
+  QUOTA_MORE_CANDIDATES: {
+    vi: (p) => `${p.awardFormName}${p.scopeName}: ${p.candidates} đề nghị cho ${p.max} suất, Hội đồng cần bình xét lựa chọn`,
+    en: (p) => `${p.awardFormName}${p.scopeName}: ${p.candidates} candidates for ${p.max} place(s); the council must choose`,
+  },
+  // Rule 5: the dossier.
+  DOSSIER_INCOMPLETE: {
+    vi: (p) => `Hồ sơ thiếu ${p.document}`,
+    en: (p) => `The dossier lacks the ${p.document}`,
+  },
+  DOSSIER_DOCUMENT_DETAILS_MISSING: {
+    vi: (p) => `${p.document}: chưa ghi số hoặc ngày văn bản`,
+    en: (p) => `${p.document}: its number or date is missing`,
+  },
+  // Rule 6: the deadline.
+  LATE_SUBMISSION: {
+    vi: (p) => `Hồ sơ nhận ngày ${date(p.receivedDate)}, sau hạn ${date(p.deadline)}`,
+    en: (p) => `Dossier received on ${date(p.receivedDate)}, after the deadline of ${date(p.deadline)}`,
+  },
+  RECEIVED_DATE_MISSING: {
+    vi: () => `Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ`,
+    en: () => `The date the HR office received the dossier is missing`,
+  },
+  // Rule 7: criteria and movements.
+  CRITERIA_MISSING: {
+    vi: () => `Chưa nêu tiêu chuẩn khen thưởng mà tập thể, cá nhân đáp ứng`,
+    en: () => `No award criterion is stated as met`,
+  },
+  CRITERION_UNKNOWN: {
+    vi: (p) => `Tiêu chuẩn "${p.criterion}" không có trong Kế hoạch`,
+    en: (p) => `Criterion "${p.criterion}" is not in the plan`,
+  },
+  CRITERION_WRONG_KIND: {
+    vi: (p) => `Tiêu chuẩn "${p.criterion}" dành cho ${p.criterionKind}, không dành cho ${p.kind}`,
+    en: (p) => `Criterion "${p.criterion}" is for a ${p.criterionKind}, not a ${p.kind}`,
+  },
+  MOVEMENT_UNKNOWN: {
+    vi: (p) => `Phong trào thi đua "${p.movement}" không có trong Kế hoạch`,
+    en: (p) => `Emulation movement "${p.movement}" is not in the plan`,
+  },
+  ACHIEVEMENTS_MISSING: {
+    vi: () => `Chưa tóm tắt thành tích`,
+    en: () => `The achievements are not summarised`,
+  },
+  // Rule 8: one achievement, one award.
+  DUPLICATE_NOMINEE: {
+    vi: (p) => `${p.nomineeName} được đề nghị ${p.count} lần trong Đợt thi đua (một thành tích chỉ khen một lần)`,
+    en: (p) => `${p.nomineeName} is nominated ${p.count} times in this campaign (one achievement, one award)`,
+  },
+  // Rule 9: discipline.
+  NOMINEE_UNDER_DISCIPLINE: {
+    vi: (p) => `${p.nomineeName} đang bị xem xét kỷ luật, điều tra hoặc có khiếu nại chưa giải quyết: chưa khen thưởng`,
+    en: (p) => `${p.nomineeName} is under discipline, investigation or an unresolved complaint: no award`,
+  },
+  // The status flow.
+  RETURN_REASON_MISSING: {
+    vi: () => `Trả lại hồ sơ cần ghi lý do`,
+    en: () => `A returned nomination needs a reason`,
+  },
+} satisfies Record<string, Template>;
+
+export type RuleCode = keyof typeof RULE_MESSAGES;
+
+/** Names of the nominee kinds inside messages. */
+export const NOMINEE_KIND_NAMES = {
+  collective: { vi: 'Tập thể', en: 'collective' },
+  individual: { vi: 'Cá nhân', en: 'individual' },
+} as const;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { IsoDate } from './dates';
+import { NomineeKind } from './campaign';
+import { Id } from './org';
+import { NominationStatus } from './status';
+import { isFormulaLike } from './text';
+
+export const MAX_ACHIEVEMENTS_LENGTH = 4000;
+export const MAX_SHORT_TEXT = 500;
+
+const DocCode = z.string().regex(/^[A-Z0-9_]{2,40}$/);
+
+/** One part of the dossier as received: whether it is there, and its number and date. */
+export const DossierDocument = z.strictObject({
+  present: z.boolean(),
+  number: z.string().max(80).optional(),
+  date: IsoDate.optional(),
+});
+export type DossierDocument = z.infer<typeof DossierDocument>;
+
+/** What a client may set on a nomination: the fields a clerk types in the sheet. */
+export const NominationFields = z.strictObject({
+  unitId: Id,
+  nomineeKind: NomineeKind,
+  /** A unit id for a collective, a person id for an individual. */
+  nomineeId: Id,
+  awardForm: z.string().regex(/^[A-Z0-9_]{2,40}$/),
+  achievements: z.string().max(MAX_ACHIEVEMENTS_LENGTH).default(''),
+  criteriaMet: z.array(z.string().max(40)).max(20).default([]),
+  movements: z.array(z.string().max(40)).max(20).default([]),
+  dossier: z.record(DocCode, DossierDocument).default({}),
+  receivedDate: IsoDate.optional(),
+  status: NominationStatus.default('draft'),
+  returnReason: z.string().max(MAX_SHORT_TEXT).optional(),
+  note: z.string().max(MAX_SHORT_TEXT).optional(),
+});
+export type NominationFields = z.infer<typeof NominationFields>;
+
+/** A row of a save batch: a new row has no id; a changed row carries the version its client last saw. */
+export const NominationChange = NominationFields.extend({
+  id: Id.optional(),
+  version: z.int().min(0).optional(),
+  /** The client's own key for the row (its sheet row), echoed in the answer. */
+  rowKey: z.string().max(64).optional(),
+});
+export type NominationChange = z.infer<typeof NominationChange>;
+
+export const Nomination = NominationFields.extend({
+  id: Id,
+  campaignId: z.string(),
+  version: z.int().min(1),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  deletedAt: z.string().optional(),
+  deletedBy: z.string().optional(),
+});
+export type Nomination = z.infer<typeof Nomination>;
+
+/** The nominee identity behind rule 8 (one achievement, one award). */
+export function nomineeKey(nomination: Pick<NominationFields, 'nomineeKind' | 'nomineeId'>): string {
+  return `${nomination.nomineeKind}#${nomination.nomineeId}`;
+}
+
+/** Free-text fields that must be written to a sheet as text because they would read as a formula. */
+export function formulaLikeFields(nomination: NominationFields): string[] {
+  const fields: string[] = [];
+  if (isFormulaLike(nomination.achievements)) fields.push('achievements');
+  if (nomination.returnReason && isFormulaLike(nomination.returnReason)) fields.push('returnReason');
+  if (nomination.note && isFormulaLike(nomination.note)) fields.push('note');
+  for (const [code, doc] of Object.entries(nomination.dossier)) {
+    if (doc.number && isFormulaLike(doc.number)) fields.push(`dossier.${code}.number`);
+  }
+  return fields;
+}

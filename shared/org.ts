@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'id: letters, digits, _ . - (max 64)');
+
+/** A unit (phòng, ban, đơn vị trực thuộc) of the office: the collectives that may be nominated. */
+export const Unit = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(200),
+  shortName: z.string().max(40).optional(),
+  /** The HR office that consolidates the nominations (Phòng Hành chính tổ chức – Quản trị tài vụ). */
+  isHrOffice: z.boolean().default(false),
+  /** Rule 9 applies to collectives too: a unit under investigation is not rewarded. */
+  underDiscipline: z.boolean().default(false),
+});
+export type Unit = z.infer<typeof Unit>;
+
+/** A staff member (cán bộ, công chức, viên chức, người lao động): the individuals that may be nominated. */
+export const Person = z.strictObject({
+  id: Id,
+  fullName: z.string().min(1).max(120),
+  unitId: Id,
+  title: z.string().max(120).optional(),
+  gender: z.enum(['female', 'male']).optional(),
+  /** Rule 9: under discipline, under investigation or with an unresolved complaint. */
+  underDiscipline: z.boolean().default(false),
+  disciplineNote: z.string().max(500).optional(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const Role = z.enum(['admin', 'hr', 'unit', 'secretary', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+/** A user of the product, stored under their e-mail; a unit user is bound to one unit. */
+export const User = z
+  .strictObject({
+    email: z.email().max(254),
+    displayName: z.string().min(1).max(120),
+    role: Role,
+    unitId: Id.optional(),
+  })
+  .refine((user) => user.role !== 'unit' || user.unitId !== undefined, {
+    message: 'a unit user needs a unitId',
+    path: ['unitId'],
+  });
+export type User = z.infer<typeof User>;

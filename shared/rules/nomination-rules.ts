@@ -1,0 +1,117 @@
+import { makeIssue, type Issue, type Severity } from '../issues';
+import { NOMINEE_KIND_NAMES } from '../messages';
+import type { NominationFields } from '../nomination';
+import { isDraftLike } from '../status';
+import type { RuleContext } from './context';
+
+/** Where an issue points: the saved nomination, or the client's row for one not yet saved. */
+export interface RowTarget {
+  nominationId?: string;
+  rowKey?: string;
+}
+
+/**
+ * The rules that look at one nomination alone (rules 1, 2, 3, 5, 6, 7 and 9 of the plan).
+ * What is missing while the unit still prepares the nomination is a warning; once submitted, an error.
+ */
+export function checkNomination(ctx: RuleContext, nomination: NominationFields, target: RowTarget): Issue[] {
+  const issues: Issue[] = [];
+  const add = (code: Parameters<typeof makeIssue>[0], severity: Severity, field: string, params = {}) =>
+    issues.push(makeIssue(code, severity, { ...target, field }, params));
+  const missingSeverity: Severity = isDraftLike(nomination.status) ? 'warning' : 'error';
+  const { campaign } = ctx;
+  const kindName = NOMINEE_KIND_NAMES[nomination.nomineeKind];
+
+  // Rule 2: collectives are the office's units; individuals are its staff, of the nominating unit.
+  const unit = ctx.units.get(nomination.unitId);
+  if (!unit) add('UNIT_UNKNOWN', 'error', 'unitId', { unitId: nomination.unitId });
+  const nominee =
+    nomination.nomineeKind === 'collective'
+      ? ctx.units.get(nomination.nomineeId)
+      : ctx.people.get(nomination.nomineeId);
+  if (!nominee) {
+    add('NOMINEE_UNKNOWN', 'error', 'nomineeId', { kind: kindName, nomineeId: nomination.nomineeId });
+  } else {
+    const nomineeUnitId = 'unitId' in nominee ? nominee.unitId : nominee.id;
+    const nomineeName = 'fullName' in nominee ? nominee.fullName : nominee.name;
+    if (unit && nomineeUnitId !== unit.id) {
+      add('NOMINEE_OTHER_UNIT', 'error', 'nomineeId', {
+        nomineeName,
+        nomineeUnit: ctx.units.get(nomineeUnitId)?.name ?? nomineeUnitId,
+        unitName: unit.name,
+      });
+    }
+    // Rule 9: no award while under discipline, investigation or an unresolved complaint.
+    if (nominee.underDiscipline) add('NOMINEE_UNDER_DISCIPLINE', 'error', 'nomineeId', { nomineeName });
+  }
+
+  // Rule 3: the plan's award forms, each for the nominee kinds it is given to.
+  const awardForm = campaign.awardForms.find((form) => form.code === nomination.awardForm);
+  if (!awardForm) {
+    add('AWARD_FORM_UNKNOWN', 'error', 'awardForm', { awardForm: nomination.awardForm });
+  } else if (!awardForm.nomineeKinds.includes(nomination.nomineeKind)) {
+    add('AWARD_FORM_KIND_NOT_ALLOWED', 'error', 'awardForm', { awardFormName: awardForm.name, kind: kindName });
+  }
+
+  // Rule 5: the three documents of the dossier.
+  for (const requirement of campaign.dossierRequirements) {
+    const field = `dossier.${requirement.code}`;
+    const document = nomination.dossier[requirement.code];
+    if (!document?.present) {
+      add('DOSSIER_INCOMPLETE', missingSeverity, field, { document: requirement.name });
+      continue;
+    }
+    if (!document.number || !document.date) {
+      add('DOSSIER_DOCUMENT_DETAILS_MISSING', 'warning', field, { document: requirement.name });
+    }
+    // Rule 1: a document of this campaign cannot predate its launch.
+    if (document.date && document.date < campaign.period.start) {
+      add('DATE_OUTSIDE_PERIOD', 'warning', field, {
+        what: requirement.name,
+        date: document.date,
+        start: campaign.period.start,
+        end: campaign.period.end,
+      });
+    }
+  }
+
+  // Rule 6: dossiers reach the HR office by the deadline; a late one is flagged, never dropped.
+  if (nomination.receivedDate) {
+    if (nomination.receivedDate > campaign.submissionDeadline) {
+      add('LATE_SUBMISSION', 'warning', 'receivedDate', {
+        receivedDate: nomination.receivedDate,
+        deadline: campaign.submissionDeadline,
+      });
+    } else if (nomination.receivedDate < campaign.period.start) {
+      add('DATE_OUTSIDE_PERIOD', 'warning', 'receivedDate', {
+        what: { vi: 'Hồ sơ nhận', en: 'The dossier received' },
+        date: nomination.receivedDate,
+        start: campaign.period.start,
+        end: campaign.period.end,
+      });
+    }
+  } else if (!isDraftLike(nomination.status) && nomination.status !== 'submitted') {
+    add('RECEIVED_DATE_MISSING', 'warning', 'receivedDate');
+  }
+
+  // Rule 7: the nomination states which of the plan's criteria for its kind it meets.
+  if (nomination.achievements.trim() === '') add('ACHIEVEMENTS_MISSING', missingSeverity, 'achievements');
+  if (nomination.criteriaMet.length === 0) add('CRITERIA_MISSING', missingSeverity, 'criteriaMet');
+  for (const code of nomination.criteriaMet) {
+    const criterion = campaign.criteria.find((candidate) => candidate.code === code);
+    if (!criterion) add('CRITERION_UNKNOWN', 'error', 'criteriaMet', { criterion: code });
+    else if (criterion.nomineeKind !== nomination.nomineeKind) {
+      add('CRITERION_WRONG_KIND', 'error', 'criteriaMet', {
+        criterion: code,
+        criterionKind: NOMINEE_KIND_NAMES[criterion.nomineeKind],
+        kind: kindName,
+      });
+    }
+  }
+  for (const code of nomination.movements) {
+    if (!campaign.movements.some((movement) => movement.code === code)) {
+      add('MOVEMENT_UNKNOWN', 'error', 'movements', { movement: code });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,111 @@
+import type { Campaign, QuotaRule } from '../campaign';
+import { makeIssue, type Issue } from '../issues';
+import type { Localized } from '../localized';
+import type { NominationFields } from '../nomination';
+import type { RuleContext } from './context';
+import type { RowTarget } from './nomination-rules';
+
+/** The scope key of a whole-campaign quota; a unit quota uses the unit's id. */
+export const CAMPAIGN_SCOPE = '*';
+
+/** Rule 4: how many places of one quota are used, and how many candidates compete for them. */
+export interface QuotaUsage {
+  ruleId: string;
+  awardForm: string;
+  scope: QuotaRule['scope'];
+  scopeKey: string;
+  max: number;
+  used: number;
+  candidates: number;
+}
+
+type QuotaRelevant = Pick<NominationFields, 'awardForm' | 'unitId' | 'status'>;
+
+export function quotaScopeKey(rule: QuotaRule, nomination: Pick<NominationFields, 'unitId'>): string {
+  return rule.scope === 'unit' ? nomination.unitId : CAMPAIGN_SCOPE;
+}
+
+/** Whether a nomination takes one of the rule's places (by default: the council selected it). */
+export function countsTowards(rule: QuotaRule, nomination: QuotaRelevant | undefined): boolean {
+  return !!nomination && nomination.awardForm === rule.awardForm && rule.countedStatuses.includes(nomination.status);
+}
+
+export function isCandidate(rule: QuotaRule, nomination: QuotaRelevant | undefined): boolean {
+  return !!nomination && nomination.awardForm === rule.awardForm && rule.candidateStatuses.includes(nomination.status);
+}
+
+/** Usage of every quota computed from the live nominations themselves (the validation report's view). */
+export function computeQuotaUsage(campaign: Campaign, nominations: readonly QuotaRelevant[]): QuotaUsage[] {
+  const usage = new Map<string, QuotaUsage>();
+  const entry = (rule: QuotaRule, scopeKey: string) => {
+    const key = `${rule.id}#${scopeKey}`;
+    let found = usage.get(key);
+    if (!found) {
+      found = { ruleId: rule.id, awardForm: rule.awardForm, scope: rule.scope, scopeKey, max: rule.max, used: 0, candidates: 0 };
+      usage.set(key, found);
+    }
+    return found;
+  };
+  for (const rule of campaign.quotaRules) {
+    if (rule.scope === 'campaign') entry(rule, CAMPAIGN_SCOPE);
+    for (const nomination of nominations) {
+      if (countsTowards(rule, nomination)) entry(rule, quotaScopeKey(rule, nomination)).used += 1;
+      if (isCandidate(rule, nomination)) entry(rule, quotaScopeKey(rule, nomination)).candidates += 1;
+    }
+  }
+  return [...usage.values()];
+}
+
+function scopeName(ctx: RuleContext, usage: QuotaUsage): Localized {
+  if (usage.scope === 'campaign') return { vi: '', en: '' };
+  const unitName = ctx.units.get(usage.scopeKey)?.name ?? usage.scopeKey;
+  return { vi: ` (${unitName})`, en: ` (${unitName})` };
+}
+
+/**
+ * The quota findings that concern one nomination: an error when its form is over the cap and it takes
+ * a place; a warning when more candidates than places compete (normal before the council votes).
+ */
+export function quotaIssuesFor(
+  ctx: RuleContext,
+  usages: readonly QuotaUsage[],
+  nomination: QuotaRelevant,
+  target: RowTarget,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const rule of ctx.campaign.quotaRules) {
+    const usage = usages.find((u) => u.ruleId === rule.id && u.scopeKey === quotaScopeKey(rule, nomination));
+    if (!usage) continue;
+    const awardFormName = ctx.campaign.awardForms.find((form) => form.code === rule.awardForm)?.name ?? {
+      vi: rule.awardForm,
+      en: rule.awardForm,
+    };
+    const params = { awardFormName, scopeName: scopeName(ctx, usage), used: usage.used, max: usage.max };
+    if (countsTowards(rule, nomination) && usage.used > usage.max) {
+      issues.push(makeIssue('QUOTA_EXCEEDED', 'error', { ...target, field: 'status' }, params));
+    } else if (isCandidate(rule, nomination) && usage.candidates > usage.max) {
+      issues.push(
+        makeIssue('QUOTA_MORE_CANDIDATES', 'warning', { ...target, field: 'awardForm' }, {
+          ...params,
+          candidates: usage.candidates,
+        }),
+      );
+    }
+  }
+  return issues;
+}
+
+/** The message of a refused save: the quota it would have broken, with the figures it would have reached. */
+export function quotaRefusal(ctx: RuleContext, rule: QuotaRule, scopeKey: string, wouldBe: number): Issue {
+  const usage: QuotaUsage = { ruleId: rule.id, awardForm: rule.awardForm, scope: rule.scope, scopeKey, max: rule.max, used: wouldBe, candidates: 0 };
+  const awardFormName = ctx.campaign.awardForms.find((form) => form.code === rule.awardForm)?.name ?? {
+    vi: rule.awardForm,
+    en: rule.awardForm,
+  };
+  return makeIssue('QUOTA_EXCEEDED', 'error', { field: 'status' }, {
+    awardFormName,
+    scopeName: scopeName(ctx, usage),
+    used: wouldBe,
+    max: rule.max,
+  });
+}
