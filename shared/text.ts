@@ -9,7 +9,7 @@ export function isFormulaLike(text: string): boolean {
 }
 
 /** Vietnamese collation for names: "Đặng" sorts after "Dương", tones after the bare letter. */
-const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'accent', numeric: true });
 
 export function compareVietnamese(a: string, b: string): number {
   return vietnameseCollator.compare(a, b);
