@@ -1,0 +1,50 @@
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/**
+ * Where the Excel add-in's static files will be served from: a private bucket read only by
+ * CloudFront (origin access control), over HTTPS, which Office requires of add-ins.
+ * Uploading the build (BucketDeployment) comes later, with the add-in.
+ */
+export class AddinHosting extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** https://<distribution domain>, with no trailing slash: usable as a CORS origin. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'thidua Excel add-in',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        // No managed security-headers policy: its X-Frame-Options would stop Excel on the web
+        // from showing the task pane, which it loads in an iframe.
+      },
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // Default price class (all edge locations): the users are in Viet Nam.
+    });
+
+    this.url = `https://${this.distribution.distributionDomainName}`;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { ROUTE_GROUPS, type RouteGroup } from '../../functions/routes';
+import { ApiFunction } from './api-function';
+
+type TableAccess = 'describe' | 'read' | 'readWrite';
+
+/**
+ * What each group may do to the table: least privilege, one decision per group. A Record so that a
+ * new group in functions/routes.ts does not compile until someone decides its access here.
+ */
+const TABLE_ACCESS: Record<RouteGroup, TableAccess> = {
+  // Health only reports whether the table is reachable.
+  health: 'describe',
+  campaigns: 'readWrite',
+  org: 'readWrite',
+  nominations: 'readWrite',
+  // Reports compute from what the other groups wrote; they never write.
+  reports: 'read',
+};
+
+/** Nominations validate and save whole batches of sheet rows; the other groups serve small requests. */
+const MEMORY_MB: Partial<Record<RouteGroup, number>> = { nominations: 1024 };
+
+/** One Lambda function per route group, each granted only the table access its group needs. */
+export class ApiFunctions extends Construct {
+  readonly byGroup: Record<RouteGroup, NodejsFunction>;
+
+  constructor(scope: Construct, id: string, props: { table: Table }) {
+    super(scope, id);
+    const { table } = props;
+    const byGroup: Partial<Record<RouteGroup, NodejsFunction>> = {};
+
+    for (const group of ROUTE_GROUPS) {
+      const fn = new ApiFunction(this, group, { group, table, memorySize: MEMORY_MB[group] }).function;
+      switch (TABLE_ACCESS[group]) {
+        case 'describe':
+          table.grant(fn, 'dynamodb:DescribeTable');
+          break;
+        case 'read':
+          table.grantReadData(fn); // includes the index ARNs, for queries on GSI1/GSI2
+          break;
+        case 'readWrite':
+          table.grantReadWriteData(fn);
+          break;
+      }
+      byGroup[group] = fn;
+    }
+    this.byGroup = byGroup as Record<RouteGroup, NodejsFunction>;
+  }
+}
