@@ -1,0 +1,257 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CfnResource } from 'aws-cdk-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_GROUPS, ROUTES, routeKey, type RouteGroup } from '../../functions/routes';
+import { TABLE } from '../../functions/store/table';
+import type { ThiduaStack } from '../../infra/lib/thidua-stack';
+import { synthStack } from './synth';
+
+/**
+ * The stack's shape and its security decisions, read from the synthesized template. Bundling is
+ * skipped here (see synth.ts) so this file stays fast; bundling.test.ts runs esbuild for real.
+ */
+let stack: ThiduaStack;
+let template: Template;
+let cleanup = () => {};
+
+beforeAll(() => {
+  ({ stack, template, cleanup } = synthStack({ bundling: false }));
+});
+afterAll(() => cleanup());
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
+const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
+  stack.getLogicalId(construct.node.defaultChild as CfnResource);
+
+/** Every action the group's function role is allowed, across the policies attached to it. */
+function allowedActions(group: RouteGroup): string[] {
+  const role = stack.functions.byGroup[group].role!;
+  const roleId = logicalId(role);
+  return Object.values(resources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[] }[])
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => [statement.Action].flat());
+}
+
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+describe('table', () => {
+  it('is on demand, recoverable, protected from deletion and retained', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+      }),
+    });
+  });
+
+  it('has GSI1 and GSI2 as in functions/store/table.ts, keys only', () => {
+    const [table] = Object.values(resources('AWS::DynamoDB::Table'));
+    const indexes = table!.Properties.GlobalSecondaryIndexes;
+    expect(indexes).toEqual(
+      [TABLE.byNominee, TABLE.byFormStatus].map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+      })),
+    );
+    for (const name of ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']) {
+      expect(table!.Properties.AttributeDefinitions).toContainEqual({ AttributeName: name, AttributeType: 'S' });
+    }
+  });
+});
+
+describe('functions', () => {
+  it('are one per route group', () => {
+    template.resourceCountIs('AWS::Lambda::Function', ROUTE_GROUPS.length);
+    expect(Object.keys(stack.functions.byGroup).sort()).toEqual([...ROUTE_GROUPS].sort());
+  });
+
+  it('run nodejs22.x on arm64 with the table name, source maps and a 29 s timeout', () => {
+    const tableId = logicalId(stack.table.table);
+    for (const fn of Object.values(resources('AWS::Lambda::Function'))) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Timeout: 29,
+        Environment: {
+          Variables: {
+            TABLE_NAME: { Ref: tableId },
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: 'thidua',
+          },
+        },
+      });
+    }
+  });
+
+  it('give nominations 1024 MB and the others 512 MB', () => {
+    for (const group of ROUTE_GROUPS) {
+      const fn = resources('AWS::Lambda::Function')[logicalId(stack.functions.byGroup[group])]!;
+      expect(fn.Properties.MemorySize, group).toBe(group === 'nominations' ? 1024 : 512);
+    }
+  });
+
+  it('log to their own log group, kept a month', () => {
+    const logGroups = resources('AWS::Logs::LogGroup');
+    expect(Object.keys(logGroups)).toHaveLength(ROUTE_GROUPS.length);
+    for (const group of Object.values(logGroups)) expect(group.Properties.RetentionInDays).toBe(30);
+    for (const fn of Object.values(resources('AWS::Lambda::Function'))) {
+      expect(Object.keys(logGroups)).toContain(fn.Properties.LoggingConfig.LogGroup.Ref);
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('health may only describe the table', () => {
+    const actions = allowedActions('health');
+    expect(actions).toEqual(['dynamodb:DescribeTable']);
+    expect(actions).not.toContain('dynamodb:PutItem');
+  });
+
+  it('reports may read, never write', () => {
+    const actions = allowedActions('reports');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const write of WRITE_ACTIONS) expect(actions).not.toContain(write);
+  });
+
+  it.each(['campaigns', 'org', 'nominations'] as const)('%s may read and write', (group) => {
+    expect(allowedActions(group)).toEqual(expect.arrayContaining(['dynamodb:Query', ...WRITE_ACTIONS]));
+  });
+
+  it('readers and writers reach the indexes too', () => {
+    const tableId = logicalId(stack.table.table);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: logicalId(stack.functions.byGroup.reports.role!) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Resource: Match.arrayWith([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] }]),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  const authorizerId = () => Object.keys(resources('AWS::ApiGatewayV2::Authorizer'))[0]!;
+
+  it('has a JWT authorizer on the issuer and audience parameters', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: { Ref: 'JwtIssuer' }, Audience: { Ref: 'JwtAudience' } },
+    });
+    template.hasParameter('JwtIssuer', { Type: 'String' });
+    template.hasParameter('JwtAudience', { Type: 'CommaDelimitedList' });
+    template.hasParameter('AllowedOrigins', { Type: 'CommaDelimitedList', Default: 'https://localhost:3000' });
+  });
+
+  it('has exactly the routes of functions/routes.ts', () => {
+    const keys = Object.values(resources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(ROUTES.map(routeKey).sort());
+  });
+
+  it.each(ROUTES.map((route) => [routeKey(route), route] as const))('%s: right function, right authorization', (key, route) => {
+    const [routeResource] = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } })) as Resource[];
+    const props = routeResource!.Properties;
+    if (route.auth) {
+      expect(props.AuthorizationType).toBe('JWT');
+      expect(props.AuthorizerId).toEqual({ Ref: authorizerId() });
+    } else {
+      expect(props.AuthorizationType).toBe('NONE');
+      expect(props.AuthorizerId).toBeUndefined();
+    }
+    // Target is "integrations/<integration>", and that integration invokes the group's function.
+    const integrationId = props.Target['Fn::Join'][1][1].Ref as string;
+    const integration = resources('AWS::ApiGatewayV2::Integration')[integrationId]!;
+    expect(integration.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalId(stack.functions.byGroup[route.group]), 'Arn'] },
+    });
+  });
+
+  it('answers CORS preflights for the add-in and the allowed origins', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        AllowOrigins: {
+          'Fn::Split': [
+            ',',
+            {
+              'Fn::Join': [
+                '',
+                [
+                  { 'Fn::Join': [',', { Ref: 'AllowedOrigins' }] },
+                  ',https://',
+                  { 'Fn::GetAtt': [logicalId(stack.hosting.distribution), 'DomainName'] },
+                ],
+              ],
+            },
+          ],
+        },
+      }),
+    });
+  });
+
+  it('deploys automatically to a throttled $default stage', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe('add-in hosting', () => {
+  it('is a private, TLS-only bucket behind CloudFront with origin access control', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+  });
+});
+
+describe('outputs', () => {
+  it.each(['ApiUrl', 'TableName', 'AddinUrl'])('%s', (name) => {
+    template.hasOutput(name, { Value: Match.anyValue() });
+  });
+});
