@@ -1,4 +1,10 @@
-import type { ApiHandler } from '../http/types';
+import { json } from '../http/respond';
+import { routeGroup } from '../http/router';
+import { buildOpenApiDocument } from '../openapi';
 
-/** Lambda entry of the 'health' route group (placeholder until its handlers land). */
-export const handler: ApiHandler = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' });
+let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+export const handler = routeGroup({
+  'GET /health': async (event) => json(event, 200, { status: 'ok', time: new Date().toISOString() }),
+  'GET /openapi.json': async (event) => json(event, 200, (openApi ??= buildOpenApiDocument())),
+});

@@ -1,4 +1,66 @@
-import type { ApiHandler } from '../http/types';
+import { Person, Unit, User } from '../../shared/org';
+import { comparePersonNames, compareVietnamese } from '../../shared/text';
+import { currentUser, requireRole } from '../http/auth';
+import { ApiError } from '../http/errors';
+import { parseBody, pathParam } from '../http/request';
+import { json } from '../http/respond';
+import { routeGroup } from '../http/router';
+import { db } from '../store/client';
+import { listUsers, loadRegistry, putPerson, putUnit, putUser } from '../store/org-store';
 
-/** Lambda entry of the 'org' route group (placeholder until its handlers land). */
-export const handler: ApiHandler = async () => ({ statusCode: 501, body: '{}' });
+function samePathId(pathId: string, bodyId: string, field: string) {
+  if (pathId.toLowerCase() !== bodyId.toLowerCase()) {
+    throw new ApiError('VALIDATION_FAILED', [{ path: field, message: 'must match the path' }]);
+  }
+}
+
+export const handler = routeGroup({
+  'GET /me': async (event) => json(event, 200, await currentUser(event)),
+
+  'GET /units': async (event) => {
+    await currentUser(event);
+    const { units } = await loadRegistry(db());
+    return json(event, 200, { items: units.sort((a, b) => compareVietnamese(a.name, b.name)) });
+  },
+
+  'GET /people': async (event) => {
+    await currentUser(event);
+    const unitId = event.queryStringParameters?.unitId;
+    const { people } = await loadRegistry(db());
+    const items = people.filter((p) => !unitId || p.unitId === unitId).sort((a, b) => comparePersonNames(a.fullName, b.fullName));
+    return json(event, 200, { items });
+  },
+
+  'PUT /units/{unitId}': async (event) => {
+    requireRole(await currentUser(event), 'admin');
+    const unit = parseBody(event, Unit);
+    samePathId(pathParam(event, 'unitId'), unit.id, 'id');
+    await putUnit(db(), unit);
+    return json(event, 200, unit);
+  },
+
+  'PUT /people/{personId}': async (event) => {
+    requireRole(await currentUser(event), 'admin');
+    const person = parseBody(event, Person);
+    samePathId(pathParam(event, 'personId'), person.id, 'id');
+    const { units } = await loadRegistry(db());
+    if (!units.some((unit) => unit.id === person.unitId)) {
+      throw new ApiError('VALIDATION_FAILED', [{ path: 'unitId', message: `unknown unit ${person.unitId}` }]);
+    }
+    await putPerson(db(), person);
+    return json(event, 200, person);
+  },
+
+  'GET /users': async (event) => {
+    requireRole(await currentUser(event), 'admin');
+    return json(event, 200, { items: await listUsers(db()) });
+  },
+
+  'PUT /users/{email}': async (event) => {
+    requireRole(await currentUser(event), 'admin');
+    const user = parseBody(event, User);
+    samePathId(pathParam(event, 'email'), user.email, 'email');
+    await putUser(db(), user);
+    return json(event, 200, { ...user, email: user.email.toLowerCase() });
+  },
+});

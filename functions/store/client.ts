@@ -9,6 +9,12 @@ export interface StoreConfig {
   region: string;
 }
 
+/** What every store function needs: the client and the table. */
+export interface Db {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   return {
     tableName: env.TABLE_NAME ?? DEFAULT_TABLE_NAME,
@@ -17,7 +23,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig
   };
 }
 
-/** One client per process (per Lambda container), reused across invocations. */
+/** DynamoDB requests sent by this process: round trips are what users wait for, so the bench counts them. */
+export const requestCounter = { count: 0 };
+
 export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region,
@@ -26,7 +34,25 @@ export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClien
       : {}),
     maxAttempts: 5,
   });
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      requestCounter.count += 1;
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'countRequests' },
+  );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
+}
+
+let shared: Db | undefined;
+
+/** One client per process (per Lambda container), made on first use and reused across invocations. */
+export function db(): Db {
+  if (!shared) {
+    const config = configFromEnv();
+    shared = { doc: createDocumentClient(config), tableName: config.tableName };
+  }
+  return shared;
 }

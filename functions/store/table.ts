@@ -5,6 +5,8 @@
 export const TABLE = {
   partitionKey: 'PK',
   sortKey: 'SK',
+  /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
+  timeToLive: 'ttl',
   /** GSI1: nominations by nominee within a campaign (rule 8, one achievement one award). */
   byNominee: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
   /** GSI2: nominations by award form and status within a campaign (candidates counted per form). */

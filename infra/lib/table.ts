@@ -24,6 +24,8 @@ export class ThiduaTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Stored answers to idempotent saves expire after a day (functions/store/idempotency-store.ts).
+      timeToLiveAttribute: TABLE.timeToLive,
     });
 
     for (const index of [TABLE.byNominee, TABLE.byFormStatus]) {

@@ -109,3 +109,26 @@ export function quotaRefusal(ctx: RuleContext, rule: QuotaRule, scopeKey: string
     max: rule.max,
   });
 }
+
+/** A change of places used on one quota counter. */
+export interface QuotaDelta {
+  rule: QuotaRule;
+  scopeKey: string;
+  delta: number;
+}
+
+/**
+ * How a change of one nomination moves the quota counters: a place taken where it now counts, a place
+ * given back where it counted before. `undefined` stands for "not there" (new, or deleted).
+ */
+export function quotaDeltas(campaign: Campaign, before: QuotaRelevant | undefined, after: QuotaRelevant | undefined): QuotaDelta[] {
+  const deltas: QuotaDelta[] = [];
+  for (const rule of campaign.quotaRules) {
+    const was = countsTowards(rule, before) ? quotaScopeKey(rule, before!) : undefined;
+    const is = countsTowards(rule, after) ? quotaScopeKey(rule, after!) : undefined;
+    if (was === is) continue;
+    if (was !== undefined) deltas.push({ rule, scopeKey: was, delta: -1 });
+    if (is !== undefined) deltas.push({ rule, scopeKey: is, delta: +1 });
+  }
+  return deltas;
+}

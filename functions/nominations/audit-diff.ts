@@ -1,0 +1,19 @@
+import type { Nomination } from '../../shared/nomination';
+import type { AuditEntry } from '../store/audit-store';
+
+/** Fields that describe the nomination itself; bookkeeping (version, who, when) is in the entry. */
+const AUDITED_FIELDS = [
+  'unitId', 'nomineeKind', 'nomineeId', 'awardForm', 'achievements', 'criteriaMet', 'movements',
+  'dossier', 'receivedDate', 'status', 'returnReason', 'note', 'deletedAt',
+] as const;
+
+/** Each field that changed, from what to what. */
+export function diffNominations(before: Nomination | undefined, after: Nomination): AuditEntry['changes'] {
+  const changes: AuditEntry['changes'] = {};
+  for (const field of AUDITED_FIELDS) {
+    const from = before?.[field];
+    const to = after[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}

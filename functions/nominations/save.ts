@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { StoredCampaign } from '../../shared/campaign';
+import { todayInVietnam } from '../../shared/dates';
+import type { Issue } from '../../shared/issues';
+import { formulaLikeFields, NominationChange, nomineeKey, type Nomination } from '../../shared/nomination';
+import type { User } from '../../shared/org';
+import { mayRead, refuseChange } from '../../shared/permissions';
+import {
+  checkNomination,
+  duplicateIssuesFor,
+  makeRuleContext,
+  quotaDeltas,
+  quotaIssuesFor,
+  quotaRefusal,
+  type QuotaDelta,
+  type QuotaUsage,
+  type RuleContext,
+} from '../../shared/rules/index';
+import type { NominationStatus } from '../../shared/status';
+import { ApiError } from '../http/errors';
+import { auditItems, type AuditEntry } from '../store/audit-store';
+import type { Db } from '../store/client';
+import {
+  getNominations,
+  nominationsByNominee,
+  putGuardedNomination,
+  putNewNominations,
+  putVersionedNominations,
+  readQuotaUsage,
+  type VersionedWrite,
+  type WriteOutcome,
+} from '../store/nomination-store';
+import { loadRegistry } from '../store/org-store';
+import { diffNominations } from './audit-diff';
+
+/** 5,000 rows of a sheet fit in one request under Lambda's 6 MB; a client sends more as several batches. */
+export const MAX_BATCH_ROWS = 5000;
+
+export const SaveBatchRequest = z.strictObject({ rows: z.array(NominationChange).min(1).max(MAX_BATCH_ROWS) });
+export type SaveBatchRequest = z.infer<typeof SaveBatchRequest>;
+
+export interface RowResult {
+  rowKey?: string;
+  /** Absent for a new row that was refused: it was never stored. */
+  id?: string;
+  outcome: 'saved' | 'conflict' | 'refused';
+  version?: number;
+  status?: NominationStatus;
+  /** Set when the server filled it in (the day a submission reached the HR office). */
+  receivedDate?: string;
+  issues: Issue[];
+  /** Fields holding text that a sheet would read as a formula: write them as text. */
+  textFields: string[];
+  /** The server's row, for a conflict: the client shows both and lets the user choose. */
+  current?: Partial<Nomination>;
+  refusal?: Issue;
+}
+
+export interface SaveBatchResult {
+  rows: RowResult[];
+  quotaUsage: QuotaUsage[];
+  summary: { saved: number; conflicts: number; refused: number; errors: number; warnings: number };
+}
+
+export function newNominationId(): string {
+  return `n${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+}
+
+interface PlannedRow {
+  change: NominationChange;
+  before: Nomination | undefined;
+  after: Nomination;
+  deltas: QuotaDelta[];
+}
+
+/**
+ * The product's validation on save. Every row the client changed is stored, even when it breaks a rule,
+ * so nothing typed is lost; except a row someone else changed since (a conflict, answered with the
+ * server's row) and a row that would push a quota over its cap (refused atomically). Bad input or a
+ * forbidden change refuses the whole batch before anything is written.
+ */
+export async function saveBatch(db: Db, campaign: StoredCampaign, user: User, request: SaveBatchRequest, requestId: string): Promise<SaveBatchResult> {
+  const ids = request.rows.flatMap((row) => (row.id ? [row.id] : []));
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (repeated.length > 0) throw new ApiError('DUPLICATE_ROW_ID', { ids: [...new Set(repeated)] });
+
+  const [registry, stored] = await Promise.all([loadRegistry(db), getNominations(db, campaign.id, ids)]);
+  const missing = ids.filter((id) => !stored.has(id));
+  if (missing.length > 0) throw new ApiError('NOMINATION_NOT_FOUND', { ids: missing });
+
+  const now = new Date().toISOString();
+  const conflicts: RowResult[] = [];
+  const planned: PlannedRow[] = [];
+  request.rows.forEach((change, index) => {
+    const before = change.id ? stored.get(change.id) : undefined;
+    if (before && (before.version !== change.version || before.deletedAt)) {
+      conflicts.push(conflictResult(user, change, before));
+      return;
+    }
+    const { id: _id, version: _version, rowKey: _rowKey, ...fields } = change;
+    const refusal = refuseChange(user, before, fields);
+    if (refusal) throw new ApiError(refusal, { row: index, rowKey: change.rowKey, id: change.id, status: fields.status });
+    const stampReceipt = fields.status === 'submitted' && before?.status !== 'submitted' && !fields.receivedDate;
+    const after: Nomination = {
+      ...fields,
+      ...(stampReceipt ? { receivedDate: todayInVietnam() } : {}),
+      id: before?.id ?? newNominationId(),
+      campaignId: campaign.id,
+      version: (before?.version ?? 0) + 1,
+      createdAt: before?.createdAt ?? now,
+      createdBy: before?.createdBy ?? user.email,
+      updatedAt: now,
+      updatedBy: user.email,
+    };
+    planned.push({ change, before, after, deltas: quotaDeltas(campaign, before, after) });
+  });
+
+  const nomineeClaims = await nominationsByNominee(db, campaign.id, planned.map((row) => row.after));
+  const outcomes = await writePlannedRows(db, campaign.id, user, planned, requestId, now);
+
+  const ctx = makeRuleContext(campaign, registry.units, registry.people);
+  const quotaUsage = await readQuotaUsage(db, campaign);
+  const savedRows = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'saved');
+  const claims = mergeClaims(nomineeClaims, savedRows);
+  const latest = await reloadConflicts(db, campaign.id, planned, outcomes);
+
+  const rows: RowResult[] = [...conflicts];
+  for (const row of planned) {
+    const outcome = outcomes.get(row.after.id)!;
+    if (outcome.outcome === 'conflict') {
+      rows.push(conflictResult(user, row.change, latest.get(row.after.id) ?? row.before!));
+      continue;
+    }
+    const target = { nominationId: outcome.outcome === 'saved' ? row.after.id : row.before?.id, rowKey: row.change.rowKey };
+    const issues = rowIssues(ctx, quotaUsage, claims, row.after, target);
+    const result: RowResult = {
+      outcome: outcome.outcome,
+      issues,
+      textFields: formulaLikeFields(row.after),
+      ...(row.change.rowKey !== undefined ? { rowKey: row.change.rowKey } : {}),
+    };
+    if (outcome.outcome === 'saved') {
+      Object.assign(result, { id: row.after.id, version: row.after.version, status: row.after.status });
+      if (row.after.receivedDate !== row.change.receivedDate) result.receivedDate = row.after.receivedDate;
+    } else if (outcome.outcome === 'refused') {
+      const used = quotaUsage.find((u) => u.ruleId === outcome.delta.rule.id && u.scopeKey === outcome.delta.scopeKey)?.used ?? 0;
+      result.refusal = { ...quotaRefusal(ctx, outcome.delta.rule, outcome.delta.scopeKey, used + 1), ...target };
+      if (row.before) Object.assign(result, { id: row.before.id, version: row.before.version, status: row.before.status });
+    }
+    rows.push(result);
+  }
+  const allIssues = rows.flatMap((row) => row.issues);
+  const errors = allIssues.filter((issue) => issue.severity === 'error').length;
+  return {
+    rows,
+    quotaUsage,
+    summary: {
+      saved: rows.filter((r) => r.outcome === 'saved').length,
+      conflicts: rows.filter((r) => r.outcome === 'conflict').length,
+      refused: rows.filter((r) => r.outcome === 'refused').length,
+      errors,
+      warnings: allIssues.length - errors,
+    },
+  };
+}
+
+function rowIssues(
+  ctx: RuleContext,
+  quotaUsage: QuotaUsage[],
+  claims: Map<string, Set<string>>,
+  nomination: Nomination,
+  target: { nominationId?: string; rowKey?: string },
+): Issue[] {
+  return [
+    ...checkNomination(ctx, nomination, target),
+    ...duplicateIssuesFor(ctx, nomination, target, claims.get(nomineeKey(nomination))?.size ?? 0),
+    ...quotaIssuesFor(ctx, quotaUsage, nomination, target),
+  ];
+}
+
+/** The nominee index as it stands after the save: read before it, with this batch's saved rows applied. */
+function mergeClaims(before: Map<string, string[]>, saved: readonly PlannedRow[]): Map<string, Set<string>> {
+  const claims = new Map([...before].map(([key, ids]) => [key, new Set(ids)]));
+  for (const row of saved) {
+    if (row.before) claims.get(nomineeKey(row.before))?.delete(row.before.id);
+  }
+  for (const row of saved) {
+    const key = nomineeKey(row.after);
+    claims.set(key, (claims.get(key) ?? new Set()).add(row.after.id));
+  }
+  return claims;
+}
+
+function conflictResult(user: User, change: NominationChange, current: Nomination): RowResult {
+  const visible = mayRead(user, current);
+  return {
+    ...(change.rowKey !== undefined ? { rowKey: change.rowKey } : {}),
+    id: current.id,
+    outcome: 'conflict',
+    version: current.version,
+    status: current.status,
+    issues: [],
+    textFields: visible ? formulaLikeFields(current) : [],
+    current: visible ? current : { id: current.id, version: current.version, status: current.status },
+  };
+}
+
+async function reloadConflicts(db: Db, campaignId: string, planned: PlannedRow[], outcomes: Map<string, WriteOutcome>) {
+  const ids = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'conflict').map((row) => row.after.id);
+  return ids.length > 0 ? getNominations(db, campaignId, ids) : new Map<string, Nomination>();
+}
+
+/**
+ * Writes in the order that keeps quotas right and requests few: rows giving places back first, then
+ * rows that touch no quota (new ones in plain batches, changed ones in versioned transactions), then
+ * rows taking places, one transaction each, in the order the client sent them.
+ */
+async function writePlannedRows(
+  db: Db,
+  campaignId: string,
+  user: User,
+  planned: PlannedRow[],
+  requestId: string,
+  now: string,
+): Promise<Map<string, WriteOutcome>> {
+  const outcomes = new Map<string, WriteOutcome>();
+  const record = (outcome: WriteOutcome) => outcomes.set(outcome.id, outcome);
+  const entry = (row: PlannedRow | VersionedWrite & { before?: Nomination }): AuditEntry => {
+    const after = 'after' in row ? row.after : row.nomination;
+    return {
+      at: now,
+      actor: user.email,
+      action: row.before ? 'update' : 'create',
+      nominationId: after.id,
+      changes: diffNominations(row.before, after),
+    };
+  };
+  const toWrite = (row: PlannedRow): VersionedWrite & { before?: Nomination } => ({
+    nomination: row.after,
+    expectedVersion: row.before?.version,
+    before: row.before,
+  });
+  let part = 0;
+  const auditKey = () => `${requestId}-${part++}`;
+
+  const guardedWrite = (row: PlannedRow) =>
+    putGuardedNomination(db, toWrite(row), row.deltas, auditItems(campaignId, auditKey(), [entry(row)])[0]!);
+  const guarded = planned.filter((row) => row.deltas.length > 0);
+  const releasing = guarded.filter((row) => row.deltas.every((d) => d.delta < 0));
+  for (const row of releasing) record(await guardedWrite(row));
+  await writePlain();
+  for (const row of guarded.filter((row) => !releasing.includes(row))) record(await guardedWrite(row));
+  return outcomes;
+
+  async function writePlain() {
+    const plain = planned.filter((row) => row.deltas.length === 0);
+    const fresh = plain.filter((row) => !row.before);
+    if (fresh.length > 0) {
+      await putNewNominations(db, fresh.map((row) => row.after), auditItems(campaignId, auditKey(), fresh.map(entry)));
+      fresh.forEach((row) => record({ id: row.after.id, outcome: 'saved' }));
+    }
+    const changed = plain.filter((row) => row.before).map(toWrite);
+    if (changed.length > 0) {
+      const results = await putVersionedNominations(db, changed, (written) => auditItems(campaignId, auditKey(), written.map(entry))[0]!);
+      results.forEach(record);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './client';
+import { keys } from './keys';
+
+/** One change: who did what to which nomination, when, and each field from what to what. */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'campaign.create' | 'campaign.update';
+  nominationId?: string;
+  changes: Record<string, { from?: unknown; to?: unknown }>;
+}
+
+/** Entries of one write are kept together, gzipped, a few hundred to an item (items hold 400 KB). */
+const ENTRIES_PER_ITEM = 400;
+
+/** The audit items recording one write; the caller puts them in the same operation as the write. */
+export function auditItems(campaignId: string, requestId: string, entries: readonly AuditEntry[]): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
+  const at = entries[0]?.at ?? new Date().toISOString();
+  for (let start = 0, part = 0; start < entries.length; start += ENTRIES_PER_ITEM, part += 1) {
+    const group = entries.slice(start, start + ENTRIES_PER_ITEM);
+    items.push({
+      PK: keys.auditPartition(campaignId),
+      SK: `${at}#${requestId}#${String(part).padStart(4, '0')}`,
+      count: group.length,
+      entries: gzipSync(JSON.stringify(group)),
+    });
+  }
+  return items;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextCursor?: string;
+}
+
+/** The newest entries first, a page of items at a time, optionally for one nomination. */
+export async function listAudit(
+  { doc, tableName }: Db,
+  campaignId: string,
+  options: { nominationId?: string; cursor?: string; limit: number },
+): Promise<AuditPage> {
+  const page = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.auditPartition(campaignId) },
+      ScanIndexForward: false,
+      Limit: options.limit,
+      ExclusiveStartKey: options.cursor ? JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) : undefined,
+    }),
+  );
+  const entries = (page.Items ?? []).flatMap(
+    (item) => JSON.parse(gunzipSync(item.entries as Uint8Array).toString()) as AuditEntry[],
+  );
+  const result: AuditPage = {
+    entries: options.nominationId ? entries.filter((entry) => entry.nominationId === options.nominationId) : entries,
+  };
+  if (page.LastEvaluatedKey) result.nextCursor = Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url');
+  return result;
+}

@@ -1,0 +1,94 @@
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+
+type Item = Record<string, unknown>;
+type Key = Record<string, unknown>;
+
+const BATCH_WRITE_LIMIT = 25;
+const BATCH_GET_LIMIT = 100;
+const MAX_ROUNDS = 10;
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Exponential backoff with full jitter, as AWS recommends for throttled and unprocessed work. */
+export function backoff(attempt: number, baseMs = 25, capMs = 2000): Promise<void> {
+  return sleep(Math.random() * Math.min(capMs, baseMs * 2 ** attempt));
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** Runs tasks with at most `limit` at once: enough to hide latency, few enough not to throttle. */
+export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+/** BatchWriteItem in chunks of 25, retrying UnprocessedItems with backoff until all are written. */
+export async function batchPutAll(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], concurrency = 8) {
+  await inParallel(chunk(items, BATCH_WRITE_LIMIT), concurrency, async (group) => {
+    let requests = group.map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; requests.length > 0; round += 1) {
+      if (round >= MAX_ROUNDS) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed`);
+      if (round > 0) await backoff(round);
+      const answer = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
+      requests = (answer.UnprocessedItems?.[tableName] ?? []) as typeof requests;
+    }
+  });
+}
+
+/** BatchGetItem in chunks of 100, retrying UnprocessedKeys; returns the items found (any order). */
+export async function batchGetAll(doc: DynamoDBDocumentClient, tableName: string, keys: readonly Key[], concurrency = 8): Promise<Item[]> {
+  const found: Item[] = [];
+  await inParallel(chunk(keys, BATCH_GET_LIMIT), concurrency, async (group) => {
+    let pending: Key[] = group;
+    for (let round = 0; pending.length > 0; round += 1) {
+      if (round >= MAX_ROUNDS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);
+      if (round > 0) await backoff(round);
+      const answer = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+      found.push(...(answer.Responses?.[tableName] ?? []));
+      pending = (answer.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
+    }
+  });
+  return found;
+}
+
+/** Every page of a query. */
+export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Key | undefined;
+  do {
+    const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** Counts a query's matches across pages without fetching them. */
+export async function queryCount(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<number> {
+  let count = 0;
+  let ExclusiveStartKey: Key | undefined;
+  do {
+    const page = await doc.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey }));
+    count += page.Count ?? 0;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return count;
+}

@@ -1,0 +1,60 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Campaign, type StoredCampaign } from '../../shared/campaign';
+import { ApiError } from '../http/errors';
+import { queryAll } from './batch';
+import type { Db } from './client';
+import { keys, withoutKeys } from './keys';
+
+function fromItem(item: Record<string, unknown>): StoredCampaign {
+  const { version, updatedAt, ...campaign } = withoutKeys(item);
+  return { ...Campaign.parse(campaign), version: Number(version), updatedAt: String(updatedAt) };
+}
+
+export async function getCampaign({ doc, tableName }: Db, id: string): Promise<StoredCampaign> {
+  const answer = await doc.send(new GetCommand({ TableName: tableName, Key: keys.campaign(id) }));
+  if (!answer.Item) throw new ApiError('CAMPAIGN_NOT_FOUND', { campaignId: id });
+  return fromItem(answer.Item);
+}
+
+export async function listCampaigns({ doc, tableName }: Db): Promise<StoredCampaign[]> {
+  const items = await queryAll(doc, {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.campaignsPartition, ':prefix': keys.campaignPrefix },
+  });
+  return items.map(fromItem);
+}
+
+/** Creates a campaign, or replaces one at the version its editor read (optimistic concurrency). */
+export async function putCampaign(
+  { doc, tableName }: Db,
+  campaign: Campaign,
+  expectedVersion: number | 'new',
+): Promise<StoredCampaign> {
+  const stored: StoredCampaign = {
+    ...campaign,
+    version: expectedVersion === 'new' ? 1 : expectedVersion + 1,
+    updatedAt: new Date().toISOString(),
+  };
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.campaign(campaign.id), ...stored },
+        ...(expectedVersion === 'new'
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : {
+              ConditionExpression: 'version = :expected',
+              ExpressionAttributeValues: { ':expected': expectedVersion },
+            }),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new ApiError(expectedVersion === 'new' ? 'ALREADY_EXISTS' : 'VERSION_CONFLICT', { campaignId: campaign.id });
+    }
+    throw error;
+  }
+  return stored;
+}

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { ApiError } from '../http/errors';
+import type { Db } from './client';
+import { keys } from './keys';
+
+/** Answers are kept a day; a retry after that is a new request. */
+const KEEP_SECONDS = 24 * 3600;
+/** A request that died mid-way stops blocking its retries after this long (Lambda's limit is 30 s). */
+const LOCK_SECONDS = 60;
+/** An item holds 400 KB; a bigger answer (rare even gzipped) is not kept, and a retry re-runs the save. */
+const MAX_STORED_BYTES = 350 * 1024;
+
+export type StoredAnswer = { statusCode: number; body: unknown };
+
+/**
+ * Runs `work` once per Idempotency-Key (per user): a retry with the same key and body gets the stored
+ * answer; the same key with another body is refused; a retry while the first still runs waits its turn.
+ * Hand-written rather than Powertools' idempotency utility because a save's answer for 5,000 rows
+ * passes DynamoDB's 400 KB item size unless it is compressed.
+ */
+export async function once(db: Db, email: string, key: string, body: string, work: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
+  const Key = keys.idempotency(email, key);
+  const requestHash = createHash('sha256').update(body).digest('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...Key, state: 'in_progress', requestHash, lockedUntil: now + LOCK_SECONDS, ttl: now + KEEP_SECONDS },
+        ConditionExpression: 'attribute_not_exists(PK) OR (#state = :inProgress AND lockedUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':inProgress': 'in_progress', ':now': now },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const existing = (await db.doc.send(new GetCommand({ TableName: db.tableName, Key, ConsistentRead: true }))).Item;
+    if (existing?.requestHash !== requestHash) throw new ApiError('IDEMPOTENCY_KEY_REUSED');
+    if (existing.state !== 'done') throw new ApiError('REQUEST_IN_PROGRESS');
+    return JSON.parse(gunzipSync(existing.answer as Uint8Array).toString()) as StoredAnswer;
+  }
+  let answer: StoredAnswer;
+  try {
+    answer = await work();
+  } catch (error) {
+    // Nothing to replay: free the key so that the client's retry runs the work again.
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key }));
+    throw error;
+  }
+  const packed = gzipSync(JSON.stringify(answer));
+  if (packed.byteLength <= MAX_STORED_BYTES) {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key,
+        UpdateExpression: 'SET #state = :done, answer = :answer',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':done': 'done', ':answer': packed },
+      }),
+    );
+  } else {
+    await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key }));
+  }
+  return answer;
+}

@@ -1,0 +1,54 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { Person, Unit, User } from '../../shared/org';
+import { queryAll } from './batch';
+import type { Db } from './client';
+import { keys, withoutKeys } from './keys';
+
+export interface Registry {
+  units: Unit[];
+  people: Person[];
+}
+
+/** The whole registry in one query: an office has tens of units and hundreds of people. */
+export async function loadRegistry({ doc, tableName }: Db): Promise<Registry> {
+  const items = await queryAll(doc, {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.orgPartition },
+  });
+  const units: Unit[] = [];
+  const people: Person[] = [];
+  for (const item of items) {
+    const sk = String(item.SK);
+    if (sk.startsWith('UNIT#')) units.push(Unit.parse(withoutKeys(item)));
+    else if (sk.startsWith('PERSON#')) people.push(Person.parse(withoutKeys(item)));
+  }
+  return { units, people };
+}
+
+export async function putUnit({ doc, tableName }: Db, unit: Unit): Promise<void> {
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.unit(unit.id), ...unit } }));
+}
+
+export async function putPerson({ doc, tableName }: Db, person: Person): Promise<void> {
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.person(person.id), ...person } }));
+}
+
+export async function getUser({ doc, tableName }: Db, email: string): Promise<User | undefined> {
+  const answer = await doc.send(new GetCommand({ TableName: tableName, Key: keys.user(email) }));
+  return answer.Item ? User.parse(withoutKeys(answer.Item)) : undefined;
+}
+
+export async function listUsers({ doc, tableName }: Db): Promise<User[]> {
+  const items = await queryAll(doc, {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.usersPartition },
+  });
+  return items.map((item) => User.parse(withoutKeys(item)));
+}
+
+export async function putUser({ doc, tableName }: Db, user: User): Promise<void> {
+  const normalized = { ...user, email: user.email.toLowerCase() };
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.user(normalized.email), ...normalized } }));
+}

@@ -1,0 +1,36 @@
+import type { Localized } from './localized';
+
+/**
+ * The API's error codes and what the user reads for each. Stable codes: the add-in branches on them.
+ * Every answer of 4xx is `{ code, message: { vi, en }, details }`.
+ */
+export const API_ERRORS = {
+  INVALID_JSON: { status: 400, vi: 'Dữ liệu gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'The request is not valid' },
+  DUPLICATE_ROW_ID: { status: 400, vi: 'Một đề nghị xuất hiện hai lần trong cùng một lần lưu', en: 'A nomination appears twice in one save' },
+  UNAUTHENTICATED: { status: 401, vi: 'Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn', en: 'Not signed in, or the session has expired' },
+  UNKNOWN_USER: { status: 403, vi: 'Tài khoản chưa được cấp quyền sử dụng', en: 'This account has not been given access' },
+  FORBIDDEN: { status: 403, vi: 'Vai trò của bạn không được phép thực hiện thao tác này', en: 'Your role does not allow this action' },
+  FORBIDDEN_UNIT: { status: 403, vi: 'Bạn chỉ được xem và sửa đề nghị của đơn vị mình', en: "You may only read and change your own unit's nominations" },
+  FORBIDDEN_STATUS: { status: 403, vi: 'Vai trò của bạn không được chuyển đề nghị sang trạng thái này', en: 'Your role may not move a nomination to this status' },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  CAMPAIGN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy Đợt thi đua', en: 'Campaign not found' },
+  NOMINATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đề nghị khen thưởng', en: 'Nomination not found' },
+  ALREADY_EXISTS: { status: 409, vi: 'Đã tồn tại', en: 'Already exists' },
+  VERSION_CONFLICT: { status: 409, vi: 'Dữ liệu đã được người khác thay đổi, hãy tải lại', en: 'Someone else changed this; reload it' },
+  QUOTA_EXCEEDED: { status: 409, vi: 'Vượt chỉ tiêu khen thưởng', en: 'The award quota would be exceeded' },
+  REQUEST_IN_PROGRESS: { status: 409, vi: 'Yêu cầu này đang được xử lý, hãy thử lại sau giây lát', en: 'This request is still being processed; retry shortly' },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn, hãy lưu thành nhiều lần', en: 'The request is too large; save in several parts' },
+  INVALID_TRANSITION: { status: 422, vi: 'Không thể chuyển trạng thái đề nghị như vậy', en: 'The nomination cannot move to that status' },
+  RETURN_REASON_MISSING: { status: 422, vi: 'Trả lại hồ sơ cần ghi lý do', en: 'A returned nomination needs a reason' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, vi: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác', en: 'The Idempotency-Key was used for a different request' },
+  INTERNAL: { status: 500, vi: 'Lỗi hệ thống, dữ liệu chưa được lưu', en: 'Internal error; nothing was saved' },
+} as const satisfies Record<string, { status: number } & Localized>;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: Localized;
+  details?: unknown;
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api';
+import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '../support/rows';
+
+/**
+ * Validation on save, through the API over a real DynamoDB Local: the plan's cases are stored (nothing
+ * the clerk typed is lost) and answered with their issues, pointing at the field.
+ */
+let api: TestApi;
+let hr: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  hr = await api.tokenFor(HR);
+});
+afterAll(() => api?.close());
+
+async function saveOne(change: ReturnType<typeof row>, token = hr) {
+  const answer = await api.request('POST', BATCH, { token, body: { rows: [{ ...change, rowKey: 'r1' }] } });
+  expect(answer.status).toBe(200);
+  return answer.body.rows[0];
+}
+
+const codes = (result: { issues: { code: string }[] }) => result.issues.map((issue) => issue.code);
+
+describe('the plan on save', () => {
+  it('stores a complete nomination with no issues and version 1', async () => {
+    const result = await saveOne(row(staffOf('kinh-te')[0]!.id));
+    expect(result).toMatchObject({ outcome: 'saved', version: 1, status: 'submitted', rowKey: 'r1', issues: [] });
+    expect(result.id).toMatch(/^n/);
+  });
+
+  // Kế hoạch IV.1: "gửi hồ sơ ... trước ngày 01/10/2025".
+  it('flags a dossier received after the deadline, and keeps it', async () => {
+    const result = await saveOne(row(staffOf('kinh-te')[1]!.id, { receivedDate: '2025-10-01' }));
+    expect(result.outcome).toBe('saved');
+    const late = result.issues.find((issue: { code: string }) => issue.code === 'LATE_SUBMISSION');
+    expect(late).toMatchObject({ severity: 'warning', field: 'receivedDate' });
+    expect(late.message.vi).toContain('01/10/2025');
+  });
+
+  // Kế hoạch III.2.c: the three documents of the dossier.
+  it('flags a missing document on the cell of that document', async () => {
+    const change = row(staffOf('kinh-te')[2]!.id);
+    delete change.dossier!.BIEN_BAN_HOP_XET;
+    const result = await saveOne(change);
+    expect(result.issues).toContainEqual(expect.objectContaining({ code: 'DOSSIER_INCOMPLETE', severity: 'error', field: 'dossier.BIEN_BAN_HOP_XET' }));
+  });
+
+  // Kế hoạch II.3: "Cá nhân gồm: Toàn thể cán bộ ... trong Văn phòng" of the nominating unit.
+  it('flags a nominee from another unit', async () => {
+    const result = await saveOne({ ...row(staffOf('kinh-te')[3]!.id), unitId: 'tong-hop' });
+    expect(codes(result)).toContain('NOMINEE_OTHER_UNIT');
+  });
+
+  // DESIGN rule 8: one achievement, one award.
+  it('flags the same nominee proposed twice, for either form', async () => {
+    const person = staffOf('khoa-giao-van-xa')[0]!.id;
+    await saveOne(row(person));
+    const second = await saveOne(row(person, { awardForm: 'BANG_KHEN_CT_UBND' }));
+    expect(second.issues).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_NOMINEE', field: 'nomineeId', params: expect.objectContaining({ count: 2 }) }));
+  });
+
+  // DESIGN rule 9: no award under discipline.
+  it('flags a nominee under discipline', async () => {
+    const result = await saveOne(row('cb-013'));
+    expect(codes(result)).toContain('NOMINEE_UNDER_DISCIPLINE');
+  });
+
+  it('stamps the day of receipt when a unit submits without one', async () => {
+    const clerk = await api.tokenFor(unitClerk('nha-khach'));
+    const result = await saveOne(row(staffOf('nha-khach')[0]!.id, { receivedDate: undefined }), clerk);
+    expect(result.receivedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('stores text that would read as a formula as given and marks it as text', async () => {
+    const result = await saveOne(row(staffOf('nha-khach')[1]!.id, { achievements: '=HYPERLINK("http://x","y")' }));
+    expect(result.textFields).toEqual(['achievements']);
+    const list = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?unitId=nha-khach`, { token: hr });
+    expect(list.body.items.map((n: { achievements: string }) => n.achievements)).toContain('=HYPERLINK("http://x","y")');
+  });
+});
+
+describe('quotas on save', () => {
+  // Kế hoạch III.2.b: "Lựa chọn không quá 01 tập thể hoặc cá nhân".
+  it('warns of more candidates than places, and refuses a second selection atomically', async () => {
+    const [a, b] = staffOf('trung-tam-hcc');
+    const first = await saveOne(row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
+    const second = await saveOne(row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
+    expect(codes(second)).toContain('QUOTA_MORE_CANDIDATES');
+
+    const selectFirst = await api.request('POST', BATCH, { token: hr, body: { rows: [{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: first.id, version: 1 }] } });
+    expect(selectFirst.body.rows[0].outcome).toBe('saved');
+    expect(selectFirst.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1, max: 1 }));
+
+    const selectSecond = await api.request('POST', BATCH, { token: hr, body: { rows: [{ ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: second.id, version: 1 }] } });
+    const refused = selectSecond.body.rows[0];
+    expect(refused).toMatchObject({ outcome: 'refused', version: 1, status: 'eligible' });
+    expect(refused.refusal.message.vi).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
+
+    // Moving the place from one to the other in one batch works: the place is given back first.
+    const swap = await api.request('POST', BATCH, {
+      token: hr,
+      body: {
+        rows: [
+          { ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: second.id, version: 1 },
+          { ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'not_selected' }), id: first.id, version: 2 },
+        ],
+      },
+    });
+    expect(swap.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['saved', 'saved']);
+    expect(swap.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1 }));
+  });
+});
