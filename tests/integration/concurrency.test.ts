@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_CAMPAIGN } from '../../shared/seed/campaign-2025';
+import { startTestApi, type TestApi } from '../support/api';
+import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '../support/rows';
+
+/** Two people saving at once, and a network that drops: nothing lost, no quota overrun, nothing twice. */
+let api: TestApi;
+let hr: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  hr = await api.tokenFor(HR);
+});
+afterAll(() => api?.close());
+
+const save = (rows: unknown[], headers: Record<string, string> = {}, token = hr) =>
+  api.request('POST', BATCH, { token, body: { rows }, headers });
+
+describe('the race for the last place', () => {
+  // Kế hoạch III.2.b: "không quá 01" — twenty saves fired at once for the one Giấy khen place.
+  it('lets exactly one of 20 concurrent selections win', async () => {
+    const people = [...staffOf('tong-hop'), ...staffOf('kinh-te'), ...staffOf('khoa-giao-van-xa'), ...staffOf('noi-chinh-phap-che')].slice(0, 20);
+    expect(people).toHaveLength(20);
+    const created = await save(people.map((p) => row(p.id, { status: 'eligible' })));
+    const eligible = created.body.rows as { id: string; version: number }[];
+
+    const answers = await Promise.all(
+      people.map((p, i) => save([{ ...row(p.id, { status: 'selected' }), id: eligible[i]!.id, version: eligible[i]!.version }])),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    const outcomes = answers.map((a) => a.body.rows[0].outcome);
+    expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(19);
+
+    const list = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?status=selected`, { token: hr });
+    expect(list.body.items.filter((n: { awardForm: string }) => n.awardForm === 'GIAY_KHEN_CVP')).toHaveLength(1);
+    const report = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token: hr });
+    expect(report.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'GIAY_KHEN_CVP', used: 1, max: 1 }));
+    expect(report.body.issues.filter((i: { code: string }) => i.code === 'QUOTA_EXCEEDED')).toHaveLength(0);
+  });
+});
+
+describe('versions', () => {
+  it('answers a stale row with a conflict and the server row, and still saves the others', async () => {
+    const [a, b] = staffOf('ban-tiep-cong-dan');
+    const created = await save([row(a!.id), row(b!.id)]);
+    const [first, second] = created.body.rows;
+    const mine = await save([{ ...row(a!.id, { achievements: 'Bản của tôi' }), id: first.id, version: 1 }]);
+    expect(mine.body.rows[0]).toMatchObject({ outcome: 'saved', version: 2 });
+
+    const theirs = await save([
+      { ...row(a!.id, { achievements: 'Bản của người khác' }), id: first.id, version: 1, rowKey: 'stale' },
+      { ...row(b!.id, { note: 'ok' }), id: second.id, version: 1, rowKey: 'fresh' },
+    ]);
+    const [stale, fresh] = theirs.body.rows;
+    expect(stale).toMatchObject({ rowKey: 'stale', outcome: 'conflict', version: 2, current: { achievements: 'Bản của tôi' } });
+    expect(fresh).toMatchObject({ rowKey: 'fresh', outcome: 'saved', version: 2 });
+  });
+
+  it('lets only one of two saves of the same version through', async () => {
+    const [, , c] = staffOf('ban-tiep-cong-dan');
+    const created = await save([row(c!.id)]);
+    const id = created.body.rows[0].id;
+    const both = await Promise.all(
+      ['một', 'hai'].map((text) => save([{ ...row(c!.id, { achievements: text }), id, version: 1 }])),
+    );
+    expect(both.map((a) => a.body.rows[0].outcome).sort()).toEqual(['conflict', 'saved']);
+  });
+});
+
+describe('Idempotency-Key', () => {
+  it('applies a retried save once and answers it the same', async () => {
+    const [a] = staffOf('trung-tam-thong-tin');
+    const headers = { 'idempotency-key': 'save-0001-retry-test' };
+    const first = await save([row(a!.id)], headers);
+    const retry = await save([row(a!.id)], headers);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    const list = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?unitId=trung-tam-thong-tin`, { token: hr });
+    expect(list.body.items).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body', async () => {
+    const [, b] = staffOf('trung-tam-thong-tin');
+    const headers = { 'idempotency-key': 'save-0002-reuse-test' };
+    await save([row(b!.id)], headers);
+    const reused = await save([row(b!.id, { note: 'khác' })], headers);
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('applies concurrent retries of one key once', async () => {
+    const [, , c] = staffOf('trung-tam-thong-tin');
+    const headers = { 'idempotency-key': 'save-0003-concurrent' };
+    const answers = await Promise.all([save([row(c!.id)], headers), save([row(c!.id)], headers), save([row(c!.id)], headers)]);
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(1);
+    for (const answer of answers.filter((a) => a.status !== 200)) expect(answer.body.code).toBe('REQUEST_IN_PROGRESS');
+    const list = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?unitId=trung-tam-thong-tin`, { token: hr });
+    expect(list.body.items.filter((n: { nomineeId: string }) => n.nomineeId === c!.id)).toHaveLength(1);
+  });
+});
+
+describe('delete and restore', () => {
+  it('records a deletion, hides the row, gives its place back, and restores it', async () => {
+    const [a] = staffOf('nha-khach');
+    const created = await save([row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' })]);
+    const id = created.body.rows[0].id;
+    const selected = await save([{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id, version: 1 }]);
+    expect(selected.body.rows[0].outcome).toBe('saved');
+
+    const deleted = await api.request('DELETE', `/campaigns/${CAMPAIGN_ID}/nominations/${id}?version=2`, { token: hr });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.deletedBy).toBe(HR);
+    const report = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token: hr });
+    expect(report.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 0 }));
+    const listed = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?unitId=nha-khach`, { token: hr });
+    expect(listed.body.items.map((n: { id: string }) => n.id)).not.toContain(id);
+
+    const restored = await api.request('POST', `/campaigns/${CAMPAIGN_ID}/nominations/${id}/restore`, { token: hr });
+    expect(restored.status).toBe(200);
+    expect(restored.body.deletedAt).toBeUndefined();
+    expect(restored.body.version).toBe(4);
+
+    const audit = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/audit?nominationId=${id}`, { token: hr });
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    expect(audit.body.entries[2].changes.status).toEqual({ from: 'eligible', to: 'selected' });
+    expect(audit.body.entries[2].actor).toBe(HR);
+  });
+
+  it('refuses to restore a selection into a full quota', async () => {
+    // A campaign of its own, so that no other test holds its places.
+    const admin = await api.tokenFor('admin@thidua.local');
+    const id = 'restore-quota-test';
+    expect((await api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, id } })).status).toBe(201);
+    const batch = `/campaigns/${id}/nominations/batch`;
+    const [b, c] = staffOf('nha-khach').slice(1);
+    const form = { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' as const };
+    const first = (await api.request('POST', batch, { token: hr, body: { rows: [row(b!.id, form)] } })).body.rows[0];
+    expect(first.outcome).toBe('saved');
+    await api.request('DELETE', `/campaigns/${id}/nominations/${first.id}`, { token: hr });
+    const second = (await api.request('POST', batch, { token: hr, body: { rows: [row(c!.id, form)] } })).body.rows[0];
+    expect(second.outcome).toBe('saved');
+
+    const restore = await api.request('POST', `/campaigns/${id}/nominations/${first.id}/restore`, { token: hr });
+    expect(restore.status).toBe(409);
+    expect(restore.body.code).toBe('QUOTA_EXCEEDED');
+    expect(restore.body.message.vi).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
+  });
+
+  it('lets a unit clerk delete only its own draft rows', async () => {
+    const clerk = await api.tokenFor(unitClerk('tong-hop'));
+    const other = await save([row(staffOf('kinh-te')[5]!.id, { status: 'draft' })]);
+    const refused = await api.request('DELETE', `/campaigns/${CAMPAIGN_ID}/nominations/${other.body.rows[0].id}`, { token: clerk });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN_UNIT');
+  });
+});
