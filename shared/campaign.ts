@@ -100,6 +100,13 @@ export const Campaign = z
     quotaRules: z.array(QuotaRule).max(40),
     dossierRequirements: z.array(DossierRequirement).max(20),
     criteria: z.array(Criterion).max(40),
+    /**
+     * How many of its kind's criteria a nominee must meet. The plan joins the collectives' criteria
+     * with "và" (all of them) and the individuals' with "hoặc" (any one).
+     */
+    criteriaRule: z
+      .strictObject({ collective: z.enum(['all', 'any']), individual: z.enum(['all', 'any']) })
+      .default({ collective: 'all', individual: 'any' }),
     movements: z.array(Movement).max(40),
     council: CouncilSettings,
   })

@@ -21,12 +21,12 @@ export const RULE_MESSAGES = {
     en: (p) => `Unit "${p.unitId}" is not one of the office's units`,
   },
   NOMINEE_UNKNOWN: {
-    vi: (p) => `${p.kind} "${p.nomineeId}" không có trong danh sách của Văn phòng`,
-    en: (p) => `${p.kind} "${p.nomineeId}" is not in the office's registry`,
+    vi: (p) => `Không có ${p.kind} "${p.nomineeId}" trong danh sách của Văn phòng`,
+    en: (p) => `There is no ${p.kind} "${p.nomineeId}" in the office's registry`,
   },
   NOMINEE_OTHER_UNIT: {
-    vi: (p) => `${p.nomineeName} thuộc ${p.nomineeUnit}, không thuộc đơn vị đề nghị (${p.unitName})`,
-    en: (p) => `${p.nomineeName} belongs to ${p.nomineeUnit}, not to the nominating unit (${p.unitName})`,
+    vi: (p) => `${p.nomineeName} ${p.relation} (${p.unitName})`,
+    en: (p) => `${p.nomineeName} ${p.relation} (${p.unitName})`,
   },
   // Rule 3: the award forms.
   AWARD_FORM_UNKNOWN: {
@@ -35,7 +35,7 @@ export const RULE_MESSAGES = {
   },
   AWARD_FORM_KIND_NOT_ALLOWED: {
     vi: (p) => `${p.awardFormName} không áp dụng cho ${p.kind}`,
-    en: (p) => `${p.awardFormName} is not given to a ${p.kind}`,
+    en: (p) => `${p.awardFormName} is not given to ${p.kind}`,
   },
   // Rule 4: quotas.
   QUOTA_EXCEEDED: {
@@ -75,7 +75,11 @@ export const RULE_MESSAGES = {
   },
   CRITERION_WRONG_KIND: {
     vi: (p) => `Tiêu chuẩn "${p.criterion}" dành cho ${p.criterionKind}, không dành cho ${p.kind}`,
-    en: (p) => `Criterion "${p.criterion}" is for a ${p.criterionKind}, not a ${p.kind}`,
+    en: (p) => `Criterion "${p.criterion}" is for ${p.criterionKind}, not ${p.kind}`,
+  },
+  CRITERIA_PARTLY_MET: {
+    vi: (p) => `Kế hoạch yêu cầu ${p.kind} đáp ứng đủ các tiêu chuẩn; còn thiếu: ${p.missing}`,
+    en: (p) => `The plan asks ${p.kind} to meet every criterion; missing: ${p.missing}`,
   },
   MOVEMENT_UNKNOWN: {
     vi: (p) => `Phong trào thi đua "${p.movement}" không có trong Kế hoạch`,
@@ -106,6 +110,6 @@ export type RuleCode = keyof typeof RULE_MESSAGES;
 
 /** Names of the nominee kinds inside messages. */
 export const NOMINEE_KIND_NAMES = {
-  collective: { vi: 'Tập thể', en: 'collective' },
-  individual: { vi: 'Cá nhân', en: 'individual' },
+  collective: { vi: 'tập thể', en: 'a collective' },
+  individual: { vi: 'cá nhân', en: 'an individual' },
 } as const;

@@ -35,11 +35,12 @@ export function checkNomination(ctx: RuleContext, nomination: NominationFields, 
     const nomineeUnitId = 'unitId' in nominee ? nominee.unitId : nominee.id;
     const nomineeName = 'fullName' in nominee ? nominee.fullName : nominee.name;
     if (unit && nomineeUnitId !== unit.id) {
-      add('NOMINEE_OTHER_UNIT', 'error', 'nomineeId', {
-        nomineeName,
-        nomineeUnit: ctx.units.get(nomineeUnitId)?.name ?? nomineeUnitId,
-        unitName: unit.name,
-      });
+      const nomineeUnit = ctx.units.get(nomineeUnitId)?.name ?? nomineeUnitId;
+      const relation =
+        nomination.nomineeKind === 'collective'
+          ? { vi: 'không phải là đơn vị đề nghị', en: 'is not the nominating unit' }
+          : { vi: `thuộc ${nomineeUnit}, không thuộc đơn vị đề nghị`, en: `belongs to ${nomineeUnit}, not to the nominating unit` };
+      add('NOMINEE_OTHER_UNIT', 'error', 'nomineeId', { nomineeName, relation, unitName: unit.name });
     }
     // Rule 9: no award while under discipline, investigation or an unresolved complaint.
     if (nominee.underDiscipline) add('NOMINEE_UNDER_DISCIPLINE', 'error', 'nomineeId', { nomineeName });
@@ -107,6 +108,12 @@ export function checkNomination(ctx: RuleContext, nomination: NominationFields, 
         kind: kindName,
       });
     }
+  }
+  const ofKind = campaign.criteria.filter((criterion) => criterion.nomineeKind === nomination.nomineeKind);
+  const unmet = ofKind.filter((criterion) => !nomination.criteriaMet.includes(criterion.code));
+  if (campaign.criteriaRule[nomination.nomineeKind] === 'all' && nomination.criteriaMet.length > 0 && unmet.length > 0) {
+    // A warning: the plan's wording asks for all, the council judges how strictly.
+    add('CRITERIA_PARTLY_MET', 'warning', 'criteriaMet', { kind: kindName, missing: unmet.map((c) => c.code).join(', ') });
   }
   for (const code of nomination.movements) {
     if (!campaign.movements.some((movement) => movement.code === code)) {

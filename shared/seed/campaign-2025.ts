@@ -148,6 +148,8 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
       },
     },
   ],
+  // III.1: "Đối với tập thể: ... và ...; có ..." (every one) / "Đối với cá nhân: ... hoặc ..." (any one).
+  criteriaRule: { collective: 'all', individual: 'any' },
   // II.4: the seven emulation movements the office takes part in.
   movements: [
     { code: 'NONG_THON_MOI', name: { vi: 'Bắc Kạn chung tay xây dựng nông thôn mới', en: 'Bắc Kạn builds new rural areas together' } },

@@ -92,7 +92,7 @@ export function nominateCollective(nominee: Unit, overrides: Partial<NominationF
     nomineeId: nominee.id,
     awardForm: 'GIAY_KHEN_CVP',
     achievements: 'Ban hành kế hoạch kịp thời, có báo cáo tổng kết Đợt thi đua; hoàn thành xuất sắc nhiệm vụ năm 2024, 2025.',
-    criteriaMet: ['TT_KE_HOACH', 'TT_BAO_CAO_TONG_KET'],
+    criteriaMet: ['TT_KE_HOACH', 'TT_BAO_CAO_TONG_KET', 'TT_CONG_TRINH_DE_AN', 'TT_THANH_TICH_XUAT_SAC'],
     movements: ['VAN_HOA_CONG_SO'],
     dossier: completeDossier(),
     receivedDate: '2025-09-25',

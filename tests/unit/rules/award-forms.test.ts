@@ -18,7 +18,7 @@ describe('rule 3: the award forms', () => {
     const report = validate(PLAN_CASES.awardFormNotForThisKind);
     expect(codesOf(report.issues)).toEqual(['AWARD_FORM_KIND_NOT_ALLOWED']);
     expect(report.issues[0]).toMatchObject({ severity: 'error', field: 'awardForm' });
-    expect(report.issues[0]!.message.vi).toBe('Giấy khen của Chánh Văn phòng không áp dụng cho Tập thể');
+    expect(report.issues[0]!.message.vi).toBe('Giấy khen của Chánh Văn phòng không áp dụng cho tập thể');
     expect(report.issues[0]!.message.en).toContain('Certificate of Merit of the Chief of Office is not given to a collective');
   });
 

@@ -28,15 +28,16 @@ describe('rule 7: criteria, movements and achievements', () => {
     const report = validate(PLAN_CASES.collectiveCriterionForAnIndividual);
     expect(codesOf(report.issues)).toEqual(['CRITERION_WRONG_KIND']);
     expect(report.issues[0]!.severity).toBe('error');
-    expect(report.issues[0]!.message.vi).toBe('Tiêu chuẩn "TT_KE_HOACH" dành cho Tập thể, không dành cho Cá nhân');
+    expect(report.issues[0]!.message.vi).toBe('Tiêu chuẩn "TT_KE_HOACH" dành cho tập thể, không dành cho cá nhân');
   });
 
   // Kế hoạch III.1: "Đối với cá nhân: Có hành động, việc làm thiết thực ..." is not a criterion for a collective.
   it('III.1 "Đối với cá nhân: Có hành động, việc làm": stated for a collective is an error', () => {
-    const nomination = nominateCollective(PHONG_TONG_HOP, { criteriaMet: ['TT_KE_HOACH', 'CN_HANH_DONG_VIEC_LAM'] });
+    const allCollective = ['TT_KE_HOACH', 'TT_BAO_CAO_TONG_KET', 'TT_CONG_TRINH_DE_AN', 'TT_THANH_TICH_XUAT_SAC'];
+    const nomination = nominateCollective(PHONG_TONG_HOP, { criteriaMet: [...allCollective, 'CN_HANH_DONG_VIEC_LAM'] });
     const issues = checkNomination(ctx, nomination, {});
     expect(codesOf(issues)).toEqual(['CRITERION_WRONG_KIND']);
-    expect(issues[0]!.params).toMatchObject({ criterion: 'CN_HANH_DONG_VIEC_LAM', criterionKind: 'Cá nhân', kind: 'Tập thể' });
+    expect(issues[0]!.params).toMatchObject({ criterion: 'CN_HANH_DONG_VIEC_LAM', criterionKind: 'cá nhân', kind: 'tập thể' });
   });
 
   // Kế hoạch III.1: "Đối với cá nhân: Có hành động ... hoặc có đề tài, sáng kiến, giải pháp" — either one suffices.

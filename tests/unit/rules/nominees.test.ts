@@ -29,7 +29,7 @@ describe('rule 2: who may be nominated', () => {
     const report = validate(PLAN_CASES.unknownNominee);
     expect(codesOf(report.issues)).toEqual(['NOMINEE_UNKNOWN']);
     expect(report.issues[0]).toMatchObject({ severity: 'error', field: 'nomineeId' });
-    expect(report.issues[0]!.message.vi).toBe('Cá nhân "cb-999" không có trong danh sách của Văn phòng');
+    expect(report.issues[0]!.message.vi).toBe('Không có cá nhân "cb-999" trong danh sách của Văn phòng');
   });
 
   // Kế hoạch II.3: "Tập thể gồm: Các phòng, ban, đơn vị" — a person's id is not a collective.
@@ -38,7 +38,7 @@ describe('rule 2: who may be nominated', () => {
       nominationId: 'N1',
     });
     expect(codesOf(issues)).toEqual(['NOMINEE_UNKNOWN']);
-    expect(issues[0]!.message.vi).toBe(`Tập thể "${LE_VAN_SON.id}" không có trong danh sách của Văn phòng`);
+    expect(issues[0]!.message.vi).toBe(`Không có tập thể "${LE_VAN_SON.id}" trong danh sách của Văn phòng`);
   });
 
   // Kế hoạch III.2.a: "Các phòng, ban, đơn vị xem xét lựa chọn tập thể, cá nhân" — their own staff.
