@@ -1,0 +1,177 @@
+/**
+ * `npm start`: the product on this machine, no cloud account needed. DynamoDB Local (data kept in
+ * .local/dynamodb), the table, the demo data, and the same Lambda handlers behind a local stand-in for
+ * API Gateway on http://localhost:3001. Ctrl-C stops everything, Java included.
+ *
+ * Environment: PORT (3001), HOST (127.0.0.1), DYNAMODB_PORT (8000; a free one if taken), TABLE_NAME
+ * (thidua), THIDUA_DEV_TOKENS=any (POST /dev/token signs for any e-mail, not only the demo users).
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DEMO_USERS } from '../../shared/seed/demo-office';
+import { configFromEnv, createDocumentClient } from '../store/client';
+import { ensureTable } from '../store/ensure-table';
+import { seedDemoData } from '../store/seed';
+import { DEFAULT_TABLE_NAME } from '../store/table';
+import { killAllSync, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { defaultLocalKeys } from './keys';
+import { createLocalApi, type LocalApi } from './server';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let db: DynamoDbLocal | undefined;
+let api: LocalApi | undefined;
+let stopping = false;
+
+async function shutdown(reason: string, code: number): Promise<never> {
+  if (stopping) {
+    // A second Ctrl-C: do not wait any more (the exit hook SIGKILLs Java).
+    killAllSync();
+    process.exit(code);
+  }
+  stopping = true;
+  console.log(`\n${reason}: stopping the API and DynamoDB Local…`);
+  try {
+    await api?.close();
+    await db?.stop();
+  } finally {
+    process.exit(code);
+  }
+}
+
+// Before Java starts, so that a Ctrl-C during the start leaves nothing behind either.
+process.on('SIGINT', () => void shutdown('SIGINT', 0));
+process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+process.on('SIGHUP', () => void shutdown('SIGHUP', 0));
+
+/**
+ * `kill <npm's pid>` (what some tools do to stop `npm start`) ends npm and its `sh -c`, but tsx and
+ * this process live on, Java too. So watch the process group's leader (npm, or tsx when started
+ * without npm) when it is one of our ancestors, and stop when it is gone. Not on Windows (no ps).
+ */
+function watchLauncher(): void {
+  if (process.platform === 'win32') return;
+  const ps = (field: string, pid: number) => Number(execFileSync('ps', ['-o', `${field}=`, '-p', String(pid)], { encoding: 'utf8' }).trim());
+  try {
+    const leader = ps('pgid', process.pid);
+    if (!leader || leader === process.pid) return;
+    let ancestor = process.ppid;
+    for (let depth = 0; ancestor > 1 && ancestor !== leader && depth < 8; depth += 1) ancestor = ps('ppid', ancestor);
+    if (ancestor !== leader) return;
+    const timer = setInterval(() => {
+      try {
+        process.kill(leader, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') void shutdown(`the process that started this one (${leader}) is gone`, 0);
+      }
+    }, 1_000);
+    timer.unref();
+  } catch {
+    // no ps: rely on the signals
+  }
+}
+
+/** The pid of a DynamoDB Local already running on this data directory, if any (not on Windows). */
+function javaUsing(dataDir: string): number | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+    const line = lines.find((candidate) => candidate.includes('DynamoDBLocal.jar') && candidate.includes(`-dbPath ${dataDir} `));
+    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  watchLauncher();
+  const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+  const dataDir = join(ROOT, '.local/dynamodb');
+  const leftover = javaUsing(dataDir);
+  if (leftover) {
+    throw new Error(
+      `A DynamoDB Local (pid ${leftover}) already runs on .local/dynamodb, probably left by an npm start that was killed hard. ` +
+        `Two on one database file would trip over each other: stop it first (kill ${leftover}).`,
+    );
+  }
+  db = await startDynamoDbLocal({ port: dynamodbPort, fallbackToFreePort: true, dataDir });
+  const portNote = db.port === dynamodbPort ? '' : ` (port ${dynamodbPort} was taken)`;
+  console.log(`DynamoDB Local on ${db.endpoint}${portNote}, data in .local/dynamodb, answered in ${(db.startedInMs / 1000).toFixed(1)} s`);
+
+  // The handlers make their DynamoDB client when they load, from these: set them first.
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  process.env.TABLE_NAME ??= DEFAULT_TABLE_NAME;
+  process.env.AWS_REGION ??= 'ap-southeast-1';
+  const config = configFromEnv();
+
+  const client = new DynamoDBClient({
+    region: config.region,
+    endpoint: db.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const created = await ensureTable(client, config.tableName);
+  client.destroy();
+  console.log(`Table ${config.tableName}: ${created ? 'created' : 'already there'}`);
+
+  const doc = createDocumentClient(config);
+  try {
+    const seeded = await seedDemoData(doc, config.tableName);
+    console.log(`Demo data: ${seeded ? 'seeded (the campaign, the office, the demo users)' : 'already there, left as it is'}`);
+  } catch (error) {
+    if ((error as Error).message === 'not yet written') {
+      console.warn('Demo data: NOT seeded, seedDemoData (functions/store/seed.ts) is not written yet; the table stays empty.');
+    } else {
+      console.error('Demo data: seeding FAILED, the API runs on whatever the table holds:', error);
+    }
+  } finally {
+    doc.destroy();
+  }
+
+  const keys = await defaultLocalKeys();
+  const { HANDLERS } = await import('./handlers');
+  const anyEmail = process.env.THIDUA_DEV_TOKENS === 'any';
+  api = createLocalApi({
+    handlers: HANDLERS,
+    verify: (token) => keys.verifyToken(token),
+    dev: {
+      issueToken: (email) => keys.issueToken(email),
+      users: DEMO_USERS,
+      ...(anyEmail ? { allowEmail: () => true } : {}),
+    },
+  });
+  const port = Number(process.env.PORT ?? 3001);
+  const host = process.env.HOST ?? '127.0.0.1';
+  try {
+    await api.listen(port, host);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new Error(`Port ${port} is in use (another npm start?). Stop it, or run with PORT=<another port>.`);
+    }
+    throw error;
+  }
+  const base = `http://${host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+
+  const width = Math.max(...DEMO_USERS.map((user) => user.email.length));
+  console.log(`
+thidua API on ${base}
+
+Demo users (any of them can sign in locally):
+${DEMO_USERS.map((user) => `  ${user.email.padEnd(width)}  ${user.role.padEnd(9)}  ${user.displayName}`).join('\n')}
+
+A token (signed with the key in .local/keys, valid 8 h):
+  TOKEN=$(npm run -s token -- tochuc@thidua.local)
+  curl -H "Authorization: Bearer $TOKEN" ${base}/me
+or, as the add-in's dev sign-in does:
+  curl -X POST ${base}/dev/token -H 'content-type: application/json' -d '{"email":"tochuc@thidua.local"}'
+${anyEmail ? 'THIDUA_DEV_TOKENS=any: /dev/token signs for any e-mail.\n' : ''}
+Ctrl-C stops the API and DynamoDB Local.
+`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`\nCould not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (!(error instanceof Error && /needs Java|in use|already runs/.test(error.message))) console.error(error);
+  await shutdown('start failed', 1);
+});
