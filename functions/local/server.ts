@@ -502,8 +502,8 @@ async function devRoute(dev: DevRoutesOptions, method: string, rawPath: string, 
       return productError(
         403,
         'UNKNOWN_USER',
-        `${normalized} không phải người dùng mẫu. Xem GET /dev/users, hoặc đặt THIDUA_DEV_TOKENS=any.`,
-        `${normalized} is not a demo user. See GET /dev/users, or set THIDUA_DEV_TOKENS=any.`,
+        `${normalized} không phải người dùng của hệ thống. Xem GET /dev/users, hoặc đặt THIDUA_DEV_TOKENS=any.`,
+        `${normalized} is not a user here. See GET /dev/users, or set THIDUA_DEV_TOKENS=any.`,
       );
     }
     return json(200, { token: await dev.issueToken(normalized) });

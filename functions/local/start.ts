@@ -4,7 +4,7 @@
  * API Gateway on http://localhost:3001. Ctrl-C stops everything, Java included.
  *
  * Environment: PORT (3001), HOST (127.0.0.1), DYNAMODB_PORT (8000; a free one if taken), TABLE_NAME
- * (thidua), THIDUA_DEV_TOKENS=any (POST /dev/token signs for any e-mail, not only the demo users).
+ * (thidua), THIDUA_DEV_TOKENS=any (POST /dev/token signs for any e-mail, not only the table's users).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -120,25 +120,25 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(doc, config.tableName);
     console.log(`Demo data: ${seeded ? 'seeded (the campaign, the office, the demo users)' : 'already there, left as it is'}`);
   } catch (error) {
-    if ((error as Error).message === 'not yet written') {
-      console.warn('Demo data: NOT seeded, seedDemoData (functions/store/seed.ts) is not written yet; the table stays empty.');
-    } else {
-      console.error('Demo data: seeding FAILED, the API runs on whatever the table holds:', error);
-    }
+    console.error('Demo data: seeding FAILED, the API runs on whatever the table holds:', error);
   } finally {
     doc.destroy();
   }
 
   const keys = await defaultLocalKeys();
   const { HANDLERS } = await import('./handlers');
+  const { db: store } = await import('../store/client');
+  const { getUser } = await import('../store/org-store');
   const anyEmail = process.env.THIDUA_DEV_TOKENS === 'any';
+  // The dev sign-in signs for the users the table knows (the demo ones, and any an admin added).
+  const knownUser = async (email: string) => (await getUser(store(), email)) !== undefined;
   api = createLocalApi({
     handlers: HANDLERS,
     verify: (token) => keys.verifyToken(token),
     dev: {
       issueToken: (email) => keys.issueToken(email),
       users: DEMO_USERS,
-      ...(anyEmail ? { allowEmail: () => true } : {}),
+      allowEmail: anyEmail ? () => true : knownUser,
     },
   });
   const port = Number(process.env.PORT ?? 3001);
@@ -165,7 +165,7 @@ A token (signed with the key in .local/keys, valid 8 h):
   curl -H "Authorization: Bearer $TOKEN" ${base}/me
 or, as the add-in's dev sign-in does:
   curl -X POST ${base}/dev/token -H 'content-type: application/json' -d '{"email":"tochuc@thidua.local"}'
-${anyEmail ? 'THIDUA_DEV_TOKENS=any: /dev/token signs for any e-mail.\n' : ''}
+${anyEmail ? 'THIDUA_DEV_TOKENS=any: /dev/token signs for any e-mail.\n' : '(/dev/token signs for the users in the table; THIDUA_DEV_TOKENS=any for any e-mail.)\n'}
 Ctrl-C stops the API and DynamoDB Local.
 `);
 }
