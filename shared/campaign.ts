@@ -46,6 +46,8 @@ export type QuotaRule = z.infer<typeof QuotaRule>;
 export const DossierRequirement = z.strictObject({
   code: Code,
   name: Localized,
+  /** A short name for a sheet's header. */
+  label: Localized.optional(),
   form: z.string().max(80).optional(),
   legalReference: z.string().max(200).optional(),
   note: Localized.optional(),
@@ -56,10 +58,12 @@ export const Criterion = z.strictObject({
   code: Code,
   nomineeKind: NomineeKind,
   text: Localized,
+  /** A few words for a sheet's cell; the full text is in the plan. */
+  label: Localized.optional(),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Movement = z.strictObject({ code: Code, name: Localized });
+export const Movement = z.strictObject({ code: Code, name: Localized, label: Localized.optional() });
 export type Movement = z.infer<typeof Movement>;
 
 export const CouncilMember = z.strictObject({

@@ -19,11 +19,17 @@ export const DossierDocument = z.strictObject({
 export type DossierDocument = z.infer<typeof DossierDocument>;
 
 /** What a client may set on a nomination: the fields a clerk types in the sheet. */
+/**
+ * A reference typed in a sheet: normally a registry id, but a name the registry does not know is kept
+ * as typed (and flagged by rule 2) rather than refused, so that nothing a clerk typed is lost.
+ */
+const Reference = z.string().trim().min(1).max(120);
+
 export const NominationFields = z.strictObject({
-  unitId: Id,
+  unitId: Reference,
   nomineeKind: NomineeKind,
   /** A unit id for a collective, a person id for an individual. */
-  nomineeId: Id,
+  nomineeId: Reference,
   awardForm: z.string().regex(/^[A-Z0-9_]{2,40}$/),
   achievements: z.string().max(MAX_ACHIEVEMENTS_LENGTH).default(''),
   criteriaMet: z.array(z.string().max(40)).max(20).default([]),

@@ -79,11 +79,13 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
   dossierRequirements: [
     {
       code: 'TO_TRINH',
+      label: { vi: 'Tờ trình', en: 'Proposal' },
       name: { vi: 'Tờ trình đề nghị khen thưởng', en: 'Proposal letter' },
       note: { vi: 'Của các phòng, ban, đơn vị', en: "From the nominating unit" },
     },
     {
       code: 'BIEN_BAN_HOP_XET',
+      label: { vi: 'Biên bản họp xét', en: 'Review minutes' },
       name: { vi: 'Biên bản cuộc họp xét khen thưởng', en: 'Minutes of the review meeting' },
       note: {
         vi: 'Trong đó có phân tích làm rõ thành tích của tập thể, cá nhân đáp ứng theo tiêu chuẩn khen thưởng',
@@ -92,6 +94,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'BAO_CAO_THANH_TICH',
+      label: { vi: 'Báo cáo thành tích', en: 'Achievement report' },
       name: { vi: 'Báo cáo thành tích', en: 'Achievement report' },
       form: 'Mẫu số 08',
       legalReference: 'Nghị định số 98/2023/NĐ-CP của Chính phủ',
@@ -101,6 +104,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
   criteria: [
     {
       code: 'TT_KE_HOACH',
+      label: { vi: 'Kế hoạch, triển khai', en: 'Plan issued and carried out' },
       nomineeKind: 'collective',
       text: {
         vi: 'Ban hành kế hoạch kịp thời và triển khai thực hiện Đợt thi đua thiết thực, phù hợp với tình hình thực tế',
@@ -109,6 +113,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'TT_BAO_CAO_TONG_KET',
+      label: { vi: 'Báo cáo tổng kết', en: 'Summary report' },
       nomineeKind: 'collective',
       text: {
         vi: 'Có báo cáo tổng kết đánh giá kết quả Đợt thi đua theo quy định',
@@ -117,6 +122,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'TT_CONG_TRINH_DE_AN',
+      label: { vi: 'Công trình, đề án', en: 'Applied works, schemes' },
       nomineeKind: 'collective',
       text: {
         vi: 'Có công trình, đề án, đề tài khoa học được áp dụng hiệu quả',
@@ -125,6 +131,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'TT_THANH_TICH_XUAT_SAC',
+      label: { vi: 'Thành tích xuất sắc', en: 'Outstanding achievements' },
       nomineeKind: 'collective',
       text: {
         vi: 'Có thành tích xuất sắc tiêu biểu nổi bật trong thực hiện nhiệm vụ chính trị, chuyên môn, nhiệm vụ đột xuất, góp phần hoàn thành xuất sắc nhiệm vụ, chỉ tiêu năm 2024, 2025',
@@ -133,6 +140,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'CN_HANH_DONG_VIEC_LAM',
+      label: { vi: 'Hành động, việc làm', en: 'Concrete actions' },
       nomineeKind: 'individual',
       text: {
         vi: 'Có hành động, việc làm thiết thực hiệu quả góp phần hoàn thành xuất sắc nhiệm vụ được giao, giúp cơ quan hoàn thành tốt (đạt và vượt mức) các nhiệm vụ trọng tâm',
@@ -141,6 +149,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'CN_SANG_KIEN_GIAI_PHAP',
+      label: { vi: 'Sáng kiến, giải pháp', en: 'Initiatives, solutions' },
       nomineeKind: 'individual',
       text: {
         vi: 'Có đề tài, sáng kiến, giải pháp, cách làm hay giúp giảm chi phí, rút ngắn thời gian hoặc đem lại lợi ích thiết thực cho cộng đồng, xã hội',
@@ -152,18 +161,23 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
   criteriaRule: { collective: 'all', individual: 'any' },
   // II.4: the seven emulation movements the office takes part in.
   movements: [
-    { code: 'NONG_THON_MOI', name: { vi: 'Bắc Kạn chung tay xây dựng nông thôn mới', en: 'Bắc Kạn builds new rural areas together' } },
+    { code: 'NONG_THON_MOI',
+      label: { vi: 'Nông thôn mới', en: 'New rural areas' }, name: { vi: 'Bắc Kạn chung tay xây dựng nông thôn mới', en: 'Bắc Kạn builds new rural areas together' } },
     {
       code: 'VI_NGUOI_NGHEO',
+      label: { vi: 'Vì người nghèo', en: 'For the poor' },
       name: { vi: 'Bắc Kạn chung tay vì người nghèo - không để ai bị bỏ lại phía sau', en: 'Bắc Kạn for the poor: no one left behind' },
     },
     {
       code: 'VAN_HOA_CONG_SO',
+      label: { vi: 'Văn hóa công sở', en: 'Office culture' },
       name: { vi: 'Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở', en: 'Civil servants practise office culture' },
     },
-    { code: 'CHUYEN_DOI_SO', name: { vi: 'Bắc Kạn đẩy mạnh chương trình chuyển đổi số', en: 'Bắc Kạn advances digital transformation' } },
+    { code: 'CHUYEN_DOI_SO',
+      label: { vi: 'Chuyển đổi số', en: 'Digital transformation' }, name: { vi: 'Bắc Kạn đẩy mạnh chương trình chuyển đổi số', en: 'Bắc Kạn advances digital transformation' } },
     {
       code: 'HA_TANG_TIET_KIEM',
+      label: { vi: 'Hạ tầng, tiết kiệm', en: 'Infrastructure, thrift' },
       name: {
         vi: 'Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí',
         en: 'Modern infrastructure; thrift and fighting waste',
@@ -171,6 +185,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'XA_HOI_HOC_TAP',
+      label: { vi: 'Xã hội học tập', en: 'Learning society' },
       name: {
         vi: 'Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023 - 2030',
         en: 'A learning society and lifelong learning, 2023–2030',
@@ -178,6 +193,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
     },
     {
       code: 'XOA_NHA_TAM',
+      label: { vi: 'Xóa nhà tạm', en: 'Replacing makeshift houses' },
       name: {
         vi: 'Chung tay xóa nhà tạm, nhà dột nát trên địa bàn tỉnh Bắc Kạn trong năm 2025',
         en: 'Replacing makeshift and dilapidated houses in Bắc Kạn in 2025',

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN, type Nomination } from '../../../shared/index';
+import { buildColumns, columnForField, exportTable, isoToSerial, parseRow, rowHash, serialToIso, toCsv, type CellValue, type SheetContext } from '../../../shared/sheet/index';
+import { nominateCollective, nominateIndividual, person, PHONG_TONG_HOP, saved } from '../fixtures';
+
+const ctx: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
+const columns = buildColumns(ctx);
+
+/** What Excel hands back after the add-in wrote a row: the text prefix is gone. */
+const writtenThenRead = (n: Nomination): CellValue[] =>
+  columns.map((c) => {
+    const v = c.write(n, ctx);
+    return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+  });
+
+describe('the column schema', () => {
+  it('lays out Vietnamese headers, dropdowns, and hidden system columns last', () => {
+    expect(columns[0]).toMatchObject({ header: 'Đơn vị đề nghị', options: expect.arrayContaining(['Phòng Tổng hợp']) });
+    expect(columns.filter((c) => c.role === 'system').map((c) => c.id)).toEqual(['id', 'version', 'rowHash']);
+    expect(columns.find((c) => c.id === 'dossier.TO_TRINH.present')).toMatchObject({ header: 'Tờ trình', options: ['Có', 'Không'] });
+    expect(columns.find((c) => c.id === 'status')?.options).toContain('Đủ điều kiện');
+    expect(new Set(columns.map((c) => c.id)).size).toBe(columns.length);
+  });
+
+  it('reads back what it wrote, for an individual and a collective', () => {
+    for (const fields of [nominateIndividual(person('cb-009')), nominateCollective(PHONG_TONG_HOP)]) {
+      const nomination = saved(fields);
+      const parsed = parseRow(writtenThenRead(nomination), columns, ctx);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.fields).toEqual(fields);
+      expect(parsed).toMatchObject({ id: nomination.id, version: 1 });
+    }
+  });
+
+  it('keeps formula-like text as text: written with the prefix, read back as typed', () => {
+    const nomination = saved(nominateIndividual(person('cb-009'), { achievements: '=1+1', note: '@cmd' }));
+    const achievements = columns.findIndex((c) => c.id === 'achievements');
+    expect(columns[achievements]!.write(nomination, ctx)).toBe("'=1+1");
+    expect(parseRow(writtenThenRead(nomination), columns, ctx).fields).toMatchObject({ achievements: '=1+1', note: '@cmd' });
+  });
+
+  it('reads dd/MM/yyyy typed as text, and refuses a date that does not exist', () => {
+    const values = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
+    const received = columns.findIndex((c) => c.id === 'receivedDate');
+    values[received] = '30/09/2025';
+    expect(parseRow(values, columns, ctx).fields?.receivedDate).toBe('2025-09-30');
+    values[received] = '31/09/2025';
+    const parsed = parseRow(values, columns, ctx);
+    expect(parsed.fields).toBeUndefined();
+    expect(parsed.problems).toEqual([{ columnId: 'receivedDate', message: expect.objectContaining({ vi: '"31/09/2025" không phải ngày dd/MM/yyyy' }) }]);
+  });
+
+  it('keeps a name the registry does not know as typed, for the server to flag', () => {
+    const values = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
+    values[columns.findIndex((c) => c.id === 'nominee')] = 'Người Không Có';
+    expect(parseRow(values, columns, ctx).fields?.nomineeId).toBe('Người Không Có');
+  });
+
+  it('tells a changed row by its fingerprint, with no copy of the sheet', () => {
+    const values = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
+    const hash = rowHash(values, columns);
+    const edited = [...values];
+    edited[columns.findIndex((c) => c.id === 'note')] = 'sửa';
+    expect(rowHash(edited, columns)).not.toBe(hash);
+    const messagesOnly = [...values];
+    messagesOnly[columns.findIndex((c) => c.id === 'messages')] = 'Lỗi: ...';
+    expect(rowHash(messagesOnly, columns)).toBe(hash);
+  });
+
+  it('maps an issue field to its column', () => {
+    expect(columnForField(columns, 'dossier.BIEN_BAN_HOP_XET')?.id).toBe('dossier.BIEN_BAN_HOP_XET.present');
+    expect(columnForField(columns, 'receivedDate')?.id).toBe('receivedDate');
+  });
+
+  it('converts Excel serial dates both ways', () => {
+    expect(isoToSerial('2025-09-30')).toBe(45930);
+    expect(serialToIso(45930)).toBe('2025-09-30');
+  });
+
+  it('exports CSV with dd/MM/yyyy dates and no formula', () => {
+    const table = exportTable([saved(nominateIndividual(person('cb-009'), { achievements: '=cmd|calc' }))], columns, ctx);
+    const csv = toCsv(table);
+    expect(csv.startsWith('\ufeffĐơn vị đề nghị,')).toBe(true);
+    expect(csv).toContain("'=cmd|calc");
+    expect(csv).toContain('25/09/2025');
+  });
+});
