@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { RowResult, SaveBatchResult } from '../../shared/api-types';
+export type { RowResult, SaveBatchResult };
 import type { StoredCampaign } from '../../shared/campaign';
 import { todayInVietnam } from '../../shared/dates';
 import type { Issue } from '../../shared/issues';
@@ -17,7 +19,6 @@ import {
   type QuotaUsage,
   type RuleContext,
 } from '../../shared/rules/index';
-import type { NominationStatus } from '../../shared/status';
 import { ApiError } from '../http/errors';
 import { auditItems, type AuditEntry } from '../store/audit-store';
 import type { Db } from '../store/client';
@@ -39,29 +40,6 @@ export const MAX_BATCH_ROWS = 5000;
 
 export const SaveBatchRequest = z.strictObject({ rows: z.array(NominationChange).min(1).max(MAX_BATCH_ROWS) });
 export type SaveBatchRequest = z.infer<typeof SaveBatchRequest>;
-
-export interface RowResult {
-  rowKey?: string;
-  /** Absent for a new row that was refused: it was never stored. */
-  id?: string;
-  outcome: 'saved' | 'conflict' | 'refused';
-  version?: number;
-  status?: NominationStatus;
-  /** Set when the server filled it in (the day a submission reached the HR office). */
-  receivedDate?: string;
-  issues: Issue[];
-  /** Fields holding text that a sheet would read as a formula: write them as text. */
-  textFields: string[];
-  /** The server's row, for a conflict: the client shows both and lets the user choose. */
-  current?: Partial<Nomination>;
-  refusal?: Issue;
-}
-
-export interface SaveBatchResult {
-  rows: RowResult[];
-  quotaUsage: QuotaUsage[];
-  summary: { saved: number; conflicts: number; refused: number; errors: number; warnings: number };
-}
 
 export function newNominationId(): string {
   return `n${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
