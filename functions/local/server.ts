@@ -94,8 +94,19 @@ export function createLocalApi(options: LocalApiOptions): LocalApi {
         return GATEWAY.internal();
       })
       .then((reply) => {
-        send(res, reply, req, requestId);
+        try {
+          send(res, reply, req, requestId);
+        } catch (error) {
+          // e.g. a header value Node refuses (a newline in it): API Gateway would not pass it either.
+          logError(`[local-api] ${req.method} ${req.url}: the response could not be sent`, error);
+          reply = GATEWAY.internal();
+          send(res, reply, req, requestId);
+        }
         if (!options.quiet) log(`${req.method} ${(req.url ?? '/').split('?')[0]} ${reply.status} ${Date.now() - started}ms`);
+      })
+      .catch((error: unknown) => {
+        logError(`[local-api] ${req.method} ${req.url}: could not answer`, error);
+        res.destroy();
       });
   };
 

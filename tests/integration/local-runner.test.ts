@@ -205,6 +205,20 @@ describe('the API Gateway stand-in', () => {
     }
   });
 
+  it('answers 500 for a result API Gateway could not use (bad statusCode, bad header)', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      spies.health.mockResolvedValueOnce({ statusCode: 42 });
+      expect((await api.request('GET', '/health')).status).toBe(500);
+      spies.health.mockResolvedValueOnce({ statusCode: 200, headers: { 'x-bad': 'a\nb' }, body: '' });
+      const response = await api.request('GET', '/health');
+      expect(response.status).toBe(500);
+      expect(response.body).toEqual({ message: 'Internal Server Error' });
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
   it('answers 413 in the product’s shape over Lambda’s 6 MB, and API Gateway’s over 10 MB', async () => {
     const token = await api.tokenFor('admin@thidua.local');
     const sevenMb = await api.request('POST', '/campaigns', { token, body: JSON.stringify({ pad: 'x'.repeat(7 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
