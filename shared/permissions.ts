@@ -3,7 +3,14 @@ import type { NominationFields } from './nomination';
 import type { User } from './org';
 import { canTransition, roleMaySetStatus, UNIT_STATUSES } from './status';
 
-type Row = Pick<NominationFields, 'unitId' | 'status' | 'returnReason'>;
+type Row = NominationFields;
+
+/** Fields of the nomination itself, as opposed to the decision recorded on it. */
+const CONTENT_FIELDS = ['unitId', 'nomineeKind', 'nomineeId', 'awardForm', 'achievements', 'criteriaMet', 'movements', 'dossier', 'receivedDate'] as const;
+
+function contentChanged(before: Row, after: Row): boolean {
+  return CONTENT_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
 
 /** A unit clerk sees only the unit's own nominations, and only while the unit still holds them. */
 export function mayRead(user: User, nomination: Pick<NominationFields, 'unitId' | 'status'>): boolean {
@@ -13,6 +20,12 @@ export function mayRead(user: User, nomination: Pick<NominationFields, 'unitId' 
 
 export function mayWriteNominations(user: User): boolean {
   return user.role !== 'viewer';
+}
+
+/** Deleting (recoverably) is the unit's own business while it holds the row, and HR's afterwards. */
+export function mayDelete(user: User, nomination: Pick<NominationFields, 'unitId' | 'status'>): boolean {
+  if (user.role === 'admin' || user.role === 'hr') return true;
+  return user.role === 'unit' && mayRead(user, nomination);
 }
 
 /**
@@ -25,6 +38,8 @@ export function refuseChange(user: User, before: Row | undefined, after: Row): A
     if (after.unitId !== user.unitId) return 'FORBIDDEN_UNIT';
     if (before && !mayRead(user, before)) return 'FORBIDDEN_UNIT';
   }
+  // The council's secretary records the council's decision; the dossier itself is the units' and HR's.
+  if (user.role === 'secretary' && (!before || contentChanged(before, after))) return 'FORBIDDEN';
   const statusChanges = !before || before.status !== after.status;
   if (statusChanges && !roleMaySetStatus(user.role, after.status)) return 'FORBIDDEN_STATUS';
   if (before && !canTransition(before.status, after.status)) return 'INVALID_TRANSITION';

@@ -60,6 +60,12 @@ export const handler = routeGroup({
     requireRole(await currentUser(event), 'admin');
     const user = parseBody(event, User);
     samePathId(pathParam(event, 'email'), user.email, 'email');
+    if (user.unitId) {
+      const { units } = await loadRegistry(db());
+      if (!units.some((unit) => unit.id === user.unitId)) {
+        throw new ApiError('VALIDATION_FAILED', [{ path: 'unitId', message: `unknown unit ${user.unitId}` }]);
+      }
+    }
     await putUser(db(), user);
     return json(event, 200, { ...user, email: user.email.toLowerCase() });
   },

@@ -1,7 +1,7 @@
 import type { StoredCampaign } from '../../shared/campaign';
 import type { Nomination } from '../../shared/nomination';
 import type { User } from '../../shared/org';
-import { mayRead, mayWriteNominations } from '../../shared/permissions';
+import { mayDelete, mayWriteNominations } from '../../shared/permissions';
 import { makeRuleContext, quotaDeltas, quotaRefusal } from '../../shared/rules/index';
 import { ApiError } from '../http/errors';
 import { auditItems } from '../store/audit-store';
@@ -11,10 +11,10 @@ import { loadRegistry } from '../store/org-store';
 import { diffNominations } from './audit-diff';
 
 async function loadForChange(db: Db, campaignId: string, user: User, id: string, expectedVersion: number | undefined) {
-  if (!mayWriteNominations(user)) throw new ApiError('FORBIDDEN');
+  if (!mayWriteNominations(user) || user.role === 'secretary') throw new ApiError('FORBIDDEN');
   const before = (await getNominations(db, campaignId, [id])).get(id);
   if (!before) throw new ApiError('NOMINATION_NOT_FOUND', { ids: [id] });
-  if (!mayRead(user, before)) throw new ApiError('FORBIDDEN_UNIT');
+  if (!mayDelete(user, before)) throw new ApiError(user.role === 'unit' ? 'FORBIDDEN_UNIT' : 'FORBIDDEN');
   if (expectedVersion !== undefined && expectedVersion !== before.version) {
     throw new ApiError('VERSION_CONFLICT', { current: before });
   }

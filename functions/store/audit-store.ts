@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeCursor, encodeCursor } from './batch';
 import type { Db } from './client';
 import { keys } from './keys';
 
@@ -49,7 +50,7 @@ export async function listAudit(
       ExpressionAttributeValues: { ':pk': keys.auditPartition(campaignId) },
       ScanIndexForward: false,
       Limit: options.limit,
-      ExclusiveStartKey: options.cursor ? JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) : undefined,
+      ExclusiveStartKey: decodeCursor(options.cursor, keys.auditPartition(campaignId)),
     }),
   );
   const entries = (page.Items ?? []).flatMap(
@@ -58,6 +59,7 @@ export async function listAudit(
   const result: AuditPage = {
     entries: options.nominationId ? entries.filter((entry) => entry.nominationId === options.nominationId) : entries,
   };
-  if (page.LastEvaluatedKey) result.nextCursor = Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url');
+  const nextCursor = encodeCursor(page.LastEvaluatedKey);
+  if (nextCursor) result.nextCursor = nextCursor;
   return result;
 }

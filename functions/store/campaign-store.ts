@@ -12,6 +12,8 @@ function fromItem(item: Record<string, unknown>): StoredCampaign {
 }
 
 export async function getCampaign({ doc, tableName }: Db, id: string): Promise<StoredCampaign> {
+  // An id no campaign could have is not looked up (a key over 1 KB is DynamoDB's error, not the client's).
+  if (!Campaign.shape.id.safeParse(id).success) throw new ApiError('CAMPAIGN_NOT_FOUND', { campaignId: id.slice(0, 80) });
   const answer = await doc.send(new GetCommand({ TableName: tableName, Key: keys.campaign(id) }));
   if (!answer.Item) throw new ApiError('CAMPAIGN_NOT_FOUND', { campaignId: id });
   return fromItem(answer.Item);

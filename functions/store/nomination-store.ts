@@ -2,9 +2,10 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../../shared/campaign';
 import { Nomination, nomineeKey, type NominationFields } from '../../shared/nomination';
+import { Id } from '../../shared/org';
 import type { NominationStatus } from '../../shared/status';
 import { CAMPAIGN_SCOPE, computeQuotaUsage, type QuotaDelta, type QuotaUsage } from '../../shared/rules/quota';
-import { backoff, batchGetAll, batchPutAll, queryAll, queryCount, inParallel } from './batch';
+import { backoff, batchGetAll, batchPutAll, decodeCursor, encodeCursor, inParallel, queryAll, queryCount } from './batch';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
 import { TABLE } from './table';
@@ -29,7 +30,9 @@ export function fromItem(item: Item): Nomination {
 }
 
 export async function getNominations(db: Db, campaignId: string, ids: readonly string[]): Promise<Map<string, Nomination>> {
-  const items = await batchGetAll(db.doc, db.tableName, ids.map((id) => keys.nomination(campaignId, id)));
+  // An id no nomination could have is simply not found.
+  const possible = ids.filter((id) => Id.safeParse(id).success);
+  const items = await batchGetAll(db.doc, db.tableName, possible.map((id) => keys.nomination(campaignId, id)));
   return new Map(items.map((item) => [String(item.id), fromItem(item)]));
 }
 
@@ -50,12 +53,13 @@ export async function listNominationPage(
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaignId), ':prefix': keys.nominationPrefix },
       Limit: options.limit,
-      ExclusiveStartKey: options.cursor ? JSON.parse(Buffer.from(options.cursor, 'base64url').toString()) : undefined,
+      ExclusiveStartKey: decodeCursor(options.cursor, keys.nominationsPartition(campaignId)),
     }),
   );
   const items = (page.Items ?? []).map(fromItem).filter((n) => options.includeDeleted || !n.deletedAt);
   const result: NominationPage = { items };
-  if (page.LastEvaluatedKey) result.nextCursor = Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url');
+  const nextCursor = encodeCursor(page.LastEvaluatedKey);
+  if (nextCursor) result.nextCursor = nextCursor;
   return result;
 }
 

@@ -233,7 +233,8 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'save a new draft for unit X',
-    expect: { admin: 'ok', hr: 'ok', secretary: 'FORBIDDEN_STATUS', viewer: 'FORBIDDEN', unitX: 'ok', unitY: 'FORBIDDEN_UNIT' },
+    // The secretary records the council's decisions, never a dossier's content (shared/permissions.ts).
+    expect: { admin: 'ok', hr: 'ok', secretary: 'FORBIDDEN', viewer: 'FORBIDDEN', unitX: 'ok', unitY: 'FORBIDDEN_UNIT' },
     run: async (role) => {
       const nominee = staffOf(X)[1]!.id;
       const rowKey = `new-draft-${role}`;
@@ -279,8 +280,8 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'delete a draft of unit X',
-    // Any role that writes nominations may delete one it can see (shared/permissions.ts mayWriteNominations).
-    expect: { admin: 'ok', hr: 'ok', secretary: 'ok', viewer: 'FORBIDDEN', unitX: 'ok', unitY: 'FORBIDDEN_UNIT' },
+    // HR and admin, and a unit while it holds the row (shared/permissions.ts mayDelete).
+    expect: { admin: 'ok', hr: 'ok', secretary: 'FORBIDDEN', viewer: 'FORBIDDEN', unitX: 'ok', unitY: 'FORBIDDEN_UNIT' },
     run: async (role) => {
       const created = await create(X, 'draft');
       const response = await api.request('DELETE', `${NOMINATIONS}/${created.id}?version=${created.version}`, { token: tokens[role] });
