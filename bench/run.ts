@@ -7,8 +7,13 @@
  *   b) one changed row saved into the full campaign, repeated (median, p95), with its request count;
  *   c) the floor: plain BatchWriteItem of the same nomination items (the store's toItem of the
  *      nominations the save stored), 25 to a request, 8 in flight, into a fresh table.
- * It prints where the time goes (DynamoDB commands by type), a summary table with the goals, and
- * a last line `BENCH_JSON {...}` for tooling.
+ * Each run does the three full saves back to back (in-process, floor, HTTP), so the machine's load
+ * hits them alike. "A fresh table" is the table `bench` deleted and made again: the product's store
+ * binds its one client to TABLE_NAME once per process, so the name cannot change between scenarios.
+ * Requests are counted with the product's requestCounter and, by command, with a bench-only
+ * middleware added to db().doc from outside (bench/profile.ts); the product code is not changed.
+ * It prints where the time goes (DynamoDB commands by type, each batch split at its writes), a
+ * summary table with the goals, and a last line `BENCH_JSON {...}` for tooling.
  *
  * Environment: BENCH_SIZES (1000,10000), BENCH_SINGLE_REPEATS (20), BENCH_REPEATS (full saves and
  * floors per size, median reported; default 5), BENCH_WARMUP (1000; 0 for none), BENCH_CPU_PROFILE=1
