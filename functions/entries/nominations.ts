@@ -43,10 +43,9 @@ export const handler = routeGroup({
 
   /** Validation on save: only changed rows, each with the version it last saw; retried safely by key. */
   'POST /campaigns/{campaignId}/nominations/batch': async (event) => {
-    const user = await currentUser(event);
-    if (!mayWriteNominations(user)) throw new ApiError('FORBIDDEN');
-    const campaign = await getCampaign(db(), pathParam(event, 'campaignId'));
     const request = parseBody(event, SaveBatchRequest);
+    const [user, campaign] = await Promise.all([currentUser(event), getCampaign(db(), pathParam(event, 'campaignId'))]);
+    if (!mayWriteNominations(user)) throw new ApiError('FORBIDDEN');
     const run = async () => ({ statusCode: 200, body: await saveBatch(db(), campaign, user, request, event.requestContext.requestId) });
     const key = header(event, 'idempotency-key');
     if (key === undefined) {

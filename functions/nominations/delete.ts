@@ -6,7 +6,7 @@ import { makeRuleContext, quotaDeltas, quotaRefusal } from '../../shared/rules/i
 import { ApiError } from '../http/errors';
 import { auditItems } from '../store/audit-store';
 import type { Db } from '../store/client';
-import { getNominations, putGuardedNomination } from '../store/nomination-store';
+import { applyStatusCounts, getNominations, putGuardedNomination, statusCountDeltas } from '../store/nomination-store';
 import { loadRegistry } from '../store/org-store';
 import { diffNominations } from './audit-diff';
 
@@ -50,6 +50,7 @@ async function write(db: Db, campaign: StoredCampaign, user: User, before: Nomin
   ])[0]!;
   const outcome = await putGuardedNomination(db, { nomination: after, expectedVersion: before.version }, deltas, audit);
   if (outcome.outcome === 'conflict') throw new ApiError('VERSION_CONFLICT', { id: after.id });
+  if (outcome.outcome === 'saved') await applyStatusCounts(db, campaign.id, statusCountDeltas([{ before, after }]));
   if (outcome.outcome === 'refused') {
     const registry = await loadRegistry(db);
     const ctx = makeRuleContext(campaign, registry.units, registry.people);

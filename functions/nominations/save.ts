@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { RowResult, SaveBatchResult } from '../../shared/api-types';
 export type { RowResult, SaveBatchResult };
@@ -23,12 +23,14 @@ import { ApiError } from '../http/errors';
 import { auditItems, type AuditEntry } from '../store/audit-store';
 import type { Db } from '../store/client';
 import {
+  applyStatusCounts,
   getNominations,
   nominationsByNominee,
   putGuardedNomination,
   putNewNominations,
   putVersionedNominations,
   readQuotaUsage,
+  statusCountDeltas,
   type VersionedWrite,
   type WriteOutcome,
 } from '../store/nomination-store';
@@ -41,8 +43,9 @@ export const MAX_BATCH_ROWS = 5000;
 export const SaveBatchRequest = z.strictObject({ rows: z.array(NominationChange).min(1).max(MAX_BATCH_ROWS) });
 export type SaveBatchRequest = z.infer<typeof SaveBatchRequest>;
 
+/** Time-ordered ids: a campaign's rows list in the order they were first saved. */
 export function newNominationId(): string {
-  return `n${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+  return `n${Date.now().toString(36)}${randomUUID().slice(24)}`;
 }
 
 interface PlannedRow {
@@ -63,6 +66,12 @@ export async function saveBatch(db: Db, campaign: StoredCampaign, user: User, re
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length > 0) throw new ApiError('DUPLICATE_ROW_ID', { ids: [...new Set(repeated)] });
 
+  // Rule 8 needs the other nominations of each nominee as they stand before this save. The lookup
+  // runs while the rows are written: this batch's own rows are taken out of what it finds and put
+  // back as saved, so it does not matter whether it sees them.
+  const nominees = request.rows.map((row) => ({ nomineeKind: row.nomineeKind, nomineeId: row.nomineeId }));
+  const nomineeLookup = nominationsByNominee(db, campaign.id, nominees);
+  nomineeLookup.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const [registry, stored] = await Promise.all([loadRegistry(db), getNominations(db, campaign.id, ids)]);
   const missing = ids.filter((id) => !stored.has(id));
   if (missing.length > 0) throw new ApiError('NOMINATION_NOT_FOUND', { ids: missing });
@@ -94,14 +103,17 @@ export async function saveBatch(db: Db, campaign: StoredCampaign, user: User, re
     planned.push({ change, before, after, deltas: quotaDeltas(campaign, before, after) });
   });
 
-  const nomineeClaims = await nominationsByNominee(db, campaign.id, planned.map((row) => row.after));
   const outcomes = await writePlannedRows(db, campaign.id, user, planned, requestId, now);
+  const savedRows = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'saved');
 
   const ctx = makeRuleContext(campaign, registry.units, registry.people);
-  const quotaUsage = await readQuotaUsage(db, campaign);
-  const savedRows = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'saved');
-  const claims = mergeClaims(nomineeClaims, savedRows);
-  const latest = await reloadConflicts(db, campaign.id, planned, outcomes);
+  await applyStatusCounts(db, campaign.id, statusCountDeltas(savedRows));
+  const [quotaUsage, latest, nomineeClaims] = await Promise.all([
+    readQuotaUsage(db, campaign),
+    reloadConflicts(db, campaign.id, planned, outcomes),
+    nomineeLookup,
+  ]);
+  const claims = mergeClaims(nomineeClaims, planned, savedRows);
 
   const rows: RowResult[] = [...conflicts];
   for (const row of planned) {
@@ -157,11 +169,19 @@ function rowIssues(
   ];
 }
 
-/** The nominee index as it stands after the save: read before it, with this batch's saved rows applied. */
-function mergeClaims(before: Map<string, string[]>, saved: readonly PlannedRow[]): Map<string, Set<string>> {
-  const claims = new Map([...before].map(([key, ids]) => [key, new Set(ids)]));
-  for (const row of saved) {
-    if (row.before) claims.get(nomineeKey(row.before))?.delete(row.before.id);
+/**
+ * The nominee index as it stands after the save. The lookup may or may not have seen this batch's
+ * writes, so its rows are taken out and put back as they now are: as saved, or as they were.
+ */
+function mergeClaims(found: Map<string, string[]>, planned: readonly PlannedRow[], saved: readonly PlannedRow[]): Map<string, Set<string>> {
+  const batchIds = new Set(planned.map((row) => row.after.id));
+  const claims = new Map([...found].map(([key, ids]) => [key, new Set(ids.filter((id) => !batchIds.has(id)))]));
+  const savedIds = new Set(saved.map((row) => row.after.id));
+  for (const row of planned) {
+    if (row.before && !row.before.deletedAt && !savedIds.has(row.after.id)) {
+      const key = nomineeKey(row.before);
+      claims.set(key, (claims.get(key) ?? new Set()).add(row.before.id));
+    }
   }
   for (const row of saved) {
     const key = nomineeKey(row.after);

@@ -26,7 +26,7 @@ export function auditItems(campaignId: string, requestId: string, entries: reado
       PK: keys.auditPartition(campaignId),
       SK: `${at}#${requestId}#${String(part).padStart(4, '0')}`,
       count: group.length,
-      entries: gzipSync(JSON.stringify(group)),
+      entries: gzipSync(JSON.stringify(group), { level: 1 }),
     });
   }
   return items;

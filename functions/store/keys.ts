@@ -7,10 +7,10 @@
  *   USERS                    <email>                    a user's role and unit
  *   CAMPAIGN#<id>            NOM#<nominationId>         a nomination
  *   CAMPAIGN#<id>            QUOTA#<ruleId>#<scopeKey>  a quota's counter of places used
+ *   CAMPAIGN#<id>            QUOTA#~STATUS              live nominations counted by award form and status
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
- *   GSI1: <campaignId>#<kind>#<nomineeId> / <nominationId>      live nominations by nominee (rule 8)
- *   GSI2: <campaignId>#<awardForm> / <status>#<nominationId>     live nominations by form and status
+ *   GSI1: NOMINEES#<campaignId> / <kind>#<nomineeId>#<nominationId>   live nominations by nominee (rule 8)
  */
 export const keys = {
   campaign: (id: string) => ({ PK: 'CAMPAIGNS', SK: `CAMPAIGN#${id}` }),
@@ -29,14 +29,17 @@ export const keys = {
     PK: `CAMPAIGN#${campaignId}`,
     SK: `QUOTA#${ruleId}#${scopeKey}`,
   }),
+  /** Sorts after every rule's counters (rule ids are A-Z, 0-9, _), inside the same QUOTA# range. */
+  statusCounts: (campaignId: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: 'QUOTA#~STATUS' }),
   auditPartition: (campaignId: string) => `AUDIT#${campaignId}`,
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
-  byNominee: (campaignId: string, kind: string, nomineeId: string) => `${campaignId}#${kind}#${nomineeId}`,
-  byFormStatus: (campaignId: string, awardForm: string) => `${campaignId}#${awardForm}`,
+  /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */
+  nomineeIndexPartition: (campaignId: string) => `NOMINEES#${campaignId}`,
+  nomineePrefix: (kind: string, nomineeId: string) => `${kind}#${encodeURIComponent(nomineeId)}#`,
 };
 
 /** Strips the key attributes off an item read from the table. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'ttl'> {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1p, GSI1SK: _g1s, GSI2PK: _g2p, GSI2SK: _g2s, ttl: _ttl, ...rest } = item;
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'ttl'> {
+  const { PK: _pk, SK: _sk, GSI1PK: _g1p, GSI1SK: _g1s, ttl: _ttl, ...rest } = item;
   return rest;
 }

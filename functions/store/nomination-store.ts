@@ -1,11 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../../shared/campaign';
 import { Nomination, nomineeKey, type NominationFields } from '../../shared/nomination';
 import { Id } from '../../shared/org';
-import type { NominationStatus } from '../../shared/status';
 import { CAMPAIGN_SCOPE, computeQuotaUsage, type QuotaDelta, type QuotaUsage } from '../../shared/rules/quota';
-import { backoff, batchGetAll, batchPutAll, decodeCursor, encodeCursor, inParallel, queryAll, queryCount } from './batch';
+import { backoff, batchGetAll, batchPutAll, decodeCursor, encodeCursor, inParallel, queryAll } from './batch';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
 import { TABLE } from './table';
@@ -17,10 +16,8 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export function toItem(nomination: Nomination): Item {
   const item: Item = { ...keys.nomination(nomination.campaignId, nomination.id), ...nomination };
   if (!nomination.deletedAt) {
-    item[TABLE.byNominee.partitionKey] = keys.byNominee(nomination.campaignId, nomination.nomineeKind, nomination.nomineeId);
-    item[TABLE.byNominee.sortKey] = nomination.id;
-    item[TABLE.byFormStatus.partitionKey] = keys.byFormStatus(nomination.campaignId, nomination.awardForm);
-    item[TABLE.byFormStatus.sortKey] = `${nomination.status}#${nomination.id}`;
+    item[TABLE.byNominee.partitionKey] = keys.nomineeIndexPartition(nomination.campaignId);
+    item[TABLE.byNominee.sortKey] = keys.nomineePrefix(nomination.nomineeKind, nomination.nomineeId) + nomination.id;
   }
   return item;
 }
@@ -72,81 +69,104 @@ export async function loadAllNominations({ doc, tableName }: Db, campaignId: str
   return items.map(fromItem).filter((n) => !n.deletedAt);
 }
 
-/** Beyond this many nominees, one pass over the campaign costs fewer requests than a query each. */
+/** Beyond this many nominees, one pass over the campaign's nominee index costs fewer requests than a query each. */
 const NOMINEE_QUERIES_MAX = 40;
 
 /**
- * Rule 8's raw material: how many live nominations name each of these nominees, and which ones.
- * A few nominees: one index query each, whatever the campaign's size. Many: one pass over the campaign.
+ * Rule 8's raw material: which live nominations name each of these nominees. The keys-only index holds
+ * a campaign's nominees in one partition, sorted: a few nominees take one small Query each, whatever the
+ * campaign's size; many take one pass over the index, which never reads the nominations themselves.
  */
 export async function nominationsByNominee(
   db: Db,
   campaignId: string,
   nominees: readonly Pick<NominationFields, 'nomineeKind' | 'nomineeId'>[],
 ): Promise<Map<string, string[]>> {
-  const wanted = new Map(nominees.map((n) => [nomineeKey(n), n]));
+  const wanted = new Map(nominees.map((n) => [keys.nomineePrefix(n.nomineeKind, n.nomineeId), nomineeKey(n)]));
   const found = new Map<string, string[]>();
-  if (wanted.size <= NOMINEE_QUERIES_MAX) {
-    await inParallel([...wanted.values()], 8, async (nominee) => {
-      const items = await queryAll(db.doc, {
-        TableName: db.tableName,
-        IndexName: TABLE.byNominee.indexName,
-        KeyConditionExpression: `${TABLE.byNominee.partitionKey} = :pk`,
-        ExpressionAttributeValues: { ':pk': keys.byNominee(campaignId, nominee.nomineeKind, nominee.nomineeId) },
-      });
-      found.set(nomineeKey(nominee), items.map((item) => String(item[TABLE.byNominee.sortKey])));
+  const record = (sortKey: string) => {
+    const cut = sortKey.lastIndexOf('#') + 1;
+    const key = wanted.get(sortKey.slice(0, cut));
+    if (key) found.set(key, [...(found.get(key) ?? []), sortKey.slice(cut)]);
+  };
+  const query = (prefix?: string) =>
+    queryAll(db.doc, {
+      TableName: db.tableName,
+      IndexName: TABLE.byNominee.indexName,
+      KeyConditionExpression: `${TABLE.byNominee.partitionKey} = :pk${prefix ? ` AND begins_with(${TABLE.byNominee.sortKey}, :prefix)` : ''}`,
+      ExpressionAttributeValues: { ':pk': keys.nomineeIndexPartition(campaignId), ...(prefix ? { ':prefix': prefix } : {}) },
     });
-    return found;
-  }
-  const items = await queryAll(db.doc, {
-    TableName: db.tableName,
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaignId), ':prefix': keys.nominationPrefix },
-    FilterExpression: 'attribute_not_exists(deletedAt)',
-    ProjectionExpression: 'id, nomineeKind, nomineeId',
-  });
-  for (const item of items) {
-    const key = nomineeKey(item as Pick<NominationFields, 'nomineeKind' | 'nomineeId'>);
-    if (wanted.has(key)) found.set(key, [...(found.get(key) ?? []), String(item.id)]);
-  }
+  const pages = wanted.size <= NOMINEE_QUERIES_MAX
+    ? await inParallel([...wanted.keys()], 8, (prefix) => query(prefix))
+    : [await query()];
+  for (const item of pages.flat()) record(String(item[TABLE.byNominee.sortKey]));
   return found;
 }
 
+type Live = Pick<Nomination, 'awardForm' | 'status' | 'deletedAt'> | undefined;
+
+/** How a change moves the counts of live nominations by award form and status. */
+export function statusCountDeltas(changes: readonly { before: Live; after: Live }[]): Map<string, number> {
+  const deltas = new Map<string, number>();
+  const add = (n: Live, delta: number) => {
+    if (!n || n.deletedAt) return;
+    const key = `${n.awardForm}#${n.status}`;
+    deltas.set(key, (deltas.get(key) ?? 0) + delta);
+  };
+  for (const { before, after } of changes) {
+    add(before, -1);
+    add(after, +1);
+  }
+  for (const [key, delta] of deltas) if (delta === 0) deltas.delete(key);
+  return deltas;
+}
+
 /**
- * Rule 4's figures from their own items: the places used from the quota counters, the candidates
- * counted on the form/status index. A constant number of requests, whatever the campaign's size.
+ * One UpdateItem moves every count a save changed. The counts only inform (candidates per form), so
+ * they are not in the rows' transactions, where one hot item would make concurrent saves collide;
+ * rebuildQuotaCounters sets them right from the rows when a campaign's rules change.
+ */
+export async function applyStatusCounts(db: Db, campaignId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
+  if (deltas.size === 0) return;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const terms = [...deltas].map(([key, delta], i) => {
+    names[`#c${i}`] = key;
+    values[`:d${i}`] = delta;
+    return `#c${i} :d${i}`;
+  });
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.statusCounts(campaignId),
+      UpdateExpression: `ADD ${terms.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/**
+ * Rule 4's figures from their own items, in one Query whatever the campaign's size: the places used
+ * from the quota counters, the candidates from the counts by form and status.
  */
 export async function readQuotaUsage(db: Db, campaign: Campaign): Promise<QuotaUsage[]> {
-  const counters = await queryAll(db.doc, {
+  const items = await queryAll(db.doc, {
     TableName: db.tableName,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
     ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaign.id), ':prefix': keys.quotaPrefix },
   });
-  const formStatuses = new Map<string, Set<NominationStatus>>();
-  for (const rule of campaign.quotaRules) {
-    const statuses = formStatuses.get(rule.awardForm) ?? new Set();
-    rule.candidateStatuses.forEach((status) => statuses.add(status));
-    formStatuses.set(rule.awardForm, statuses);
-  }
-  const pairs = [...formStatuses].flatMap(([form, statuses]) => [...statuses].map((status) => ({ form, status })));
-  const candidateCounts = new Map<string, number>();
-  await inParallel(pairs, 8, async ({ form, status }) => {
-    const count = await queryCount(db.doc, {
-      TableName: db.tableName,
-      IndexName: TABLE.byFormStatus.indexName,
-      KeyConditionExpression: `${TABLE.byFormStatus.partitionKey} = :pk AND begins_with(${TABLE.byFormStatus.sortKey}, :status)`,
-      ExpressionAttributeValues: { ':pk': keys.byFormStatus(campaign.id, form), ':status': `${status}#` },
-    });
-    candidateCounts.set(`${form}#${status}`, count);
-  });
+  const statusSK = keys.statusCounts(campaign.id).SK;
+  const counts = items.find((item) => item.SK === statusSK) ?? {};
+  const counters = items.filter((item) => item.SK !== statusSK);
   const usage: QuotaUsage[] = [];
   for (const rule of campaign.quotaRules) {
-    const candidates = rule.candidateStatuses.reduce((sum, s) => sum + (candidateCounts.get(`${rule.awardForm}#${s}`) ?? 0), 0);
+    const candidates = rule.candidateStatuses.reduce((sum, status) => sum + Number(counts[`${rule.awardForm}#${status}`] ?? 0), 0);
     const ruleCounters = counters.filter((item) => String(item.SK).startsWith(`${keys.quotaPrefix}${rule.id}#`));
     const scopeKeys = rule.scope === 'campaign' ? [CAMPAIGN_SCOPE] : ruleCounters.map((item) => String(item.scopeKey));
     for (const scopeKey of scopeKeys) {
       const used = Number(ruleCounters.find((item) => item.scopeKey === scopeKey)?.used ?? 0);
-      // Candidates per unit would need a per-unit index; a unit-scope rule reports the campaign's count.
+      // Candidates are counted per form; a unit-scope rule reports the campaign's count beside its places.
       usage.push({ ruleId: rule.id, awardForm: rule.awardForm, scope: rule.scope, scopeKey, max: rule.max, used, candidates });
     }
   }
@@ -280,6 +300,7 @@ export async function rebuildQuotaCounters(db: Db, campaign: Campaign): Promise<
   const usage = computeQuotaUsage(campaign, nominations);
   const fresh = usage.map((u) => ({ ...keys.quotaCounter(campaign.id, u.ruleId, u.scopeKey), used: u.used, scopeKey: u.scopeKey, ruleId: u.ruleId }));
   const freshKeys = new Set(fresh.map((item) => item.SK));
-  const zeroed = old.filter((item) => !freshKeys.has(String(item.SK))).map((item) => ({ ...item, used: 0 }));
-  await batchPutAll(db.doc, db.tableName, [...fresh, ...zeroed]);
+  const statusItem = { ...keys.statusCounts(campaign.id), ...Object.fromEntries(statusCountDeltas(nominations.map((after) => ({ before: undefined, after })))) };
+  const zeroed = old.filter((item) => !freshKeys.has(String(item.SK)) && item.SK !== statusItem.SK).map((item) => ({ ...item, used: 0 }));
+  await batchPutAll(db.doc, db.tableName, [...fresh, ...zeroed, statusItem]);
 }

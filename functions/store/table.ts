@@ -9,8 +9,6 @@ export const TABLE = {
   timeToLive: 'ttl',
   /** GSI1: nominations by nominee within a campaign (rule 8, one achievement one award). */
   byNominee: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-  /** GSI2: nominations by award form and status within a campaign (candidates counted per form). */
-  byFormStatus: { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
 } as const;
 
 export const DEFAULT_TABLE_NAME = 'thidua';
@@ -26,14 +24,12 @@ export function createTableInput(tableName: string) {
       { AttributeName: TABLE.sortKey, AttributeType: 'S' as const },
       { AttributeName: TABLE.byNominee.partitionKey, AttributeType: 'S' as const },
       { AttributeName: TABLE.byNominee.sortKey, AttributeType: 'S' as const },
-      { AttributeName: TABLE.byFormStatus.partitionKey, AttributeType: 'S' as const },
-      { AttributeName: TABLE.byFormStatus.sortKey, AttributeType: 'S' as const },
     ],
     KeySchema: [
       { AttributeName: TABLE.partitionKey, KeyType: 'HASH' as const },
       { AttributeName: TABLE.sortKey, KeyType: 'RANGE' as const },
     ],
-    GlobalSecondaryIndexes: [TABLE.byNominee, TABLE.byFormStatus].map((index) => ({
+    GlobalSecondaryIndexes: [TABLE.byNominee].map((index) => ({
       IndexName: index.indexName,
       KeySchema: [
         { AttributeName: index.partitionKey, KeyType: 'HASH' as const },

@@ -28,7 +28,7 @@ export class ThiduaTable extends Construct {
       timeToLiveAttribute: TABLE.timeToLive,
     });
 
-    for (const index of [TABLE.byNominee, TABLE.byFormStatus]) {
+    for (const index of [TABLE.byNominee]) {
       this.table.addGlobalSecondaryIndex({
         indexName: index.indexName,
         partitionKey: str(index.partitionKey),

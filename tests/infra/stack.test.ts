@@ -55,11 +55,11 @@ describe('table', () => {
     });
   });
 
-  it('has GSI1 and GSI2 as in functions/store/table.ts, keys only', () => {
+  it('has GSI1 as in functions/store/table.ts, keys only', () => {
     const [table] = Object.values(resources('AWS::DynamoDB::Table'));
     const indexes = table!.Properties.GlobalSecondaryIndexes;
     expect(indexes).toEqual(
-      [TABLE.byNominee, TABLE.byFormStatus].map((index) => ({
+      [TABLE.byNominee].map((index) => ({
         IndexName: index.indexName,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
@@ -68,7 +68,7 @@ describe('table', () => {
         Projection: { ProjectionType: 'KEYS_ONLY' },
       })),
     );
-    for (const name of ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK']) {
+    for (const name of ['PK', 'SK', 'GSI1PK', 'GSI1SK']) {
       expect(table!.Properties.AttributeDefinitions).toContainEqual({ AttributeName: name, AttributeType: 'S' });
     }
   });
