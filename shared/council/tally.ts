@@ -1,0 +1,157 @@
+import type { CouncilSettings } from '../campaign';
+import type { Ballot, Candidate, RoundInput } from './round';
+
+export type InvalidReason = 'OVER_PLACES' | 'UNKNOWN_CANDIDATE' | 'UNKNOWN_MARK' | 'REPEATED_NUMBER';
+
+export interface CandidateResult {
+  nominationId: string;
+  awardForm: string;
+  votes: number;
+  /** Votes as a percentage of the base, to two decimals (for the minutes; the decision uses integers). */
+  percent: number;
+  passed: boolean;
+  selected: boolean;
+  /** Tied across the last place: neither selected nor out; a further round decides. */
+  tied: boolean;
+}
+
+export interface FormResult {
+  awardForm: string;
+  places: number;
+  selected: string[];
+  /** A tie across the last place: the tied candidates, and the places left for them. */
+  tie?: { nominationIds: string[]; places: number; femaleIds: string[] };
+}
+
+export interface TallyResult {
+  void: boolean;
+  voidReason?: { code: 'NO_QUORUM'; required: number; participating: number };
+  members: { total: number; present: number; writtenVotes: number; participating: number };
+  ballots: { issued: number; collected: number; valid: number; invalid: number };
+  invalidBallots: { number: number; reasons: InvalidReason[] }[];
+  base: number;
+  candidates: CandidateResult[];
+  forms: FormResult[];
+}
+
+/**
+ * Whether each ballot counts, and why not: marking more candidates of a form than its places, naming
+ * someone who is not a candidate, a mark other than the agreed one, or a number used twice (every
+ * ballot with that number is void, so that the order ballots come in never matters). Fewer marks than
+ * places is valid.
+ */
+function checkBallots(input: RoundInput, voteMark: string) {
+  const candidates = new Map(input.candidates.map((c) => [c.nominationId, c]));
+  const places = new Map(input.forms.map((f) => [f.awardForm, f.places]));
+  const numberUses = new Map<number, number>();
+  for (const ballot of input.ballots) numberUses.set(ballot.number, (numberUses.get(ballot.number) ?? 0) + 1);
+  const mark = voteMark.trim().toLowerCase();
+
+  return input.ballots.map((ballot) => {
+    const reasons = new Set<InvalidReason>();
+    if ((numberUses.get(ballot.number) ?? 0) > 1) reasons.add('REPEATED_NUMBER');
+    const marked: Candidate[] = [];
+    for (const [nominationId, value] of Object.entries(ballot.marks)) {
+      const written = value.trim().toLowerCase();
+      if (written === '') continue;
+      const candidate = candidates.get(nominationId);
+      if (!candidate) reasons.add('UNKNOWN_CANDIDATE');
+      else if (written !== mark) reasons.add('UNKNOWN_MARK');
+      else marked.push(candidate);
+    }
+    const perForm = new Map<string, number>();
+    for (const candidate of marked) perForm.set(candidate.awardForm, (perForm.get(candidate.awardForm) ?? 0) + 1);
+    for (const [form, count] of perForm) if (count > (places.get(form) ?? 0)) reasons.add('OVER_PLACES');
+    return { ballot, marked, reasons: [...reasons].sort() };
+  });
+}
+
+function baseOf(settings: CouncilSettings, total: number, participating: number, valid: number): number {
+  if (settings.threshold.base === 'members') return total;
+  if (settings.threshold.base === 'participants') return participating;
+  return valid;
+}
+
+/** Integer arithmetic, as the rules are written: votes × 100 > percent × base (or ≥). */
+export function passes(settings: CouncilSettings, votes: number, base: number): boolean {
+  if (base <= 0) return false;
+  const left = votes * 100;
+  const right = settings.threshold.percent * base;
+  return settings.threshold.comparison === '>' ? left > right : left >= right;
+}
+
+/**
+ * The tally of a round, a pure function linear in ballots × marks: votes, pass or fail against the
+ * threshold, and, in each form, the passing candidates with the most votes selected up to its places.
+ * A tie across the last place selects no one for those places and proposes a further round among the
+ * tied. Without a quorum the round is void. The same ballots in any order give the same result.
+ */
+export function tally(settings: CouncilSettings, input: RoundInput): TallyResult {
+  const total = settings.members.length;
+  const writtenVotes = settings.allowWrittenVotes ? input.attendance.writtenVotes : 0;
+  const participating = input.attendance.present + writtenVotes;
+  const required = Math.ceil((settings.quorum.numerator * total) / settings.quorum.denominator);
+  const members = { total, present: input.attendance.present, writtenVotes, participating };
+
+  const checked = checkBallots(input, settings.voteMark);
+  const valid = checked.filter((c) => c.reasons.length === 0);
+  const invalidBallots = checked
+    .filter((c) => c.reasons.length > 0)
+    .map((c) => ({ number: c.ballot.number, reasons: c.reasons }))
+    .sort((a, b) => a.number - b.number || a.reasons.join().localeCompare(b.reasons.join()));
+  const ballots = { issued: participating, collected: input.ballots.length, valid: valid.length, invalid: invalidBallots.length };
+  const base = baseOf(settings, total, participating, valid.length);
+
+  const votes = new Map(input.candidates.map((c) => [c.nominationId, 0]));
+  for (const { marked } of valid) for (const candidate of marked) votes.set(candidate.nominationId, votes.get(candidate.nominationId)! + 1);
+
+  const hasQuorum = participating * settings.quorum.denominator >= settings.quorum.numerator * total && total > 0;
+  const results: CandidateResult[] = input.candidates.map((c) => {
+    const v = votes.get(c.nominationId)!;
+    return {
+      nominationId: c.nominationId,
+      awardForm: c.awardForm,
+      votes: v,
+      percent: base > 0 ? Math.round((v * 10_000) / base) / 100 : 0,
+      passed: hasQuorum && passes(settings, v, base),
+      selected: false,
+      tied: false,
+    };
+  });
+  const byId = new Map(results.map((r) => [r.nominationId, r]));
+  const female = new Set(input.candidates.filter((c) => c.female).map((c) => c.nominationId));
+
+  const forms: FormResult[] = input.forms.map((form) => {
+    const passing = results
+      .filter((r) => r.awardForm === form.awardForm && r.passed)
+      .sort((a, b) => b.votes - a.votes || a.nominationId.localeCompare(b.nominationId));
+    if (passing.length <= form.places) {
+      passing.forEach((r) => (r.selected = true));
+      return { awardForm: form.awardForm, places: form.places, selected: passing.map((r) => r.nominationId) };
+    }
+    // More passing candidates than places: the last place goes to whoever has more votes, unless a tie
+    // crosses it, in which case the program decides nothing for the tied.
+    const lastVotes = passing[form.places - 1]?.votes;
+    const nextVotes = passing[form.places]!.votes;
+    if (form.places === 0 || lastVotes !== nextVotes) {
+      const chosen = passing.slice(0, form.places);
+      chosen.forEach((r) => (r.selected = true));
+      return { awardForm: form.awardForm, places: form.places, selected: chosen.map((r) => r.nominationId) };
+    }
+    const above = passing.filter((r) => r.votes > nextVotes);
+    const tiedGroup = passing.filter((r) => r.votes === nextVotes);
+    above.forEach((r) => (r.selected = true));
+    tiedGroup.forEach((r) => (r.tied = true));
+    const tiedIds = tiedGroup.map((r) => r.nominationId);
+    return {
+      awardForm: form.awardForm,
+      places: form.places,
+      selected: above.map((r) => r.nominationId),
+      tie: { nominationIds: tiedIds, places: form.places - above.length, femaleIds: tiedIds.filter((id) => female.has(id)) },
+    };
+  });
+
+  const result: TallyResult = { void: !hasQuorum, members, ballots, invalidBallots, base, candidates: [...byId.values()], forms };
+  if (!hasQuorum) result.voidReason = { code: 'NO_QUORUM', required, participating };
+  return result;
+}
