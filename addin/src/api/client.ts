@@ -1,0 +1,241 @@
+import type { Nomination, Page, Person, SaveBatchResult, StoredCampaign, Unit, User, ValidationReport } from '../../../shared/api-types';
+import type { NominationChange } from '../../../shared/nomination';
+import type { NominationStatus } from '../../../shared/status';
+import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
+import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
+import { IdempotencyMemory } from './idempotency';
+import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
+
+export interface ApiClientOptions {
+  /** '/api' when the add-in is served next to the API; a full URL otherwise. */
+  baseUrl: string;
+  /** The bearer token; `forceRefresh` after a 401. */
+  getToken: (forceRefresh?: boolean) => Promise<string>;
+  fetch?: typeof fetch;
+  retry?: Partial<RetryPolicy>;
+  chunkLimits?: Partial<ChunkLimits>;
+  /** A request that has not answered after this long is given up and retried (API Gateway stops at 30 s). */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  newSessionId?: () => string;
+}
+
+export interface SaveProgress {
+  /** Rows whose part has been answered. */
+  sentRows: number;
+  totalRows: number;
+  /** The part being sent (1-based), 0 before the first. */
+  chunk: number;
+  chunks: number;
+}
+
+export interface SaveOptions {
+  onProgress?: (progress: SaveProgress) => void;
+  /** Keys are `${sessionId}.${chunkIndex}`: stable across the retries of one part. */
+  sessionId?: string;
+  /** Keys of bodies sent before with an unknown outcome, reused when the same body is sent again. */
+  keys?: IdempotencyMemory;
+}
+
+export interface ListProgress {
+  loaded: number;
+  pages: number;
+}
+
+export interface ListOptions {
+  onProgress?: (progress: ListProgress) => void;
+  unitId?: string;
+  status?: NominationStatus;
+  pageSize?: number;
+}
+
+export interface ApiClient {
+  me(): Promise<User>;
+  campaigns(): Promise<StoredCampaign[]>;
+  campaign(campaignId: string): Promise<StoredCampaign>;
+  units(): Promise<Unit[]>;
+  people(): Promise<Person[]>;
+  /** Every page of the campaign's nominations (a unit clerk gets the unit's own: the server filters). */
+  listNominations(campaignId: string, options?: ListOptions): Promise<Nomination[]>;
+  validationReport(campaignId: string): Promise<ValidationReport>;
+  /** Soft delete; with `version`, refused (VERSION_CONFLICT) when someone changed it since. */
+  deleteNomination(campaignId: string, nominationId: string, version?: number): Promise<Nomination>;
+  /**
+   * Saves rows in parts within the API's limits, each part with its own Idempotency-Key, retried on
+   * network errors, 5xx, 429 and REQUEST_IN_PROGRESS; the answers merged (quota usage from the last).
+   * When a part fails for good, the ApiRequestError carries `partial`: the parts saved before it.
+   */
+  saveChanges(campaignId: string, rows: readonly NominationChange[], options?: SaveOptions): Promise<SaveBatchResult>;
+}
+
+const EMPTY_SUMMARY: SaveBatchResult['summary'] = { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 };
+
+/** The answers of several parts as one: rows in order, quota usage from the last part (the latest). */
+export function mergeSaveResults(results: readonly SaveBatchResult[]): SaveBatchResult {
+  const summary = { ...EMPTY_SUMMARY };
+  for (const result of results) {
+    for (const key of Object.keys(summary) as (keyof typeof summary)[]) summary[key] += result.summary[key];
+  }
+  return { rows: results.flatMap((result) => result.rows), quotaUsage: results.at(-1)?.quotaUsage ?? [], summary };
+}
+
+/** Network failures and 5xx may have reached the server: the outcome of the request is unknown. */
+function outcomeUnknown(error: unknown): boolean {
+  return !isApiRequestError(error) || error.status === 0 || error.status >= 500;
+}
+
+function newUuid(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
+  const limits: ChunkLimits = { ...DEFAULT_CHUNK_LIMITS, ...options.chunkLimits };
+  const timeoutMs = options.timeoutMs ?? 45_000;
+  const sleep = options.sleep ?? realSleep;
+  const newSessionId = options.newSessionId ?? newUuid;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function token(forceRefresh: boolean): Promise<string> {
+    try {
+      return await options.getToken(forceRefresh);
+    } catch (error) {
+      throw signInRequired(error);
+    }
+  }
+
+  async function fetchOnce(method: string, url: string, body: string | undefined, headers: Record<string, string>, bearer: string) {
+    const controller = typeof AbortController === 'undefined' ? undefined : new AbortController();
+    let timedOut = false;
+    const timer = controller ? setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs) : undefined;
+    try {
+      return await doFetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${bearer}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body }),
+        ...(controller ? { signal: controller.signal } : {}),
+      });
+    } catch (error) {
+      throw networkError(error, timedOut);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  async function readBody(response: Response): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw networkError(error);
+    }
+    if (text === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  /** One attempt: a token, the request, and once more with a fresh token after a 401. */
+  async function attempt<T>(method: string, url: string, body: string | undefined, headers: Record<string, string>): Promise<T> {
+    let response = await fetchOnce(method, url, body, headers, await token(false));
+    if (response.status === 401) {
+      await response.text().catch(() => undefined);
+      response = await fetchOnce(method, url, body, headers, await token(true));
+    }
+    const parsed = await readBody(response);
+    if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get('retry-after'));
+    if (parsed !== undefined && typeof parsed !== 'object') {
+      throw new ApiRequestError({ status: response.status, code: 'BAD_RESPONSE', message: CLIENT_ERRORS.BAD_RESPONSE, retryable: false });
+    }
+    return parsed as T;
+  }
+
+  function request<T>(method: string, path: string, init: { body?: string; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {}): Promise<T> {
+    const query = Object.entries(init.query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const url = `${base}${path}${query.length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
+    return withRetry(() => attempt<T>(method, url, init.body, init.headers ?? {}), {
+      policy,
+      sleep,
+      ...(options.random ? { random: options.random } : {}),
+    });
+  }
+
+  const enc = encodeURIComponent;
+  const campaignPath = (campaignId: string) => `/campaigns/${enc(campaignId)}`;
+
+  return {
+    me: () => request<User>('GET', '/me'),
+    campaigns: async () => (await request<{ items: StoredCampaign[] }>('GET', '/campaigns')).items,
+    campaign: (campaignId) => request<StoredCampaign>('GET', campaignPath(campaignId)),
+    units: async () => (await request<{ items: Unit[] }>('GET', '/units')).items,
+    people: async () => (await request<{ items: Person[] }>('GET', '/people')).items,
+
+    async listNominations(campaignId, list = {}) {
+      const items: Nomination[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await request<Page<Nomination>>('GET', `${campaignPath(campaignId)}/nominations`, {
+          query: {
+            unitId: list.unitId,
+            status: list.status,
+            cursor,
+            limit: list.pageSize === undefined ? undefined : String(list.pageSize),
+          },
+        });
+        items.push(...page.items);
+        pages += 1;
+        cursor = page.nextCursor ?? undefined;
+        list.onProgress?.({ loaded: items.length, pages });
+      } while (cursor);
+      return items;
+    },
+
+    validationReport: (campaignId) => request<ValidationReport>('GET', `${campaignPath(campaignId)}/validation`),
+
+    deleteNomination: (campaignId, nominationId, version) =>
+      request<Nomination>('DELETE', `${campaignPath(campaignId)}/nominations/${enc(nominationId)}`, {
+        query: { version: version === undefined ? undefined : String(version) },
+      }),
+
+    async saveChanges(campaignId, rows, save = {}) {
+      const sessionId = save.sessionId ?? newSessionId();
+      const chunks = chunkRows(rows, limits);
+      const results: SaveBatchResult[] = [];
+      let sentRows = 0;
+      save.onProgress?.({ sentRows, totalRows: rows.length, chunk: 0, chunks: chunks.length });
+      for (const [index, chunk] of chunks.entries()) {
+        save.onProgress?.({ sentRows, totalRows: rows.length, chunk: index + 1, chunks: chunks.length });
+        const body = JSON.stringify({ rows: chunk });
+        const digest = IdempotencyMemory.digest(body);
+        const key = save.keys?.keyFor(digest) ?? `${sessionId}.${index}`;
+        save.keys?.remember(digest, key);
+        try {
+          results.push(
+            await request<SaveBatchResult>('POST', `${campaignPath(campaignId)}/nominations/batch`, { body, headers: { 'idempotency-key': key } }),
+          );
+          save.keys?.answered(digest);
+        } catch (error) {
+          if (!outcomeUnknown(error)) save.keys?.forget(digest);
+          if (isApiRequestError(error)) {
+            error.partial = results.length > 0 ? mergeSaveResults(results) : undefined;
+            throw error;
+          }
+          throw networkError(error);
+        }
+        sentRows += chunk.length;
+        save.onProgress?.({ sentRows, totalRows: rows.length, chunk: index + 1, chunks: chunks.length });
+      }
+      return mergeSaveResults(results);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { isApiRequestError } from './errors';
+
+export interface RetryPolicy {
+  /** Attempts in all, the first one included. */
+  attempts: number;
+  /** The first wait; each next one doubles, up to maxMs. */
+  baseMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 500, maxMs: 15_000 };
+
+/**
+ * The wait before retry number `retry` (0 for the first retry): exponential with "equal jitter", half
+ * fixed and half random, so that clients that failed together do not come back together.
+ */
+export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseMs' | 'maxMs'>, random: () => number = Math.random): number {
+  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** retry);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export interface RetryOptions {
+  policy: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random?: () => number;
+  onRetry?: (info: { retry: number; delayMs: number; error: unknown }) => void;
+}
+
+/** Runs `attempt` until it succeeds, fails for good (not retryable), or the attempts run out. */
+export async function withRetry<T>(attempt: (index: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  for (let index = 0; ; index += 1) {
+    try {
+      return await attempt(index);
+    } catch (error) {
+      const retryable = isApiRequestError(error) && error.retryable;
+      if (!retryable || index + 1 >= options.policy.attempts) throw error;
+      const asked = isApiRequestError(error) ? error.retryAfterMs : undefined;
+      const computed = backoffDelay(index, options.policy, options.random);
+      const delayMs = asked === undefined ? computed : Math.min(Math.max(asked, computed), options.policy.maxMs);
+      options.onRetry?.({ retry: index + 1, delayMs, error });
+      await options.sleep(delayMs);
+    }
+  }
+}
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
