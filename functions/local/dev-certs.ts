@@ -20,11 +20,14 @@ export type PaneTls =
   | { kind: 'https'; key: Buffer; cert: Buffer; ca: Buffer; certPath: string; notes: string[] }
   | { kind: 'http'; reason: string };
 
-interface DevCertsModule {
+interface DevCertsDefaults {
   certificateDirectory: string;
   caCertificatePath: string;
   localhostCertificatePath: string;
   localhostKeyPath: string;
+}
+
+interface DevCertsModule extends DevCertsDefaults {
   generateCertificates(): Promise<void>;
   ensureCertificatesAreInstalled(): Promise<void>;
   deleteCertificateFiles(directory?: string): void;
@@ -63,7 +66,9 @@ export async function paneTls(env: NodeJS.ProcessEnv = process.env): Promise<Pan
   if (env.THIDUA_HTTP === '1' || env.THIDUA_HTTP === 'true') return { kind: 'http', reason: 'THIDUA_HTTP=1' };
   let certs: DevCertsModule;
   try {
-    certs = require('office-addin-dev-certs') as DevCertsModule;
+    // The paths live in lib/defaults, which the package's main does not re-export.
+    const defaults = require('office-addin-dev-certs/lib/defaults') as DevCertsDefaults;
+    certs = { ...(require('office-addin-dev-certs') as Omit<DevCertsModule, keyof DevCertsDefaults>), ...pick(defaults) };
   } catch (error) {
     return { kind: 'http', reason: `office-addin-dev-certs cannot be loaded (${(error as Error).message})` };
   }
@@ -87,7 +92,7 @@ export async function paneTls(env: NodeJS.ProcessEnv = process.env): Promise<Pan
       if (!caInstalled(certs)) {
         notes.push(
           `The CA (${certs.caCertificatePath}) is not trusted on this machine: a browser warns until it is. ` +
-            'Trust it with `npx office-addin-dev-certs install` (uses sudo), or import it in the browser.',
+            'Trust it with `node node_modules/office-addin-dev-certs/cli.js install` (uses sudo), or import it in the browser.',
         );
       }
     }
@@ -105,6 +110,14 @@ export async function paneTls(env: NodeJS.ProcessEnv = process.env): Promise<Pan
     const detail = (error as Error).message.split('\n').filter(Boolean).slice(0, 2).join(' ');
     return { kind: 'http', reason: `no HTTPS certificate (${detail})` };
   }
+}
+
+function pick(defaults: DevCertsDefaults): DevCertsDefaults {
+  const { certificateDirectory, caCertificatePath, localhostCertificatePath, localhostKeyPath } = defaults;
+  for (const [name, value] of Object.entries({ certificateDirectory, caCertificatePath, localhostCertificatePath, localhostKeyPath })) {
+    if (typeof value !== 'string' || !value) throw new Error(`office-addin-dev-certs has no ${name}`);
+  }
+  return { certificateDirectory, caCertificatePath, localhostCertificatePath, localhostKeyPath };
 }
 
 function caInstalled(certs: DevCertsModule): boolean {
