@@ -75,7 +75,7 @@ describe('NAA token provider (production)', () => {
   });
 
   it('falls back to a popup when the silent request needs interaction', async () => {
-    const pca = fakePca({ acquireTokenSilent: vi.fn(async () => Promise.reject(new InteractionRequiredAuthError('interaction_required'))) });
+    const pca = fakePca({ acquireTokenSilent: vi.fn(async () => Promise.reject(new InteractionRequiredAuthError('interaction_required', 'needs interaction'))) });
     const tokens = createNaaTokenProvider(config, { createClient: async () => pca, host: host(true) });
     await tokens.signIn();
     expect(pca.acquireTokenPopup).toHaveBeenCalledWith({ scopes: config.scopes });

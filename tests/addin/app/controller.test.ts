@@ -1,0 +1,428 @@
+import { describe, expect, it } from 'vitest';
+import { rowHash } from '../../../shared/sheet/row-hash';
+import { decodeKnownIds } from '../../../addin/src/app/known-ids';
+import { FakeGateway } from './fake-gateway';
+import { FakeServer } from './fake-server';
+import { byId, col, columns, fields, staffOf, typedCells } from './fixtures';
+import { MemoryStorage, openPane } from './harness';
+
+const kt = staffOf('kinh-te');
+const th = staffOf('tong-hop');
+
+function seeded() {
+  const server = new FakeServer();
+  server.put({ ...fields(kt[0]!.id), id: 'n-a' });
+  server.put({ ...fields(kt[1]!.id), id: 'n-b' });
+  server.put({ ...fields(th[0]!.id, { achievements: '' }), id: 'n-c' });
+  return server;
+}
+
+describe('pane controller', () => {
+  it('signs in, picks the seed campaign, and opens the sheet sorted by unit and name, with findings and quotas', async () => {
+    const pane = await openPane({ server: seeded() });
+    expect(pane.state()).toMatchObject({ auth: { status: 'signed-in' }, user: { role: 'hr' }, campaignId: pane.server.campaign.id, actions: ['return', 'eligible'] });
+    expect(pane.state().sheet).toBe('none');
+    await pane.actions.openSheet();
+    const { gateway } = pane;
+    expect(gateway.rows.map((row) => row[col('id')])).toEqual(['n-a', 'n-b', 'n-c'].sort((x, y) => gateway.findRow('id', x) - gateway.findRow('id', y)));
+    expect(gateway.rows.map((row) => row[col('unit')])).toEqual(['Phòng Kinh tế', 'Phòng Kinh tế', 'Phòng Tổng hợp']);
+    for (const row of gateway.rows) expect(row[col('rowHash')]).toBe(rowHash(row, columns));
+    expect(gateway.marks[gateway.findRow('id', 'n-c')]).toBe('error');
+    expect(gateway.cell(gateway.findRow('id', 'n-c'), 'messages')).toContain('Lỗi: Chưa tóm tắt thành tích');
+    expect(decodeKnownIds(gateway.knownIds)).toEqual({ campaignId: pane.server.campaign.id, ids: expect.arrayContaining(['n-a', 'n-b', 'n-c']) });
+    expect(pane.state()).toMatchObject({ sheet: 'ready', unsavedRows: 0, notice: { vi: 'Đã tải 3 đề nghị.' } });
+    expect(pane.state().quota.map((row) => [row.awardForm, row.candidates])).toEqual([
+      ['BANG_KHEN_CT_UBND', 0],
+      ['GIAY_KHEN_CVP', 3],
+    ]);
+    expect(pane.state().issues.map((group) => group.code)).toContain('ACHIEVEMENTS_MISSING');
+    expect(gateway.listening).toBe(1);
+  });
+
+  it('saves a typed row: id, version and fingerprint written back, messages shown, within 4 syncs', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway } = pane;
+    gateway.writeSyncs = 2;
+    gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft', achievements: '' }))));
+    await pane.actions.save();
+    const index = gateway.rows.length - 1;
+    const row = gateway.rows[index]!;
+    expect(row[col('id')]).toMatch(/^n\d+$/);
+    expect(row[col('version')]).toBe(1);
+    expect(row[col('rowHash')]).toBe(rowHash(row, columns));
+    expect(gateway.marks[index]).toBe('warning');
+    expect(row[col('messages')]).toBe('Cảnh báo: Chưa tóm tắt thành tích');
+    expect(gateway.notes[index]).toEqual([{ columnId: 'achievements', text: 'ACHIEVEMENTS_MISSING: Chưa tóm tắt thành tích' }]);
+    expect(decodeKnownIds(gateway.knownIds).ids).toContain(row[col('id')]);
+    expect(pane.state().lastSave).toMatchObject({ saved: 1, conflicts: 0, refused: 0, warnings: 1 });
+    // read + re-read + writeResults (2) + known ids (a new id): the known ids are the fifth.
+    expect(pane.state().lastSaveSyncs).toBe(5);
+
+    gateway.edit(index, 'achievements', 'Hoàn thành xuất sắc nhiệm vụ');
+    await pane.actions.save();
+    expect(pane.state().lastSaveSyncs).toBeLessThanOrEqual(4);
+    expect(gateway.marks[index]).toBe('ok');
+    expect(pane.server.nominations.get(String(row[col('id')]))!.version).toBe(2);
+    expect(pane.state().unsavedRows).toBe(0);
+  });
+
+  it('saves nothing when nothing changed (one read)', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const batches = pane.server.batches().length;
+    await pane.actions.save();
+    expect(pane.server.batches()).toHaveLength(batches);
+    expect(pane.state().lastSaveSyncs).toBe(1);
+  });
+
+  it('rows with cell problems are not sent; they are marked and stay unsaved', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const cells = typedCells(fields(th[1]!.id));
+    cells[col('status')] = 'Gì đó';
+    const index = pane.gateway.typeRow(byId(cells));
+    await pane.actions.save();
+    expect(pane.gateway.marks[index]).toBe('problem');
+    expect(pane.gateway.cell(index, 'messages')).toBe('Lỗi: Trạng thái: Trạng thái "Gì đó" không hợp lệ');
+    expect(pane.gateway.cell(index, 'id')).toBeFalsy();
+    expect(pane.state().unsavedRows).toBe(1);
+  });
+
+  it('writes the results onto the right rows when the user inserts and sorts rows during the save', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
+    gateway.edit(gateway.findRow('id', 'n-a'), 'note', 'Sửa của tôi');
+    server.onBatch = () => {
+      gateway.insertBlankRow(0);
+      gateway.reverseRows();
+    };
+    await pane.actions.save();
+    const fresh = gateway.rows.findIndex((row) => row[col('nominee')] === th[1]!.fullName);
+    expect(gateway.cell(fresh, 'id')).toMatch(/^n\d+$/);
+    expect(gateway.rows[fresh]![col('rowHash')]).toBe(rowHash(gateway.rows[fresh]!, columns));
+    const edited = gateway.findRow('id', 'n-a');
+    expect(gateway.cell(edited, 'note')).toBe('Sửa của tôi');
+    expect(gateway.cell(edited, 'version')).toBe(2);
+    expect(gateway.rows[edited]![col('rowHash')]).toBe(rowHash(gateway.rows[edited]!, columns));
+    const blank = gateway.rows.findIndex((row) => row.every((value) => value === null));
+    expect(blank).toBeGreaterThanOrEqual(0);
+    expect(gateway.marks[blank]).toBeUndefined();
+  });
+
+  it('a row edited while its save was in flight keeps the edit and stays unsaved, but gets its id', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    const index = gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
+    server.onBatch = () => gateway.edit(index, 'note', 'gõ thêm');
+    await pane.actions.save();
+    server.onBatch = undefined;
+    expect(gateway.cell(index, 'note')).toBe('gõ thêm');
+    const id = gateway.cell(index, 'id');
+    expect(id).toMatch(/^n\d+$/);
+    expect(gateway.rows[index]![col('rowHash')]).not.toBe(rowHash(gateway.rows[index]!, columns));
+    await pane.actions.save();
+    expect(server.batches().at(-1)!.rows).toEqual([expect.objectContaining({ id, version: 1, note: 'gõ thêm' })]);
+    expect(server.live()).toHaveLength(4);
+  });
+
+  it('deletes the rows the user deleted', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    pane.gateway.deleteRow(pane.gateway.findRow('id', 'n-b'));
+    await pane.actions.save();
+    expect(pane.server.log.filter((entry) => entry.method === 'DELETE').map((entry) => entry.path)).toEqual([`/campaigns/${pane.server.campaign.id}/nominations/n-b`]);
+    expect(pane.server.nominations.get('n-b')!.deletedAt).toBeDefined();
+    expect(decodeKnownIds(pane.gateway.knownIds).ids.sort()).toEqual(['n-a', 'n-c']);
+    expect(pane.state().lastSave!.deleted).toBe(1);
+  });
+
+  it('a copied row (hidden columns too) is saved as a new nomination', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const copy = pane.gateway.copyRow(pane.gateway.findRow('id', 'n-a'));
+    await pane.actions.save();
+    expect(pane.server.batches().at(-1)!.rows).toEqual([expect.not.objectContaining({ id: expect.anything() })]);
+    expect(pane.gateway.cell(copy, 'id')).not.toBe('n-a');
+    expect(pane.server.live()).toHaveLength(4);
+  });
+
+  it('when the network drops, rows stay marked unsaved, a retry is scheduled, and it saves them later', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server, clock } = pane;
+    const index = gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
+    server.batchFailures = ['network', 'network'];
+    await pane.actions.save();
+    expect(gateway.marks[index]).toBe('unsaved');
+    expect(gateway.cell(index, 'messages')).toBe('Chưa lưu – sẽ tự thử lại');
+    expect(gateway.cell(index, 'id')).toBeFalsy();
+    expect(pane.state().error!.vi).toMatch(/^Mất kết nối mạng/);
+    expect(pane.state().retry).toEqual({ attempt: 1, delayMs: 5000 });
+    expect(pane.state().unsavedRows).toBe(1);
+
+    clock.advance(5000);
+    await pane.controller.idle();
+    expect(gateway.cell(index, 'id')).toMatch(/^n\d+$/);
+    expect(gateway.marks[index]).toBe('ok');
+    expect(pane.state().retry).toBeUndefined();
+    expect(server.live()).toHaveLength(4);
+  });
+
+  it('an answer lost in the network does not create the row twice', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    pane.gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
+    pane.server.batchFailures = ['lost', 'lost'];
+    await pane.actions.save();
+    expect(pane.server.live()).toHaveLength(4);
+    pane.clock.advance(5000);
+    await pane.controller.idle();
+    expect(pane.server.live()).toHaveLength(4);
+    expect(new Set(pane.server.batches().map((entry) => entry.key)).size).toBe(1);
+  });
+
+  it('reopening the pane finds the unsaved rows (the fingerprint says so) and saves them', async () => {
+    const server = seeded();
+    const storage = new MemoryStorage();
+    const first = await openPane({ server, storage });
+    await first.actions.openSheet();
+    const { gateway } = first;
+    first.actions.setAutosave(false);
+    gateway.edit(gateway.findRow('id', 'n-a'), 'note', 'chưa lưu');
+    gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
+    await first.controller.dispose();
+
+    const second = await openPane({ server, gateway, storage: Object.assign(new MemoryStorage(), { items: new Map([...storage.items].filter(([key]) => key !== 'thidua.autosave')) }) });
+    expect(second.state()).toMatchObject({ sheet: 'ready', notice: { vi: 'Bảng còn 2 dòng chưa lưu.' } });
+    await second.controller.idle();
+    expect(server.nominations.get('n-a')!.note).toBe('chưa lưu');
+    expect(server.live()).toHaveLength(4);
+    expect(second.state().unsavedRows).toBe(0);
+  });
+
+  it('autosaves 2.5 s after the last edit; off, it waits for the button, and the choice is remembered', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, clock, server } = pane;
+    const before = server.batches().length;
+    gateway.edit(0, 'note', 'một');
+    clock.advance(2000);
+    gateway.edit(0, 'note', 'hai');
+    clock.advance(2000);
+    await pane.controller.idle();
+    expect(server.batches()).toHaveLength(before);
+    clock.advance(600);
+    await pane.controller.idle();
+    expect(server.batches()).toHaveLength(before + 1);
+    expect(server.batches().at(-1)!.rows![0]!.note).toBe('hai');
+
+    pane.actions.setAutosave(false);
+    expect(pane.storage.getItem('thidua.autosave')).toBe('off');
+    gateway.edit(0, 'note', 'ba');
+    clock.advance(10_000);
+    await pane.controller.idle();
+    expect(server.batches()).toHaveLength(before + 1);
+    expect(pane.state().edited).toBe(true);
+  });
+
+  it('never runs two saves at once: a save asked during a save runs once after it', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    let release!: () => void;
+    server.onBatch = () => new Promise<void>((resolve) => (release = resolve));
+    gateway.edit(0, 'note', 'một');
+    const first = pane.actions.save();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gateway.edit(1, 'note', 'hai');
+    const second = pane.actions.save();
+    const third = pane.actions.save();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(server.inFlightBatches).toBe(1);
+    server.onBatch = undefined;
+    release();
+    await Promise.all([first, second, third]);
+    expect(server.maxInFlightBatches).toBe(1);
+    expect(server.batches()).toHaveLength(2);
+  });
+
+  it('a conflict keeps both versions; "keep mine" resends with the server version', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    server.change('n-a', { note: 'của người khác' });
+    const index = gateway.findRow('id', 'n-a');
+    gateway.edit(index, 'note', 'của tôi');
+    await pane.actions.save();
+    expect(gateway.marks[index]).toBe('conflict');
+    expect(gateway.cell(index, 'messages')).toMatch(/^Xung đột: dòng đã được người khác sửa/);
+    const [conflict] = pane.state().conflicts;
+    expect(conflict).toMatchObject({ id: 'n-a', theirsVersion: 2, theirsVisible: true });
+    expect(conflict!.fields.filter((field) => field.differs)).toEqual([expect.objectContaining({ columnId: 'note', mine: 'của tôi', theirs: 'của người khác' })]);
+
+    await pane.actions.keepMine('n-a');
+    expect(server.batches().at(-1)!.rows).toEqual([expect.objectContaining({ id: 'n-a', version: 2, note: 'của tôi' })]);
+    expect(server.nominations.get('n-a')).toMatchObject({ version: 3, note: 'của tôi' });
+    expect(gateway.cell(gateway.findRow('id', 'n-a'), 'version')).toBe(3);
+    expect(pane.state().conflicts).toEqual([]);
+  });
+
+  it('"take theirs" writes the server row into the sheet', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    server.change('n-a', { note: 'của người khác' });
+    gateway.edit(gateway.findRow('id', 'n-a'), 'note', 'của tôi');
+    await pane.actions.save();
+    await pane.actions.takeTheirs('n-a');
+    const index = gateway.findRow('id', 'n-a');
+    expect(gateway.cell(index, 'note')).toBe('của người khác');
+    expect(gateway.cell(index, 'version')).toBe(2);
+    expect(gateway.rows[index]![col('rowHash')]).toBe(rowHash(gateway.rows[index]!, columns));
+    expect(gateway.marks[index]).not.toBe('conflict');
+    expect(pane.state().conflicts).toEqual([]);
+    const batches = server.batches().length;
+    await pane.actions.save();
+    expect(server.batches()).toHaveLength(batches);
+  });
+
+  it('a quota refusal leaves the row unsaved with the quota message', async () => {
+    const server = seeded();
+    server.put({ ...fields(th[2]!.id, { status: 'selected' }), id: 'n-sel' });
+    server.put({ ...fields(kt[2]!.id, { status: 'eligible' }), id: 'n-elig' });
+    const pane = await openPane({ server });
+    await pane.actions.openSheet();
+    const index = pane.gateway.findRow('id', 'n-elig');
+    pane.gateway.edit(index, 'status', 'Được chọn');
+    await pane.actions.save();
+    expect(pane.gateway.marks[index]).toBe('error');
+    expect(pane.gateway.cell(index, 'messages')).toBe('Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1');
+    expect(pane.gateway.cell(index, 'version')).toBe(1);
+    expect(pane.state().lastSave!.refused).toBe(1);
+    expect(pane.state().unsavedRows).toBe(1);
+  });
+
+  it('clicking an issue selects its cell', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const item = pane.state().issues.flatMap((group) => group.items).find((candidate) => candidate.code === 'ACHIEVEMENTS_MISSING')!;
+    expect(item.label).toBe(th[0]!.fullName);
+    await pane.actions.selectIssue(item);
+    expect(pane.gateway.selectedCell).toEqual({ rowIndex: pane.gateway.findRow('id', 'n-c'), columnId: 'achievements' });
+  });
+
+  it("a unit clerk submits the unit's drafts; the server stamps the received date", async () => {
+    const server = new FakeServer();
+    server.put({ ...fields(th[0]!.id, { status: 'draft', receivedDate: undefined }), id: 'd1' });
+    server.put({ ...fields(th[1]!.id, { status: 'returned', returnReason: 'Thiếu tờ trình' }), id: 'd2' });
+    server.put({ ...fields(kt[0]!.id, { status: 'draft' }), id: 'other-unit' });
+    const pane = await openPane({ server, email: 'tong-hop@thidua.local' });
+    expect(pane.state().actions).toEqual(['submit']);
+    await pane.actions.openSheet();
+    expect(pane.gateway.rows).toHaveLength(2);
+    await pane.actions.submitUnitRows();
+    const { gateway } = pane;
+    for (const id of ['d1', 'd2']) {
+      const index = gateway.findRow('id', id);
+      expect(gateway.cell(index, 'status')).toBe('Đã gửi');
+      expect(gateway.rows[index]![col('rowHash')]).toBe(rowHash(gateway.rows[index]!, columns));
+      expect(server.nominations.get(id)!.status).toBe('submitted');
+    }
+    expect(gateway.cell(gateway.findRow('id', 'd1'), 'receivedDate')).toBe(45926);
+    expect(pane.state().notice!.vi).toBe('Đã cập nhật 2 dòng.');
+  });
+
+  it('HR returns the selected rows with a reason, and marks others eligible', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    gateway.selection = [gateway.findRow('id', 'n-a')];
+    await pane.actions.returnSelected('Thiếu biên bản họp xét');
+    expect(server.nominations.get('n-a')).toMatchObject({ status: 'returned', returnReason: 'Thiếu biên bản họp xét' });
+    expect(gateway.cell(gateway.findRow('id', 'n-a'), 'returnReason')).toBe('Thiếu biên bản họp xét');
+    gateway.selection = [gateway.findRow('id', 'n-b'), gateway.findRow('id', 'n-a')];
+    await pane.actions.markSelectedEligible();
+    expect(server.nominations.get('n-b')!.status).toBe('eligible');
+    expect(server.nominations.get('n-a')!.status).toBe('returned');
+    expect(pane.state().notice!.vi).toBe('Đã cập nhật 1 dòng. Bỏ qua 1 dòng không chuyển được sang trạng thái này.');
+    await pane.actions.returnSelected('  ');
+    expect(pane.state().error!.vi).toBe('Cần ghi lý do trả lại.');
+  });
+
+  it('a row the server refuses for the role is kept back and the rest are saved', async () => {
+    const pane = await openPane({ server: seeded(), email: 'kinh-te@thidua.local' });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    const index = gateway.findRow('id', 'n-a');
+    gateway.edit(index, 'status', 'Đủ điều kiện');
+    gateway.edit(gateway.findRow('id', 'n-b'), 'note', 'ghi chú');
+    await pane.actions.save();
+    expect(gateway.marks[index]).toBe('error');
+    expect(gateway.cell(index, 'messages')).toBe('Lỗi: Vai trò của bạn không được chuyển đề nghị sang trạng thái này');
+    expect(server.nominations.get('n-b')!.note).toBe('ghi chú');
+    expect(server.nominations.get('n-a')!.status).toBe('submitted');
+  });
+
+  it('a row whose id the server does not know is saved as a new nomination, nothing typed lost', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const cells = typedCells(fields(th[1]!.id, { status: 'draft' }));
+    cells[col('id')] = 'zz-unknown';
+    cells[col('version')] = 4;
+    const index = pane.gateway.typeRow(byId(cells));
+    await pane.actions.save();
+    expect(pane.server.batches().map((entry) => entry.rows!.map((row) => row.id))).toEqual([['zz-unknown'], [undefined]]);
+    expect(pane.gateway.cell(index, 'id')).toMatch(/^n\d+$/);
+    expect(decodeKnownIds(pane.gateway.knownIds).ids).not.toContain('zz-unknown');
+  });
+
+  it('a viewer cannot save', async () => {
+    const pane = await openPane({ server: seeded(), email: 'lanhdao@thidua.local' });
+    expect(pane.state()).toMatchObject({ canSave: false, actions: [] });
+    await pane.actions.openSheet();
+    pane.gateway.edit(0, 'note', 'x');
+    await pane.actions.save();
+    expect(pane.server.batches()).toHaveLength(0);
+  });
+
+  it('an expired session: the save stops, rows stay unsaved, and the pane asks to sign in again', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    pane.server.users = pane.server.users.filter((user) => user.email !== 'tochuc@thidua.local');
+    const index = pane.gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
+    await pane.actions.save();
+    expect(pane.state().auth.status).toBe('signed-out');
+    expect(pane.state().error!.vi).toMatch(/đăng nhập lại/);
+    expect(pane.gateway.cell(index, 'id')).toBeFalsy();
+    expect(pane.gateway.marks[index]).toBe('unsaved');
+    expect(pane.gateway.cell(index, 'messages')).toBe('Chưa lưu: Cần đăng nhập lại');
+  });
+
+  it('remembers the language', async () => {
+    const pane = await openPane({ server: seeded() });
+    pane.actions.setLanguage('en');
+    expect(pane.state().language).toBe('en');
+    const again = await openPane({ server: pane.server, storage: pane.storage });
+    expect(again.state().language).toBe('en');
+  });
+
+  it('signed out, the dev picker lists the demo users', async () => {
+    const pane = await openPane({ email: null });
+    expect(pane.state().auth.status).toBe('signed-out');
+    expect(pane.state().auth.devUsers.map((user) => user.email)).toContain('tochuc@thidua.local');
+  });
+
+  it('a sheet loaded for another campaign is never saved into this one', async () => {
+    const gateway = new FakeGateway({ exists: true, columns });
+    gateway.knownIds = ['@campaign:other-campaign', 'x1'];
+    gateway.typeRow(byId(typedCells(fields(th[1]!.id))));
+    const pane = await openPane({ server: seeded(), gateway });
+    expect(pane.state().sheet).toBe('other-campaign');
+    await pane.actions.save();
+    expect(pane.server.batches()).toHaveLength(0);
+  });
+});
