@@ -209,6 +209,8 @@ async function main(): Promise<void> {
       tls,
     });
   }
+  if (pane && pane.port !== 3000) paneNotes.push(`manifest.xml names port 3000: Excel will not find the pane on ${pane.port}.`);
+  if (pane) paneNotes.unshift('Sign in there as any demo user below (the runner\'s dev sign-in).');
   const taskpane = pane ? `${pane.origin}/taskpane.html` : undefined;
   const manifest = join(ROOT, 'manifest.xml');
 
