@@ -18,6 +18,8 @@ export default defineConfig({
         },
       },
       { test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 } },
+      // The add-in's tests: node by default; a component test opts into jsdom with `// @vitest-environment jsdom`.
+      { test: { name: 'addin', include: ['tests/addin/**/*.test.ts'], environment: 'node' } },
     ],
   },
 });
