@@ -1,0 +1,115 @@
+import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
+import type { RowMark, RowWrite } from './gateway';
+import { toExcelValue, type ColumnMap } from './layout';
+
+/**
+ * Turns the rows to write into as few Excel operations as possible, without touching Office.js:
+ * contiguous rows become one 2-D block, contiguous rows with the same mark one fill.
+ */
+
+/** A cell as written: null inside a 2-D block means "leave this cell as it is" to Excel. */
+export type WriteCell = string | number | boolean | null;
+
+/** One 2-D block, placed by body row and table column. */
+export interface ValueBlock {
+  row: number;
+  column: number;
+  values: WriteCell[][];
+}
+
+export interface FillRun {
+  row: number;
+  count: number;
+  mark: RowMark;
+}
+
+export interface PlannedNote {
+  row: number;
+  column: number;
+  text: string;
+}
+
+function columnIndex(columns: readonly ColumnDef[], id: string): number {
+  return columns.findIndex((column) => column.id === id);
+}
+
+/**
+ * The cells each write sets, by body row then table column: the whole row when it carries values, then
+ * the messages column and the bookkeeping (id, version, rowHash), which win over the row's own values.
+ */
+export function cellPatches(columns: readonly ColumnDef[], map: ColumnMap, writes: readonly RowWrite[]): Map<number, Map<number, WriteCell>> {
+  const at = (id: string) => map.tableIndex[columnIndex(columns, id)] ?? -1;
+  const messagesColumn = at('messages') >= 0 ? at('messages') : (map.tableIndex[columns.findIndex((c) => c.role === 'output')] ?? -1);
+  const patches = new Map<number, Map<number, WriteCell>>();
+  for (const write of writes) {
+    const cells = patches.get(write.rowIndex) ?? new Map<number, WriteCell>();
+    patches.set(write.rowIndex, cells);
+    const set = (column: number, value: CellValue | undefined) => {
+      if (column >= 0) cells.set(column, toExcelValue(value));
+    };
+    if (write.values) columns.forEach((_, i) => set(map.tableIndex[i] ?? -1, write.values![i]));
+    set(messagesColumn, write.messages);
+    if (write.system) {
+      set(at('id'), write.system.id);
+      set(at('version'), write.system.version);
+      set(at('rowHash'), write.system.rowHash);
+    }
+  }
+  return patches;
+}
+
+/**
+ * One block per run of consecutive rows that set the same span of columns. Inside a span, a cell the row
+ * does not set is null (left as it is), so a user's own column between ours keeps its content and a row
+ * is still written as one 2-D array.
+ */
+export function valueBlocks(patches: Map<number, Map<number, WriteCell>>): ValueBlock[] {
+  const blocks: ValueBlock[] = [];
+  let current: (ValueBlock & { last: number; end: number }) | undefined;
+  for (const row of [...patches.keys()].sort((a, b) => a - b)) {
+    const cells = patches.get(row)!;
+    if (cells.size === 0) continue;
+    const keys = [...cells.keys()];
+    const start = Math.min(...keys);
+    const end = Math.max(...keys);
+    const values: WriteCell[] = [];
+    for (let column = start; column <= end; column += 1) values.push(cells.has(column) ? cells.get(column)! : null);
+    if (current && current.last === row - 1 && current.column === start && current.end === end) {
+      current.values.push(values);
+      current.last = row;
+    } else {
+      if (current) blocks.push({ row: current.row, column: current.column, values: current.values });
+      current = { row, column: start, values: [values], last: row, end };
+    }
+  }
+  if (current) blocks.push({ row: current.row, column: current.column, values: current.values });
+  return blocks;
+}
+
+/** Consecutive rows with the same mark, as one fill each. */
+export function fillRuns(marks: ReadonlyMap<number, RowMark>): FillRun[] {
+  const runs: FillRun[] = [];
+  for (const row of [...marks.keys()].sort((a, b) => a - b)) {
+    const mark = marks.get(row)!;
+    const last = runs.at(-1);
+    if (last && last.mark === mark && last.row + last.count === row) last.count += 1;
+    else runs.push({ row, count: 1, mark });
+  }
+  return runs;
+}
+
+/** The notes to put, one per cell (two findings on one cell share its note), by table column. */
+export function plannedNotes(columns: readonly ColumnDef[], map: ColumnMap, writes: readonly RowWrite[]): PlannedNote[] {
+  const byCell = new Map<string, PlannedNote>();
+  for (const write of writes) {
+    for (const note of write.notes) {
+      const column = map.tableIndex[columnIndex(columns, note.columnId)] ?? -1;
+      if (column < 0 || !note.text) continue; // an unknown column: its text is in the messages column anyway
+      const key = `${write.rowIndex}:${column}`;
+      const existing = byCell.get(key);
+      if (existing) existing.text = `${existing.text}\n${note.text}`;
+      else byCell.set(key, { row: write.rowIndex, column, text: note.text });
+    }
+  }
+  return [...byCell.values()];
+}
