@@ -1,0 +1,484 @@
+import { describe, expect, it, vi } from 'vitest';
+import { NOTE_HEADING } from '../../../addin/src/excel/cell-notes';
+import { EXCEL_ERROR_MESSAGES } from '../../../addin/src/excel/excel-errors';
+import { ExcelFailure, type RowWrite } from '../../../addin/src/excel/gateway';
+import { LIST_SHEET_NAME, MARK_FILLS } from '../../../addin/src/excel/layout';
+import { KNOWN_IDS_SETTING } from '../../../addin/src/excel/office-gateway';
+import { SHEET_NAME, TABLE_NAME, type CellValue } from '../../../shared/sheet/index';
+import { LE_VAN_SON, nominateIndividual, saved } from '../../unit/fixtures';
+import { col, columns, header, setup, sheetContext, typicalResult, typicalRow, withRows } from './sheet-fixtures';
+
+const rows = (n: number): CellValue[][] => Array.from({ length: n }, (_, i) => typicalRow(i));
+const FORMAT_OPS = ['format.fill', 'format.fill.clear', 'note.add', 'note.delete', 'comment.add'];
+
+async function rejection(promise: Promise<unknown>): Promise<ExcelFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ExcelFailure);
+  return error as ExcelFailure;
+}
+
+describe('ensureSheet', () => {
+  it('creates the sheet and its table from the schema in two round trips', async () => {
+    const { fake, gateway } = setup();
+    await gateway.ensureSheet(columns);
+
+    expect(gateway.syncCount).toBe(2);
+    expect(fake.syncs).toBe(2);
+    expect(fake.unsynced).toBe(0);
+    const table = fake.table(TABLE_NAME)!;
+    const sheet = fake.sheet(SHEET_NAME)!;
+    expect(table.sheet).toBe(sheet);
+    expect(table.headers).toEqual(columns.map((c) => c.header));
+    expect(fake.activeSheet).toBe(sheet);
+    expect(sheet.frozenRows).toBe(1);
+    // widths in points, ~7 per character
+    expect(sheet.widths.get(col('achievements'))).toBe(columns[col('achievements')]!.width * 7);
+    // formats on the body: text stays text, dates read dd/mm/yyyy
+    expect(sheet.cell(1, col('dossier.TO_TRINH.number')).numberFormat).toBe('@');
+    expect(sheet.cell(1, col('receivedDate')).numberFormat).toBe('dd/mm/yyyy');
+    // ... and on the whole sheet column: a row pasted under the table is parsed as text before the table takes it
+    expect(sheet.cell(500, col('dossier.TO_TRINH.number')).numberFormat).toBe('@');
+    // bookkeeping hidden and locked; inputs unlocked; the messages wrap
+    expect([...sheet.hidden].sort((a, b) => a - b)).toEqual([col('id'), col('version'), col('rowHash')]);
+    expect(sheet.cell(1, col('id')).locked).toBe(true);
+    expect(sheet.cell(1, col('unit')).locked).toBe(false);
+    expect(sheet.cell(1, col('messages')).wrap).toBe(true);
+  });
+
+  it('puts the dropdown lists on a hidden "Danh mục" sheet and points the validations at them', async () => {
+    const { fake, gateway } = setup();
+    await gateway.ensureSheet(columns);
+    const lists = fake.sheet(LIST_SHEET_NAME)!;
+    expect(lists.visibility).toBe('Hidden');
+    const units = columns[col('unit')]!.options!;
+    expect(units.map((_, i) => lists.value(i + 1, 0))).toEqual([...units]);
+    const rules = fake.sheet(SHEET_NAME)!.validations.filter((v) => !v.cleared);
+    expect(rules.map((v) => v.rect.column)).toEqual(columns.flatMap((c, i) => (c.options?.length ? [i] : [])));
+    expect(rules[0]!.rule).toEqual({ list: { inCellDropDown: true, source: `${LIST_SHEET_NAME}!A2:A${units.length + 1}` } });
+  });
+
+  it('suspends the add-in events while it builds, and turns them back on in the same request', async () => {
+    const { fake, gateway } = setup();
+    await gateway.ensureSheet(columns);
+    const events = fake.log.filter((e) => e.op === 'runtime.enableEvents');
+    expect(events.map((e) => [e.request, e.detail])).toEqual([
+      [2, false],
+      [2, true],
+    ]);
+    expect(fake.eventsEnabled).toBe(true);
+  });
+
+  it('on an existing table: three round trips, nothing added twice, rows kept', async () => {
+    const { fake, gateway } = await withRows({}, rows(5));
+    const before = gateway.syncCount;
+    await gateway.ensureSheet(columns);
+    expect(gateway.syncCount - before).toBe(3);
+    expect(fake.table(TABLE_NAME)!.headers).toEqual(columns.map((c) => c.header));
+    expect(fake.bodyValues(TABLE_NAME)).toEqual(rows(5));
+  });
+
+  it('an older layout gains the columns it lacks, at its end, and loses no data', async () => {
+    const { fake, gateway } = setup();
+    const sheet = fake.addSheet(SHEET_NAME);
+    const old = columns.filter((c) => c.id !== 'note' && c.id !== 'rowHash');
+    const oldRows = rows(3).map((row) => ['STT', ...row.filter((_, i) => columns[i]!.id !== 'note' && columns[i]!.id !== 'rowHash')]);
+    oldRows.forEach((row, i) => (row[0] = i + 1));
+    fake.addTable(sheet, TABLE_NAME, ['Số TT', ...old.map((c) => c.header)], oldRows);
+
+    await gateway.ensureSheet(columns);
+
+    const table = fake.table(TABLE_NAME)!;
+    expect(table.headers).toEqual(['Số TT', ...old.map((c) => c.header), header('note'), header('rowHash')]);
+    expect(fake.bodyValues(TABLE_NAME).map((row) => row.slice(0, old.length + 1))).toEqual(oldRows);
+    const { rows: read } = await gateway.readRows(columns);
+    expect(read[1]![col('nominee')]).toBe(typicalRow(1)[col('nominee')]);
+    expect(read[1]![col('note')]).toBe('');
+  });
+
+  it('refuses a sheet of that name holding data but not the table, and leaves it as it is', async () => {
+    const { fake, gateway } = setup();
+    const sheet = fake.addSheet(SHEET_NAME);
+    sheet.cell(0, 0).value = 'Bảng cũ của phòng';
+    const failure = await rejection(gateway.ensureSheet(columns));
+    expect(failure.code).toBe('SheetNotEmpty');
+    expect(fake.tables).toEqual([]);
+    expect(sheet.value(0, 0)).toBe('Bảng cũ của phòng');
+  });
+
+  it('builds on an empty sheet of that name', async () => {
+    const { fake, gateway } = setup();
+    const sheet = fake.addSheet(SHEET_NAME);
+    await gateway.ensureSheet(columns);
+    expect(fake.table(TABLE_NAME)!.sheet).toBe(sheet);
+  });
+});
+
+describe('readRows', () => {
+  it('one round trip; rows in schema order whatever the table order, a person\'s own column ignored', async () => {
+    const { fake, gateway } = setup();
+    const sheet = fake.addSheet(SHEET_NAME);
+    const order = columns.map((_, i) => i).reverse();
+    fake.addTable(sheet, TABLE_NAME, ['Ghi chú riêng', ...order.map((i) => columns[i]!.header)], rows(4).map((row) => ['x', ...order.map((i) => row[i]!)]));
+    const snapshot = await gateway.readRows(columns);
+    expect(gateway.syncCount).toBe(1);
+    expect(snapshot.rows).toEqual(rows(4));
+  });
+
+  it('a table whose only row is blank is an empty table', async () => {
+    const { gateway } = setup();
+    await gateway.ensureSheet(columns);
+    expect((await gateway.readRows(columns)).rows).toEqual([]);
+  });
+
+  it('a table missing a column is refused (ColumnsMissing) rather than read as blanks the save would send', async () => {
+    const { fake, gateway } = setup();
+    fake.addTable(fake.addSheet(SHEET_NAME), TABLE_NAME, columns.filter((c) => c.id !== 'note').map((c) => c.header), []);
+    const failure = await rejection(gateway.readRows(columns));
+    expect(failure.code).toBe('ColumnsMissing');
+    expect(failure.userMessage).toEqual(EXCEL_ERROR_MESSAGES.ColumnsMissing);
+  });
+
+  it('a body larger than a response may be is read again in slices', async () => {
+    const { fake, gateway } = await withRows({}, rows(400));
+    fake.responseLimit = 100_000;
+    const snapshot = await gateway.readRows(columns);
+    expect(snapshot.rows).toEqual(rows(400));
+    expect(gateway.syncCount).toBeGreaterThan(3);
+  });
+});
+
+describe('a save: readRows then writeResults', () => {
+  /** The steady state: the sheet already holds the add-in's notes from an earlier save. */
+  async function secondSave(n: number) {
+    const { fake, gateway } = await withRows({}, rows(n));
+    const results = (count: number) => Array.from({ length: count }, (_, i) => typicalResult(i));
+    await gateway.readRows(columns);
+    await gateway.writeResults(columns, results(n));
+    const start = gateway.syncCount;
+    const fakeStart = fake.syncs;
+    await gateway.readRows(columns);
+    const read = gateway.syncCount - start;
+    await gateway.writeResults(columns, results(n));
+    return { read, write: gateway.syncCount - start - read, fake: fake.syncs - fakeStart, notes: fake.sheet(SHEET_NAME)!.notes.length };
+  }
+
+  it('takes the same few round trips for 10 rows and for 5,000 (≤ 4: 1 read, 1 look at the table and its notes, 1 for the notes\' cells, 1 write)', async () => {
+    const small = await secondSave(10);
+    const large = await secondSave(5000);
+    expect(small).toEqual({ read: 1, write: 3, fake: 4, notes: 1 });
+    expect(large).toEqual({ read: 1, write: 3, fake: 4, notes: 500 });
+  });
+
+  it('without notes on the sheet the write needs one round trip less', async () => {
+    const { gateway } = await withRows({}, rows(5000));
+    await gateway.readRows(columns);
+    const start = gateway.syncCount;
+    await gateway.writeResults(columns, Array.from({ length: 5000 }, (_, i) => ({ ...typicalResult(i), notes: [] })));
+    expect(gateway.syncCount - start).toBe(2);
+  });
+
+  it('writes values before formats: every values block, then fills, then notes', async () => {
+    const { fake, gateway } = await withRows({}, rows(30));
+    await gateway.readRows(columns);
+    const writes: RowWrite[] = Array.from({ length: 30 }, (_, i) => ({
+      ...typicalResult(i),
+      mark: (['ok', 'warning', 'error'] as const)[Math.floor(i / 10)]!,
+      ...(i === 25 ? { values: typicalRow(25) } : {}),
+    }));
+    await gateway.writeResults(columns, writes);
+    const ops = fake.log.map((e) => e.op);
+    const lastValues = ops.lastIndexOf('values');
+    const firstFormat = ops.findIndex((op) => FORMAT_OPS.includes(op));
+    expect(lastValues).toBeGreaterThanOrEqual(0);
+    expect(firstFormat).toBeGreaterThan(lastValues);
+    // one 2-D block per contiguous run of rows setting the same columns; one fill per run of marks
+    expect(fake.log.filter((e) => e.op === 'values').map((e) => e.address)).toEqual(['U2:X26', 'A27:X27', 'U28:X31']);
+    expect(fake.log.filter((e) => e.op.startsWith('format.fill')).map((e) => [e.address, e.detail ?? 'clear'])).toEqual([
+      ['A2:X11', 'clear'],
+      ['A12:X21', MARK_FILLS.warning],
+      ['A22:X31', MARK_FILLS.error],
+    ]);
+    const sheet = fake.sheet(SHEET_NAME)!;
+    expect(sheet.value(2, col('id'))).toBe('nom-000001');
+    expect(sheet.value(2, col('version'))).toBe(2);
+    expect(sheet.value(2, col('messages'))).toBe('Đã lưu.');
+  });
+
+  it('turns the add-in events off for its writes and back on in the same request: onUserEdit hears people only', async () => {
+    const { fake, gateway, table } = await withRows({}, rows(10));
+    const onEdit = vi.fn();
+    const unsubscribe = await gateway.onUserEdit(onEdit);
+    await gateway.readRows(columns);
+    await gateway.writeResults(columns, Array.from({ length: 10 }, (_, i) => typicalResult(i)));
+    expect(onEdit).not.toHaveBeenCalled();
+    const writeRequest = fake.log.find((e) => e.op === 'values')!.request;
+    const inRequest = fake.log.filter((e) => e.request === writeRequest).map((e) => e.op);
+    expect(inRequest[0]).toBe('runtime.enableEvents');
+    expect(inRequest.at(-1)).toBe('runtime.enableEvents');
+    expect(fake.log.filter((e) => e.op === 'runtime.enableEvents').map((e) => e.detail)).toEqual([false, true]);
+    expect(fake.eventsEnabled).toBe(true);
+
+    // the hazard the suspension avoids: a write with events on is heard like a person's edit
+    await fake.run(async (context: any) => {
+      context.workbook.tables.getItem(TABLE_NAME).getDataBodyRange().getCell(0, 0).values = [['Phòng Tổng hợp']];
+      await context.sync();
+    });
+    expect(onEdit).toHaveBeenCalledTimes(1);
+    await fake.userEdit(table);
+    expect(onEdit).toHaveBeenCalledTimes(2);
+    await fake.userEdit(table, 'Remote'); // a co-author saves their own edits
+    expect(onEdit).toHaveBeenCalledTimes(2);
+    await unsubscribe();
+    await fake.userEdit(table);
+    expect(onEdit).toHaveBeenCalledTimes(2);
+  });
+
+  it('turns events back on when a write fails half-way, and reports the failure by its code', async () => {
+    const { fake, gateway } = await withRows({}, rows(10));
+    await gateway.readRows(columns);
+    fake.failOnOp = (op) => (op === 'format.fill' ? 'GeneralException' : undefined);
+    const writes = Array.from({ length: 10 }, (_, i) => ({ ...typicalResult(i), mark: 'error' as const }));
+    const failure = await rejection(gateway.writeResults(columns, writes));
+    expect(failure.code).toBe('GeneralException');
+    expect(failure.userMessage).toEqual(EXCEL_ERROR_MESSAGES.GeneralException);
+    expect(fake.eventsEnabled).toBe(true);
+    expect(fake.log.filter((e) => e.op === 'runtime.enableEvents').map((e) => e.detail)).toEqual([false, true]);
+  });
+
+  it('refuses to write when the rows moved during the save (a sort): ids would land on other rows', async () => {
+    const { fake, gateway, table } = await withRows({}, rows(10));
+    await gateway.readRows(columns);
+    const sheet = table.sheet;
+    const [a, b] = [sheet.value(1, col('id')), sheet.value(2, col('id'))];
+    sheet.cell(1, col('id')).value = b;
+    sheet.cell(2, col('id')).value = a;
+    const failure = await rejection(gateway.writeResults(columns, Array.from({ length: 10 }, (_, i) => typicalResult(i))));
+    expect(failure.code).toBe('RowsMoved');
+    expect(fake.log.some((e) => e.op === 'values')).toBe(false);
+    const beyond = await rejection(gateway.writeResults(columns, [typicalResult(10)]));
+    expect(beyond.code).toBe('RowsMoved');
+  });
+
+  it('a new row (no id yet) takes the id the server gave it', async () => {
+    const row = typicalRow(0).map((value, i) => (columns[i]!.role === 'system' ? '' : value));
+    const { fake, gateway } = await withRows({}, [row]);
+    await gateway.writeResults(columns, [typicalResult(0)]);
+    expect(fake.bodyValues(TABLE_NAME)[0]![col('id')]).toBe('nom-000000');
+  });
+});
+
+describe('notes on offending cells', () => {
+  it('puts the findings as notes, replaces the add-in\'s stale ones on the rows written, keeps the rest', async () => {
+    const { fake, gateway, sheet } = await withRows({}, rows(30));
+    await gateway.writeResults(columns, Array.from({ length: 30 }, (_, i) => typicalResult(i)));
+    expect(sheet.notes.map((n) => [n.row, n.column])).toEqual([
+      [1, col('awardForm')],
+      [11, col('awardForm')],
+      [21, col('awardForm')],
+    ]);
+    expect(sheet.notes[0]!.content).toBe(`${NOTE_HEADING}\nQuy tắc 4 (chỉ tiêu): quá số lượng khen thưởng`);
+
+    // a person's note on a cell of row 20, and row 10 saved again with no finding
+    sheet.notes.push({ row: 21, column: col('nominee'), content: 'Chị Lan: kiểm tra lại tên' });
+    fake.log.length = 0;
+    await gateway.writeResults(columns, [
+      { ...typicalResult(10), notes: [] },
+      { ...typicalResult(20), notes: [{ columnId: 'nominee', text: 'Quy tắc 2' }, { columnId: 'status', text: 'Quy tắc 6' }] },
+    ]);
+    expect(sheet.notes.map((n) => [n.row, n.column, n.content.split('\n')[0]]).sort()).toEqual(
+      [
+        [1, col('awardForm'), NOTE_HEADING], // row 0 not written: its note stays
+        [21, col('nominee'), 'Chị Lan: kiểm tra lại tên'], // a person's note is never touched nor covered
+        [21, col('status'), NOTE_HEADING],
+      ].sort(),
+    );
+    const ops = fake.log.map((e) => e.op);
+    expect(ops.lastIndexOf('note.delete')).toBeLessThan(ops.indexOf('note.add'));
+  });
+
+  it('falls back to threaded comments before ExcelApi 1.18, and to the messages column alone before 1.10', async () => {
+    const withComments = await withRows({ notes: 'comments' }, rows(11));
+    await withComments.gateway.writeResults(columns, Array.from({ length: 11 }, (_, i) => typicalResult(i)));
+    expect(withComments.fake.comments.map((c) => [c.row, c.column, c.content.startsWith(NOTE_HEADING)])).toEqual([
+      [1, col('awardForm'), true],
+      [11, col('awardForm'), true],
+    ]);
+    await withComments.gateway.writeResults(columns, [{ ...typicalResult(10), notes: [] }]);
+    expect(withComments.fake.comments).toHaveLength(1);
+
+    const without = await withRows({ notes: 'none' }, rows(11));
+    await without.gateway.writeResults(columns, Array.from({ length: 11 }, (_, i) => typicalResult(i)));
+    expect(without.sheet.notes).toEqual([]);
+    expect(without.sheet.value(11, col('messages'))).toMatch(/^Cảnh báo/);
+  });
+});
+
+describe('replaceRows (a load from the server)', () => {
+  it('grows the table with one rows.add, gives new rows their text format before the values: "03" stays "03"', async () => {
+    // A table without the sheet-wide column formats ensureSheet sets: the new rows' formats come from replaceRows.
+    const { fake, gateway } = setup();
+    fake.addTable(fake.addSheet(SHEET_NAME), TABLE_NAME, columns.map((c) => c.header), []);
+    const incoming = rows(30);
+    incoming[0]![col('dossier.TO_TRINH.number')] = '03';
+    await gateway.replaceRows(columns, incoming.map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })));
+
+    expect(fake.log.filter((e) => e.op === 'rows.add').map((e) => e.detail)).toEqual([29]);
+    const body = fake.bodyValues(TABLE_NAME);
+    expect(body).toHaveLength(30);
+    expect(body[0]![col('dossier.TO_TRINH.number')]).toBe('03');
+    expect(body[29]).toEqual(rows(30)[29]);
+    expect(fake.table(TABLE_NAME)!.sheet.cell(30, col('messages')).wrap).toBe(true);
+    const ops = fake.log.map((e) => e.op);
+    expect(ops.indexOf('rows.add')).toBeLessThan(ops.indexOf('numberFormat'));
+    expect(ops.lastIndexOf('numberFormat')).toBeLessThan(ops.indexOf('values'));
+    expect(ops.lastIndexOf('values')).toBeLessThan(ops.findIndex((op) => FORMAT_OPS.includes(op)));
+    expect(fake.log.filter((e) => e.op === 'values')).toHaveLength(1); // all columns, all rows: one 2-D array
+  });
+
+  it('writes formula-like text with the text prefix the schema gave it, so it stays text', async () => {
+    const nomination = saved(nominateIndividual(LE_VAN_SON, { achievements: '=HYPERLINK("http://x.example","Bấm vào đây")', note: '+84 912 345 678' }));
+    const values = columns.map((column) => column.write(nomination, sheetContext));
+    const { fake, gateway } = setup();
+    await gateway.ensureSheet(columns);
+    fake.log.length = 0;
+    await gateway.replaceRows(columns, [{ rowIndex: 0, values, messages: '', mark: 'ok', notes: [] }]);
+    const written = fake.log.find((e) => e.op === 'values')!.detail as CellValue[][];
+    expect(written[0]![col('achievements')]).toBe('\'=HYPERLINK("http://x.example","Bấm vào đây")');
+    expect(written[0]![col('note')]).toBe("'+84 912 345 678");
+    expect(fake.bodyValues(TABLE_NAME)[0]![col('achievements')]).toBe('=HYPERLINK("http://x.example","Bấm vào đây")');
+  });
+
+  it('shrinks the table by deleting the rows it no longer needs; an empty load leaves one blank row', async () => {
+    const { fake, gateway } = await withRows({}, rows(40));
+    await gateway.replaceRows(columns, rows(5).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'unsaved', notes: [] })));
+    expect(fake.bodyValues(TABLE_NAME)).toEqual(rows(5));
+    expect(fake.table(TABLE_NAME)!.sheet.value(6, col('id'))).toBe('');
+    expect(fake.table(TABLE_NAME)!.sheet.cell(1, 0).fill).toBe(MARK_FILLS.unsaved);
+
+    await gateway.replaceRows(columns, []);
+    expect(fake.table(TABLE_NAME)!.rowCount).toBe(1);
+    expect((await gateway.readRows(columns)).rows).toEqual([]);
+    expect(fake.table(TABLE_NAME)!.sheet.cell(1, 0).fill).toBeNull();
+  });
+
+  it('leaves a column people added to the table as it is', async () => {
+    const { fake, gateway } = setup();
+    const sheet = fake.addSheet(SHEET_NAME);
+    fake.addTable(sheet, TABLE_NAME, [columns[0]!.header, 'Cột riêng', ...columns.slice(1).map((c) => c.header)], [
+      [typicalRow(0)[0]!, 'giữ lại', ...typicalRow(0).slice(1)],
+    ]);
+    await gateway.replaceRows(columns, [{ rowIndex: 0, values: typicalRow(7), messages: '', mark: 'ok', notes: [] }]);
+    expect(sheet.value(1, 1)).toBe('giữ lại');
+    expect(sheet.value(1, 2)).toBe(typicalRow(7)[1]);
+  });
+
+  it('splits a load larger than 5 MB into several requests, each under the limit', async () => {
+    const heavy = (i: number) => typicalRow(i).map((value, c) => (columns[c]!.id === 'achievements' ? 'ệ'.repeat(4000) : value));
+    const incoming = Array.from({ length: 2000 }, (_, i) => heavy(i));
+    const { fake, gateway } = setup();
+    await gateway.ensureSheet(columns);
+    const before = fake.syncs;
+    await gateway.replaceRows(columns, incoming.map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })));
+
+    const bytes = new TextEncoder().encode(JSON.stringify(incoming)).length; // ~24 MB of UTF-8
+    const writeRequests = fake.syncs - before - 1;
+    expect(writeRequests).toBeGreaterThanOrEqual(Math.ceil(bytes / (5 * 1024 * 1024)));
+    expect(writeRequests).toBeLessThanOrEqual(Math.ceil(bytes / (4 * 1024 * 1024)) + 1);
+    expect(Math.max(...fake.requestSizes)).toBeLessThan(5 * 1024 * 1024);
+    expect(fake.bodyValues(TABLE_NAME)).toEqual(incoming);
+    expect(fake.log.filter((e) => e.op === 'runtime.enableEvents').length).toBe(2 * (writeRequests + 1));
+  });
+
+  it('when Excel still refuses a request as too large, halves it and sends again', async () => {
+    const { fake, gateway } = setup({ requestLimit: 200_000 });
+    await gateway.ensureSheet(columns);
+    const before = fake.syncs;
+    await gateway.replaceRows(columns, rows(1000).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })));
+    expect(fake.bodyValues(TABLE_NAME)).toEqual(rows(1000));
+    expect(fake.requestSizes.slice(before).some((size) => size > 200_000)).toBe(true); // refused, then split
+    expect(fake.eventsEnabled).toBe(true);
+  });
+
+  it('a request that cannot be made small enough is reported as RequestPayloadSizeLimitExceeded', async () => {
+    const { fake, gateway } = await withRows({}, rows(3));
+    fake.requestLimit = 50;
+    const failure = await rejection(gateway.writeResults(columns, [typicalResult(0)]));
+    expect(failure.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(failure.userMessage.vi).toContain('5 MB');
+  });
+});
+
+describe('selection', () => {
+  it('selectCell activates the sheet and selects the cell, in one round trip', async () => {
+    const { fake, gateway, sheet } = await withRows({}, rows(10));
+    fake.activeSheet = fake.sheet(LIST_SHEET_NAME);
+    const before = gateway.syncCount;
+    await gateway.selectCell(columns, 3, 'awardForm');
+    expect(gateway.syncCount - before).toBe(1);
+    expect(fake.activeSheet).toBe(sheet);
+    expect(fake.selection).toEqual({ sheet, areas: [{ row: 4, column: col('awardForm'), rows: 1, columns: 1 }] });
+  });
+
+  it('selectedRowIndexes: the selected rows within the table body, every area', async () => {
+    const { fake, gateway, sheet } = await withRows({}, rows(10));
+    fake.selection = { sheet, areas: [{ row: 0, column: 2, rows: 3, columns: 1 }, { row: 8, column: 40, rows: 10, columns: 2 }] };
+    expect(await gateway.selectedRowIndexes()).toEqual([0, 1, 7, 8, 9]);
+    fake.selection = { sheet: fake.sheet(LIST_SHEET_NAME)!, areas: [{ row: 1, column: 0, rows: 2, columns: 1 }] };
+    expect(await gateway.selectedRowIndexes()).toEqual([]);
+  });
+
+  it('before ExcelApi 1.9, the single selected range', async () => {
+    const { fake, gateway, sheet } = await withRows({ notes: 'none' }, rows(10));
+    fake.selection = { sheet, areas: [{ row: 3, column: 0, rows: 2, columns: 5 }] };
+    expect(await gateway.selectedRowIndexes()).toEqual([2, 3]);
+  });
+});
+
+describe('known ids', () => {
+  it('are kept in the workbook as one JSON setting, so they outlive the pane', async () => {
+    const { fake, gateway } = setup();
+    expect(await gateway.readKnownIds()).toEqual([]);
+    await gateway.writeKnownIds(['nom-1', 'nom-2']);
+    expect(fake.settings.get(KNOWN_IDS_SETTING)).toBe('["nom-1","nom-2"]');
+    const reopened = setup();
+    reopened.fake.settings.set(KNOWN_IDS_SETTING, fake.settings.get(KNOWN_IDS_SETTING));
+    expect(await reopened.gateway.readKnownIds()).toEqual(['nom-1', 'nom-2']);
+    expect(gateway.syncCount).toBe(2);
+  });
+
+  it('a damaged setting reads as no ids rather than failing the load', async () => {
+    const { fake, gateway } = setup();
+    fake.settings.set(KNOWN_IDS_SETTING, '{not json');
+    expect(await gateway.readKnownIds()).toEqual([]);
+  });
+});
+
+describe('errors by code', () => {
+  it('a cell being edited: the Vietnamese message says to press Enter or Esc', async () => {
+    const { fake, gateway } = await withRows({}, rows(2));
+    fake.failSync('InvalidOperationInCellEditMode');
+    const failure = await rejection(gateway.readRows(columns));
+    expect(failure.code).toBe('InvalidOperationInCellEditMode');
+    expect(failure.userMessage.vi).toContain('Enter hoặc Esc');
+  });
+
+  it('every run asks Excel to wait for a cell edit to end rather than fail; writes are one undo step from ExcelApi 1.20', async () => {
+    const { fake, gateway } = await withRows({}, rows(2));
+    await gateway.readRows(columns);
+    await gateway.writeResults(columns, [typicalResult(0)]);
+    expect(fake.runOptions.slice(-2)).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }]);
+    const older = await withRows({ notes: 'none' }, rows(2));
+    await older.gateway.writeResults(columns, [typicalResult(0)]);
+    expect(older.fake.runOptions.at(-1)).toEqual({ delayForCellEdit: true });
+  });
+
+  it('no table: ItemNotFound, with what to do', async () => {
+    const { gateway } = setup();
+    const failure = await rejection(gateway.readRows(columns));
+    expect(failure.code).toBe('ItemNotFound');
+    expect(failure.userMessage.vi).toMatch(/Mở lại add-in/);
+  });
+});

@@ -1,0 +1,147 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { describe, expect, it } from 'vitest';
+import { EXCEL_ERROR_MESSAGES } from '../../../addin/src/excel/excel-errors';
+import { ExcelFailure } from '../../../addin/src/excel/gateway';
+import { createOfficeGateway, KNOWN_IDS_SETTING, type ExcelHost } from '../../../addin/src/excel/office-gateway';
+import { TABLE_NAME, type CellValue } from '../../../shared/sheet/index';
+import { columns, typicalRow } from './sheet-fixtures';
+
+/**
+ * The read paths on office-addin-mock: its properties answer "Error, property was not loaded" until
+ * load() and "Error, context.sync() was not called" until the sync, so these tests fail if the gateway
+ * reads anything it did not load, or before its one sync.
+ */
+function mockExcel(data: Record<string, unknown>) {
+  const counter = { syncs: 0 };
+  const mock = new OfficeMockObject({
+    context: {
+      workbook: data,
+      runtime: { enableEvents: true },
+      sync: async function (this: OfficeMockObject) {
+        counter.syncs += 1;
+        await OfficeMockObject.prototype.sync.call(this);
+      },
+    },
+    // Excel.run(options?, batch): the batch gets the mock context.
+    run: async function (this: { context: unknown }, ...args: unknown[]) {
+      return (args.at(-1) as (context: unknown) => Promise<unknown>)(this.context);
+    },
+  });
+  return { mock, counter, excel: mock as unknown as ExcelHost };
+}
+
+function tableData(headers: string[], body: CellValue[][]) {
+  return {
+    tables: {
+      [TABLE_NAME]: {
+        header: { values: [headers] },
+        body: { values: body },
+        getHeaderRowRange() {
+          return (this as { header: unknown }).header;
+        },
+        getDataBodyRange() {
+          return (this as { body: unknown }).body;
+        },
+      },
+      getItem(name: string) {
+        return (this as Record<string, unknown>)[name];
+      },
+    },
+  };
+}
+
+describe('readRows on office-addin-mock', () => {
+  it('loads the header and the body values, then reads them after its single sync', async () => {
+    const order = [...columns.keys()].sort((a, b) => (a % 3) - (b % 3) || a - b);
+    const body = [typicalRow(0), typicalRow(1)].map((row) => order.map((i) => row[i]!));
+    const { excel, counter } = mockExcel(tableData(order.map((i) => columns[i]!.header), body));
+    const gateway = createOfficeGateway({ excel });
+    const snapshot = await gateway.readRows(columns);
+    expect(snapshot.rows).toEqual([typicalRow(0), typicalRow(1)]);
+    expect(counter.syncs).toBe(1);
+    expect(gateway.syncCount).toBe(1);
+  });
+
+  it('a single blank body row is an empty table', async () => {
+    const { excel } = mockExcel(tableData(columns.map((c) => c.header), [columns.map(() => '')]));
+    expect((await createOfficeGateway({ excel }).readRows(columns)).rows).toEqual([]);
+  });
+});
+
+describe('known ids on office-addin-mock', () => {
+  function settingsData(stored: Map<string, unknown>) {
+    return {
+      settings: {
+        item: { value: stored.get(KNOWN_IDS_SETTING) ?? '' },
+        missing: { value: '' }, // office-addin-mock cannot hold a null property
+        getItemOrNullObject(key: string) {
+          const self = this as { item: unknown; missing: unknown };
+          return key === KNOWN_IDS_SETTING && stored.has(key) ? self.item : self.missing;
+        },
+        add(key: string, value: unknown) {
+          stored.set(key, value);
+        },
+      },
+    };
+  }
+
+  it('reads the JSON setting after loading its value; writes it in one sync', async () => {
+    const stored = new Map<string, unknown>([[KNOWN_IDS_SETTING, '["nom-000001","nom-000002"]']]);
+    const { mock, excel, counter } = mockExcel(settingsData(stored));
+    // Office.js fills isNullObject at every sync without a load; the mock needs it given.
+    mock.context.workbook.settings.item.isNullObject = false;
+    mock.context.workbook.settings.missing.isNullObject = true;
+    const gateway = createOfficeGateway({ excel });
+    expect(await gateway.readKnownIds()).toEqual(['nom-000001', 'nom-000002']);
+    await gateway.writeKnownIds(['nom-000003']);
+    expect(stored.get(KNOWN_IDS_SETTING)).toBe('["nom-000003"]');
+    expect(counter.syncs).toBe(2);
+  });
+});
+
+describe('Office.js errors become ExcelFailure by their code', () => {
+  const failingExcel = (error: unknown) => ({ run: async () => Promise.reject(error) }) as unknown as ExcelHost;
+  const officeError = (code: string) => Object.assign(new Error(`localized text that must not matter (${code})`), { code, name: 'RichApi.Error' });
+
+  it.each([
+    'ItemNotFound',
+    'InvalidArgument',
+    'InvalidOperation',
+    'AccessDenied',
+    'GeneralException',
+    'RequestPayloadSizeLimitExceeded',
+    'ResponsePayloadSizeLimitExceeded',
+    'InvalidOperationInCellEditMode',
+    'ApiNotFound',
+    'Conflict',
+    'ActivityLimitReached',
+    'FilteredRangeConflict',
+    'NonBlankCellOffSheet',
+  ])('%s → its own Vietnamese and English message', async (code) => {
+    const gateway = createOfficeGateway({ excel: failingExcel(officeError(code)) });
+    const failure = await gateway.readRows(columns).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ExcelFailure);
+    expect(EXCEL_ERROR_MESSAGES[code]).toBeDefined();
+    expect(failure).toMatchObject({ code, userMessage: EXCEL_ERROR_MESSAGES[code] });
+  });
+
+  it('each code has a message of its own', () => {
+    const messages = Object.values(EXCEL_ERROR_MESSAGES);
+    expect(new Set(messages.map((m) => m.vi)).size).toBe(messages.length);
+    expect(new Set(messages.map((m) => m.en)).size).toBe(messages.length);
+  });
+
+  it('an unknown code keeps its code and gets the general message; an error without one is Unexpected', async () => {
+    const unknown = await createOfficeGateway({ excel: failingExcel(officeError('SomethingNew')) }).readKnownIds().catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'SomethingNew' });
+    expect((unknown as ExcelFailure).userMessage.vi).toMatch(/Excel báo lỗi/);
+    const bug = new TypeError('x is undefined');
+    const unexpected = await createOfficeGateway({ excel: failingExcel(bug) }).readKnownIds().catch((e: unknown) => e);
+    expect(unexpected).toMatchObject({ code: 'Unexpected', cause: bug });
+  });
+
+  it('outside Excel (no global Excel): ExcelNotAvailable', async () => {
+    const failure = await createOfficeGateway().readRows(columns).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: 'ExcelNotAvailable' });
+  });
+});

@@ -1,0 +1,87 @@
+import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN } from '../../../shared/index';
+import { buildColumns, SHEET_NAME, TABLE_NAME, type CellValue, type SheetContext } from '../../../shared/sheet/index';
+import type { RowWrite } from '../../../addin/src/excel/gateway';
+import { createOfficeGateway, type ExcelHost, type OfficeGatewayOptions } from '../../../addin/src/excel/office-gateway';
+import { FakeExcel, type FakeExcelOptions } from './fake-excel';
+
+/** The seed campaign's columns over the demo office: 24 columns, 3 of them hidden bookkeeping. */
+export const sheetContext: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
+export const columns = buildColumns(sheetContext);
+export const col = (id: string): number => columns.findIndex((column) => column.id === id);
+export const header = (id: string): string => columns[col(id)]!.header;
+
+const UNITS = DEMO_UNITS.map((unit) => unit.name);
+
+/**
+ * A row as an HR officer fills it: names from the dropdowns, a summary of achievements of a few
+ * hundred Vietnamese characters, document numbers, dates as serials, and the add-in's bookkeeping.
+ */
+export function typicalRow(i: number): CellValue[] {
+  const values: Record<string, CellValue> = {
+    unit: UNITS[i % UNITS.length]!,
+    nomineeKind: i % 3 === 0 ? 'Tập thể' : 'Cá nhân',
+    nominee: i % 3 === 0 ? UNITS[(i + 1) % UNITS.length]! : `Nguyễn Thị Hồng Nhung ${i}`,
+    awardForm: i % 2 === 0 ? 'Bằng khen của Chủ tịch UBND tỉnh' : 'Giấy khen của Chánh Văn phòng',
+    achievements:
+      'Hoàn thành xuất sắc nhiệm vụ được giao, chủ động tham mưu triển khai Kế hoạch số 645/KH-UBND; ' +
+      'đề xuất sáng kiến cải tiến quy trình tiếp nhận và xử lý văn bản, rút ngắn thời gian xử lý hồ sơ; ' +
+      'tích cực tham gia phong trào chuyển đổi số và cải cách hành chính của cơ quan.',
+    criteriaMet: 'Kế hoạch, triển khai; Thành tích nổi bật',
+    movements: 'Chuyển đổi số',
+    'dossier.TO_TRINH.present': 'Có',
+    'dossier.TO_TRINH.number': `${String(i % 100).padStart(2, '0')}/TTr-VP`,
+    'dossier.TO_TRINH.date': 45_900 + (i % 30),
+    'dossier.BIEN_BAN_HOP_XET.present': 'Có',
+    'dossier.BIEN_BAN_HOP_XET.number': `${i}/BB-HĐTĐKT`,
+    'dossier.BIEN_BAN_HOP_XET.date': 45_901,
+    'dossier.BAO_CAO_THANH_TICH.present': i % 7 === 0 ? 'Không' : 'Có',
+    'dossier.BAO_CAO_THANH_TICH.number': '',
+    'dossier.BAO_CAO_THANH_TICH.date': '',
+    receivedDate: 45_910,
+    status: 'Dự thảo',
+    returnReason: '',
+    note: '',
+    messages: '',
+    id: `nom-${String(i).padStart(6, '0')}`,
+    version: 1,
+    rowHash: `h${i.toString(36)}`,
+  };
+  return columns.map((column) => values[column.id] ?? '');
+}
+
+/** What a save hands back for a row: bookkeeping, messages, a mark, and now and then a finding. */
+export function typicalResult(i: number): RowWrite {
+  const warned = i % 10 === 0;
+  return {
+    rowIndex: i,
+    system: { id: `nom-${String(i).padStart(6, '0')}`, version: 2, rowHash: `k${i.toString(36)}` },
+    messages: warned ? 'Cảnh báo: số đề nghị Bằng khen vượt chỉ tiêu (1); Hội đồng sẽ bình xét, bỏ phiếu.' : 'Đã lưu.',
+    mark: warned ? 'warning' : 'ok',
+    notes: warned ? [{ columnId: 'awardForm', text: 'Quy tắc 4 (chỉ tiêu): quá số lượng khen thưởng' }] : [],
+  };
+}
+
+/** A gateway over a fresh fake workbook; `notes` picks what the host supports. */
+export function setup(options: FakeExcelOptions & { notes?: 'notes' | 'comments' | 'none' } & Omit<OfficeGatewayOptions, 'excel'> = {}) {
+  const fake = new FakeExcel(options);
+  const sets: Record<string, string[]> = { notes: ['1.20', '1.18', '1.10', '1.9'], comments: ['1.10', '1.9'], none: ['1.8'] };
+  const supported = sets[options.notes ?? 'notes']!;
+  const gateway = createOfficeGateway({
+    excel: fake as unknown as ExcelHost,
+    isSetSupported: (name, version) => name === 'ExcelApi' && supported.includes(version),
+    editDebounceMs: 0,
+    ...options,
+  });
+  return { fake, gateway };
+}
+
+/** Creates the sheet through the gateway, then puts rows straight into the model (as if typed). */
+export async function withRows(options: Parameters<typeof setup>[0], rows: CellValue[][]) {
+  const { fake, gateway } = setup(options);
+  await gateway.ensureSheet(columns);
+  const table = fake.table(TABLE_NAME)!;
+  rows.forEach((row, r) => row.forEach((value, c) => (table.sheet.cell(table.top + 1 + r, table.left + c).value = value ?? '')));
+  table.rowCount = Math.max(rows.length, 1);
+  fake.log.length = 0;
+  return { fake, gateway, table, sheet: fake.sheet(SHEET_NAME)! };
+}
