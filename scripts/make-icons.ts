@@ -1,9 +1,9 @@
 /**
  * `npx tsx scripts/make-icons.ts`: draws the add-in's icons (a yellow star on a red rounded square) as
  * PNG files in addin/public/icons/, at the sizes the manifest names: 16, 32 and 80 for the ribbon
- * button, 64 and 128 for the add-in's own icon (IconUrl, HighResolutionIconUrl). No image library:
- * 4×4 supersampling and a minimal PNG encoder (zlib from node). The PNGs are committed; run this
- * again only to change the drawing.
+ * button, 32 and 64 for the add-in's own icon (IconUrl and HighResolutionIconUrl, the sizes Office
+ * asks of a task pane). No image library: 4×4 supersampling and a minimal PNG encoder (zlib from
+ * node). The PNGs are committed; run this again only to change the drawing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const OUT = fileURLToPath(new URL('../addin/public/icons/', import.meta.url));
-const SIZES = [16, 32, 64, 80, 128];
+const SIZES = [16, 32, 64, 80];
 
 const RED = [200, 16, 46] as const;
 const YELLOW = [255, 205, 0] as const;

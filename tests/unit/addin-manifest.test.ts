@@ -66,10 +66,13 @@ describe('manifest.xml', () => {
 
   it('names only files the add-in has, icons at their declared sizes', () => {
     const paths = pathsNamed(xml, DEV_ORIGIN);
-    expect(paths).toEqual(['commands.html', 'icons/icon-128.png', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-64.png', 'icons/icon-80.png', 'support.html', 'taskpane.html']);
+    expect(paths).toEqual(['commands.html', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-64.png', 'icons/icon-80.png', 'support.html', 'taskpane.html']);
     for (const path of paths) expect(existsSync(root(`addin/${path}`)) || existsSync(root(`addin/public/${path}`)), path).toBe(true);
-    for (const size of [16, 32, 64, 80, 128]) expect(pngSize(root(`addin/public/icons/icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80]) expect(pngSize(root(`addin/public/icons/icon-${size}.png`))).toEqual({ width: size, height: size });
     for (const size of [16, 32, 80]) expect(xml).toContain(`<bt:Image size="${size}" resid="Thidua.Icon.${size}"/>`);
+    // A task pane add-in's own icon: 32×32, and 64×64 for high DPI.
+    expect(xml).toContain('<IconUrl DefaultValue="https://localhost:3000/icons/icon-32.png"/>');
+    expect(xml).toContain('<HighResolutionIconUrl DefaultValue="https://localhost:3000/icons/icon-64.png"/>');
   });
 });
 
