@@ -72,7 +72,6 @@ export const en: Record<MessageKey, string> = {
   'save.retryIn': 'The save did not go through; retrying in {seconds} s (attempt {attempt}).',
   'save.syncs': 'Excel round trips in the last save: {n}',
 
-  'progress.label': 'Progress',
   'progress.reading': 'Reading the sheet…',
   'progress.sending': 'Sending rows {done}/{total} (part {chunk}/{chunks})…',
   'progress.deleting': 'Deleting rows {done}/{total}…',

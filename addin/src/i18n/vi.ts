@@ -74,7 +74,6 @@ export const vi = {
   'save.retryIn': 'Lưu chưa thành công, sẽ tự thử lại sau {seconds} giây (lần {attempt}).',
   'save.syncs': 'Số lượt đồng bộ với Excel trong lần lưu gần nhất: {n}',
 
-  'progress.label': 'Tiến độ',
   'progress.reading': 'Đang đọc bảng…',
   'progress.sending': 'Đang gửi {done}/{total} dòng (phần {chunk}/{chunks})…',
   'progress.deleting': 'Đang xoá {done}/{total} dòng…',

@@ -1,0 +1,59 @@
+import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { ConflictView } from '../app/conflicts';
+import { useT } from './i18n';
+
+const useStyles = makeStyles({
+  conflict: { borderLeftWidth: '3px', borderLeftStyle: 'solid', borderLeftColor: tokens.colorStatusWarningBorderActive, paddingInlineStart: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalM },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, verticalAlign: 'top', wordBreak: 'break-word' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, marginBlockStart: tokens.spacingVerticalXS },
+});
+
+/** Each conflicting row, the user's cells beside the server's (where they differ); keep mine or take theirs. */
+export function ConflictPanel(props: { conflicts: ConflictView[]; onKeepMine: (id: string) => void; onTakeTheirs: (id: string) => void }) {
+  const t = useT();
+  const styles = useStyles();
+  if (props.conflicts.length === 0) return null;
+  return (
+    <section aria-labelledby="conflicts-heading">
+      <Subtitle2 as="h2" id="conflicts-heading">
+        {t('conflicts.heading')} ({props.conflicts.length})
+      </Subtitle2>
+      <Caption1 as="p">{t('conflicts.help')}</Caption1>
+      {props.conflicts.map((conflict) => {
+        const fields = conflict.theirsVisible ? conflict.fields.filter((field) => field.differs) : conflict.fields;
+        return (
+          <article key={conflict.id} className={styles.conflict} aria-label={t('conflicts.row', { label: conflict.label })}>
+            <Text weight="semibold">{t('conflicts.row', { label: conflict.label })}</Text>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th className={styles.cell} scope="col">{t('conflicts.column')}</th>
+                  <th className={styles.cell} scope="col">{t('conflicts.mine')}</th>
+                  <th className={styles.cell} scope="col">{t('conflicts.theirs', { version: conflict.theirsVersion })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {fields.map((field) => (
+                  <tr key={field.columnId}>
+                    <th className={styles.cell} scope="row">{field.header}</th>
+                    <td className={styles.cell}>{field.mine}</td>
+                    <td className={styles.cell}>{field.theirs ?? t('conflicts.hidden')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className={styles.buttons}>
+              <Button appearance="primary" onClick={() => props.onKeepMine(conflict.id)}>
+                {t('conflicts.keepMine')}
+              </Button>
+              <Button disabled={!conflict.theirsVisible} onClick={() => props.onTakeTheirs(conflict.id)}>
+                {t('conflicts.takeTheirs')}
+              </Button>
+            </div>
+          </article>
+        );
+      })}
+    </section>
+  );
+}

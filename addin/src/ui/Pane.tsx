@@ -1,0 +1,68 @@
+import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import type { PaneActions, PaneState } from '../app/controller';
+import { Banners } from './Banners';
+import { CampaignBar } from './CampaignBar';
+import { ConflictPanel } from './ConflictPanel';
+import { IssueList } from './IssueList';
+import { LanguageProvider, useT } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { QuotaPanel } from './QuotaPanel';
+import { RoleActions } from './RoleActions';
+import { SaveBar } from './SaveBar';
+import { SignIn } from './SignIn';
+import { UserCard } from './UserCard';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** The whole task pane, from state and callbacks only (no Office.js, no fetch). */
+export function Pane({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  return (
+    <LanguageProvider language={state.language}>
+      <PaneBody state={state} actions={actions} />
+    </LanguageProvider>
+  );
+}
+
+function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const t = useT();
+  const styles = useStyles();
+  const signedIn = state.auth.status === 'signed-in' && state.user;
+  return (
+    <main className={styles.pane} lang={state.language}>
+      <header className={styles.header}>
+        <Subtitle1 as="h1">{t('app.title')}</Subtitle1>
+        <LanguageSwitch language={state.language} onChange={actions.setLanguage} />
+      </header>
+      <Banners error={state.error} notice={state.notice} onDismiss={actions.dismiss} />
+      {!signedIn || !state.user ? (
+        <SignIn auth={state.auth} onSignIn={(email) => void actions.signIn(email)} />
+      ) : (
+        <>
+          <UserCard user={state.user} unitName={state.userUnitName} onSignOut={() => void actions.signOut()} />
+          <CampaignBar
+            campaigns={state.campaigns}
+            campaignId={state.campaignId}
+            busy={state.busy || state.saving}
+            onSelect={(id) => void actions.selectCampaign(id)}
+            onOpen={() => void actions.openSheet()}
+          />
+          <Divider />
+          <SaveBar state={state} onSave={() => void actions.save()} onAutosave={actions.setAutosave} />
+          <RoleActions
+            actions={state.actions}
+            busy={state.busy || state.saving || state.sheet !== 'ready'}
+            onSubmit={() => void actions.submitUnitRows()}
+            onReturn={(reason) => void actions.returnSelected(reason)}
+            onEligible={() => void actions.markSelectedEligible()}
+          />
+          <ConflictPanel conflicts={state.conflicts} onKeepMine={(id) => void actions.keepMine(id)} onTakeTheirs={(id) => void actions.takeTheirs(id)} />
+          <QuotaPanel rows={state.quota} />
+          <IssueList groups={state.issues} counts={state.issueCounts} onSelect={(item) => void actions.selectIssue(item)} onRefresh={() => void actions.refreshReport()} />
+        </>
+      )}
+    </main>
+  );
+}

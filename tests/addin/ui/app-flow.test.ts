@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../addin/src/ui/App';
+import { FakeServer } from '../app/fake-server';
+import { byId, col, fields, staffOf, typedCells } from '../app/fixtures';
+import { openPane } from '../app/harness';
+
+afterEach(cleanup);
+
+describe('the pane over the real controller', () => {
+  it('signs in from the picker, opens the sheet, saves a typed row', async () => {
+    const server = new FakeServer();
+    server.put({ ...fields(staffOf('kinh-te')[0]!.id), id: 'n-a' });
+    const pane = await openPane({ server, email: null });
+    render(createElement(App, { controller: pane.controller }));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Tài khoản mẫu' }), { target: { value: 'tochuc@thidua.local' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    await screen.findByText('Họ tên: Cán bộ tổ chức (HCTC-QTTV)');
+    await act(() => pane.controller.idle());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Mở bảng tổng hợp' }));
+    await act(() => pane.controller.idle());
+    await screen.findByText('Đã tải 1 đề nghị.');
+    expect(pane.gateway.rows).toHaveLength(1);
+
+    const index = pane.gateway.typeRow(byId(typedCells(fields(staffOf('tong-hop')[1]!.id, { status: 'draft' }))));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
+    await act(() => pane.controller.idle());
+    await waitFor(() => expect(pane.gateway.rows[index]![col('id')]).toMatch(/^n\d+$/));
+    expect(screen.getByText(/^Đã lưu lúc 10:04: 1 dòng lưu/)).toBeTruthy();
+    expect(screen.getByText('Mọi dòng đã được lưu')).toBeTruthy();
+    await pane.controller.dispose();
+  });
+});
