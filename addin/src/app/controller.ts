@@ -16,7 +16,7 @@ import { mergeLoad, serverRow, type ConflictEntry } from './merge';
 import { groupIssues, issueCell, issueCounts, quotaRows, type IssueGroup, type IssueItem, type QuotaRow } from './panels';
 import { actionPatch, availableActions, type RoleActionId } from './role-actions';
 import { issueContent } from './row-content';
-import { buildWrites, type SendOutcome } from './save-results';
+import { bookkeepingClears, buildWrites, type SendOutcome } from './save-results';
 import { asNewRow, planSave, type PatchInput, type RowPatch, type SendRow } from './save-plan';
 import { createDebouncer, createMutex, createSerialRunner, mapLimit, realTimers, saveRetryDelay, type Timers } from './scheduling';
 import { cellText, withCells } from './sheet';
@@ -552,6 +552,8 @@ export function createPaneController(deps: PaneDeps): PaneController {
         columns,
         language,
       });
+      const clears = bookkeepingClears(writes, reread.rows, columns);
+      if (clears.length > 0) await gateway.writeResults(columns, clears);
       if (writes.length > 0) await gateway.writeResults(columns, writes);
       keys.forgetAnswered();
 

@@ -110,3 +110,18 @@ export function buildWrites(args: {
   });
   return { writes: writes.sort((a, b) => a.rowIndex - b.rowIndex), located, inexact };
 }
+
+/**
+ * Rows whose id cell will change (a copied row, or an id the server did not know, saved as new): the
+ * gateway refuses to put another id over a non-empty id cell (it reads that as rows having moved), so
+ * those rows first get their borrowed bookkeeping cleared, in a write of their own values.
+ */
+export function bookkeepingClears(writes: readonly RowWrite[], reread: readonly (readonly CellValue[])[], columns: readonly ColumnDef[]): RowWrite[] {
+  const idIndex = columnPosition(columns, 'id');
+  return writes.flatMap((write): RowWrite[] => {
+    const current = reread[write.rowIndex];
+    const currentId = String(current?.[idIndex] ?? '').trim();
+    if (!current || !write.system || !currentId || currentId === write.system.id) return [];
+    return [{ rowIndex: write.rowIndex, values: withCells(current, columns, { id: '', version: '', rowHash: '' }), messages: write.messages, mark: 'unsaved', notes: [] }];
+  });
+}

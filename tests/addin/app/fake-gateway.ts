@@ -77,10 +77,15 @@ export class FakeGateway implements ExcelGateway {
     this.calls.push('writeResults');
     this.requireSheet();
     this.syncCount += this.writeSyncs;
+    // As the Office.js gateway does: a row whose id cell holds another id than the one written has moved.
+    const idIndex = this.col('id');
     for (const write of writes) {
-      if (write.rowIndex >= this.rows.length) throw new Error(`write beyond the table: ${write.rowIndex}`);
-      this.apply(write.rowIndex, write);
+      if (write.rowIndex >= this.rows.length) throw new ExcelFailure('RowsMoved', { vi: 'Các dòng đã bị di chuyển', en: 'Rows moved' });
+      const expected = write.system?.id ?? (write.values ? String(write.values[idIndex] ?? '') : '');
+      const current = String(this.rows[write.rowIndex]![idIndex] ?? '').trim();
+      if (expected && current && current !== expected) throw new ExcelFailure('RowsMoved', { vi: 'Các dòng đã bị di chuyển', en: 'Rows moved' });
     }
+    for (const write of writes) this.apply(write.rowIndex, write);
   }
 
   async selectCell(_columns: readonly ColumnDef[], rowIndex: number, columnId: string) {

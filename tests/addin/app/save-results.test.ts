@@ -3,7 +3,7 @@ import type { RowResult } from '../../../shared/api-types';
 import { makeIssue } from '../../../shared/issues';
 import { rowHash } from '../../../shared/sheet/row-hash';
 import { locateRows } from '../../../addin/src/app/relocate';
-import { buildWrites, outcomeContent, savedContent, type SendOutcome } from '../../../addin/src/app/save-results';
+import { bookkeepingClears, buildWrites, outcomeContent, savedContent, type SendOutcome } from '../../../addin/src/app/save-results';
 import { planSave } from '../../../addin/src/app/save-plan';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
@@ -139,5 +139,21 @@ describe('locating rows after the save', () => {
       [1, 'n1', 'Đã gửi'],
       [2, 'n2', undefined],
     ]);
+  });
+});
+
+describe('rows whose id changes', () => {
+  it('a copied row saved as new first has its borrowed id cleared (the gateway refuses an id over another)', () => {
+    const original = savedCells(stored(a!.id, 'n1', 2));
+    const copy = [...original];
+    const writes = [
+      { rowIndex: 0, system: { id: 'n1', version: 2, rowHash: 'h' }, messages: '', mark: 'ok' as const, notes: [] },
+      { rowIndex: 1, system: { id: 'n7', version: 1, rowHash: 'h' }, messages: 'Cảnh báo: x', mark: 'warning' as const, notes: [] },
+    ];
+    const clears = bookkeepingClears(writes, [original, copy], columns);
+    expect(clears).toHaveLength(1);
+    expect(clears[0]).toMatchObject({ rowIndex: 1, mark: 'unsaved', messages: 'Cảnh báo: x' });
+    expect([clears[0]!.values![col('id')], clears[0]!.values![col('version')], clears[0]!.values![col('rowHash')]]).toEqual(['', '', '']);
+    expect(clears[0]!.values![col('nominee')]).toBe(original[col('nominee')]);
   });
 });
