@@ -303,12 +303,15 @@ export function createPaneController(deps: PaneDeps): PaneController {
   async function useCampaign(campaignId: string, scan: boolean) {
     const campaign = campaigns.find((candidate) => candidate.id === campaignId);
     if (!campaign) return;
-    ctx = { campaign, units, people };
-    columns = buildColumns(ctx);
-    knownIds = undefined;
-    conflicts.clear();
-    versions.clear();
-    set({ campaignId, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
+    // After any save in flight: it writes with the columns of the campaign it read.
+    await exclusive(async () => {
+      ctx = { campaign, units, people };
+      columns = buildColumns(ctx);
+      knownIds = undefined;
+      conflicts.clear();
+      versions.clear();
+      set({ campaignId, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
+    });
     void track(refreshReport());
     if (scan) await exclusive(scanSheet);
   }
