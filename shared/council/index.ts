@@ -1,2 +1,4 @@
+export * from './minutes';
 export * from './round';
 export * from './tally';
+export * from './voting-round';
