@@ -5,6 +5,8 @@ import { Nomination } from '../shared/nomination';
 import { Person, Unit, User } from '../shared/org';
 import { ROUTES, routeKey } from './routes';
 import { SaveBatchRequest } from './nominations/save';
+import { Attendance, Ballot, Candidate, RoundForm } from '../shared/council/round';
+import { ConfirmRoundRequest, CreateRoundRequest, RoundStatus, SubmitBallotsRequest } from '../shared/council/voting-round';
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const Issue = z.object({
@@ -36,6 +38,57 @@ const AuditEntry = z.object({
   changes: z.record(z.string(), z.object({ from: z.unknown().optional(), to: z.unknown().optional() })),
 });
 
+const TallyResult = z.object({
+  void: z.boolean(),
+  voidReason: z.object({ code: z.literal('NO_QUORUM'), required: z.int(), participating: z.int() }).optional(),
+  members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int() }),
+  ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
+  invalidBallots: z.array(z.object({ number: z.int(), reasons: z.array(z.enum(['OVER_PLACES', 'UNKNOWN_CANDIDATE', 'UNKNOWN_MARK', 'REPEATED_NUMBER'])) })),
+  base: z.int(),
+  candidates: z.array(z.object({
+    nominationId: z.string(), awardForm: z.string(), votes: z.int(), percent: z.number(), passed: z.boolean(), selected: z.boolean(), tied: z.boolean(),
+  })),
+  forms: z.array(z.object({
+    awardForm: z.string(), places: z.int(), selected: z.array(z.string()),
+    tie: z.object({ nominationIds: z.array(z.string()), places: z.int(), femaleIds: z.array(z.string()) }).optional(),
+  })),
+});
+const TallyMinutes = z.object({
+  title: z.string(), council: z.string(), issuer: z.string(), campaignTitle: z.string(), round: z.int(), date: z.string(),
+  members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int(), required: z.int() }),
+  ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
+  invalidReasons: z.array(z.object({ reason: z.string(), label: z.string(), count: z.int() })),
+  threshold: z.string(),
+  void: z.boolean(),
+  forms: z.array(z.object({
+    awardForm: z.string(), awardFormName: z.string(), places: z.int(),
+    candidates: z.array(z.object({
+      order: z.int(), nominationId: z.string(), name: z.string(), nomineeKind: z.enum(['collective', 'individual']), unitName: z.string(),
+      female: z.boolean(), votes: z.int(), percent: z.string(), passed: z.boolean(), selected: z.boolean(), tied: z.boolean(),
+    })),
+    selectedNames: z.array(z.string()),
+    tie: z.object({ names: z.array(z.string()), places: z.int(), votes: z.int(), femaleNames: z.array(z.string()) }).optional(),
+  })),
+  conclusion: z.array(z.string()),
+  signatures: z.array(z.object({ role: z.enum(['chair', 'secretary']), title: z.string(), name: z.string() })),
+});
+const RoundCommon = {
+  campaignId: z.string(), id: z.string(), number: z.int(), status: RoundStatus, fromRoundId: z.string().optional(),
+  attendance: Attendance, ballotCount: z.int(), ballotsVersion: z.int(), talliedBallotsVersion: z.int().optional(),
+  talliedAt: z.string().optional(), talliedBy: z.string().optional(), confirmedAt: z.string().optional(), confirmedBy: z.string().optional(),
+  supersededBy: z.string().optional(), version: z.int(), createdAt: z.string(), createdBy: z.string(), updatedAt: z.string(), updatedBy: z.string(),
+};
+const VotingRound = z.object({
+  ...RoundCommon,
+  candidates: z.array(Candidate),
+  forms: z.array(RoundForm),
+  result: TallyResult.optional(),
+  minutes: TallyMinutes.optional(),
+  decisions: z.array(z.object({ nominationId: z.string(), from: z.string(), to: z.enum(['selected', 'not_selected']) })).optional(),
+  ballots: z.array(Ballot).optional(),
+});
+const VotingRoundSummary = z.object({ ...RoundCommon, candidateCount: z.int(), void: z.boolean().optional() });
+
 /** Request and answer bodies by route key: the same zod schemas the handlers parse with. */
 const BODIES: Record<string, { request?: z.ZodType; response: z.ZodType; status?: number }> = {
   'GET /health': { response: z.object({ status: z.literal('ok'), time: z.string() }) },
@@ -59,6 +112,12 @@ const BODIES: Record<string, { request?: z.ZodType; response: z.ZodType; status?
     response: z.object({ issues: z.array(Issue), quotaUsage: z.array(QuotaUsage), counts: z.object({ nominations: z.int(), errors: z.int(), warnings: z.int() }) }),
   },
   'GET /campaigns/{campaignId}/audit': { response: z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() }) },
+  'GET /campaigns/{campaignId}/rounds': { response: z.object({ items: z.array(VotingRoundSummary) }) },
+  'POST /campaigns/{campaignId}/rounds': { request: CreateRoundRequest, response: VotingRound, status: 201 },
+  'GET /campaigns/{campaignId}/rounds/{roundId}': { response: VotingRound },
+  'PUT /campaigns/{campaignId}/rounds/{roundId}/ballots': { request: SubmitBallotsRequest, response: VotingRound },
+  'POST /campaigns/{campaignId}/rounds/{roundId}/tally': { response: VotingRound },
+  'POST /campaigns/{campaignId}/rounds/{roundId}/confirm': { request: ConfirmRoundRequest, response: VotingRound },
 };
 
 const schema = (type: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'draft-2020-12' });

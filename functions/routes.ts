@@ -2,7 +2,7 @@
  * Every route of the HTTP API, in one list that the CDK app (one Lambda per group), the local runner
  * (the same route keys API Gateway would set) and the OpenAPI document all read.
  */
-export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports';
+export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route {
@@ -34,9 +34,15 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/campaigns/{campaignId}/nominations/{nominationId}/restore', group: 'nominations', auth: true, summary: 'Restore a deleted nomination' },
   { method: 'GET', path: '/campaigns/{campaignId}/validation', group: 'reports', auth: true, summary: "The campaign's validation report" },
   { method: 'GET', path: '/campaigns/{campaignId}/audit', group: 'reports', auth: true, summary: "The campaign's audit log" },
+  { method: 'GET', path: '/campaigns/{campaignId}/rounds', group: 'council', auth: true, summary: "The council's voting rounds" },
+  { method: 'POST', path: '/campaigns/{campaignId}/rounds', group: 'council', auth: true, summary: 'Open a voting round: the eligible nominations, or the tied ones of a confirmed round (secretary)' },
+  { method: 'GET', path: '/campaigns/{campaignId}/rounds/{roundId}', group: 'council', auth: true, summary: 'A voting round with its result and minutes (?include=ballots for the ballots)' },
+  { method: 'PUT', path: '/campaigns/{campaignId}/rounds/{roundId}/ballots', group: 'council', auth: true, summary: "Replace a round's numbered ballots (secretary, recorded)" },
+  { method: 'POST', path: '/campaigns/{campaignId}/rounds/{roundId}/tally', group: 'council', auth: true, summary: 'Tally a round by the council rules: result and minutes (secretary)' },
+  { method: 'POST', path: '/campaigns/{campaignId}/rounds/{roundId}/confirm', group: 'council', auth: true, summary: 'Confirm a tallied round: selections written within the quotas, atomically (secretary)' },
 ];
 
-export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports'];
+export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports', 'council'];
 
 /** The route key API Gateway puts in `event.routeKey`, e.g. `GET /campaigns/{campaignId}`. */
 export function routeKey(route: Pick<Route, 'method' | 'path'>): string {

@@ -1,6 +1,7 @@
 import type { ApiHandler } from '../http/types';
 import type { RouteGroup } from '../routes';
 import { handler as campaigns } from '../entries/campaigns';
+import { handler as council } from '../entries/council';
 import { handler as health } from '../entries/health';
 import { handler as nominations } from '../entries/nominations';
 import { handler as org } from '../entries/org';
@@ -13,4 +14,4 @@ import { handler as reports } from '../entries/reports';
  * loads or is first used: set those before importing this module, i.e. import it dynamically
  * (`await import('./handlers')`) after the environment is set, as start.ts and tests/support/api.ts do.
  */
-export const HANDLERS: Record<RouteGroup, ApiHandler> = { health, campaigns, org, nominations, reports };
+export const HANDLERS: Record<RouteGroup, ApiHandler> = { health, campaigns, org, nominations, reports, council };

@@ -8,7 +8,8 @@ import { keys } from './keys';
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | 'campaign.create' | 'campaign.update';
+  action: 'create' | 'update' | 'delete' | 'restore' | 'campaign.create' | 'campaign.update'
+    | 'round.create' | 'round.ballots' | 'round.tally' | 'round.confirm';
   nominationId?: string;
   changes: Record<string, { from?: unknown; to?: unknown }>;
 }

@@ -8,6 +8,12 @@
  *   CAMPAIGN#<id>            NOM#<nominationId>         a nomination
  *   CAMPAIGN#<id>            QUOTA#<ruleId>#<scopeKey>  a quota's counter of places used
  *   CAMPAIGN#<id>            QUOTA#~STATUS              live nominations counted by award form and status
+ *   CAMPAIGN#<id>            ROUND#<nnnn>               a council's voting round, by number (0001…9999): its
+ *                                                       status and version as attributes, candidates, result
+ *                                                       and minutes gzipped in `data`
+ *   CAMPAIGN#<id>            ROUND#<nnnn>#BALLOTS#<pppp>  a part (≤ 300 KB) of the round's gzipped ballots,
+ *                                                       with the ballotsVersion it belongs to; one Query on
+ *                                                       ROUND#<nnnn> reads a round and its ballots together
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
  *   GSI1: NOMINEES#<campaignId> / <kind>#<nomineeId>#<nominationId>   live nominations by nominee (rule 8)
@@ -31,12 +37,26 @@ export const keys = {
   }),
   /** Sorts after every rule's counters (rule ids are A-Z, 0-9, _), inside the same QUOTA# range. */
   statusCounts: (campaignId: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: 'QUOTA#~STATUS' }),
+  roundPrefix: 'ROUND#',
+  round: (campaignId: string, number: number) => ({ PK: `CAMPAIGN#${campaignId}`, SK: `ROUND#${pad4(number)}` }),
+  /** The round's own item and its ballots' parts, and nothing of another round (numbers have 4 digits). */
+  roundItemsPrefix: (number: number) => `ROUND#${pad4(number)}`,
+  roundBallots: (campaignId: string, number: number, part: number) => ({
+    PK: `CAMPAIGN#${campaignId}`,
+    SK: `ROUND#${pad4(number)}#BALLOTS#${pad4(part)}`,
+  }),
+  /** The round number in any of its items' sort keys. */
+  roundNumberOf: (sortKey: string) => Number(/^ROUND#(\d{4})/.exec(sortKey)?.[1] ?? 0),
   auditPartition: (campaignId: string) => `AUDIT#${campaignId}`,
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */
   nomineeIndexPartition: (campaignId: string) => `NOMINEES#${campaignId}`,
   nomineePrefix: (kind: string, nomineeId: string) => `${kind}#${encodeURIComponent(nomineeId)}#`,
 };
+
+function pad4(n: number): string {
+  return String(n).padStart(4, '0');
+}
 
 /** Strips the key attributes off an item read from the table. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'ttl'> {

@@ -304,3 +304,39 @@ export async function rebuildQuotaCounters(db: Db, campaign: Campaign): Promise<
   const zeroed = old.filter((item) => !freshKeys.has(String(item.SK)) && item.SK !== statusItem.SK).map((item) => ({ ...item, used: 0 }));
   await batchPutAll(db.doc, db.tableName, [...fresh, ...zeroed, statusItem]);
 }
+
+/** Several changes' quota deltas as one net change per counter: a transaction may touch an item once. */
+export function netQuotaDeltas(deltas: readonly QuotaDelta[]): QuotaDelta[] {
+  const net = new Map<string, QuotaDelta>();
+  for (const delta of deltas) {
+    const key = `${delta.rule.id}#${delta.scopeKey}`;
+    const found = net.get(key);
+    net.set(key, { ...delta, delta: (found?.delta ?? 0) + delta.delta });
+  }
+  return [...net.values()].filter((delta) => delta.delta !== 0);
+}
+
+/**
+ * The transaction actions of decisions taken on many nominations at once (the council's confirmation),
+ * for the caller to send with its own items in one TransactWriteItems: one guarded Update per quota
+ * counter with the net change (the same guard as a save's), and each nomination's Put, written only if
+ * it is still at the version and in the status its decision was taken from.
+ */
+export function guardedDecisionItems(
+  tableName: string,
+  campaignId: string,
+  writes: readonly (VersionedWrite & { expectedVersion: number; expectedStatus: Nomination['status'] })[],
+  deltas: readonly QuotaDelta[],
+): { counters: { delta: QuotaDelta; item: TransactItem }[]; puts: TransactItem[] } {
+  const counters = netQuotaDeltas(deltas).map((delta) => ({ delta, item: counterUpdate(tableName, campaignId, delta) }));
+  const puts = writes.map((write): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: toItem(write.nomination),
+      ConditionExpression: 'version = :expected AND #status = :status AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':expected': write.expectedVersion, ':status': write.expectedStatus },
+    },
+  }));
+  return { counters, puts };
+}

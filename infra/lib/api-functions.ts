@@ -18,6 +18,8 @@ const TABLE_ACCESS: Record<RouteGroup, TableAccess> = {
   nominations: 'readWrite',
   // Reports compute from what the other groups wrote; they never write.
   reports: 'read',
+  // The council's rounds, and its confirmed decisions written onto the nominations and quota counters.
+  council: 'readWrite',
 };
 
 /** Nominations validate and save whole batches of sheet rows; the other groups serve small requests. */

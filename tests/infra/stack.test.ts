@@ -129,7 +129,7 @@ describe('least privilege', () => {
     for (const write of WRITE_ACTIONS) expect(actions).not.toContain(write);
   });
 
-  it.each(['campaigns', 'org', 'nominations'] as const)('%s may read and write', (group) => {
+  it.each(['campaigns', 'org', 'nominations', 'council'] as const)('%s may read and write', (group) => {
     expect(allowedActions(group)).toEqual(expect.arrayContaining(['dynamodb:Query', ...WRITE_ACTIONS]));
   });
 

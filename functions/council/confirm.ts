@@ -1,0 +1,165 @@
+import type { StoredCampaign } from '../../shared/campaign';
+import { joinVi } from '../../shared/council/minutes';
+import type { ConfirmRoundRequest, RoundDecision } from '../../shared/council/voting-round';
+import type { Nomination } from '../../shared/nomination';
+import type { User } from '../../shared/org';
+import { makeRuleContext, quotaDeltas, quotaRefusal } from '../../shared/rules/index';
+import { roleMaySetStatus } from '../../shared/status';
+import { ApiError } from '../http/errors';
+import { auditItems, type AuditEntry } from '../store/audit-store';
+import { backoff } from '../store/batch';
+import type { Db } from '../store/client';
+import { applyStatusCounts, getNominations, guardedDecisionItems, readQuotaUsage, statusCountDeltas } from '../store/nomination-store';
+import { loadRegistry } from '../store/org-store';
+import { getRound, putItem, roundPutItem, transact, TRANSACTION_LIMIT, type StoredRound } from '../store/round-store';
+import { ROUND_RETRIES, refuseIfClosed } from './rounds';
+
+interface Planned {
+  decision: RoundDecision;
+  before: Nomination;
+  after: Nomination;
+}
+
+/** The checks a round must pass before its result may be written onto the nominations. */
+function refuseUnconfirmable(round: StoredRound, request: ConfirmRoundRequest): void {
+  refuseIfClosed(round);
+  if (round.status !== 'tallied' || !round.result) throw new ApiError('ROUND_NOT_TALLIED', { roundId: round.id, status: round.status });
+  if (request.version !== undefined && request.version !== round.version) {
+    throw new ApiError('VERSION_CONFLICT', { roundId: round.id, version: round.version, expected: request.version });
+  }
+  if (round.talliedBallotsVersion !== round.ballotsVersion) {
+    throw new ApiError('BALLOTS_CHANGED', { roundId: round.id, ballotsVersion: round.ballotsVersion, talliedBallotsVersion: round.talliedBallotsVersion });
+  }
+  if (round.result.void) throw new ApiError('ROUND_VOID', { roundId: round.id, voidReason: round.result.voidReason });
+}
+
+/**
+ * The decisions of a tallied round: each candidate selected goes to `selected`, each neither selected
+ * nor tied to `not_selected`; the tied stay `eligible` for a further round. Every candidate decided on
+ * must still be eligible, as it was when the round was opened: otherwise someone changed it meanwhile.
+ */
+function planDecisions(round: StoredRound, current: Map<string, Nomination>, user: User, now: string): Planned[] {
+  const planned: Planned[] = [];
+  const changed: { id: string; name: string; status?: string; version?: number; deleted?: boolean }[] = [];
+  const names = new Map(round.candidates.map((c) => [c.nominationId, c.name]));
+  for (const candidate of round.result!.candidates) {
+    if (candidate.tied) continue;
+    const before = current.get(candidate.nominationId);
+    if (!before || before.deletedAt || before.status !== 'eligible') {
+      changed.push({
+        id: candidate.nominationId,
+        name: names.get(candidate.nominationId) ?? candidate.nominationId,
+        ...(before ? { status: before.status, version: before.version, ...(before.deletedAt ? { deleted: true } : {}) } : { deleted: true }),
+      });
+      continue;
+    }
+    const to = candidate.selected ? 'selected' : 'not_selected';
+    if (!roleMaySetStatus(user.role, to)) throw new ApiError('FORBIDDEN_STATUS', { status: to });
+    planned.push({
+      decision: { nominationId: before.id, from: before.status, to },
+      before,
+      after: { ...before, status: to, version: before.version + 1, updatedAt: now, updatedBy: user.email },
+    });
+  }
+  if (changed.length > 0) {
+    const who = joinVi(changed.map((c) => c.name));
+    throw new ApiError('VERSION_CONFLICT', { roundId: round.id, nominations: changed }, {
+      vi: `Đề nghị khen thưởng của ${who} đã được thay đổi sau khi lập vòng bỏ phiếu (không còn ở trạng thái đủ điều kiện bình xét); hãy tải lại và lập vòng bỏ phiếu mới`,
+      en: `The nomination of ${who} changed after the round was opened (it is no longer eligible); reload and start a new round`,
+    });
+  }
+  return planned;
+}
+
+/**
+ * Confirms a tallied round: every decision, the quota counters, the round and the audit in ONE
+ * transaction. Each nomination is written only at the version and status it was read in; each quota
+ * counter takes the net change of all decisions under the same guard as a save, so a confirmation can
+ * never push a form over its cap, whatever HR saved meanwhile. A full quota is answered 409
+ * QUOTA_EXCEEDED with its figures and nothing is written; a collision with another transaction is
+ * retried; a nomination changed between the read and the write is read again.
+ */
+export async function confirmRound(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  number: number,
+  request: ConfirmRoundRequest,
+  requestId: string,
+): Promise<StoredRound> {
+  for (let attempt = 0; ; attempt += 1) {
+    const round = await getRound(db, campaign.id, number);
+    refuseUnconfirmable(round, request);
+    const current = await getNominations(db, campaign.id, round.candidates.map((c) => c.nominationId));
+    const now = new Date().toISOString();
+    const planned = planDecisions(round, current, user, now);
+    const deltas = planned.flatMap((p) => quotaDeltas(campaign, p.before, p.after));
+    const { counters, puts } = guardedDecisionItems(
+      db.tableName,
+      campaign.id,
+      planned.map((p) => ({ nomination: p.after, expectedVersion: p.before.version, expectedStatus: p.before.status })),
+      deltas,
+    );
+    const decisions = planned.map((p) => p.decision);
+    const confirmed: StoredRound = {
+      ...round,
+      status: 'confirmed',
+      decisions,
+      confirmedAt: now,
+      confirmedBy: user.email,
+      version: round.version + 1,
+      updatedAt: now,
+      updatedBy: user.email,
+    };
+    const entries: AuditEntry[] = [
+      {
+        at: now,
+        actor: user.email,
+        action: 'round.confirm',
+        changes: {
+          round: { to: round.id },
+          selected: { to: decisions.filter((d) => d.to === 'selected').map((d) => d.nominationId) },
+          notSelected: { to: decisions.filter((d) => d.to === 'not_selected').map((d) => d.nominationId) },
+          tied: { to: round.result!.candidates.filter((c) => c.tied).map((c) => c.nominationId) },
+        },
+      },
+      ...planned.map((p): AuditEntry => ({
+        at: now,
+        actor: user.email,
+        action: 'update',
+        nominationId: p.after.id,
+        changes: { status: { from: p.before.status, to: p.after.status }, councilRound: { to: round.id } },
+      })),
+    ];
+    const items = [
+      ...counters.map((c) => c.item),
+      ...puts,
+      roundPutItem(db, confirmed, { version: round.version, statuses: ['tallied'] }),
+      ...auditItems(campaign.id, `${requestId}-${attempt}`, entries).map((item) => putItem(db, item)),
+    ];
+    if (items.length > TRANSACTION_LIMIT) {
+      throw new ApiError('ROUND_TOO_LARGE', { roundId: round.id, actions: items.length, maxActions: TRANSACTION_LIMIT });
+    }
+
+    const outcome = await transact(db, items);
+    if (outcome.ok) {
+      await applyStatusCounts(db, campaign.id, statusCountDeltas(planned));
+      return confirmed;
+    }
+    const full = counters.findIndex((_, i) => outcome.reasons[i] === 'ConditionalCheckFailed');
+    if (full >= 0) throw await quotaExceeded(db, campaign, round, counters[full]!.delta);
+    if (attempt >= ROUND_RETRIES) throw new Error('confirming a round kept conflicting');
+    // A nomination or the round changed between the read and the write: read again (the checks then
+    // say what changed). Anything else collided with another transaction: wait, then try again.
+    if (!outcome.reasons.includes('ConditionalCheckFailed')) await backoff(attempt, 20, 500);
+  }
+}
+
+/** The refusal of a confirmation that would overfill a quota, with the figures it would have reached. */
+async function quotaExceeded(db: Db, campaign: StoredCampaign, round: StoredRound, delta: { rule: StoredCampaign['quotaRules'][number]; scopeKey: string; delta: number }) {
+  const [registry, usage] = await Promise.all([loadRegistry(db), readQuotaUsage(db, campaign)]);
+  const used = usage.find((u) => u.ruleId === delta.rule.id && u.scopeKey === delta.scopeKey)?.used ?? 0;
+  const ctx = makeRuleContext(campaign, registry.units, registry.people);
+  const issue = quotaRefusal(ctx, delta.rule, delta.scopeKey, used + delta.delta);
+  return new ApiError('QUOTA_EXCEEDED', { roundId: round.id, issue, used, max: delta.rule.max, adding: delta.delta }, issue.message);
+}

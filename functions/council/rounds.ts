@@ -1,0 +1,224 @@
+import type { StoredCampaign } from '../../shared/campaign';
+import { buildMinutes } from '../../shared/council/minutes';
+import { tally } from '../../shared/council/tally';
+import type { CreateRoundRequest, SubmitBallotsRequest } from '../../shared/council/voting-round';
+import { todayInVietnam } from '../../shared/dates';
+import type { Nomination } from '../../shared/nomination';
+import type { User } from '../../shared/org';
+import { ApiError } from '../http/errors';
+import { auditItems, type AuditEntry } from '../store/audit-store';
+import { backoff } from '../store/batch';
+import type { Db } from '../store/client';
+import { getNominations, loadAllNominations, readQuotaUsage } from '../store/nomination-store';
+import { loadRegistry } from '../store/org-store';
+import {
+  ballotPartItems,
+  encodeBallots,
+  getRound,
+  getRoundWithBallots,
+  listRounds,
+  newRoundItem,
+  nextRoundNumber,
+  putItem,
+  roundPutItem,
+  supersedeItem,
+  transact,
+  type StoredRound,
+} from '../store/round-store';
+import { candidatesFor, confirmationActions, fitsOneConfirmation, formsFor } from './candidates';
+
+/** Conflicting writers of one round are rare (one secretary); a few tries settle any race. */
+export const ROUND_RETRIES = 12;
+
+/** A round that can never change again answers why. */
+export function refuseIfClosed(round: StoredRound): void {
+  if (round.status === 'confirmed') throw new ApiError('ROUND_CONFIRMED', { roundId: round.id, confirmedAt: round.confirmedAt });
+  if (round.status === 'superseded') throw new ApiError('ROUND_SUPERSEDED', { roundId: round.id, supersededBy: round.supersededBy });
+}
+
+const live = (n: Nomination | undefined): n is Nomination => !!n && !n.deletedAt;
+
+/**
+ * Who stands in a new round: the campaign's eligible nominations (of the forms asked for), or the
+ * candidates tied in a confirmed round that are still eligible, for the places the tie left.
+ */
+async function chooseCandidates(db: Db, campaign: StoredCampaign, request: CreateRoundRequest) {
+  const wanted = (form: string) => !request.awardForms || request.awardForms.includes(form);
+  if (!request.fromRoundId) {
+    const all = await loadAllNominations(db, campaign.id);
+    return { nominations: all.filter((n) => n.status === 'eligible' && wanted(n.awardForm)), cap: undefined };
+  }
+  const source = await getRound(db, campaign.id, Number(request.fromRoundId));
+  if (source.status !== 'confirmed') {
+    throw new ApiError('ROUND_NOT_CONFIRMED', { roundId: source.id, status: source.status });
+  }
+  const ties = (source.result?.forms ?? []).filter((form) => form.tie && wanted(form.awardForm));
+  const tiedIds = ties.flatMap((form) => form.tie!.nominationIds);
+  if (tiedIds.length === 0) throw new ApiError('NO_CANDIDATES', { fromRoundId: source.id, reason: 'NO_TIE' });
+  const found = await getNominations(db, campaign.id, tiedIds);
+  const nominations = tiedIds.map((id) => found.get(id)).filter(live).filter((n) => n.status === 'eligible');
+  return { nominations, cap: new Map(ties.map((form) => [form.awardForm, form.tie!.places])) };
+}
+
+/**
+ * Opens a round. Older open or tallied rounds that share a candidate are superseded by it in the same
+ * transaction as its creation; a confirmed round is never touched. The round's number is taken by a
+ * conditional Put, so two rounds created at once get two numbers.
+ */
+export async function createRound(db: Db, campaign: StoredCampaign, user: User, request: CreateRoundRequest, requestId: string): Promise<StoredRound> {
+  const [{ nominations, cap }, registry, usage] = await Promise.all([
+    chooseCandidates(db, campaign, request),
+    loadRegistry(db),
+    readQuotaUsage(db, campaign),
+  ]);
+  if (nominations.length === 0) throw new ApiError('NO_CANDIDATES', request.fromRoundId ? { fromRoundId: request.fromRoundId } : { status: 'eligible' });
+  if (!fitsOneConfirmation(campaign, nominations)) {
+    throw new ApiError('ROUND_TOO_LARGE', { candidates: nominations.length, actions: confirmationActions(campaign, nominations), maxActions: 100 });
+  }
+  const candidates = candidatesFor(campaign, nominations, registry);
+  const forms = formsFor(campaign, nominations, usage, cap);
+  const ids = new Set(candidates.map((c) => c.nominationId));
+
+  for (let attempt = 0; ; attempt += 1) {
+    const [number, rounds] = await Promise.all([nextRoundNumber(db, campaign.id), listRounds(db, campaign.id)]);
+    const older = await Promise.all(
+      rounds.filter((r) => r.status === 'open' || r.status === 'tallied').map((r) => getRound(db, campaign.id, r.number)),
+    );
+    const superseded = older.filter((r) => r.candidates.some((c) => ids.has(c.nominationId)));
+    const now = new Date().toISOString();
+    const round: StoredRound = {
+      campaignId: campaign.id,
+      id: String(number),
+      number,
+      status: 'open',
+      ...(request.fromRoundId ? { fromRoundId: request.fromRoundId } : {}),
+      candidates,
+      forms,
+      attendance: request.attendance,
+      ballotCount: 0,
+      ballotsVersion: 0,
+      ballotsParts: 0,
+      version: 1,
+      createdAt: now,
+      createdBy: user.email,
+      updatedAt: now,
+      updatedBy: user.email,
+    };
+    const entry: AuditEntry = {
+      at: now,
+      actor: user.email,
+      action: 'round.create',
+      changes: {
+        round: { to: round.id },
+        candidates: { to: candidates.length },
+        forms: { to: forms },
+        attendance: { to: round.attendance },
+        ...(round.fromRoundId ? { fromRoundId: { to: round.fromRoundId } } : {}),
+        ...(superseded.length > 0 ? { superseded: { to: superseded.map((r) => r.id) } } : {}),
+      },
+    };
+    const outcome = await transact(db, [
+      newRoundItem(db, round),
+      ...superseded.map((r) => supersedeItem(db, r, round.id, user.email, now)),
+      ...auditItems(campaign.id, `${requestId}-${attempt}`, [entry]).map((item) => putItem(db, item)),
+    ]);
+    if (outcome.ok) return round;
+    if (attempt >= ROUND_RETRIES) throw new Error('creating a round kept conflicting');
+    // The number was taken, or an older round moved on: read again and retry.
+    if (!outcome.reasons.includes('ConditionalCheckFailed')) await backoff(attempt, 20, 500);
+  }
+}
+
+/**
+ * Replaces a round's ballots (and its attendance, if given). The new parts, the deletion of old extra
+ * parts, the round (back to open, its old tally dropped) and the audit entry go in one transaction.
+ */
+export async function submitBallots(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  number: number,
+  request: SubmitBallotsRequest,
+  requestId: string,
+): Promise<StoredRound> {
+  for (let attempt = 0; ; attempt += 1) {
+    const round = await getRound(db, campaign.id, number);
+    refuseIfClosed(round);
+    const parts = encodeBallots(request.ballots);
+    const now = new Date().toISOString();
+    const { result: _result, minutes: _minutes, talliedAt: _at, talliedBy: _by, talliedBallotsVersion: _tv, ...rest } = round;
+    const after: StoredRound = {
+      ...rest,
+      status: 'open',
+      attendance: request.attendance ?? round.attendance,
+      ballotCount: request.ballots.length,
+      ballotsVersion: round.ballotsVersion + 1,
+      ballotsParts: parts.length,
+      version: round.version + 1,
+      updatedAt: now,
+      updatedBy: user.email,
+    };
+    const changes: AuditEntry['changes'] = {
+      round: { to: round.id },
+      ballots: { from: round.ballotCount, to: after.ballotCount },
+      ballotsVersion: { from: round.ballotsVersion, to: after.ballotsVersion },
+    };
+    if (JSON.stringify(after.attendance) !== JSON.stringify(round.attendance)) changes.attendance = { from: round.attendance, to: after.attendance };
+    if (round.status !== after.status) changes.status = { from: round.status, to: after.status };
+    const entry: AuditEntry = { at: now, actor: user.email, action: 'round.ballots', changes };
+    const outcome = await transact(db, [
+      roundPutItem(db, after, { version: round.version, statuses: ['open', 'tallied'] }),
+      ...ballotPartItems(db, after, parts, round.ballotsParts),
+      ...auditItems(campaign.id, `${requestId}-${attempt}`, [entry]).map((item) => putItem(db, item)),
+    ]);
+    if (outcome.ok) return after;
+    if (attempt >= ROUND_RETRIES) throw new Error('submitting ballots kept conflicting');
+    if (outcome.reasons[0] !== 'ConditionalCheckFailed') await backoff(attempt, 20, 500);
+  }
+}
+
+/**
+ * Counts a round's ballots by the campaign's council rules and stores the result and the minutes,
+ * with the ballotsVersion it counted: a confirmation confirms exactly this.
+ */
+export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, number: number, requestId: string): Promise<StoredRound> {
+  for (let attempt = 0; ; attempt += 1) {
+    const { round, ballots } = await getRoundWithBallots(db, campaign.id, number);
+    refuseIfClosed(round);
+    const result = tally(campaign.council, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots });
+    const now = new Date().toISOString();
+    const minutes = buildMinutes({ campaign, round, result, date: todayInVietnam(new Date(now)) });
+    const after: StoredRound = {
+      ...round,
+      status: 'tallied',
+      result,
+      minutes,
+      talliedBallotsVersion: round.ballotsVersion,
+      talliedAt: now,
+      talliedBy: user.email,
+      version: round.version + 1,
+      updatedAt: now,
+      updatedBy: user.email,
+    };
+    const entry: AuditEntry = {
+      at: now,
+      actor: user.email,
+      action: 'round.tally',
+      changes: {
+        round: { to: round.id },
+        ballotsVersion: { to: round.ballotsVersion },
+        void: { to: result.void },
+        ballots: { to: result.ballots },
+        selected: { to: result.forms.flatMap((form) => form.selected) },
+        tied: { to: result.forms.flatMap((form) => form.tie?.nominationIds ?? []) },
+      },
+    };
+    const outcome = await transact(db, [
+      roundPutItem(db, after, { version: round.version, statuses: ['open', 'tallied'] }),
+      ...auditItems(campaign.id, `${requestId}-${attempt}`, [entry]).map((item) => putItem(db, item)),
+    ]);
+    if (outcome.ok) return after;
+    if (attempt >= ROUND_RETRIES) throw new Error('tallying kept conflicting');
+    if (outcome.reasons[0] !== 'ConditionalCheckFailed') await backoff(attempt, 20, 500);
+  }
+}
