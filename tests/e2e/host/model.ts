@@ -1,0 +1,425 @@
+/**
+ * The stand-in host's workbook: sheets of cells, tables, notes, comments, settings and the selection,
+ * in memory. Both sides change it: the Excel API (excel-api.ts, one request at a time) and the person
+ * at the grid (grid.ts: typing, pasting, selecting). Every change bumps `version` and tells the
+ * listeners (the grid re-renders); changes inside a table raise its onChanged, as Excel does, unless
+ * the add-in turned its events off (runtime.enableEvents) at the time of the change.
+ */
+import { columnLetter, enter, type Entered, type Scalar } from './values';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+export interface Rect {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface Cell {
+  value: Scalar;
+  formula?: string;
+  textPrefix?: boolean;
+  /** The cell's own number format; absent: its column's, else General. */
+  format?: string;
+  fill?: string;
+  locked?: boolean;
+  wrap?: boolean;
+}
+
+export interface Note {
+  id: string;
+  row: number;
+  column: number;
+  content: string;
+}
+
+export interface Validation {
+  rect: Rect;
+  list?: { inCellDropDown: boolean; source: { sheet: Sheet; rect: Rect } | string };
+  errorAlert?: unknown;
+}
+
+export class HostError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let serial = 1;
+const guid = (n: number) => `{${String(n).padStart(8, '0')}-0001-0000-0000-000000000000}`;
+
+export function a1(rect: Rect): string {
+  const start = `${columnLetter(rect.column)}${rect.row + 1}`;
+  if (rect.rows === 1 && rect.columns === 1) return start;
+  if (rect.rows === MAX_ROWS) return `${columnLetter(rect.column)}:${columnLetter(rect.column + rect.columns - 1)}`;
+  return `${start}:${columnLetter(rect.column + rect.columns - 1)}${rect.row + rect.rows}`;
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+}
+
+export class Sheet {
+  readonly id = guid(serial++);
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  readonly cells = new Map<number, Cell>();
+  readonly columnFormats = new Map<number, string>();
+  /** Widths in points, as Office.js sets them. */
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  frozenRows = 0;
+  validations: Validation[] = [];
+  notes: Note[] = [];
+
+  constructor(public name: string) {}
+
+  static key(row: number, column: number): number {
+    return row * MAX_COLUMNS + column;
+  }
+
+  get(row: number, column: number): Cell | undefined {
+    return this.cells.get(Sheet.key(row, column));
+  }
+
+  ensure(row: number, column: number): Cell {
+    const key = Sheet.key(row, column);
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: '' };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  formatAt(row: number, column: number): string {
+    return this.get(row, column)?.format ?? this.columnFormats.get(column) ?? 'General';
+  }
+
+  value(row: number, column: number): Scalar {
+    return this.get(row, column)?.value ?? '';
+  }
+
+  /** Every existing cell inside the rectangle (cells never touched are not visited). */
+  *cellsIn(rect: Rect): Generator<[number, number, Cell]> {
+    const area = rect.rows * rect.columns;
+    if (area <= this.cells.size) {
+      for (let r = rect.row; r < rect.row + rect.rows; r += 1) {
+        for (let c = rect.column; c < rect.column + rect.columns; c += 1) {
+          const cell = this.get(r, c);
+          if (cell) yield [r, c, cell];
+        }
+      }
+      return;
+    }
+    for (const [key, cell] of this.cells) {
+      const r = Math.floor(key / MAX_COLUMNS);
+      const c = key % MAX_COLUMNS;
+      if (r >= rect.row && r < rect.row + rect.rows && c >= rect.column && c < rect.column + rect.columns) yield [r, c, cell];
+    }
+  }
+
+  /** The smallest rectangle holding every value (or every touched cell), undefined when none. */
+  usedRect(valuesOnly: boolean): Rect | undefined {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [key, cell] of this.cells) {
+      if (valuesOnly && cell.value === '' && cell.formula === undefined) continue;
+      const r = Math.floor(key / MAX_COLUMNS);
+      const c = key % MAX_COLUMNS;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    }
+    return bottom < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /**
+   * Moves the cells and notes of rows >= `from`, within columns [left, left + width), by `delta` rows
+   * (an insert shifts down, a delete up after the deleted cells are gone).
+   */
+  shiftRows(from: number, delta: number, left: number, width: number): void {
+    const moved: [number, Cell][] = [];
+    for (const [key, cell] of this.cells) {
+      const r = Math.floor(key / MAX_COLUMNS);
+      const c = key % MAX_COLUMNS;
+      if (r >= from && c >= left && c < left + width) moved.push([key, cell]);
+    }
+    for (const [key] of moved) this.cells.delete(key);
+    for (const [key, cell] of moved) this.cells.set(key + delta * MAX_COLUMNS, cell);
+    for (const note of this.notes) if (note.row >= from && note.column >= left && note.column < left + width) note.row += delta;
+  }
+}
+
+export interface TableChange {
+  type: 'TableChanged';
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' | 'ColumnInserted';
+  source: 'Local' | 'Remote';
+  address: string;
+  tableId: string;
+  worksheetId: string;
+}
+
+export type TableHandler = (event: TableChange) => unknown;
+
+export class Table {
+  readonly id = String(serial++);
+  readonly handlers = new Set<TableHandler>();
+
+  constructor(
+    public name: string,
+    public sheet: Sheet,
+    public top: number,
+    public left: number,
+    public width: number,
+    public rowCount: number,
+  ) {}
+
+  get headerRect(): Rect {
+    return { row: this.top, column: this.left, rows: 1, columns: this.width };
+  }
+
+  get bodyRect(): Rect {
+    return { row: this.top + 1, column: this.left, rows: this.rowCount, columns: this.width };
+  }
+
+  get rangeRect(): Rect {
+    return { row: this.top, column: this.left, rows: this.rowCount + 1, columns: this.width };
+  }
+
+  headers(): string[] {
+    return Array.from({ length: this.width }, (_, c) => String(this.sheet.value(this.top, this.left + c)));
+  }
+
+  bodyValues(): Scalar[][] {
+    return Array.from({ length: this.rowCount }, (_, r) => Array.from({ length: this.width }, (_, c) => this.sheet.value(this.top + 1 + r, this.left + c)));
+  }
+}
+
+export interface Comment {
+  id: string;
+  sheet: Sheet;
+  row: number;
+  column: number;
+  content: string;
+}
+
+export interface Selection {
+  sheet: Sheet;
+  areas: Rect[];
+  /** The active cell (where typing goes). */
+  active: { row: number; column: number };
+}
+
+export type ChangeSource = 'addin' | 'user';
+
+export class Workbook {
+  readonly sheets: Sheet[] = [];
+  readonly tables: Table[] = [];
+  readonly settings = new Map<string, unknown>();
+  comments: Comment[] = [];
+  activeSheet: Sheet;
+  selection: Selection;
+  /** The add-in's runtime.enableEvents. */
+  eventsEnabled = true;
+  version = 0;
+  readonly listeners = new Set<() => void>();
+  /** Events waiting for the end of the current request (or user action) to be delivered. */
+  private pendingEvents: { table: Table; event: TableChange }[] = [];
+  readonly eventStats = { raised: 0, suppressed: 0, byAddin: 0, byUser: 0 };
+  private notifyScheduled = false;
+
+  constructor() {
+    this.activeSheet = this.addSheet('Sheet1');
+    this.selection = { sheet: this.activeSheet, areas: [{ row: 0, column: 0, rows: 1, columns: 1 }], active: { row: 0, column: 0 } };
+  }
+
+  addSheet(name: string): Sheet {
+    if (this.sheet(name)) throw new HostError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new HostError('InvalidArgument', `"${name}" is not a valid worksheet name.`);
+    const sheet = new Sheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** Worksheet names are compared without case, as Excel does. */
+  sheet(name: string): Sheet | undefined {
+    const wanted = name.toLocaleLowerCase();
+    return this.sheets.find((sheet) => sheet.name.toLocaleLowerCase() === wanted);
+  }
+
+  table(name: string): Table | undefined {
+    const wanted = name.toLocaleLowerCase();
+    return this.tables.find((table) => table.name.toLocaleLowerCase() === wanted);
+  }
+
+  tablesOn(sheet: Sheet): Table[] {
+    return this.tables.filter((table) => table.sheet === sheet);
+  }
+
+  // ---- Changes
+
+  touched(): void {
+    this.version += 1;
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => {
+      this.notifyScheduled = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  /** A data change in a table: its onChanged, if the add-in's events are on now. */
+  changed(sheet: Sheet, rect: Rect, changeType: TableChange['changeType'], source: ChangeSource): void {
+    for (const table of this.tablesOn(sheet)) {
+      if (!intersects(table.rangeRect, rect)) continue;
+      if (!this.eventsEnabled) {
+        this.eventStats.suppressed += 1;
+        continue;
+      }
+      this.eventStats.raised += 1;
+      if (source === 'addin') this.eventStats.byAddin += 1;
+      else this.eventStats.byUser += 1;
+      this.pendingEvents.push({
+        table,
+        event: { type: 'TableChanged', changeType, source: 'Local', address: a1(rect), tableId: table.id, worksheetId: sheet.id },
+      });
+    }
+  }
+
+  /** Delivers the events raised so far, after the current task (Excel raises them after the change). */
+  flushEvents(): void {
+    const events = this.pendingEvents.splice(0);
+    if (events.length === 0) return;
+    setTimeout(() => {
+      for (const { table, event } of events) {
+        for (const handler of [...table.handlers]) {
+          Promise.resolve()
+            .then(() => handler(event))
+            .catch((error: unknown) => console.error('[stand-in Excel] an onChanged handler threw', error));
+        }
+      }
+    }, 0);
+  }
+
+  /**
+   * Enters values into a rectangle as Excel does for Range.values or typing: null leaves a cell as it
+   * is; strings are parsed by the cell's number format (see values.ts).
+   */
+  enterValues(sheet: Sheet, rect: Rect, values: readonly (readonly (Scalar | null)[])[] | Scalar): void {
+    for (let r = 0; r < rect.rows; r += 1) {
+      const row = Array.isArray(values) ? (values as (Scalar | null)[][])[r]! : undefined;
+      for (let c = 0; c < rect.columns; c += 1) {
+        const input = row ? row[c] : (values as Scalar);
+        if (input === null || input === undefined) continue;
+        this.setCell(sheet, rect.row + r, rect.column + c, enter(input, sheet.formatAt(rect.row + r, rect.column + c)));
+      }
+    }
+  }
+
+  setCell(sheet: Sheet, row: number, column: number, entered: Entered): void {
+    const isHeader = this.tablesOn(sheet).some((table) => table.top === row && column >= table.left && column < table.left + table.width);
+    if (entered.value === '' && entered.formula === undefined && !sheet.get(row, column)) return;
+    const cell = sheet.ensure(row, column);
+    // A table's header is always text.
+    cell.value = isHeader && entered.formula === undefined ? String(entered.value) : entered.value;
+    if (entered.formula !== undefined) cell.formula = entered.formula;
+    else delete cell.formula;
+    if (entered.textPrefix) cell.textPrefix = true;
+    else delete cell.textPrefix;
+    if (entered.format) cell.format = entered.format;
+  }
+
+  /** Clears values (and formulas), keeping formats. */
+  clearContents(sheet: Sheet, rect: Rect): void {
+    for (const [, , cell] of sheet.cellsIn(rect)) {
+      cell.value = '';
+      delete cell.formula;
+      delete cell.textPrefix;
+    }
+  }
+
+  /** Adds `count` rows at the end of a table's body, shifting what is below the table down. */
+  addTableRows(table: Table, count: number): Rect {
+    const start = table.top + 1 + table.rowCount;
+    table.sheet.shiftRows(start, count, table.left, table.width);
+    this.growTable(table, table.rowCount + count);
+    return { row: start, column: table.left, rows: count, columns: table.width };
+  }
+
+  /**
+   * A table grows to `rowCount` body rows. As in Excel, the new rows take the formatting of the row
+   * above them (fill, wrap, lock, a cell's own number format) and the columns' data validation.
+   */
+  growTable(table: Table, rowCount: number): void {
+    const oldBottom = table.top + table.rowCount;
+    const sheet = table.sheet;
+    const model = Array.from({ length: table.width }, (_, c) => sheet.get(oldBottom, table.left + c));
+    for (let r = oldBottom + 1; r <= table.top + rowCount; r += 1) {
+      model.forEach((above, c) => {
+        if (!above || (above.fill === undefined && !above.wrap && above.locked === undefined && above.format === undefined)) return;
+        const cell = sheet.ensure(r, table.left + c);
+        if (above.fill !== undefined && cell.fill === undefined) cell.fill = above.fill;
+        if (above.wrap) cell.wrap = true;
+        if (above.locked !== undefined && cell.locked === undefined) cell.locked = above.locked;
+        if (above.format !== undefined && cell.format === undefined) cell.format = above.format;
+      });
+    }
+    for (const validation of sheet.validations) {
+      const { rect } = validation;
+      if (rect.row === table.top + 1 && rect.row + rect.rows - 1 === oldBottom && rect.column >= table.left && rect.column < table.left + table.width) {
+        rect.rows = rowCount;
+      }
+    }
+    table.rowCount = rowCount;
+  }
+
+  /** Deletes cells and shifts those below up, within the rectangle's columns; tables shrink with it. */
+  deleteUp(sheet: Sheet, rect: Rect): void {
+    for (const table of this.tablesOn(sheet)) {
+      if (!intersects(table.rangeRect, rect)) continue;
+      const body = table.bodyRect;
+      const wholeRows = rect.column <= body.column && rect.column + rect.columns >= body.column + body.columns;
+      const insideBody = rect.row >= body.row && rect.row + rect.rows <= body.row + body.rows;
+      if (!wholeRows || !insideBody) {
+        throw new HostError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
+      }
+      if (rect.rows >= table.rowCount) throw new HostError('InvalidOperation', 'A table must keep at least one row.');
+    }
+    for (const [r, c] of [...sheet.cellsIn(rect)]) sheet.cells.delete(Sheet.key(r, c));
+    sheet.notes = sheet.notes.filter((note) => !intersects({ row: note.row, column: note.column, rows: 1, columns: 1 }, rect));
+    sheet.shiftRows(rect.row + rect.rows, -rect.rows, rect.column, rect.columns);
+    for (const table of this.tablesOn(sheet)) {
+      if (intersects(table.rangeRect, rect)) table.rowCount -= rect.rows;
+      else if (table.top >= rect.row + rect.rows && table.left >= rect.column && table.left + table.width <= rect.column + rect.columns) table.top -= rect.rows;
+    }
+  }
+
+  /**
+   * A person typed or pasted into `rect`: a table grows to take rows entered right under it (Excel's
+   * AutoCorrect "include new rows in table"), then its onChanged is raised.
+   */
+  userEntered(sheet: Sheet, rect: Rect): void {
+    let inserted = false;
+    for (const table of this.tablesOn(sheet)) {
+      const bottom = table.top + table.rowCount; // last body row
+      const overlapsColumns = rect.column < table.left + table.width && rect.column + rect.columns > table.left;
+      const reachesBelow = rect.row + rect.rows - 1 > bottom;
+      const startsAdjacent = rect.row <= bottom + 1 && rect.row > table.top;
+      if (overlapsColumns && reachesBelow && startsAdjacent) {
+        this.growTable(table, rect.row + rect.rows - 1 - table.top);
+        inserted = true;
+      }
+    }
+    this.changed(sheet, rect, inserted ? 'RowInserted' : 'RangeEdited', 'user');
+    this.touched();
+    this.flushEvents();
+  }
+}
