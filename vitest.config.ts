@@ -20,6 +20,18 @@ export default defineConfig({
       { test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 } },
       // The add-in's tests: node by default; a component test opts into jsdom with `// @vitest-environment jsdom`.
       { test: { name: 'addin', include: ['tests/addin/**/*.test.ts'], environment: 'node' } },
+      // End to end: Chromium (playwright-core) drives the built pane inside the stand-in Excel host
+      // (tests/e2e/host) against the real API over DynamoDB Local. One file at a time: each runs a browser.
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/dynamodb.global-setup.ts', 'tests/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
