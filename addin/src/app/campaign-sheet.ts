@@ -38,7 +38,7 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
     if (!ctx || !campaignId) return;
     try {
       const snapshot = await gateway.readRows(columns);
-      const stored = decodeKnownIds(await gateway.readKnownIds());
+      const stored = decodeKnownIds(snapshot.knownIds);
       if (stored.campaignId && stored.campaignId !== campaignId) {
         store.set({ sheet: 'other-campaign', notice: localized('error.otherCampaign', { campaign: stored.campaignId }) });
         return;

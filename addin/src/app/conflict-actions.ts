@@ -5,7 +5,7 @@ import type { PaneCore } from './pane-core';
 import type { PaneReport } from './pane-report';
 import { issueContent } from './row-content';
 import type { SaveFlow } from './save-flow';
-import { cellText, withCells } from './sheet';
+import { cellText, contentFingerprint, withCells } from './sheet';
 
 /** The two ways out of a conflict: keep the user's row (sent again over the server's version), or take the server's. */
 export interface ConflictActions {
@@ -25,17 +25,32 @@ export function createConflictActions(core: PaneCore, report: PaneReport, save: 
           if (!entry || !ctx || !isFullNomination(entry.theirs)) return;
           const snapshot = await gateway.readRows(columns);
           const rowIndex = snapshot.rows.findIndex((values) => cellText(values, columns, 'id') === id);
-          memory.conflicts.delete(id);
           if (rowIndex < 0) {
+            memory.conflicts.delete(id);
             report.publishConflicts();
             store.set({ notice: localized('notice.rowNotFound') });
             return;
           }
           const { cells, hash } = serverRow(entry.theirs, columns, ctx);
           const found = issueContent(memory.reportIssues.filter((issue) => issue.nominationId === id), columns, store.state.language);
-          await gateway.writeResults(columns, [
-            { rowIndex, values: withCells(cells, columns, { messages: found.messages }), system: { id, version: entry.theirs.version, rowHash: hash }, ...found },
-          ]);
+          const written = await gateway.writeResults(columns, {
+            rowCountAtRead: snapshot.rows.length,
+            writes: [
+              {
+                rowIndex,
+                expect: { id, fingerprint: contentFingerprint(snapshot.rows[rowIndex]!, columns) },
+                values: withCells(cells, columns, { messages: found.messages }),
+                system: { id, version: entry.theirs.version, rowHash: hash },
+                ...found,
+              },
+            ],
+          });
+          if (!written.placements[0]) {
+            // The row moved or changed between the read and the write: the conflict stays, to be chosen again.
+            store.set({ notice: localized('notice.rowNotFound') });
+            return;
+          }
+          memory.conflicts.delete(id);
           memory.versions.set(id, entry.theirs.version);
           report.publishConflicts();
           store.set({ unsavedRows: Math.max(0, store.state.unsavedRows - 1) });

@@ -54,7 +54,7 @@ export interface PaneState {
   /** The user edited the sheet since the last save. */
   edited: boolean;
   lastSave?: LastSave;
-  /** context.sync calls so far, and in the last save (read, re-read, write). */
+  /** context.sync calls so far, and in the last save (readRows, then writeResults: at most 4 in all). */
   syncCount: number;
   lastSaveSyncs?: number;
   retry?: { attempt: number; delayMs: number };

@@ -6,7 +6,7 @@ import { issueCounts, quotaRows } from './panels';
 import type { PaneCore } from './pane-core';
 import type { PaneReport } from './pane-report';
 import type { LastSave, PaneState } from './pane-types';
-import { bookkeepingClears, buildWrites } from './save-results';
+import { buildWrites, sendPlacements } from './save-results';
 import { planSave, type PatchInput, type RowPatch } from './save-plan';
 import { deleteRows, sendRows } from './send-rows';
 import { cellText } from './sheet';
@@ -46,7 +46,7 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
     try {
       const snapshot = await gateway.readRows(columns);
       if (memory.knownIds === undefined) {
-        const stored = decodeKnownIds(await gateway.readKnownIds());
+        const stored = decodeKnownIds(snapshot.knownIds);
         if (stored.campaignId && stored.campaignId !== campaignId) {
           store.set({ sheet: 'other-campaign', error: localized('error.otherCampaign', { campaign: stored.campaignId }) });
           return;
@@ -54,6 +54,7 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         memory.knownIds = stored.ids;
       }
       const known = memory.knownIds;
+      const rowCountAtRead = snapshot.rows.length;
       store.set({ edited: false });
       const plan = planSave({ rows: snapshot.rows, columns, ctx, knownIds: known, language, user: store.state.user!, ...(options.patch ? { patch: options.patch } : {}) });
       memory.rowIds = plan.rowIds;
@@ -62,7 +63,7 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       if (plan.sends.length === 0 && plan.deletes.length === 0) {
         if (plan.held.length > 0) {
           store.set({ progress: { phase: 'writing' } });
-          await gateway.writeResults(columns, plan.held.map((row) => ({ rowIndex: row.rowIndex, ...row.content })));
+          await gateway.writeResults(columns, { rowCountAtRead, writes: buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }) });
         }
         store.set({ unsavedRows: plan.held.length, sheet: 'ready' });
         return;
@@ -71,35 +72,27 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       const sent = await sendRows(core, campaignId, plan.sends);
       const deletion = await deleteRows(core, campaignId, plan.deletes);
 
-      store.set({ progress: { phase: 'writing' } });
-      const reread = await gateway.readRows(columns);
-      const { writes, located, inexact } = buildWrites({
-        sends: plan.sends,
-        held: plan.held,
-        outcomes: sent.outcomes,
-        ...(sent.failure ? { failure: sent.failure } : {}),
-        reread: reread.rows,
-        rowCountBefore: snapshot.rows.length,
-        columns,
-        language,
-      });
-      const clears = bookkeepingClears(writes, reread.rows, columns);
-      if (clears.length > 0) await gateway.writeResults(columns, clears);
-      if (writes.length > 0) await gateway.writeResults(columns, writes);
-      core.keys.forgetAnswered();
-
-      // What the sheet now holds, for the next save to tell deleted rows.
+      // What the sheet now holds, for the next save to tell deleted rows: written with the results.
       const answered = [...sent.outcomes.entries()].flatMap(([rowKey, outcome]) => (outcome.kind === 'answered' ? [{ rowKey, result: outcome.result }] : []));
       const savedIds = answered.flatMap(({ result }) => (result.outcome === 'saved' && result.id ? [result.id] : []));
       const nextKnown = [...new Set([...plan.presentIds.filter((id) => !sent.converted.has(id)), ...savedIds, ...deletion.retry])];
-      if (!sameIds(nextKnown, known)) await gateway.writeKnownIds(encodeKnownIds(campaignId, nextKnown));
+      const knownIds = sameIds(nextKnown, known) ? undefined : encodeKnownIds(campaignId, nextKnown);
+
+      // The answers onto their rows, found again where they are now (the user may have sorted or typed
+      // meanwhile): the gateway reads the sheet and writes in the same call.
+      store.set({ progress: { phase: 'writing' } });
+      const writes = buildWrites({ sends: plan.sends, held: plan.held, outcomes: sent.outcomes, ...(sent.failure ? { failure: sent.failure } : {}), columns, language });
+      const written = writes.length > 0 || knownIds ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) }) : undefined;
+      core.keys.forgetAnswered();
       memory.knownIds = nextKnown;
 
-      memory.rowIds = new Map();
-      reread.rows.forEach((values, index) => {
-        const id = cellText(values, columns, 'id');
-        if (id && !memory.rowIds.has(id)) memory.rowIds.set(id, index);
-      });
+      const { located, inexact } = written ? sendPlacements(plan.sends, written) : { located: new Map<string, number | undefined>(), inexact: 0 };
+      if (written) {
+        memory.rowIds = new Map();
+        written.ids.forEach((id, index) => {
+          if (id && !memory.rowIds.has(id)) memory.rowIds.set(id, index);
+        });
+      }
       const sendsByKey = new Map(plan.sends.map((send) => [send.rowKey, send]));
       for (const { rowKey, result } of answered) {
         const send = sendsByKey.get(rowKey)!;

@@ -3,8 +3,7 @@ import type { Language, Localized } from '../../../shared/localized';
 import { sheetText, type CellValue, type ColumnDef } from '../../../shared/sheet/columns';
 import { isoToSerial } from '../../../shared/sheet/excel-dates';
 import { isFormulaLike } from '../../../shared/text';
-import type { RowWrite } from '../excel/gateway';
-import { locateRows } from './relocate';
+import type { ResultWrite, RowExpectation, WriteReport } from '../excel/gateway';
 import {
   conflictContent,
   issueContent,
@@ -74,54 +73,46 @@ export function outcomeContent(send: SendRow, outcome: SendOutcome, columns: rea
   return refusedContent(result, columns, language);
 }
 
+/** What a row held when the save read it: the gateway writes its result only where a row still matches. */
+export function expectationOf(row: { fingerprint: string; idCell: string }): RowExpectation {
+  return { ...(row.idCell ? { id: row.idCell } : {}), fingerprint: row.fingerprint };
+}
+
 /**
- * The writes of a save: each sent or held row located in the sheet as re-read, its content written
- * where found (values only where the row is unchanged since the read).
+ * The writes of a save: the sent rows' outcomes, then the held rows' reasons, each by its index at the
+ * read and what it held then. Where each row is now is the gateway's to find (writeResults), in the
+ * read it makes just before it writes.
  */
 export function buildWrites(args: {
   sends: readonly SendRow[];
   held: readonly HeldRow[];
   outcomes: ReadonlyMap<string, SendOutcome>;
   failure?: { retryable: boolean; localized: Localized };
-  reread: readonly (readonly CellValue[])[];
-  rowCountBefore: number;
   columns: readonly ColumnDef[];
   language: Language;
-}): { writes: RowWrite[]; located: Map<string, number | undefined>; inexact: number } {
+}): ResultWrite[] {
   const { sends, held, columns, language } = args;
-  const locations = locateRows([...sends, ...held], args.reread, columns, args.rowCountBefore);
-  const writes: RowWrite[] = [];
-  const located = new Map<string, number | undefined>();
-  let inexact = 0;
-  sends.forEach((send, i) => {
-    const where = locations[i];
-    located.set(send.rowKey, where?.index);
-    if (!where) return;
-    const content = outcomeContent(send, args.outcomes.get(send.rowKey) ?? { kind: 'unsent' }, columns, language, args.failure);
-    if (!where.exact) {
-      inexact += 1;
-      delete content.values;
-    }
-    writes.push({ rowIndex: where.index, ...content });
-  });
-  held.forEach((row, i) => {
-    const where = locations[sends.length + i];
-    if (where) writes.push({ rowIndex: where.index, ...row.content });
-  });
-  return { writes: writes.sort((a, b) => a.rowIndex - b.rowIndex), located, inexact };
+  return [
+    ...sends.map((send): ResultWrite => ({
+      rowIndex: send.rowIndex,
+      expect: expectationOf(send),
+      ...outcomeContent(send, args.outcomes.get(send.rowKey) ?? { kind: 'unsent' }, columns, language, args.failure),
+    })),
+    ...held.map((row): ResultWrite => ({ rowIndex: row.rowIndex, expect: expectationOf(row), ...row.content })),
+  ];
 }
 
 /**
- * Rows whose id cell will change (a copied row, or an id the server did not know, saved as new): the
- * gateway refuses to put another id over a non-empty id cell (it reads that as rows having moved), so
- * those rows first get their borrowed bookkeeping cleared, in a write of their own values.
+ * Where the sent rows' results went (buildWrites puts the sends first): by row key, undefined when the
+ * row was not found; and how many were edited meanwhile (written without their values: still unsaved).
  */
-export function bookkeepingClears(writes: readonly RowWrite[], reread: readonly (readonly CellValue[])[], columns: readonly ColumnDef[]): RowWrite[] {
-  const idIndex = columnPosition(columns, 'id');
-  return writes.flatMap((write): RowWrite[] => {
-    const current = reread[write.rowIndex];
-    const currentId = String(current?.[idIndex] ?? '').trim();
-    if (!current || !write.system || !currentId || currentId === write.system.id) return [];
-    return [{ rowIndex: write.rowIndex, values: withCells(current, columns, { id: '', version: '', rowHash: '' }), messages: write.messages, mark: 'unsaved', notes: [] }];
+export function sendPlacements(sends: readonly SendRow[], report: WriteReport): { located: Map<string, number | undefined>; inexact: number } {
+  const located = new Map<string, number | undefined>();
+  let inexact = 0;
+  sends.forEach((send, i) => {
+    const placement = report.placements[i];
+    located.set(send.rowKey, placement?.rowIndex);
+    if (placement && !placement.exact) inexact += 1;
   });
+  return { located, inexact };
 }

@@ -26,7 +26,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       ]);
       store.set({ progress: { phase: 'writing' } });
       const snapshot = await gateway.readRows(columns);
-      const stored = decodeKnownIds(await gateway.readKnownIds());
+      const stored = decodeKnownIds(snapshot.knownIds);
       let rows = snapshot.rows;
       if (stored.campaignId && stored.campaignId !== campaignId) {
         // Another campaign's sheet: replaced, unless it holds edits not yet saved there.
@@ -39,9 +39,8 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
         rows = [];
       }
       const merged = mergeLoad({ rows, columns, ctx, nominations, issues: validation.issues, language: store.state.language });
-      await gateway.replaceRows(columns, merged.writes);
+      await gateway.replaceRows(columns, merged.writes, { knownIds: encodeKnownIds(campaignId, merged.knownIds) });
       memory.knownIds = merged.knownIds;
-      await gateway.writeKnownIds(encodeKnownIds(campaignId, merged.knownIds));
       memory.versions.clear();
       for (const nomination of nominations) memory.versions.set(nomination.id, nomination.version);
       memory.conflicts.clear();

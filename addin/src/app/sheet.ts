@@ -4,6 +4,9 @@ import { serialToIso } from '../../../shared/sheet/excel-dates';
 import type { ParsedRow } from '../../../shared/sheet/parse-row';
 import { rowHash } from '../../../shared/sheet/row-hash';
 
+/** The fingerprint a save finds its rows by: one implementation, the gateway's (excel/relocate.ts). */
+export { contentFingerprint } from '../excel/relocate';
+
 /** Small helpers over rows of cells laid out by the column schema. */
 
 export function columnPosition(columns: readonly ColumnDef[], columnId: string): number {
@@ -37,14 +40,6 @@ export function withSystem(values: readonly CellValue[], columns: readonly Colum
   const cells = withCells(values, columns, { id, version, rowHash: '' });
   const hash = rowHash(cells, columns);
   return { cells: withCells(cells, columns, { rowHash: hash }), hash };
-}
-
-/**
- * What a row holds, to find it again after the user inserted or sorted rows while a save was in
- * flight: its input cells and bookkeeping (the messages column, which only the add-in writes, left out).
- */
-export function contentFingerprint(values: readonly CellValue[], columns: readonly ColumnDef[]): string {
-  return rowHash(values, columns);
 }
 
 /** Changed since the server last saw it: new (no id), or its cells no longer match the stored fingerprint. */

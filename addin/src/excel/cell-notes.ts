@@ -46,7 +46,7 @@ interface Located {
 /**
  * Finding the notes on a sheet takes two round trips: the collection (how many, their text), then
  * each one's cell (getLocation is a method, not a property a single load could expand). When the
- * first answer is "no notes", the second trip is skipped.
+ * first answer leaves no note worth locating, the second trip is skipped.
  */
 export class NoteListing {
   private located: Located[] = [];
@@ -67,15 +67,20 @@ export class NoteListing {
     }
   }
 
-  /** After the first sync: queue every item's location; false when there is nothing to locate. */
-  queueLocations(): boolean {
+  /**
+   * After the first sync: queue the location of each item `wanted` picks, by whether the add-in wrote it
+   * (its text is known by now); false when there is nothing to locate.
+   */
+  queueLocations(wanted: (ours: boolean) => boolean = () => true): boolean {
     const items: (Excel.Note | Excel.Comment)[] = this.collection?.items ?? [];
-    this.located = items.map((item) => {
-      const location = item.getLocation();
-      location.load('rowIndex,columnIndex');
-      if (this.api === 'comments') location.worksheet.load('name');
-      return { item, location };
-    });
+    this.located = items
+      .filter((item) => wanted(isAddinNote(item.content)))
+      .map((item) => {
+        const location = item.getLocation();
+        location.load('rowIndex,columnIndex');
+        if (this.api === 'comments') location.worksheet.load('name');
+        return { item, location };
+      });
     return this.located.length > 0;
   }
 

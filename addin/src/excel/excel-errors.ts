@@ -118,10 +118,6 @@ export const EXCEL_ERROR_MESSAGES: Readonly<Record<string, { vi: string; en: str
     vi: 'Bảng thiếu cột cần thiết (có thể đã bị xoá hoặc đổi tiêu đề). Mở lại add-in để bổ sung cột; dữ liệu đang có được giữ nguyên.',
     en: 'The table lacks required columns (deleted or renamed). Reopen the add-in to add them back; existing data is kept.',
   },
-  RowsMoved: {
-    vi: 'Các dòng của bảng đã thay đổi (sắp xếp, chèn hoặc xoá dòng) trong khi đang lưu, nên kết quả không được ghi để tránh ghi nhầm dòng. Hãy lưu lại.',
-    en: 'The table rows changed (sorted, inserted or deleted) during the save, so the results were not written to avoid the wrong rows. Save again.',
-  },
   SheetNotEmpty: {
     vi: 'Trang tính "Tổng hợp đề nghị" đã có dữ liệu nhưng không có bảng của add-in. Hãy đổi tên trang tính đó rồi mở lại add-in; dữ liệu cũ được giữ nguyên.',
     en: 'The "Tổng hợp đề nghị" sheet holds data but not the add-in\'s table. Rename that sheet and reopen the add-in; its data is kept.',

@@ -27,26 +27,72 @@ export interface RowWrite {
 export interface SheetSnapshot {
   /** Every row of the table body, in sheet order, cells in column order. */
   rows: CellValue[][];
+  /**
+   * The ids kept in the workbook by the last load or save (replaceRows / writeResults `knownIds`), read in
+   * the same round trip as the rows: they tell a row the user deleted from one never loaded.
+   */
+  knownIds: string[];
+}
+
+/** What the controller knew of a row when it read it (readRows), to find the row again when it writes. */
+export interface RowExpectation {
+  /** The id cell as read; absent for a row without an id (a new row). */
+  id?: string;
+  /** contentFingerprint (relocate.ts) of the row's cells as read. */
+  fingerprint: string;
+}
+
+/** A save's result for one row: `rowIndex` is the row's index at the read, `expect` what it held then. */
+export interface ResultWrite extends RowWrite {
+  expect: RowExpectation;
+}
+
+export interface ResultsBatch {
+  /** The rows the read returned (snapshot.rows.length): with it, a sheet where nothing moved is told apart. */
+  rowCountAtRead: number;
+  writes: readonly ResultWrite[];
+  /** When given, kept in the workbook (see SheetSnapshot.knownIds), in the same request as the results' last part. */
+  knownIds?: readonly string[];
+}
+
+/** Where a result went: `exact` false when the row was edited meanwhile (its values were left as typed). */
+export interface RowPlacement {
+  rowIndex: number;
+  exact: boolean;
+}
+
+export interface WriteReport {
+  /** One per write, in order; undefined when its row was not found (deleted, or edited and moved): not written. */
+  placements: (RowPlacement | undefined)[];
+  /** The id cell of every body row once written, in sheet order ('' for a row without one). */
+  ids: string[];
 }
 
 export interface ExcelGateway {
   /** Finds or creates the worksheet and its table, laid out from the column schema. */
   ensureSheet(columns: readonly ColumnDef[]): Promise<void>;
-  /** Reads every row of the table body (one sync). */
+  /** Reads every row of the table body and the known ids (one sync). */
   readRows(columns: readonly ColumnDef[]): Promise<SheetSnapshot>;
-  /** Replaces the table body with these rows (a load from the server): values, then formats. */
-  replaceRows(columns: readonly ColumnDef[], rows: readonly RowWrite[]): Promise<void>;
-  /** Writes the results of a save onto the rows: values before formats, notes, in one batch. */
-  writeResults(columns: readonly ColumnDef[], writes: readonly RowWrite[]): Promise<void>;
+  /**
+   * Replaces the table body with these rows (a load from the server): values, then formats; the known
+   * ids, when given, in the same batch.
+   */
+  replaceRows(columns: readonly ColumnDef[], rows: readonly RowWrite[], options?: { knownIds?: readonly string[] }): Promise<void>;
+  /**
+   * Writes the results of a save onto the rows they came from, found again in the sheet as it is now
+   * (relocate.ts: same content, wherever it moved; or, nothing having moved, the same row edited
+   * meanwhile, then without its values): values before formats, stale notes of the add-in replaced, and
+   * the known ids, all in one batch. A row not found is not written and is reported so. One read (two
+   * when the sheet holds notes: their cells) and one write, whatever the number of rows, unless the
+   * writes exceed what one request may carry (5 MB).
+   */
+  writeResults(columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport>;
   /** Selects a cell of the table body, to show the user where an issue is. */
   selectCell(columns: readonly ColumnDef[], rowIndex: number, columnId: string): Promise<void>;
   /** The table-body row indexes the user has selected. */
   selectedRowIndexes(): Promise<number[]>;
   /** Calls `onEdit` when the user (not the add-in) changes the table; returns the unsubscribe. */
   onUserEdit(onEdit: () => void): Promise<() => Promise<void>>;
-  /** The ids the sheet held after the last load or save, kept in the workbook (to tell deleted rows). */
-  readKnownIds(): Promise<string[]>;
-  writeKnownIds(ids: readonly string[]): Promise<void>;
   /** context.sync calls made so far: round trips are what users wait for. */
   readonly syncCount: number;
 }

@@ -1,15 +1,15 @@
 /// <reference types="office-js" />
 import { TABLE_NAME, type ColumnDef } from '../../../shared/sheet/columns';
+import { replaceBody, writeSaveResults, type WriteRun } from './body-writes';
 import { chooseNoteApi, type IsSetSupported, type NoteApi } from './cell-notes';
-import { errorCode, failure, toExcelFailure } from './excel-errors';
-import type { ExcelGateway, RowMark, RowWrite, SheetSnapshot } from './gateway';
-import { numberFormatOf, toExcelValue } from './layout';
+import { failure, toExcelFailure } from './excel-errors';
+import type { ExcelGateway, ResultsBatch, RowWrite, SheetSnapshot, WriteReport } from './gateway';
 import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
-import { cellPatches, fillRuns, plannedNotes, valueBlocks, type WriteCell } from './row-plan';
 import { ensureSheet } from './sheet-setup';
-import { guardRows, notesInBody, readRowsInSlices, readTableState, toSchemaRows, type TableState } from './table-state';
-import { runWriteBatches, type EventsState, type WriteOp } from './write-batches';
-import { columnFormatOp, fillOp, noteAddOp, noteRemoveOp, rowsAddOps, rowsDeleteOp, valueOps } from './write-ops';
+import { readTable } from './table-state';
+import type { EventsState } from './write-batches';
+
+export { KNOWN_IDS_SETTING } from './table-state';
 
 /** The part of the `Excel` namespace the gateway uses: Office.js's own, or a test double. */
 export type ExcelHost = Pick<typeof Excel, 'run'>;
@@ -24,9 +24,6 @@ export interface OfficeGatewayOptions {
   /** Edits within this many milliseconds are reported once (a paste raises several events). */
   editDebounceMs?: number;
 }
-
-/** One workbook setting, as JSON: the ids survive closing the pane and the file. */
-export const KNOWN_IDS_SETTING = 'thidua.knownIds';
 
 export function createOfficeGateway(options: OfficeGatewayOptions = {}): ExcelGateway {
   return new OfficeGateway(options);
@@ -57,77 +54,17 @@ class OfficeGateway implements ExcelGateway {
 
   async readRows(columns: readonly ColumnDef[]): Promise<SheetSnapshot> {
     return this.run(async (context) => {
-      const table = context.workbook.tables.getItem(TABLE_NAME);
-      const header = table.getHeaderRowRange().load('values');
-      const body = table.getDataBodyRange().load('values');
-      try {
-        await this.sync(context);
-      } catch (error) {
-        // Excel on the web answers at most 5 MB: read the body again in slices, each under the limit.
-        if (errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
-        return { rows: await readRowsInSlices(context, columns, this.sync) };
-      }
-      return { rows: toSchemaRows(columns, header.values[0] ?? [], body.values) };
+      const { rows, knownIds } = await readTable(context, columns, { values: true, knownIds: true, sync: this.sync });
+      return { rows, knownIds };
     });
   }
 
-  async replaceRows(columns: readonly ColumnDef[], rows: readonly RowWrite[]): Promise<void> {
-    await this.run(
-      async (context, events) => {
-        const state = await readTableState(context, columns, { withIds: false, noteApi: this.noteApi(), sync: this.sync });
-        const { map } = state;
-        const wanted = rows.length === 0 ? 0 : Math.max(...rows.map((row) => row.rowIndex)) + 1;
-        const count = Math.max(wanted, 1); // an Excel table always keeps one body row
-        const operations: WriteOp[] = [];
-
-        // Every row is replaced, so every note the add-in left in the body goes; people's notes stay
-        // (those on rows that disappear go with their rows). Removed first: a note on a deleted row
-        // could no longer be found.
-        for (const note of notesInBody(state)) if (note.ours) operations.push(noteRemoveOp(note));
-        if (state.rowCount > count) operations.push(rowsDeleteOp(count, state.rowCount - count, map.width));
-        if (count > state.rowCount) {
-          // New rows come in blank, then get their columns' number formats, and only then the values:
-          // a "03" written into a cell that is not yet text would be stored as the number 3.
-          operations.push(...rowsAddOps(count - state.rowCount, map.width, this.budget));
-          columns.forEach((column, i) => {
-            const numberFormat = column.format === 'general' ? undefined : numberFormatOf(column);
-            const wrapText = column.role === 'output';
-            if (numberFormat || wrapText) operations.push(columnFormatOp(map.tableIndex[i]!, { ...(numberFormat ? { numberFormat } : {}), wrapText }));
-          });
-        }
-        const patches = cellPatches(columns, map, rows);
-        const blank = new Map<number, WriteCell>(map.tableIndex.map((column) => [column, toExcelValue(null)]));
-        for (let row = 0; row < count; row += 1) if (!patches.has(row)) patches.set(row, new Map(blank));
-        for (const block of valueBlocks(patches)) operations.push(...valueOps(block, this.budget));
-
-        const marks = new Map<number, RowMark>(Array.from({ length: count }, (_, row) => [row, 'ok']));
-        for (const row of rows) marks.set(row.rowIndex, row.mark);
-        for (const run of fillRuns(marks)) operations.push(fillOp(run, map.width));
-        operations.push(...this.noteAdds(columns, state, rows));
-        await runWriteBatches({ context, budget: this.budget, sync: this.sync, state: events }, operations);
-      },
-      { write: true },
-    );
+  async replaceRows(columns: readonly ColumnDef[], rows: readonly RowWrite[], options: { knownIds?: readonly string[] } = {}): Promise<void> {
+    await this.run((context, events) => replaceBody(this.writeRun(context, events), columns, rows, options.knownIds), { write: true });
   }
 
-  async writeResults(columns: readonly ColumnDef[], writes: readonly RowWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    await this.run(
-      async (context, events) => {
-        const state = await readTableState(context, columns, { withIds: true, noteApi: this.noteApi(), sync: this.sync });
-        guardRows(columns, state, writes);
-        const operations: WriteOp[] = [];
-        for (const block of valueBlocks(cellPatches(columns, state.map, writes))) operations.push(...valueOps(block, this.budget));
-        const marks = new Map<number, RowMark>(writes.map((write) => [write.rowIndex, write.mark]));
-        for (const run of fillRuns(marks)) operations.push(fillOp(run, state.map.width));
-        // The add-in's notes on the rows written are stale: removed before the new ones are put.
-        const written = new Set(writes.map((write) => write.rowIndex));
-        for (const note of notesInBody(state)) if (note.ours && written.has(note.row)) operations.push(noteRemoveOp(note));
-        operations.push(...this.noteAdds(columns, state, writes));
-        await runWriteBatches({ context, budget: this.budget, sync: this.sync, state: events }, operations);
-      },
-      { write: true },
-    );
+  async writeResults(columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport> {
+    return this.run((context, events) => writeSaveResults(this.writeRun(context, events), columns, batch), { write: true });
   }
 
   async selectCell(columns: readonly ColumnDef[], rowIndex: number, columnId: string): Promise<void> {
@@ -199,24 +136,6 @@ class OfficeGateway implements ExcelGateway {
     };
   }
 
-  async readKnownIds(): Promise<string[]> {
-    return this.run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(KNOWN_IDS_SETTING).load('value');
-      await this.sync(context);
-      return setting.isNullObject ? [] : parseIds(setting.value);
-    });
-  }
-
-  async writeKnownIds(ids: readonly string[]): Promise<void> {
-    await this.run(
-      async (context) => {
-        context.workbook.settings.add(KNOWN_IDS_SETTING, JSON.stringify([...ids]));
-        await this.sync(context);
-      },
-      { write: true },
-    );
-  }
-
   /** Every round trip goes through here, so syncCount is exact. */
   private readonly sync = async (context: Excel.RequestContext): Promise<void> => {
     this.syncs += 1;
@@ -275,25 +194,7 @@ class OfficeGateway implements ExcelGateway {
     }
   }
 
-  /** The notes to add; none on a cell that already holds a person's note (a cell holds one note). */
-  private noteAdds(columns: readonly ColumnDef[], state: TableState, writes: readonly RowWrite[]): WriteOp[] {
-    const api = this.noteApi();
-    if (api === 'none') return [];
-    const taken = new Set(notesInBody(state).filter((note) => !note.ours).map((note) => `${note.row}:${note.column}`));
-    return plannedNotes(columns, state.map, writes)
-      .filter((note) => !taken.has(`${note.row}:${note.column}`))
-      .map((note) => noteAddOp(api, note));
+  private writeRun(context: Excel.RequestContext, events: EventsState): WriteRun {
+    return { context, events, sync: this.sync, budget: this.budget, noteApi: this.noteApi() };
   }
-}
-
-function parseIds(value: unknown): string[] {
-  let parsed: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
-  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
 }

@@ -2,52 +2,108 @@
 import { TABLE_NAME, type CellValue, type ColumnDef } from '../../../shared/sheet/columns';
 import { NoteListing, type ExistingNote, type NoteApi } from './cell-notes';
 import { errorCode, failure } from './excel-errors';
-import type { RowWrite } from './gateway';
 import { fromExcelValue, isBlankRow, mapColumns, type ColumnMap } from './layout';
 
-/** Reading the table: its rows for readRows, and what a write must know before it writes. */
+/** Reading the table: its rows and the known ids for readRows, and what a write must know before it writes. */
 
 type Sync = (context: Excel.RequestContext) => Promise<void>;
 
-export interface TableState {
+/** One workbook setting, as JSON: the ids survive closing the pane and the file. */
+export const KNOWN_IDS_SETTING = 'thidua.knownIds';
+
+export interface ReadOptions {
+  /** The body's values, as rows of schema columns (readRows, writeResults). */
+  values?: boolean;
+  /** Where the body sits on its sheet (the writes: they address cells and notes). */
+  position?: boolean;
+  /** The known ids setting. */
+  knownIds?: boolean;
+  /** The notes (or comments) on the table's sheet: listed, not yet located (see locateNotes). */
+  noteApi?: NoteApi;
+  sync: Sync;
+}
+
+export interface TableRead {
   map: ColumnMap;
-  /** The body's top-left cell on the sheet, 0-based. */
+  /** The body's top-left cell on the sheet, 0-based (with `position`). */
   bodyRow: number;
   bodyColumn: number;
   rowCount: number;
-  /** The notes (or comments) on the table's sheet, by sheet row and column. */
+  /** With `values`: the body as rows of schema columns; a table whose only row is blank has none. */
+  rows: CellValue[][];
+  /** With `knownIds`: the ids the workbook keeps ([] when none or damaged). */
+  knownIds: string[];
+  notes: NoteListing | undefined;
+}
+
+/** What a write knows of the table: where it is, how tall, and the notes on its sheet, located. */
+export interface TableState {
+  map: ColumnMap;
+  bodyRow: number;
+  bodyColumn: number;
+  rowCount: number;
   notes: ExistingNote[];
-  /** The id column as it is now (writeResults only): [[id], [id], ...]. */
-  ids?: unknown[][];
 }
 
 /**
- * The header (where each schema column is), the body's place and size, the notes on its sheet and,
- * for writeResults, the ids in the sheet now. One round trip, two when the sheet holds notes.
+ * The header (where each schema column is) and what `options` asks for, in one round trip. When Excel
+ * on the web refuses an answer over 5 MB, the same is asked again without the values, which are then
+ * read in slices, each under the limit (round trips grow with size / 5 MB, only on this path).
  */
-export async function readTableState(
-  context: Excel.RequestContext,
-  columns: readonly ColumnDef[],
-  options: { withIds: boolean; noteApi: NoteApi; sync: Sync },
-): Promise<TableState> {
-  const table = context.workbook.tables.getItem(TABLE_NAME);
-  const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount');
-  const idColumn = columns.find((column) => column.id === 'id');
-  const ids = options.withIds && idColumn ? table.columns.getItem(idColumn.header).getDataBodyRange().load('values') : undefined;
-  const listing = new NoteListing(options.noteApi, context, table.worksheet);
-  listing.queueCollection();
-  await options.sync(context);
-  const map = requireColumns(columns, header.values[0] ?? []);
-  if (listing.queueLocations()) await options.sync(context);
+export async function readTable(context: Excel.RequestContext, columns: readonly ColumnDef[], options: ReadOptions): Promise<TableRead> {
+  const queue = (withValues: boolean) => {
+    const table = context.workbook.tables.getItem(TABLE_NAME);
+    const properties = [
+      ...(withValues ? ['values'] : []),
+      ...(options.position ? ['rowIndex', 'columnIndex', 'rowCount'] : []),
+      ...(options.values && !withValues ? ['rowCount', 'columnCount'] : []),
+    ];
+    const header = table.getHeaderRowRange().load('values');
+    const body = table.getDataBodyRange();
+    if (properties.length > 0) body.load([...new Set(properties)].join(','));
+    const setting = options.knownIds ? context.workbook.settings.getItemOrNullObject(KNOWN_IDS_SETTING).load('value') : undefined;
+    const notes = options.noteApi ? new NoteListing(options.noteApi, context, table.worksheet) : undefined;
+    notes?.queueCollection();
+    return { header, body, setting, notes };
+  };
+
+  let read = queue(options.values === true);
+  let values: unknown[][] = [];
+  try {
+    await options.sync(context);
+    if (options.values) values = read.body.values;
+  } catch (error) {
+    if (!options.values || errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
+    read = queue(false);
+    await options.sync(context);
+    values = await readValuesInSlices(context, read.body, options.sync);
+  }
+  const header = read.header.values[0] ?? [];
+  const map = requireColumns(columns, header);
   return {
     map,
-    bodyRow: body.rowIndex,
-    bodyColumn: body.columnIndex,
-    rowCount: body.rowCount,
-    notes: listing.existing(),
-    ...(ids ? { ids: ids.values } : {}),
+    bodyRow: options.position ? read.body.rowIndex : 0,
+    bodyColumn: options.position ? read.body.columnIndex : 0,
+    rowCount: options.position ? read.body.rowCount : values.length,
+    rows: options.values ? toSchemaRows(columns, header, values) : [],
+    knownIds: read.setting && !read.setting.isNullObject ? parseIds(read.setting.value) : [],
+    notes: read.notes,
   };
+}
+
+/**
+ * The cells of the listed notes that `wanted` picks (by whether the add-in wrote them): one more round
+ * trip, skipped when none is wanted (getLocation is a method, no load of the collection reaches it).
+ */
+export async function locateNotes(
+  context: Excel.RequestContext,
+  notes: NoteListing | undefined,
+  wanted: (ours: boolean) => boolean,
+  sync: Sync,
+): Promise<ExistingNote[]> {
+  if (!notes?.queueLocations(wanted)) return [];
+  await sync(context);
+  return notes.existing();
 }
 
 /** The notes inside the table body, with body-relative rows and table-relative columns. */
@@ -74,30 +130,21 @@ export function toSchemaRows(columns: readonly ColumnDef[], header: readonly unk
   return rows.length === 1 && isBlankRow(rows[0]!) ? [] : rows;
 }
 
-/**
- * Results are written by row position, read before the save went to the server. If the rows moved
- * meanwhile (a sort, a row inserted or deleted), a row's id no longer matches and writing would put one
- * nomination's id and version on another row, which the next save would overwrite with the wrong data.
- */
-export function guardRows(columns: readonly ColumnDef[], state: TableState, writes: readonly RowWrite[]): void {
-  const idIndex = columns.findIndex((column) => column.id === 'id');
-  for (const write of writes) {
-    if (write.rowIndex < 0 || write.rowIndex >= state.rowCount) throw failure('RowsMoved');
-    const expected = write.system?.id ?? (write.values && idIndex >= 0 ? String(write.values[idIndex] ?? '') : '');
-    const current = String(state.ids?.[write.rowIndex]?.[0] ?? '').trim();
-    if (expected && current && current !== expected) throw failure('RowsMoved');
+/** The setting as stored: a JSON array of strings (anything else reads as no ids rather than failing). */
+export function parseIds(value: unknown): string[] {
+  let parsed: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return [];
+    }
   }
+  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
 }
 
-/**
- * readRows' fallback when Excel on the web refuses a response over 5 MB: the body read again in halves,
- * each halved again while still too large (round trips grow with size / 5 MB, only on this path).
- */
-export async function readRowsInSlices(context: Excel.RequestContext, columns: readonly ColumnDef[], sync: Sync): Promise<CellValue[][]> {
-  const table = context.workbook.tables.getItem(TABLE_NAME);
-  const header = table.getHeaderRowRange().load('values');
-  const body = table.getDataBodyRange().load('rowCount,columnCount');
-  await sync(context);
+/** The body's values in halves, each halved again while Excel still finds its answer too large. */
+async function readValuesInSlices(context: Excel.RequestContext, body: Excel.Range, sync: Sync): Promise<unknown[][]> {
   const read = async (start: number, count: number, depth: number): Promise<unknown[][]> => {
     const slice = body.getCell(start, 0).getResizedRange(count - 1, body.columnCount - 1).load('values');
     try {
@@ -110,6 +157,5 @@ export async function readRowsInSlices(context: Excel.RequestContext, columns: r
     }
   };
   const half = Math.ceil(body.rowCount / 2);
-  const values = body.rowCount < 2 ? await read(0, body.rowCount, 0) : [...(await read(0, half, 1)), ...(await read(half, body.rowCount - half, 1))];
-  return toSchemaRows(columns, header.values[0] ?? [], values);
+  return body.rowCount < 2 ? read(0, body.rowCount, 0) : [...(await read(0, half, 1)), ...(await read(half, body.rowCount - half, 1))];
 }

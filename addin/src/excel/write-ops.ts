@@ -3,6 +3,7 @@ import { addNote, type ExistingNote, type NoteApi } from './cell-notes';
 import { MARK_FILLS } from './layout';
 import { jsonBytes, OPERATION_OVERHEAD_BYTES, splitRows } from './payload';
 import type { FillRun, PlannedNote, ValueBlock, WriteCell } from './row-plan';
+import { KNOWN_IDS_SETTING } from './table-state';
 import type { WriteOp } from './write-batches';
 
 /**
@@ -121,5 +122,21 @@ export function noteAddOp(api: NoteApi, note: PlannedNote): WriteOp {
     kind: 'note.add',
     bytes: jsonBytes(note.text) + OPERATION_OVERHEAD_BYTES,
     apply: ({ context, sheet, body }) => addNote(api, context, sheet, body.getCell(note.row, note.column), note.text),
+  };
+}
+
+/**
+ * The known ids, as one JSON workbook setting. Queued last, so that it goes in the same request as the
+ * last of the writes: ids kept for rows whose writes never reached the sheet would later read as rows
+ * the user deleted.
+ */
+export function knownIdsOp(ids: readonly string[]): WriteOp {
+  const json = JSON.stringify([...ids]);
+  return {
+    kind: 'setting',
+    bytes: jsonBytes(json) + OPERATION_OVERHEAD_BYTES,
+    apply: ({ context }) => {
+      context.workbook.settings.add(KNOWN_IDS_SETTING, json);
+    },
   };
 }

@@ -56,8 +56,8 @@ describe('pane controller', () => {
     expect(gateway.notes[index]).toEqual([{ columnId: 'achievements', text: 'ACHIEVEMENTS_MISSING: Chưa tóm tắt thành tích' }]);
     expect(decodeKnownIds(gateway.knownIds).ids).toContain(row[col('id')]);
     expect(pane.state().lastSave).toMatchObject({ saved: 1, conflicts: 0, refused: 0, warnings: 1 });
-    // read + re-read + writeResults (2) + known ids (a new id): the known ids are the fifth.
-    expect(pane.state().lastSaveSyncs).toBe(5);
+    // readRows (1) + writeResults (2: it finds the rows and writes them, the new known ids with them).
+    expect(pane.state().lastSaveSyncs).toBe(3);
 
     gateway.edit(index, 'achievements', 'Hoàn thành xuất sắc nhiệm vụ');
     await pane.actions.save();
@@ -65,6 +65,28 @@ describe('pane controller', () => {
     expect(gateway.marks[index]).toBe('ok');
     expect(pane.server.nominations.get(String(row[col('id')]))!.version).toBe(2);
     expect(pane.state().unsavedRows).toBe(0);
+  });
+
+  it('a save is one readRows and one writeResults, and no other round trip to Excel', async () => {
+    const pane = await openPane({ server: seeded() });
+    await pane.actions.openSheet();
+    const { gateway, server } = pane;
+    gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' })))); // a new row: a new known id
+    gateway.edit(gateway.findRow('id', 'n-a'), 'note', 'sửa');
+    gateway.deleteRow(gateway.findRow('id', 'n-b')); // a deleted row: a known id less
+    const cells = typedCells(fields(th[2]!.id));
+    cells[col('status')] = 'Gì đó';
+    gateway.typeRow(byId(cells)); // a row kept back with its problem
+    const calls = gateway.calls.length;
+    const syncs = gateway.syncCount;
+    await pane.actions.save();
+    expect(gateway.calls.slice(calls)).toEqual(['readRows', 'writeResults']);
+    expect(gateway.syncCount - syncs).toBe(2);
+    expect(pane.state().lastSave).toMatchObject({ saved: 2, deleted: 1 });
+    expect(server.nominations.get('n-b')!.deletedAt).toBeDefined();
+    expect(decodeKnownIds(gateway.knownIds).ids).toHaveLength(3);
+    expect(decodeKnownIds(gateway.knownIds).ids).not.toContain('n-b');
+    expect(pane.state().error).toBeUndefined();
   });
 
   it('saves nothing when nothing changed (one read)', async () => {

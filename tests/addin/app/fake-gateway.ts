@@ -1,10 +1,20 @@
 import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
-import { ExcelFailure, type ExcelGateway, type RowMark, type RowWrite, type SheetSnapshot } from '../../../addin/src/excel/gateway';
+import {
+  ExcelFailure,
+  type ExcelGateway,
+  type ResultsBatch,
+  type RowMark,
+  type RowWrite,
+  type SheetSnapshot,
+  type WriteReport,
+} from '../../../addin/src/excel/gateway';
+import { idCellText, locateRows, placeWrites } from '../../../addin/src/excel/relocate';
 
 /**
  * An in-memory ExcelGateway: the table body as a grid of cells laid out by the column schema, with the
  * marks and notes the add-in writes, the known ids, the selection, and a sync counter (one per call,
- * `writeSyncs` for writeResults). Helpers play the user: type, edit, insert, delete and sort rows.
+ * `writeSyncs` for writeResults). writeResults finds its rows as the Office.js gateway does, with the
+ * same relocate.ts. Helpers play the user: type, edit, insert, delete and sort rows.
  */
 export class FakeGateway implements ExcelGateway {
   columns: readonly ColumnDef[] = [];
@@ -47,7 +57,7 @@ export class FakeGateway implements ExcelGateway {
     this.requireSheet();
     this.syncCount += 1;
     if (this.columns.length === 0) this.columns = columns;
-    return { rows: this.rows.map((row) => [...row]) };
+    return { rows: this.rows.map((row) => [...row]), knownIds: [...this.knownIds] };
   }
 
   private apply(rowIndex: number, write: RowWrite) {
@@ -63,7 +73,7 @@ export class FakeGateway implements ExcelGateway {
     this.notes[rowIndex] = write.notes;
   }
 
-  async replaceRows(_columns: readonly ColumnDef[], writes: readonly RowWrite[]) {
+  async replaceRows(_columns: readonly ColumnDef[], writes: readonly RowWrite[], options: { knownIds?: readonly string[] } = {}) {
     this.calls.push('replaceRows');
     this.requireSheet();
     this.syncCount += 1;
@@ -71,21 +81,17 @@ export class FakeGateway implements ExcelGateway {
     this.marks = [];
     this.notes = [];
     for (const write of writes) this.apply(write.rowIndex, write);
+    if (options.knownIds) this.knownIds = [...options.knownIds];
   }
 
-  async writeResults(_columns: readonly ColumnDef[], writes: readonly RowWrite[]) {
+  async writeResults(_columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport> {
     this.calls.push('writeResults');
     this.requireSheet();
     this.syncCount += this.writeSyncs;
-    // As the Office.js gateway does: a row whose id cell holds another id than the one written has moved.
-    const idIndex = this.col('id');
-    for (const write of writes) {
-      if (write.rowIndex >= this.rows.length) throw new ExcelFailure('RowsMoved', { vi: 'Các dòng đã bị di chuyển', en: 'Rows moved' });
-      const expected = write.system?.id ?? (write.values ? String(write.values[idIndex] ?? '') : '');
-      const current = String(this.rows[write.rowIndex]![idIndex] ?? '').trim();
-      if (expected && current && current !== expected) throw new ExcelFailure('RowsMoved', { vi: 'Các dòng đã bị di chuyển', en: 'Rows moved' });
-    }
-    for (const write of writes) this.apply(write.rowIndex, write);
+    const placements = locateRows(batch.writes, this.rows, this.columns, batch.rowCountAtRead);
+    for (const write of placeWrites(batch.writes, placements)) this.apply(write.rowIndex, write);
+    if (batch.knownIds) this.knownIds = [...batch.knownIds];
+    return { placements, ids: this.rows.map((row) => idCellText(row, this.columns)) };
   }
 
   async selectCell(_columns: readonly ColumnDef[], rowIndex: number, columnId: string) {
@@ -105,18 +111,6 @@ export class FakeGateway implements ExcelGateway {
     return async () => {
       this.listeners.delete(onEdit);
     };
-  }
-
-  async readKnownIds() {
-    this.calls.push('readKnownIds');
-    this.syncCount += 1;
-    return [...this.knownIds];
-  }
-
-  async writeKnownIds(ids: readonly string[]) {
-    this.calls.push('writeKnownIds');
-    this.syncCount += 1;
-    this.knownIds = [...ids];
   }
 
   // ---- The user

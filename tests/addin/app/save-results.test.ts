@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RowResult } from '../../../shared/api-types';
 import { makeIssue } from '../../../shared/issues';
 import { rowHash } from '../../../shared/sheet/row-hash';
-import { locateRows } from '../../../addin/src/app/relocate';
-import { bookkeepingClears, buildWrites, outcomeContent, savedContent, type SendOutcome } from '../../../addin/src/app/save-results';
+import { buildWrites, outcomeContent, savedContent, sendPlacements, type SendOutcome } from '../../../addin/src/app/save-results';
 import { planSave } from '../../../addin/src/app/save-plan';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
@@ -83,46 +82,15 @@ describe('result mapping', () => {
   });
 });
 
-describe('locating rows after the save', () => {
-  const rowA = typedCells(fields(a!.id));
+describe('the writes of a save', () => {
   const rowB = typedCells(fields(b!.id));
-  const rowC = typedCells(fields(c!.id));
-  const blank = columns.map(() => null);
 
-  it('finds rows at their place, or moved (rows inserted above, sorted)', () => {
-    const plan = planOf([rowA, rowB, rowC]);
-    expect(locateRows(plan.sends, [rowA, rowB, rowC], columns, 3)).toEqual([0, 1, 2].map((index) => ({ index, exact: true })));
-    expect(locateRows(plan.sends, [blank, rowA, blank, rowB, rowC], columns, 3).map((found) => found?.index)).toEqual([1, 3, 4]);
-    expect(locateRows(plan.sends, [rowC, rowB, rowA], columns, 3).map((found) => found?.index)).toEqual([2, 1, 0]);
-  });
-
-  it('a row edited meanwhile, nothing moved: the same row, but not exact (its values are not overwritten)', () => {
-    const plan = planOf([rowA, rowB]);
-    const edited = [...rowB];
-    edited[col('achievements')] = 'Sửa trong lúc lưu';
-    expect(locateRows(plan.sends, [rowA, edited], columns, 2)).toEqual([
-      { index: 0, exact: true },
-      { index: 1, exact: false },
-    ]);
-  });
-
-  it('a row edited and moved is not found, and is not written', () => {
-    const plan = planOf([rowA, rowB]);
-    const edited = [...rowB];
-    edited[col('achievements')] = 'Sửa trong lúc lưu';
-    expect(locateRows(plan.sends, [blank, rowA, edited], columns, 2)).toEqual([{ index: 1, exact: true }, undefined]);
-  });
-
-  it('identical copies each find one row', () => {
-    const plan = planOf([rowA, [...rowA]]);
-    const found = locateRows(plan.sends, [blank, [...rowA], [...rowA]], columns, 2).map((where) => where?.index);
-    expect([...found].sort()).toEqual([1, 2]);
-  });
-
-  it('buildWrites writes each outcome where its row now is, and drops values where the row changed', () => {
+  it('each sent or held row is written by its index at the read and what it held then; the gateway finds where it is now', () => {
     const clean = savedCells(stored(a!.id, 'n1', 1, { status: 'draft' }));
+    const bad = typedCells(fields(c!.id));
+    bad[col('receivedDate')] = '31/02/2025';
     const plan = planSave({
-      rows: [clean, rowB],
+      rows: [clean, rowB, bad],
       columns,
       ctx,
       knownIds: ['n1'],
@@ -133,27 +101,25 @@ describe('locating rows after the save', () => {
       ['0', { kind: 'answered', result: saved('0', 'n1', 2) }],
       ['1', { kind: 'answered', result: saved('1', 'n2', 1) }],
     ]);
-    const { writes, inexact } = buildWrites({ sends: plan.sends, held: plan.held, outcomes, reread: [blank, clean, rowB], rowCountBefore: 2, columns, language: 'vi' });
-    expect(inexact).toBe(0);
-    expect(writes.map((write) => [write.rowIndex, write.system?.id, write.values?.[col('status')]])).toEqual([
-      [1, 'n1', 'Đã gửi'],
-      [2, 'n2', undefined],
+    const writes = buildWrites({ sends: plan.sends, held: plan.held, outcomes, columns, language: 'vi' });
+    expect(writes.map((write) => [write.rowIndex, write.expect, write.system?.id, write.values?.[col('status')], write.mark])).toEqual([
+      [0, { id: 'n1', fingerprint: rowHash(clean, columns) }, 'n1', 'Đã gửi', 'ok'],
+      [1, { fingerprint: rowHash(rowB, columns) }, 'n2', undefined, 'ok'],
+      [2, { fingerprint: rowHash(bad, columns) }, undefined, undefined, 'problem'],
     ]);
   });
-});
 
-describe('rows whose id changes', () => {
-  it('a copied row saved as new first has its borrowed id cleared (the gateway refuses an id over another)', () => {
-    const original = savedCells(stored(a!.id, 'n1', 2));
-    const copy = [...original];
-    const writes = [
-      { rowIndex: 0, system: { id: 'n1', version: 2, rowHash: 'h' }, messages: '', mark: 'ok' as const, notes: [] },
-      { rowIndex: 1, system: { id: 'n7', version: 1, rowHash: 'h' }, messages: 'Cảnh báo: x', mark: 'warning' as const, notes: [] },
-    ];
-    const clears = bookkeepingClears(writes, [original, copy], columns);
-    expect(clears).toHaveLength(1);
-    expect(clears[0]).toMatchObject({ rowIndex: 1, mark: 'unsaved', messages: 'Cảnh báo: x' });
-    expect([clears[0]!.values![col('id')], clears[0]!.values![col('version')], clears[0]!.values![col('rowHash')]]).toEqual(['', '', '']);
-    expect(clears[0]!.values![col('nominee')]).toBe(original[col('nominee')]);
+  it('where the sent rows went, by row key; rows edited meanwhile counted (still unsaved)', () => {
+    const plan = planOf([typedCells(fields(a!.id)), rowB, typedCells(fields(c!.id))]);
+    const { located, inexact } = sendPlacements(plan.sends, {
+      placements: [{ rowIndex: 4, exact: true }, { rowIndex: 1, exact: false }, undefined],
+      ids: [],
+    });
+    expect([...located]).toEqual([
+      ['0', 4],
+      ['1', 1],
+      ['2', undefined],
+    ]);
+    expect(inexact).toBe(1);
   });
 });

@@ -6,7 +6,7 @@ import { LIST_SHEET_NAME, MARK_FILLS } from '../../../addin/src/excel/layout';
 import { KNOWN_IDS_SETTING } from '../../../addin/src/excel/office-gateway';
 import { SHEET_NAME, TABLE_NAME, type CellValue } from '../../../shared/sheet/index';
 import { LE_VAN_SON, nominateIndividual, saved } from '../../unit/fixtures';
-import { col, columns, header, setup, sheetContext, typicalResult, typicalRow, withRows } from './sheet-fixtures';
+import { col, columns, header, resultsFor, resultsNow, setup, sheetContext, typicalResult, typicalRow, withRows } from './sheet-fixtures';
 
 const rows = (n: number): CellValue[][] => Array.from({ length: n }, (_, i) => typicalRow(i));
 const FORMAT_OPS = ['format.fill', 'format.fill.clear', 'note.add', 'note.delete', 'comment.add'];
@@ -151,44 +151,67 @@ describe('readRows', () => {
 });
 
 describe('a save: readRows then writeResults', () => {
-  /** The steady state: the sheet already holds the add-in's notes from an earlier save. */
-  async function secondSave(n: number) {
-    const { fake, gateway } = await withRows({}, rows(n));
-    const results = (count: number) => Array.from({ length: count }, (_, i) => typicalResult(i));
-    await gateway.readRows(columns);
-    await gateway.writeResults(columns, results(n));
-    const start = gateway.syncCount;
-    const fakeStart = fake.syncs;
-    await gateway.readRows(columns);
-    const read = gateway.syncCount - start;
-    await gateway.writeResults(columns, results(n));
-    return { read, write: gateway.syncCount - start - read, fake: fake.syncs - fakeStart, notes: fake.sheet(SHEET_NAME)!.notes.length };
+  const all = (n: number, make: (i: number) => RowWrite = typicalResult) => Array.from({ length: n }, (_, i) => make(i));
+
+  /**
+   * A whole save's Excel part, as the controller runs it: one readRows, then one writeResults with a
+   * result for every row (found by what the read saw) and the known ids. `notes`: the sheet already holds
+   * the add-in's notes from an earlier save, and a person's note.
+   */
+  async function wholeSave(n: number, notes: boolean) {
+    const { fake, gateway, sheet } = await withRows({}, rows(n));
+    if (notes) {
+      await gateway.writeResults(columns, resultsNow(fake, all(n)));
+      sheet.notes.push({ row: 2, column: col('nominee'), content: 'Chị Lan: kiểm tra lại tên' });
+    }
+    const start = { gateway: gateway.syncCount, fake: fake.syncs, log: fake.log.length };
+    const snapshot = await gateway.readRows(columns);
+    const read = gateway.syncCount - start.gateway;
+    const knownIds = snapshot.rows.map((row) => String(row[col('id')]));
+    const report = await gateway.writeResults(columns, resultsFor(snapshot.rows, all(n), knownIds));
+    const requests = fake.log.slice(start.log).map((e) => e.request);
+    return {
+      counts: { read, write: gateway.syncCount - start.gateway - read, total: fake.syncs - start.fake },
+      placed: report.placements.filter((placement) => placement?.exact).length,
+      knownIdsRequest: fake.log.slice(start.log).find((e) => e.op === 'settings.add')?.request,
+      lastRequest: Math.max(...requests),
+      notes: sheet.notes.length,
+      fake,
+    };
   }
 
-  it('takes the same few round trips for 10 rows and for 5,000 (≤ 4: 1 read, 1 look at the table and its notes, 1 for the notes\' cells, 1 write)', async () => {
-    const small = await secondSave(10);
-    const large = await secondSave(5000);
-    expect(small).toEqual({ read: 1, write: 3, fake: 4, notes: 1 });
-    expect(large).toEqual({ read: 1, write: 3, fake: 4, notes: 500 });
+  it('a whole save takes the same round trips for 10 rows and for 5,000: 3 on a sheet without notes, 4 with (≤ 4)', async () => {
+    for (const notes of [false, true]) {
+      const small = await wholeSave(10, notes);
+      const large = await wholeSave(5000, notes);
+      // read: the rows and the known ids; write: the table, its notes' cells (only when it holds notes), the writes.
+      const expected = notes ? { read: 1, write: 3, total: 4 } : { read: 1, write: 2, total: 3 };
+      expect(small.counts).toEqual(expected);
+      expect(large.counts).toEqual(expected);
+      expect(large.counts.total).toBeLessThanOrEqual(4);
+      expect([small.placed, large.placed]).toEqual([10, 5000]);
+      // the known ids go in the request of the last writes, not a request of their own
+      expect(large.knownIdsRequest).toBe(large.lastRequest);
+      expect(JSON.parse(String(large.fake.settings.get(KNOWN_IDS_SETTING)))).toHaveLength(5000);
+      expect([small.notes, large.notes]).toEqual(notes ? [2, 501] : [1, 500]);
+    }
   });
 
   it('without notes on the sheet the write needs one round trip less', async () => {
-    const { gateway } = await withRows({}, rows(5000));
-    await gateway.readRows(columns);
+    const { fake, gateway } = await withRows({}, rows(5000));
     const start = gateway.syncCount;
-    await gateway.writeResults(columns, Array.from({ length: 5000 }, (_, i) => ({ ...typicalResult(i), notes: [] })));
+    await gateway.writeResults(columns, resultsNow(fake, all(5000, (i) => ({ ...typicalResult(i), notes: [] }))));
     expect(gateway.syncCount - start).toBe(2);
   });
 
   it('writes values before formats: every values block, then fills, then notes', async () => {
     const { fake, gateway } = await withRows({}, rows(30));
-    await gateway.readRows(columns);
     const writes: RowWrite[] = Array.from({ length: 30 }, (_, i) => ({
       ...typicalResult(i),
       mark: (['ok', 'warning', 'error'] as const)[Math.floor(i / 10)]!,
       ...(i === 25 ? { values: typicalRow(25) } : {}),
     }));
-    await gateway.writeResults(columns, writes);
+    await gateway.writeResults(columns, resultsNow(fake, writes));
     const ops = fake.log.map((e) => e.op);
     const lastValues = ops.lastIndexOf('values');
     const firstFormat = ops.findIndex((op) => FORMAT_OPS.includes(op));
@@ -211,8 +234,7 @@ describe('a save: readRows then writeResults', () => {
     const { fake, gateway, table } = await withRows({}, rows(10));
     const onEdit = vi.fn();
     const unsubscribe = await gateway.onUserEdit(onEdit);
-    await gateway.readRows(columns);
-    await gateway.writeResults(columns, Array.from({ length: 10 }, (_, i) => typicalResult(i)));
+    await gateway.writeResults(columns, resultsNow(fake, all(10)));
     expect(onEdit).not.toHaveBeenCalled();
     const writeRequest = fake.log.find((e) => e.op === 'values')!.request;
     const inRequest = fake.log.filter((e) => e.request === writeRequest).map((e) => e.op);
@@ -238,42 +260,99 @@ describe('a save: readRows then writeResults', () => {
 
   it('turns events back on when a write fails half-way, and reports the failure by its code', async () => {
     const { fake, gateway } = await withRows({}, rows(10));
-    await gateway.readRows(columns);
     fake.failOnOp = (op) => (op === 'format.fill' ? 'GeneralException' : undefined);
     const writes = Array.from({ length: 10 }, (_, i) => ({ ...typicalResult(i), mark: 'error' as const }));
-    const failure = await rejection(gateway.writeResults(columns, writes));
+    const failure = await rejection(gateway.writeResults(columns, resultsNow(fake, writes)));
     expect(failure.code).toBe('GeneralException');
     expect(failure.userMessage).toEqual(EXCEL_ERROR_MESSAGES.GeneralException);
     expect(fake.eventsEnabled).toBe(true);
     expect(fake.log.filter((e) => e.op === 'runtime.enableEvents').map((e) => e.detail)).toEqual([false, true]);
   });
 
-  it('refuses to write when the rows moved during the save (a sort): ids would land on other rows', async () => {
-    const { fake, gateway, table } = await withRows({}, rows(10));
-    await gateway.readRows(columns);
-    const sheet = table.sheet;
-    const [a, b] = [sheet.value(1, col('id')), sheet.value(2, col('id'))];
-    sheet.cell(1, col('id')).value = b;
-    sheet.cell(2, col('id')).value = a;
-    const failure = await rejection(gateway.writeResults(columns, Array.from({ length: 10 }, (_, i) => typicalResult(i))));
-    expect(failure.code).toBe('RowsMoved');
-    expect(fake.log.some((e) => e.op === 'values')).toBe(false);
-    const beyond = await rejection(gateway.writeResults(columns, [typicalResult(10)]));
-    expect(beyond.code).toBe('RowsMoved');
+  it('finds the rows again when they moved during the save (a sort, a row inserted): each result on its own row', async () => {
+    const { fake, gateway, table, sheet } = await withRows({}, rows(10));
+    const snapshot = await gateway.readRows(columns);
+    // meanwhile the user sorts rows 0 and 1 the other way round, and inserts a blank row on top
+    const swapped = [typicalRow(1), typicalRow(0), ...rows(10).slice(2)];
+    [columns.map(() => ''), ...swapped].forEach((row, r) => row.forEach((value, c) => (sheet.cell(table.top + 1 + r, table.left + c).value = value ?? '')));
+    table.rowCount = 11;
+
+    const report = await gateway.writeResults(columns, resultsFor(snapshot.rows, all(10)));
+    expect(report.placements.slice(0, 3)).toEqual([
+      { rowIndex: 2, exact: true },
+      { rowIndex: 1, exact: true },
+      { rowIndex: 3, exact: true },
+    ]);
+    const body = fake.bodyValues(TABLE_NAME);
+    expect(body[2]![col('id')]).toBe('nom-000000');
+    expect(body[2]![col('messages')]).toMatch(/^Cảnh báo/); // row 0's result, where row 0 now is
+    expect(body[1]![col('messages')]).toBe('Đã lưu.');
+    expect(body[0]!.every((value) => value === '')).toBe(true); // the inserted row is left alone
+    expect(sheet.cell(table.top + 3, 0).fill).toBe(MARK_FILLS.warning);
+    expect(report.ids.slice(0, 3)).toEqual(['', 'nom-000001', 'nom-000000']);
   });
 
-  it('a new row (no id yet) takes the id the server gave it', async () => {
-    const row = typicalRow(0).map((value, i) => (columns[i]!.role === 'system' ? '' : value));
-    const { fake, gateway } = await withRows({}, [row]);
-    await gateway.writeResults(columns, [typicalResult(0)]);
-    expect(fake.bodyValues(TABLE_NAME)[0]![col('id')]).toBe('nom-000000');
+  it('a row edited during the save, nothing moved: its bookkeeping is written, never its values', async () => {
+    const { fake, gateway, table, sheet } = await withRows({}, rows(3));
+    const snapshot = await gateway.readRows(columns);
+    sheet.cell(table.top + 2, col('note')).value = 'gõ thêm trong lúc lưu';
+    const writes = all(3, (i) => ({ ...typicalResult(i), values: typicalRow(i) }));
+    const report = await gateway.writeResults(columns, resultsFor(snapshot.rows, writes));
+    expect(report.placements).toEqual([
+      { rowIndex: 0, exact: true },
+      { rowIndex: 1, exact: false },
+      { rowIndex: 2, exact: true },
+    ]);
+    const body = fake.bodyValues(TABLE_NAME);
+    expect(body[1]![col('note')]).toBe('gõ thêm trong lúc lưu');
+    expect(body[1]![col('version')]).toBe(2);
+  });
+
+  it('a row that cannot be found (deleted, or edited and moved) is not written, and is reported so', async () => {
+    const { fake, gateway, table, sheet } = await withRows({}, rows(10));
+    const snapshot = await gateway.readRows(columns);
+    sheet.deleteRows(table.top + 1 + 4, 1, table.left, table.headers.length); // the user deletes row 4
+    table.rowCount = 9;
+    const report = await gateway.writeResults(columns, resultsFor(snapshot.rows, [...all(10), typicalResult(10)]));
+    expect(report.placements[4]).toBeUndefined();
+    expect(report.placements[10]).toBeUndefined(); // a row the read never had
+    expect(report.placements[5]).toEqual({ rowIndex: 4, exact: true });
+    expect(fake.bodyValues(TABLE_NAME).map((row) => row[col('id')])).not.toContain('nom-000004');
+    expect(fake.bodyValues(TABLE_NAME).map((row) => row[col('id')])).not.toContain('nom-000010');
+    expect(report.ids).toHaveLength(9);
+  });
+
+  it('a new row (no id yet), or a copied row with a borrowed id, takes the id the server gave it', async () => {
+    const fresh = typicalRow(0).map((value, i) => (columns[i]!.role === 'system' ? '' : value));
+    const { fake, gateway } = await withRows({}, [fresh, typicalRow(1), typicalRow(1)]);
+    const report = await gateway.writeResults(columns, resultsNow(fake, [typicalResult(0), { ...typicalResult(2), system: { id: 'nom-new', version: 1, rowHash: 'x' } }]));
+    expect(fake.bodyValues(TABLE_NAME).map((row) => row[col('id')])).toEqual(['nom-000000', 'nom-000001', 'nom-new']);
+    expect(report.ids).toEqual(['nom-000000', 'nom-000001', 'nom-new']);
+  });
+
+  it('the known ids alone: the setting written after one read', async () => {
+    const { fake, gateway } = await withRows({}, rows(3));
+    const start = gateway.syncCount;
+    const report = await gateway.writeResults(columns, resultsNow(fake, [], ['nom-000001']));
+    expect(gateway.syncCount - start).toBe(2);
+    expect(fake.settings.get(KNOWN_IDS_SETTING)).toBe('["nom-000001"]');
+    expect(report).toEqual({ placements: [], ids: ['nom-000000', 'nom-000001', 'nom-000002'] });
+  });
+
+  it('a body larger than a response may be is read again in slices before the write', async () => {
+    const { fake, gateway } = await withRows({}, rows(400));
+    const batch = resultsNow(fake, all(400));
+    fake.responseLimit = 100_000;
+    const report = await gateway.writeResults(columns, batch);
+    expect(report.placements.every((placement) => placement?.exact)).toBe(true);
+    expect(fake.bodyValues(TABLE_NAME)[399]![col('version')]).toBe(2);
   });
 });
 
 describe('notes on offending cells', () => {
   it('puts the findings as notes, replaces the add-in\'s stale ones on the rows written, keeps the rest', async () => {
     const { fake, gateway, sheet } = await withRows({}, rows(30));
-    await gateway.writeResults(columns, Array.from({ length: 30 }, (_, i) => typicalResult(i)));
+    await gateway.writeResults(columns, resultsNow(fake, Array.from({ length: 30 }, (_, i) => typicalResult(i))));
     expect(sheet.notes.map((n) => [n.row, n.column])).toEqual([
       [1, col('awardForm')],
       [11, col('awardForm')],
@@ -284,10 +363,10 @@ describe('notes on offending cells', () => {
     // a person's note on a cell of row 20, and row 10 saved again with no finding
     sheet.notes.push({ row: 21, column: col('nominee'), content: 'Chị Lan: kiểm tra lại tên' });
     fake.log.length = 0;
-    await gateway.writeResults(columns, [
+    await gateway.writeResults(columns, resultsNow(fake, [
       { ...typicalResult(10), notes: [] },
       { ...typicalResult(20), notes: [{ columnId: 'nominee', text: 'Quy tắc 2' }, { columnId: 'status', text: 'Quy tắc 6' }] },
-    ]);
+    ]));
     expect(sheet.notes.map((n) => [n.row, n.column, n.content.split('\n')[0]]).sort()).toEqual(
       [
         [1, col('awardForm'), NOTE_HEADING], // row 0 not written: its note stays
@@ -301,16 +380,16 @@ describe('notes on offending cells', () => {
 
   it('falls back to threaded comments before ExcelApi 1.18, and to the messages column alone before 1.10', async () => {
     const withComments = await withRows({ notes: 'comments' }, rows(11));
-    await withComments.gateway.writeResults(columns, Array.from({ length: 11 }, (_, i) => typicalResult(i)));
+    await withComments.gateway.writeResults(columns, resultsNow(withComments.fake, Array.from({ length: 11 }, (_, i) => typicalResult(i))));
     expect(withComments.fake.comments.map((c) => [c.row, c.column, c.content.startsWith(NOTE_HEADING)])).toEqual([
       [1, col('awardForm'), true],
       [11, col('awardForm'), true],
     ]);
-    await withComments.gateway.writeResults(columns, [{ ...typicalResult(10), notes: [] }]);
+    await withComments.gateway.writeResults(columns, resultsNow(withComments.fake, [{ ...typicalResult(10), notes: [] }]));
     expect(withComments.fake.comments).toHaveLength(1);
 
     const without = await withRows({ notes: 'none' }, rows(11));
-    await without.gateway.writeResults(columns, Array.from({ length: 11 }, (_, i) => typicalResult(i)));
+    await without.gateway.writeResults(columns, resultsNow(without.fake, Array.from({ length: 11 }, (_, i) => typicalResult(i))));
     expect(without.sheet.notes).toEqual([]);
     expect(without.sheet.value(11, col('messages'))).toMatch(/^Cảnh báo/);
   });
@@ -405,7 +484,7 @@ describe('replaceRows (a load from the server)', () => {
   it('a request that cannot be made small enough is reported as RequestPayloadSizeLimitExceeded', async () => {
     const { fake, gateway } = await withRows({}, rows(3));
     fake.requestLimit = 50;
-    const failure = await rejection(gateway.writeResults(columns, [typicalResult(0)]));
+    const failure = await rejection(gateway.writeResults(columns, resultsNow(fake, [typicalResult(0)])));
     expect(failure.code).toBe('RequestPayloadSizeLimitExceeded');
     expect(failure.userMessage.vi).toContain('5 MB');
   });
@@ -438,21 +517,26 @@ describe('selection', () => {
 });
 
 describe('known ids', () => {
-  it('are kept in the workbook as one JSON setting, so they outlive the pane', async () => {
+  it('are kept in the workbook as one JSON setting, written with a load or a save, read with the rows', async () => {
     const { fake, gateway } = setup();
-    expect(await gateway.readKnownIds()).toEqual([]);
-    await gateway.writeKnownIds(['nom-1', 'nom-2']);
+    await gateway.ensureSheet(columns);
+    expect((await gateway.readRows(columns)).knownIds).toEqual([]);
+    const start = gateway.syncCount;
+    await gateway.replaceRows(columns, rows(2).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })), { knownIds: ['nom-1', 'nom-2'] });
+    expect(gateway.syncCount - start).toBe(2); // the table, then the rows and the setting in one request
     expect(fake.settings.get(KNOWN_IDS_SETTING)).toBe('["nom-1","nom-2"]');
     const reopened = setup();
     reopened.fake.settings.set(KNOWN_IDS_SETTING, fake.settings.get(KNOWN_IDS_SETTING));
-    expect(await reopened.gateway.readKnownIds()).toEqual(['nom-1', 'nom-2']);
-    expect(gateway.syncCount).toBe(2);
+    reopened.fake.addTable(reopened.fake.addSheet(SHEET_NAME), TABLE_NAME, columns.map((c) => c.header), rows(2));
+    const snapshot = await reopened.gateway.readRows(columns);
+    expect(snapshot).toEqual({ rows: rows(2), knownIds: ['nom-1', 'nom-2'] });
+    expect(reopened.gateway.syncCount).toBe(1);
   });
 
   it('a damaged setting reads as no ids rather than failing the load', async () => {
-    const { fake, gateway } = setup();
+    const { fake, gateway } = await withRows({}, rows(1));
     fake.settings.set(KNOWN_IDS_SETTING, '{not json');
-    expect(await gateway.readKnownIds()).toEqual([]);
+    expect((await gateway.readRows(columns)).knownIds).toEqual([]);
   });
 });
 
@@ -468,10 +552,10 @@ describe('errors by code', () => {
   it('every run asks Excel to wait for a cell edit to end rather than fail; writes are one undo step from ExcelApi 1.20', async () => {
     const { fake, gateway } = await withRows({}, rows(2));
     await gateway.readRows(columns);
-    await gateway.writeResults(columns, [typicalResult(0)]);
+    await gateway.writeResults(columns, resultsNow(fake, [typicalResult(0)]));
     expect(fake.runOptions.slice(-2)).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true, mergeUndoGroup: true }]);
     const older = await withRows({ notes: 'none' }, rows(2));
-    await older.gateway.writeResults(columns, [typicalResult(0)]);
+    await older.gateway.writeResults(columns, resultsNow(older.fake, [typicalResult(0)]));
     expect(older.fake.runOptions.at(-1)).toEqual({ delayForCellEdit: true });
   });
 

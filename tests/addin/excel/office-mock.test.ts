@@ -30,7 +30,21 @@ function mockExcel(data: Record<string, unknown>) {
   return { mock, counter, excel: mock as unknown as ExcelHost };
 }
 
-function tableData(headers: string[], body: CellValue[][]) {
+/** The known ids setting, as office-addin-mock can hold it (no null property: a missing item is its own object). */
+function settingsData(stored: Map<string, unknown>) {
+  return {
+    settings: {
+      item: { value: stored.get(KNOWN_IDS_SETTING) ?? '', isNullObject: false },
+      missing: { value: '', isNullObject: true },
+      getItemOrNullObject(key: string) {
+        const self = this as { item: unknown; missing: unknown };
+        return key === KNOWN_IDS_SETTING && stored.has(key) ? self.item : self.missing;
+      },
+    },
+  };
+}
+
+function tableData(headers: string[], body: CellValue[][], stored = new Map<string, unknown>()) {
   return {
     tables: {
       [TABLE_NAME]: {
@@ -47,55 +61,35 @@ function tableData(headers: string[], body: CellValue[][]) {
         return (this as Record<string, unknown>)[name];
       },
     },
+    ...settingsData(stored),
   };
 }
 
+/** Office.js fills isNullObject at every sync without a load; the mock needs it given. */
+function markNullObjects(mock: OfficeMockObject) {
+  const settings = (mock as unknown as { context: { workbook: { settings: { item: { isNullObject: boolean }; missing: { isNullObject: boolean } } } } }).context.workbook.settings;
+  settings.item.isNullObject = false;
+  settings.missing.isNullObject = true;
+}
+
 describe('readRows on office-addin-mock', () => {
-  it('loads the header and the body values, then reads them after its single sync', async () => {
+  it('loads the header, the body values and the known ids, then reads them after its single sync', async () => {
     const order = [...columns.keys()].sort((a, b) => (a % 3) - (b % 3) || a - b);
     const body = [typicalRow(0), typicalRow(1)].map((row) => order.map((i) => row[i]!));
-    const { excel, counter } = mockExcel(tableData(order.map((i) => columns[i]!.header), body));
+    const stored = new Map<string, unknown>([[KNOWN_IDS_SETTING, '["nom-000001","nom-000002"]']]);
+    const { mock, excel, counter } = mockExcel(tableData(order.map((i) => columns[i]!.header), body, stored));
+    markNullObjects(mock);
     const gateway = createOfficeGateway({ excel });
     const snapshot = await gateway.readRows(columns);
-    expect(snapshot.rows).toEqual([typicalRow(0), typicalRow(1)]);
+    expect(snapshot).toEqual({ rows: [typicalRow(0), typicalRow(1)], knownIds: ['nom-000001', 'nom-000002'] });
     expect(counter.syncs).toBe(1);
     expect(gateway.syncCount).toBe(1);
   });
 
-  it('a single blank body row is an empty table', async () => {
-    const { excel } = mockExcel(tableData(columns.map((c) => c.header), [columns.map(() => '')]));
-    expect((await createOfficeGateway({ excel }).readRows(columns)).rows).toEqual([]);
-  });
-});
-
-describe('known ids on office-addin-mock', () => {
-  function settingsData(stored: Map<string, unknown>) {
-    return {
-      settings: {
-        item: { value: stored.get(KNOWN_IDS_SETTING) ?? '' },
-        missing: { value: '' }, // office-addin-mock cannot hold a null property
-        getItemOrNullObject(key: string) {
-          const self = this as { item: unknown; missing: unknown };
-          return key === KNOWN_IDS_SETTING && stored.has(key) ? self.item : self.missing;
-        },
-        add(key: string, value: unknown) {
-          stored.set(key, value);
-        },
-      },
-    };
-  }
-
-  it('reads the JSON setting after loading its value; writes it in one sync', async () => {
-    const stored = new Map<string, unknown>([[KNOWN_IDS_SETTING, '["nom-000001","nom-000002"]']]);
-    const { mock, excel, counter } = mockExcel(settingsData(stored));
-    // Office.js fills isNullObject at every sync without a load; the mock needs it given.
-    mock.context.workbook.settings.item.isNullObject = false;
-    mock.context.workbook.settings.missing.isNullObject = true;
-    const gateway = createOfficeGateway({ excel });
-    expect(await gateway.readKnownIds()).toEqual(['nom-000001', 'nom-000002']);
-    await gateway.writeKnownIds(['nom-000003']);
-    expect(stored.get(KNOWN_IDS_SETTING)).toBe('["nom-000003"]');
-    expect(counter.syncs).toBe(2);
+  it('a single blank body row is an empty table; no setting, no known ids', async () => {
+    const { mock, excel } = mockExcel(tableData(columns.map((c) => c.header), [columns.map(() => '')]));
+    markNullObjects(mock);
+    expect(await createOfficeGateway({ excel }).readRows(columns)).toEqual({ rows: [], knownIds: [] });
   });
 });
 
@@ -132,11 +126,11 @@ describe('Office.js errors become ExcelFailure by their code', () => {
   });
 
   it('an unknown code keeps its code and gets the general message; an error without one is Unexpected', async () => {
-    const unknown = await createOfficeGateway({ excel: failingExcel(officeError('SomethingNew')) }).readKnownIds().catch((e: unknown) => e);
+    const unknown = await createOfficeGateway({ excel: failingExcel(officeError('SomethingNew')) }).readRows(columns).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'SomethingNew' });
     expect((unknown as ExcelFailure).userMessage.vi).toMatch(/Excel báo lỗi/);
     const bug = new TypeError('x is undefined');
-    const unexpected = await createOfficeGateway({ excel: failingExcel(bug) }).readKnownIds().catch((e: unknown) => e);
+    const unexpected = await createOfficeGateway({ excel: failingExcel(bug) }).readRows(columns).catch((e: unknown) => e);
     expect(unexpected).toMatchObject({ code: 'Unexpected', cause: bug });
   });
 

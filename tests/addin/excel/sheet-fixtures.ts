@@ -1,7 +1,8 @@
 import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN } from '../../../shared/index';
 import { buildColumns, SHEET_NAME, TABLE_NAME, type CellValue, type SheetContext } from '../../../shared/sheet/index';
-import type { RowWrite } from '../../../addin/src/excel/gateway';
+import type { ResultsBatch, RowExpectation, RowWrite } from '../../../addin/src/excel/gateway';
 import { createOfficeGateway, type ExcelHost, type OfficeGatewayOptions } from '../../../addin/src/excel/office-gateway';
+import { contentFingerprint, idCellText } from '../../../addin/src/excel/relocate';
 import { FakeExcel, type FakeExcelOptions } from './fake-excel';
 
 /** The seed campaign's columns over the demo office: 24 columns, 3 of them hidden bookkeeping. */
@@ -59,6 +60,29 @@ export function typicalResult(i: number): RowWrite {
     mark: warned ? 'warning' : 'ok',
     notes: warned ? [{ columnId: 'awardForm', text: 'Quy tắc 4 (chỉ tiêu): quá số lượng khen thưởng' }] : [],
   };
+}
+
+/** What a row held when a save read it (undefined: no such row, which nothing in the sheet matches). */
+export function expectationOf(row: readonly CellValue[] | undefined): RowExpectation {
+  if (!row) return { fingerprint: 'no row' };
+  const id = idCellText(row, columns);
+  return { ...(id ? { id } : {}), fingerprint: contentFingerprint(row, columns) };
+}
+
+/** A save's results as the controller hands them over: each write with what its row held in `read`. */
+export function resultsFor(read: readonly CellValue[][], writes: readonly RowWrite[], knownIds?: string[]): ResultsBatch {
+  return {
+    rowCountAtRead: read.length,
+    writes: writes.map((write) => ({ ...write, expect: expectationOf(read[write.rowIndex]) })),
+    ...(knownIds ? { knownIds } : {}),
+  };
+}
+
+/** The same, the rows taken straight from the fake table (schema order), as if readRows had just run. */
+export function resultsNow(fake: FakeExcel, writes: readonly RowWrite[], knownIds?: string[]): ResultsBatch {
+  const body = fake.bodyValues(TABLE_NAME);
+  const read = body.length === 1 && body[0]!.every((value) => value === '') ? [] : body;
+  return resultsFor(read, writes, knownIds);
 }
 
 /** A gateway over a fresh fake workbook; `notes` picks what the host supports. */

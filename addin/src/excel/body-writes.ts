@@ -1,0 +1,96 @@
+/// <reference types="office-js" />
+import type { ColumnDef } from '../../../shared/sheet/columns';
+import type { NoteApi } from './cell-notes';
+import type { ResultsBatch, RowMark, RowWrite, WriteReport } from './gateway';
+import { numberFormatOf, toExcelValue } from './layout';
+import { idsAfter, locateRows, placeWrites } from './relocate';
+import { cellPatches, fillRuns, plannedNotes, valueBlocks, type PlannedNote, type WriteCell } from './row-plan';
+import { locateNotes, notesInBody, readTable, type TableState } from './table-state';
+import { runWriteBatches, type EventsState, type WriteOp } from './write-batches';
+import { columnFormatOp, fillOp, knownIdsOp, noteAddOp, noteRemoveOp, rowsAddOps, rowsDeleteOp, valueOps } from './write-ops';
+
+/**
+ * The two batches that write the table body: a load (replaceRows) and a save's results (writeResults).
+ * Each reads what it must know in one round trip (two when notes must be located), then writes
+ * everything in one request per 4 MB of payload: values before formats, events off for its own writes.
+ */
+
+export interface WriteRun {
+  context: Excel.RequestContext;
+  sync(context: Excel.RequestContext): Promise<void>;
+  events: EventsState;
+  budget: number;
+  noteApi: NoteApi;
+}
+
+/** Every row replaced: the table grown or shrunk to fit, values, fills, the add-in's notes renewed. */
+export async function replaceBody(run: WriteRun, columns: readonly ColumnDef[], rows: readonly RowWrite[], knownIds?: readonly string[]): Promise<void> {
+  const { context, sync, budget } = run;
+  const read = await readTable(context, columns, { position: true, noteApi: run.noteApi, sync });
+  const { map } = read;
+  const planned = plannedNotes(columns, map, rows);
+  // Every note of the add-in's goes; people's notes are located only if one of ours could cover theirs.
+  const state: TableState = { ...read, notes: await locateNotes(context, read.notes, (ours) => ours || planned.length > 0, sync) };
+  const wanted = rows.length === 0 ? 0 : Math.max(...rows.map((row) => row.rowIndex)) + 1;
+  const count = Math.max(wanted, 1); // an Excel table always keeps one body row
+  const operations: WriteOp[] = [];
+
+  // People's notes stay (those on rows that disappear go with their rows). The add-in's are removed
+  // first: a note on a deleted row could no longer be found.
+  for (const note of notesInBody(state)) if (note.ours) operations.push(noteRemoveOp(note));
+  if (state.rowCount > count) operations.push(rowsDeleteOp(count, state.rowCount - count, map.width));
+  if (count > state.rowCount) {
+    // New rows come in blank, then get their columns' number formats, and only then the values:
+    // a "03" written into a cell that is not yet text would be stored as the number 3.
+    operations.push(...rowsAddOps(count - state.rowCount, map.width, budget));
+    columns.forEach((column, i) => {
+      const numberFormat = column.format === 'general' ? undefined : numberFormatOf(column);
+      const wrapText = column.role === 'output';
+      if (numberFormat || wrapText) operations.push(columnFormatOp(map.tableIndex[i]!, { ...(numberFormat ? { numberFormat } : {}), wrapText }));
+    });
+  }
+  const patches = cellPatches(columns, map, rows);
+  const blank = new Map<number, WriteCell>(map.tableIndex.map((column) => [column, toExcelValue(null)]));
+  for (let row = 0; row < count; row += 1) if (!patches.has(row)) patches.set(row, new Map(blank));
+  for (const block of valueBlocks(patches)) operations.push(...valueOps(block, budget));
+
+  const marks = new Map<number, RowMark>(Array.from({ length: count }, (_, row) => [row, 'ok']));
+  for (const row of rows) marks.set(row.rowIndex, row.mark);
+  for (const fill of fillRuns(marks)) operations.push(fillOp(fill, map.width));
+  operations.push(...noteAdds(run.noteApi, state, planned));
+  if (knownIds) operations.push(knownIdsOp(knownIds));
+  await runWriteBatches({ context, budget, sync, state: run.events }, operations);
+}
+
+/**
+ * A save's results, each on the row it came from as found now (relocate.ts), read with the body's
+ * values in the same round trip as the header and the notes. The add-in's notes on the rows written
+ * are stale: replaced. The known ids go last, in the same request as the last writes.
+ */
+export async function writeSaveResults(run: WriteRun, columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport> {
+  const { context, sync, budget } = run;
+  const read = await readTable(context, columns, { values: true, position: true, noteApi: run.noteApi, sync });
+  const placements = locateRows(batch.writes, read.rows, columns, batch.rowCountAtRead);
+  const placed = placeWrites(batch.writes, placements);
+  const planned = plannedNotes(columns, read.map, placed);
+  const wanted = (ours: boolean) => ours || planned.length > 0;
+  const state: TableState = { ...read, notes: placed.length > 0 ? await locateNotes(context, read.notes, wanted, sync) : [] };
+
+  const operations: WriteOp[] = [];
+  for (const block of valueBlocks(cellPatches(columns, state.map, placed))) operations.push(...valueOps(block, budget));
+  const marks = new Map<number, RowMark>(placed.map((write) => [write.rowIndex, write.mark]));
+  for (const fill of fillRuns(marks)) operations.push(fillOp(fill, state.map.width));
+  const written = new Set(placed.map((write) => write.rowIndex));
+  for (const note of notesInBody(state)) if (note.ours && written.has(note.row)) operations.push(noteRemoveOp(note));
+  operations.push(...noteAdds(run.noteApi, state, planned));
+  if (batch.knownIds) operations.push(knownIdsOp(batch.knownIds));
+  if (operations.length > 0) await runWriteBatches({ context, budget, sync, state: run.events }, operations);
+  return { placements, ids: idsAfter(read.rows, columns, placed) };
+}
+
+/** The notes to add; none on a cell that already holds a person's note (a cell holds one note). */
+function noteAdds(api: NoteApi, state: TableState, planned: readonly PlannedNote[]): WriteOp[] {
+  if (api === 'none') return [];
+  const taken = new Set(notesInBody(state).filter((note) => !note.ours).map((note) => `${note.row}:${note.column}`));
+  return planned.filter((note) => !taken.has(`${note.row}:${note.column}`)).map((note) => noteAddOp(api, note));
+}
