@@ -38,32 +38,58 @@ export interface TallyResult {
  * Whether each ballot counts, and why not: marking more candidates of a form than its places, naming
  * someone who is not a candidate, a mark other than the agreed one, or a number used twice (every
  * ballot with that number is void, so that the order ballots come in never matters). Fewer marks than
- * places is valid.
+ * places is valid. One pass, counting the votes of the valid ballots as it goes: this is the tally's
+ * hot loop (ballots × marks), so it works on candidate and form indexes, not on objects.
  */
-function checkBallots(input: RoundInput, voteMark: string) {
-  const candidates = new Map(input.candidates.map((c) => [c.nominationId, c]));
-  const places = new Map(input.forms.map((f) => [f.awardForm, f.places]));
+function countBallots(input: RoundInput, voteMark: string) {
+  const candidateIndex = new Map(input.candidates.map((c, i) => [c.nominationId, i]));
+  const formIndex = new Map(input.forms.map((f, i) => [f.awardForm, i]));
+  const formOf = Int32Array.from(input.candidates, (c) => formIndex.get(c.awardForm) ?? -1);
+  const places = Int32Array.from(input.forms, (f) => f.places);
   const numberUses = new Map<number, number>();
   for (const ballot of input.ballots) numberUses.set(ballot.number, (numberUses.get(ballot.number) ?? 0) + 1);
   const mark = voteMark.trim().toLowerCase();
 
-  return input.ballots.map((ballot) => {
-    const reasons = new Set<InvalidReason>();
-    if ((numberUses.get(ballot.number) ?? 0) > 1) reasons.add('REPEATED_NUMBER');
-    const marked: Candidate[] = [];
-    for (const [nominationId, value] of Object.entries(ballot.marks)) {
-      const written = value.trim().toLowerCase();
+  const votes = new Int32Array(input.candidates.length);
+  const perForm = new Int32Array(input.forms.length);
+  const marked = new Int32Array(input.candidates.length);
+  const invalid: { number: number; reasons: InvalidReason[] }[] = [];
+  let valid = 0;
+  for (const ballot of input.ballots) {
+    const reasons: InvalidReason[] = [];
+    if (numberUses.get(ballot.number)! > 1) reasons.push('REPEATED_NUMBER');
+    perForm.fill(0);
+    let count = 0;
+    for (const nominationId in ballot.marks) {
+      const value = ballot.marks[nominationId]!;
+      // The agreed mark as written is the common case; anything else is normalised before judging.
+      const written = value === voteMark ? mark : value.trim().toLowerCase();
       if (written === '') continue;
-      const candidate = candidates.get(nominationId);
-      if (!candidate) reasons.add('UNKNOWN_CANDIDATE');
-      else if (written !== mark) reasons.add('UNKNOWN_MARK');
-      else marked.push(candidate);
+      const index = candidateIndex.get(nominationId);
+      if (index === undefined) {
+        if (!reasons.includes('UNKNOWN_CANDIDATE')) reasons.push('UNKNOWN_CANDIDATE');
+      } else if (written !== mark) {
+        if (!reasons.includes('UNKNOWN_MARK')) reasons.push('UNKNOWN_MARK');
+      } else {
+        marked[count++] = index;
+        const form = formOf[index]!;
+        if (form >= 0) perForm[form]! += 1;
+      }
     }
-    const perForm = new Map<string, number>();
-    for (const candidate of marked) perForm.set(candidate.awardForm, (perForm.get(candidate.awardForm) ?? 0) + 1);
-    for (const [form, count] of perForm) if (count > (places.get(form) ?? 0)) reasons.add('OVER_PLACES');
-    return { ballot, marked, reasons: [...reasons].sort() };
-  });
+    // A candidate of a form the round does not hold has no place to take: always too many.
+    let over = false;
+    for (let form = 0; form < places.length && !over; form += 1) over = perForm[form]! > places[form]!;
+    for (let i = 0; i < count && !over; i += 1) over = formOf[marked[i]!] === -1;
+    if (over) reasons.push('OVER_PLACES');
+    if (reasons.length > 0) {
+      invalid.push({ number: ballot.number, reasons: reasons.sort() });
+      continue;
+    }
+    valid += 1;
+    for (let i = 0; i < count; i += 1) votes[marked[i]!]! += 1;
+  }
+  invalid.sort((a, b) => a.number - b.number || a.reasons.join().localeCompare(b.reasons.join()));
+  return { votes, valid, invalid };
 }
 
 function baseOf(settings: CouncilSettings, total: number, participating: number, valid: number): number {
@@ -93,21 +119,14 @@ export function tally(settings: CouncilSettings, input: RoundInput): TallyResult
   const required = Math.ceil((settings.quorum.numerator * total) / settings.quorum.denominator);
   const members = { total, present: input.attendance.present, writtenVotes, participating };
 
-  const checked = checkBallots(input, settings.voteMark);
-  const valid = checked.filter((c) => c.reasons.length === 0);
-  const invalidBallots = checked
-    .filter((c) => c.reasons.length > 0)
-    .map((c) => ({ number: c.ballot.number, reasons: c.reasons }))
-    .sort((a, b) => a.number - b.number || a.reasons.join().localeCompare(b.reasons.join()));
-  const ballots = { issued: participating, collected: input.ballots.length, valid: valid.length, invalid: invalidBallots.length };
-  const base = baseOf(settings, total, participating, valid.length);
-
-  const votes = new Map(input.candidates.map((c) => [c.nominationId, 0]));
-  for (const { marked } of valid) for (const candidate of marked) votes.set(candidate.nominationId, votes.get(candidate.nominationId)! + 1);
+  const counted = countBallots(input, settings.voteMark);
+  const invalidBallots = counted.invalid;
+  const ballots = { issued: participating, collected: input.ballots.length, valid: counted.valid, invalid: invalidBallots.length };
+  const base = baseOf(settings, total, participating, counted.valid);
 
   const hasQuorum = participating * settings.quorum.denominator >= settings.quorum.numerator * total && total > 0;
-  const results: CandidateResult[] = input.candidates.map((c) => {
-    const v = votes.get(c.nominationId)!;
+  const results: CandidateResult[] = input.candidates.map((c, i) => {
+    const v = counted.votes[i]!;
     return {
       nominationId: c.nominationId,
       awardForm: c.awardForm,
