@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import type { Nomination, NominationChange } from '../../../shared/nomination';
+import type { SaveBatchResult } from '../../../shared/api-types';
+import { startTestApi, type TestApi } from '../../support/api';
+import { launchChromium } from './browser';
+import { HostPage } from './host-page';
+import { CAMPAIGN_ID, HR } from './people';
+import { startE2eServer, type E2eServer } from './server';
+
+/**
+ * One e2e test file's world: the real API over the run's DynamoDB Local (a table of this file's own,
+ * seeded with the demo office), the e2e server with the built pane, and one Chromium shared by the
+ * file's tests (each host page gets its own browser context).
+ */
+export interface E2eSuite {
+  api: TestApi;
+  server: E2eServer;
+  browser: Browser;
+  /** A new host window with the pane, signed in as `email`, autosave as asked, the sheet not yet opened. */
+  openHost(email: string, options?: { autosave?: boolean; query?: Record<string, string | number> }): Promise<HostPage>;
+  /** Saves rows straight through the API as `email` (data someone else entered). */
+  seed(rows: NominationChange[], email?: string): Promise<SaveBatchResult>;
+  /** Every live nomination of the campaign, as `email` may see them. */
+  nominations(email?: string): Promise<Nomination[]>;
+  close(): Promise<void>;
+}
+
+export async function startE2eSuite(): Promise<E2eSuite> {
+  const api = await startTestApi();
+  const server = await startE2eServer({ apiUrl: api.baseUrl, paneDir: inject('e2ePaneDir') });
+  const browser = await launchChromium();
+  const pages: HostPage[] = [];
+  return {
+    api,
+    server,
+    browser,
+    async openHost(email = HR, options = {}) {
+      const page = await HostPage.open(browser, server, options.query ?? {});
+      pages.push(page);
+      await page.signIn(email);
+      await page.setAutosave(options.autosave ?? false);
+      return page;
+    },
+    async seed(rows, email = HR) {
+      const token = await api.tokenFor(email);
+      const response = await api.request<SaveBatchResult>('POST', `/campaigns/${CAMPAIGN_ID}/nominations/batch`, { token, body: { rows } });
+      if (response.status !== 200) throw new Error(`seeding failed: ${response.status} ${response.text}`);
+      return response.body;
+    },
+    async nominations(email = HR) {
+      const token = await api.tokenFor(email);
+      const items: Nomination[] = [];
+      let cursor: string | undefined;
+      do {
+        const response = await api.request<{ items: Nomination[]; nextCursor?: string | null }>(
+          'GET',
+          `/campaigns/${CAMPAIGN_ID}/nominations${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+          { token },
+        );
+        if (response.status !== 200) throw new Error(`listing failed: ${response.status} ${response.text}`);
+        items.push(...response.body.items);
+        cursor = response.body.nextCursor ?? undefined;
+      } while (cursor);
+      return items;
+    },
+    async close() {
+      await Promise.allSettled(pages.map((page) => page.close()));
+      await browser.close().catch(() => undefined);
+      await server.close();
+      await api.close();
+    },
+  };
+}
