@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { HR, unitClerk } from './support/people';
+import { columnIndex, nomination, personName, staffOf } from './support/rows';
+import { startE2eSuite, type E2eSuite } from './support/suite';
+
+/**
+ * Scenario: two panes on the same campaign — HR in one Excel window, the clerk of Phòng Kinh tế in
+ * another — load the same rows and both edit them. HR saves first. The clerk's save finds the rows
+ * changed meanwhile: the pane shows both versions side by side; the clerk keeps her own for one row
+ * and takes the server's for the other, and nothing anyone typed is lost without a choice.
+ */
+let suite: E2eSuite;
+
+beforeAll(async () => {
+  suite = await startE2eSuite();
+});
+
+afterAll(async () => {
+  await suite?.close();
+});
+
+it('shows a conflict between two panes with both versions, and saves the one chosen', async () => {
+  const [first, second] = staffOf('kinh-te');
+  const seeded = await suite.seed([nomination(first!.id), nomination(second!.id)]);
+  const [idA, idB] = seeded.rows.map((row) => row.id!);
+
+  const hr = await suite.openHost(HR);
+  const clerk = await suite.openHost(unitClerk('kinh-te'));
+  await hr.openSheet();
+  await clerk.openSheet();
+  expect((await clerk.table()).rowCount).toBe(2);
+
+  const achievements = columnIndex('achievements');
+  const hrText = { A: 'Phòng HCTC-QTTV sửa: hoàn thành xuất sắc nhiệm vụ, có sáng kiến cấp tỉnh.', B: 'Phòng HCTC-QTTV sửa: thành tích đã được xác minh.' };
+  const clerkText = { A: 'Văn thư Phòng Kinh tế sửa: bổ sung kết quả năm 2025.', B: 'Văn thư Phòng Kinh tế sửa: đề nghị xem xét.' };
+  await hr.editCell(await hr.rowOfId(idA!), achievements, hrText.A);
+  await hr.editCell(await hr.rowOfId(idB!), achievements, hrText.B);
+  await clerk.editCell(await clerk.rowOfId(idA!), achievements, clerkText.A);
+  await clerk.editCell(await clerk.rowOfId(idB!), achievements, clerkText.B);
+
+  const hrSave = await hr.save();
+  expect(hrSave.state.lastSave).toMatchObject({ saved: 2, conflicts: 0 });
+
+  const clerkSave = await clerk.save();
+  expect(clerkSave.state.lastSave).toMatchObject({ saved: 0, conflicts: 2 });
+  expect(clerkSave.state.conflicts.map((conflict) => conflict.id).sort()).toEqual([idA, idB].sort());
+
+  // The conflict panel: each row with the clerk's cells beside the server's, where they differ.
+  await expect.poll(() => clerk.pane.getByRole('heading', { name: 'Xung đột (2)' }).count()).toBe(1);
+  const rowA = clerk.pane.getByRole('article', { name: `Dòng: ${personName(first!.id)}` });
+  await expect.poll(() => rowA.getByRole('cell', { name: clerkText.A }).count()).toBe(1);
+  await expect.poll(() => rowA.getByRole('cell', { name: hrText.A }).count()).toBe(1);
+  expect(await rowA.getByRole('columnheader', { name: 'Trên máy chủ (phiên bản 2)' }).count()).toBe(1);
+  // The rows are marked in the sheet, and nothing the clerk typed was overwritten.
+  const fills = await clerk.fills();
+  expect(fills.every((fill) => fill === '#F4B183')).toBe(true);
+  expect((await clerk.column('achievements')).map((cell) => cell.value).sort()).toEqual([clerkText.A, clerkText.B].sort());
+  expect((await clerk.column('messages'))[0]!.text).toMatch(/^Xung đột: dòng đã được người khác sửa \(phiên bản 2 trên máy chủ\)/);
+
+  // Row A: the clerk keeps hers (saved over the server's version 2).
+  await rowA.getByRole('button', { name: 'Giữ bản của tôi' }).click();
+  await clerk.waitForState((state) => !state.saving && state.conflicts.length === 1);
+  // Row B: she takes the server's.
+  const rowB = clerk.pane.getByRole('article', { name: `Dòng: ${personName(second!.id)}` });
+  await rowB.getByRole('button', { name: 'Lấy bản trên máy chủ' }).click();
+  const settled = await clerk.waitForState((state) => !state.saving && !state.busy && state.conflicts.length === 0);
+  expect(settled.unsavedRows).toBe(0);
+  expect(await clerk.pane.getByRole('heading', { name: /^Xung đột/ }).count()).toBe(0);
+
+  const stored = await suite.nominations();
+  expect(stored.find((item) => item.id === idA)).toMatchObject({ achievements: clerkText.A, version: 3 });
+  expect(stored.find((item) => item.id === idB)).toMatchObject({ achievements: hrText.B, version: 2 });
+  const clerkRows = await clerk.column('achievements');
+  expect(clerkRows[(await clerk.rowOfId(idA!)) - 1]!.value).toBe(clerkText.A);
+  expect(clerkRows[(await clerk.rowOfId(idB!)) - 1]!.value).toBe(hrText.B);
+  expect((await clerk.fills()).every((fill) => fill !== '#F4B183')).toBe(true);
+  for (const page of [hr, clerk]) {
+    expect((await page.stats()).gaps).toEqual([]);
+    expect(page.log.errors).toEqual([]);
+  }
+});
