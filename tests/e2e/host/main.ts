@@ -195,6 +195,14 @@ const host: ThiduaHost = {
     if (excel.isEditing) throw officeError('InvalidOperationInCellEditMode');
     userEntry(sheetNamed(sheet), row, column, [[text]]);
   },
+  hideColumns(sheetName, columns, hidden = true) {
+    const sheet = sheetNamed(sheetName);
+    for (const column of columns) {
+      if (hidden) sheet.hiddenColumns.add(column);
+      else sheet.hiddenColumns.delete(column);
+    }
+    workbook.touched();
+  },
   reveal(row, column) {
     grid.scrollIntoView(row, column);
   },

@@ -84,6 +84,8 @@ export interface ThiduaHost {
   paste(row: number, column: number, values: (Scalar | null)[][], sheet?: string): { row: number; column: number; rows: number; columns: number };
   /** A person types one value into a cell and presses Enter. */
   type(row: number, column: number, text: string, sheet?: string): void;
+  /** A person hides (or shows) whole columns, as with Excel's Hide on the column letters. */
+  hideColumns(sheet: string, columns: number[], hidden?: boolean): void;
   /** Renders the grid now, and scrolls so that this cell is in view. */
   reveal(row: number, column: number): void;
 }
