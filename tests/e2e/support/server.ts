@@ -86,6 +86,11 @@ export class Network {
 export interface E2eServerOptions {
   /** The local API's base URL (startTestApi().baseUrl). */
   apiUrl?: string;
+  /**
+   * The local runner's dev sign-in (GET /dev/users, POST /dev/token), answered here rather than
+   * proxied: for an API started without its dev routes (bench/run.ts's).
+   */
+  dev?: { users: readonly { email: string; displayName?: string; role?: string; unitId?: string }[]; issueToken(email: string): Promise<string> };
   /** The built pane (buildPane().dir). */
   paneDir?: string;
   runtimeConfig?: unknown;
@@ -153,8 +158,31 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     res.end(body);
   };
 
+  /** The dev routes as functions/local/server.ts answers them, for an API without them. */
+  async function devRoute(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    const dev = options.dev;
+    if (!dev) return false;
+    const bare = path.replace(/^\/api/, '').split('?')[0];
+    if (req.method === 'GET' && bare === '/dev/users') {
+      send(res, 200, TYPES['.json']!, JSON.stringify(dev.users));
+      return true;
+    }
+    if (req.method === 'POST' && bare === '/dev/token') {
+      const body = JSON.parse((await readAll(req)).toString('utf8') || '{}') as { email?: string };
+      const email = String(body.email ?? '').trim().toLowerCase();
+      if (!dev.users.some((user) => user.email === email)) {
+        send(res, 403, TYPES['.json']!, JSON.stringify({ code: 'UNKNOWN_USER', message: { vi: 'Tài khoản chưa được cấp quyền sử dụng', en: 'This account has not been given access' } }));
+        return true;
+      }
+      send(res, 200, TYPES['.json']!, JSON.stringify({ token: await dev.issueToken(email) }));
+      return true;
+    }
+    return false;
+  }
+
   async function proxy(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
+    if (/^(\/api)?\/dev\//.test(path) && (await devRoute(req, res, path))) return;
     const begun = now();
     const body = await readAll(req);
     const entry: ProxiedRequest = { method, path, status: 0, requestBytes: body.length, responseBytes: 0, start: begun, ms: 0 };
