@@ -13,6 +13,7 @@ import type { KeyValueStorage } from './auth/index';
 import { BootMessage, type BootProblem } from './boot/BootMessage';
 import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './boot/config';
 import { officeThemeColors, waitForOffice, watchOfficeTheme } from './boot/office';
+import { createOfficeCouncilSheets } from './excel/office-council-sheets';
 import { createOfficeGateway } from './excel/office-gateway';
 import { App, themeFromOffice, type PaneTheme } from './ui/App';
 import { fluentTheme } from './ui/theme';
@@ -85,7 +86,7 @@ async function boot(render: (node: ReactNode) => void): Promise<void> {
 
   const storage = paneStorage();
   const { api, tokens } = createServices({ apiBaseUrl: runtime.apiBaseUrl, auth: runtime.auth, ...(storage ? { storage } : {}) });
-  const pane = createPane({ gateway: createOfficeGateway(), api, tokens, ...(storage ? { storage } : {}) });
+  const pane = createPane({ gateway: createOfficeGateway(), councilSheets: createOfficeCouncilSheets(), api, tokens, ...(storage ? { storage } : {}) });
   if (runtime.environment === 'local') window.THIDUA_PANE = pane;
   window.addEventListener('pagehide', () => void pane.dispose(), { once: true });
   render(<ThemedApp controller={pane} initial={theme} />);

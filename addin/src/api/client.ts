@@ -1,4 +1,6 @@
 import type { Nomination, Page, Person, SaveBatchResult, StoredCampaign, Unit, User, ValidationReport } from '../../../shared/api-types';
+import type { Attendance, Ballot } from '../../../shared/council/round';
+import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '../../../shared/council/voting-round';
 import type { NominationChange } from '../../../shared/nomination';
 import type { NominationStatus } from '../../../shared/status';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
@@ -67,6 +69,18 @@ export interface ApiClient {
    * When a part fails for good, the ApiRequestError carries `partial`: the parts saved before it.
    */
   saveChanges(campaignId: string, rows: readonly NominationChange[], options?: SaveOptions): Promise<SaveBatchResult>;
+  /** The council's voting rounds (without candidates, result or ballots). */
+  listRounds(campaignId: string): Promise<VotingRoundSummary[]>;
+  /** One round with its candidates, result and minutes. */
+  getRound(campaignId: string, roundId: string): Promise<VotingRound>;
+  /** Opens a round: the eligible nominations, or (fromRoundId) the tied candidates of a confirmed round. */
+  createRound(campaignId: string, request: CreateRoundRequest): Promise<VotingRound>;
+  /** Replaces the round's ballots (and its attendance, when given). */
+  submitBallots(campaignId: string, roundId: string, ballots: readonly Ballot[], attendance?: Attendance): Promise<VotingRound>;
+  /** Counts the round's ballots: the result and the minutes. */
+  tallyRound(campaignId: string, roundId: string): Promise<VotingRound>;
+  /** Confirms the tallied round (`version`: the round as the secretary saw it). */
+  confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
 }
 
 const EMPTY_SUMMARY: SaveBatchResult['summary'] = { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 };
@@ -205,6 +219,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     deleteNomination: (campaignId, nominationId, version) =>
       request<Nomination>('DELETE', `${campaignPath(campaignId)}/nominations/${enc(nominationId)}`, {
         query: { version: version === undefined ? undefined : String(version) },
+      }),
+
+    listRounds: async (campaignId) => (await request<{ items: VotingRoundSummary[] }>('GET', `${campaignPath(campaignId)}/rounds`)).items,
+    getRound: (campaignId, roundId) => request<VotingRound>('GET', `${campaignPath(campaignId)}/rounds/${enc(roundId)}`),
+    createRound: (campaignId, body) => request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds`, { body: JSON.stringify(body) }),
+    submitBallots: (campaignId, roundId, ballots, attendance) =>
+      request<VotingRound>('PUT', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/ballots`, {
+        body: JSON.stringify({ ...(attendance ? { attendance } : {}), ballots }),
+      }),
+    tallyRound: (campaignId, roundId) => request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/tally`, { body: '{}' }),
+    confirmRound: (campaignId, roundId, version) =>
+      request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
+        body: JSON.stringify(version === undefined ? {} : { version }),
       }),
 
     async saveChanges(campaignId, rows, save = {}) {

@@ -2,6 +2,7 @@ import { localized, saveLanguage } from '../i18n/index';
 import { createSaveScheduler } from './autosave';
 import { createCampaignSheet } from './campaign-sheet';
 import { createConflictActions } from './conflict-actions';
+import { createCouncil } from './council';
 import { issueCell } from './panels';
 import { AUTOSAVE_STORAGE_KEY, createPaneCore } from './pane-core';
 import { createPaneReport } from './pane-report';
@@ -26,7 +27,8 @@ export { describeError } from './pane-errors';
  *  - autosave.ts: when saves run (the button, autosave, retries), never two at once;
  *  - conflict-actions.ts: keep mine / take theirs;
  *  - role-action-runner.ts: submit, return, eligible;
- *  - pane-report.ts: findings, quotas and conflicts as the panels show them.
+ *  - pane-report.ts: findings, quotas and conflicts as the panels show them;
+ *  - council.ts: the council's vote (ballot sheet, count, minutes, confirmation), for the secretary.
  */
 export function createPaneController(deps: PaneDeps): PaneController {
   const core = createPaneCore(deps);
@@ -40,6 +42,8 @@ export function createPaneController(deps: PaneDeps): PaneController {
   const openSheet = createSheetLoad(core, report, scheduler);
   const conflicts = createConflictActions(core, report, save);
   const runAction = createRoleActionRunner(core, save);
+  // The council's vote reloads the nomination sheet after a confirmation through the same load as the button.
+  const council = deps.councilSheets ? createCouncil(core, deps.councilSheets, () => core.track(core.exclusive(openSheet))) : undefined;
 
   const actions: PaneActions = {
     signIn: session.signIn,
@@ -82,6 +86,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     submitUnitRows: () => runAction('submit'),
     returnSelected: (reason) => runAction('return', reason),
     markSelectedEligible: () => runAction('eligible'),
+    ...(council ? { council: council.actions } : {}),
     dismiss() {
       store.set({ error: undefined, notice: undefined, auth: { ...store.state.auth, error: undefined } });
     },

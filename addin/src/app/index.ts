@@ -19,6 +19,8 @@ export { usePaneController } from './use-pane';
 export type { ConflictView, ConflictField } from './conflicts';
 export type { IssueGroup, IssueItem, QuotaRow } from './panels';
 export type { RoleActionId } from './role-actions';
+export type { CouncilActions, CouncilState } from './council';
+export { hasTie, participating, runsTheVote } from './council';
 
 export type CreatePaneOptions = PaneDeps;
 

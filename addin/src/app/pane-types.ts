@@ -2,7 +2,9 @@ import type { Language, Localized } from '../../../shared/localized';
 import type { User } from '../../../shared/org';
 import type { ApiClient } from '../api/index';
 import type { DevUser, KeyValueStorage, TokenProvider } from '../auth/token-provider';
+import type { CouncilSheets } from '../excel/council-gateway';
 import type { ExcelGateway } from '../excel/gateway';
+import type { CouncilActions, CouncilState } from './council';
 import type { ConflictView } from './conflicts';
 import type { IssueGroup, IssueItem, QuotaRow } from './panels';
 import type { RoleActionId } from './role-actions';
@@ -63,6 +65,8 @@ export interface PaneState {
   issueCounts: { errors: number; warnings: number };
   conflicts: ConflictView[];
   actions: RoleActionId[];
+  /** The council's vote: only for the secretary and the administrator, with a campaign chosen. */
+  council?: CouncilState;
   notice?: Localized;
   error?: Localized;
 }
@@ -83,6 +87,8 @@ export interface PaneActions {
   submitUnitRows(): Promise<void>;
   returnSelected(reason: string): Promise<void>;
   markSelectedEligible(): Promise<void>;
+  /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
+  council?: CouncilActions;
   dismiss(): void;
 }
 
@@ -103,6 +109,8 @@ export interface PaneController extends PaneStore {
 
 export interface PaneDeps {
   gateway: ExcelGateway;
+  /** The council's sheets (ballots, result, minutes); without it the pane offers no council vote. */
+  councilSheets?: CouncilSheets;
   api: ApiClient;
   tokens: TokenProvider;
   /** localStorage in the pane: the language and the autosave preference. */

@@ -3,6 +3,7 @@ import type { PaneActions, PaneState } from '../app/controller';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
+import { CouncilPanel } from './CouncilPanel';
 import { IssueList } from './IssueList';
 import { LanguageProvider, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -58,6 +59,13 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
             onReturn={(reason) => void actions.returnSelected(reason)}
             onEligible={() => void actions.markSelectedEligible()}
           />
+          {state.council && actions.council && (
+            <>
+              <Divider />
+              <CouncilPanel council={state.council} actions={actions.council} busy={state.busy || state.saving} />
+              <Divider />
+            </>
+          )}
           <ConflictPanel conflicts={state.conflicts} onKeepMine={(id) => void actions.keepMine(id)} onTakeTheirs={(id) => void actions.takeTheirs(id)} />
           <QuotaPanel rows={state.quota} />
           <IssueList groups={state.issues} counts={state.issueCounts} onSelect={(item) => void actions.selectIssue(item)} onRefresh={() => void actions.refreshReport()} />

@@ -1,0 +1,129 @@
+import { Button, Caption1, Field, Input, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleRegular, DocumentTextRegular, ArrowRepeatAllRegular, TableAddRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import type { CouncilActions, CouncilState } from '../app/council';
+import { hasTie } from '../app/council';
+import type { MessageKey } from '../i18n/index';
+import { useT } from './i18n';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  selected: { fontWeight: tokens.fontWeightSemibold },
+  tied: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+const count = (text: string) => {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) && n >= 0 ? Math.min(n, 1000) : 0;
+};
+
+/**
+ * The council's vote, for the secretary and the administrator: who takes part, the round in hand and
+ * what can be done with it (ballot sheet, count, minutes, confirmation, a new round after a tie), and
+ * the result by award form. State and callbacks only.
+ */
+export function CouncilPanel({ council, actions, busy }: { council: CouncilState; actions: CouncilActions; busy: boolean }) {
+  const t = useT();
+  const styles = useStyles();
+  const round = council.round;
+  const status = round?.status;
+  const open = status === 'open' || status === 'tallied';
+  const tie = hasTie(round);
+  const minutes = round?.minutes;
+  const result = round?.result;
+  return (
+    <section aria-labelledby="council-heading" className={styles.section}>
+      <Subtitle2 as="h2" id="council-heading">
+        {t('council.heading')}
+      </Subtitle2>
+      <Caption1 as="p">{t('council.members', { n: council.members, mark: council.voteMark })}</Caption1>
+      <Field label={t('council.present')}>
+        <Input
+          type="number"
+          min={0}
+          value={String(council.attendance.present)}
+          disabled={busy}
+          onChange={(_, data) => actions.setAttendance({ ...council.attendance, present: count(data.value) })}
+        />
+      </Field>
+      {council.allowWrittenVotes && (
+        <Field label={t('council.writtenVotes')}>
+          <Input
+            type="number"
+            min={0}
+            value={String(council.attendance.writtenVotes)}
+            disabled={busy}
+            onChange={(_, data) => actions.setAttendance({ ...council.attendance, writtenVotes: count(data.value) })}
+          />
+        </Field>
+      )}
+      <Text as="p" role="status">
+        {round
+          ? t('council.round', {
+              n: round.number,
+              status: t(`council.status.${round.status}` as MessageKey),
+              candidates: round.candidates.length,
+              ballots: round.ballotCount,
+            })
+          : t('council.noRound')}
+      </Text>
+      <Caption1 as="p">{t('council.createHint')}</Caption1>
+      <div className={styles.buttons}>
+        <Button icon={<TableAddRegular />} disabled={busy} onClick={() => void actions.createBallotSheet()}>
+          {t('council.createBallots')}
+        </Button>
+        <Button icon={<TaskListSquareLtrRegular />} disabled={busy || !open} onClick={() => void actions.countBallots()}>
+          {t('council.count')}
+        </Button>
+        <Button icon={<DocumentTextRegular />} disabled={busy || !minutes} onClick={() => void actions.writeMinutes()}>
+          {t('council.minutes')}
+        </Button>
+        <Button
+          appearance="primary"
+          icon={<CheckmarkCircleRegular />}
+          disabled={busy || status !== 'tallied' || !!result?.void}
+          onClick={() => void actions.confirmResult()}
+        >
+          {t('council.confirm')}
+        </Button>
+      </div>
+      {result && minutes && (
+        <div aria-label={t('council.heading')}>
+          <Text as="p">{t('council.result', { valid: result.ballots.valid, collected: result.ballots.collected, invalid: result.ballots.invalid })}</Text>
+          {result.void && <Text as="p" className={styles.tied}>{t('council.void')}</Text>}
+          {minutes.forms.map((form) => (
+            <div key={form.awardForm}>
+              <Text as="p" weight="semibold">
+                {t('council.form', { form: form.awardFormName, places: form.places })}
+              </Text>
+              <ul className={styles.list}>
+                {form.candidates.map((c) => (
+                  <li key={c.nominationId} className={c.selected ? styles.selected : c.tied ? styles.tied : undefined}>
+                    {t('council.candidate', {
+                      name: c.name,
+                      votes: c.votes,
+                      percent: c.percent,
+                      outcome: t(c.selected ? 'council.outcome.selected' : c.tied ? 'council.outcome.tied' : c.passed ? 'council.outcome.passed' : 'council.outcome.failed'),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
+      {tie && (
+        <>
+          <Caption1 as="p">{t('council.tieHint')}</Caption1>
+          <div className={styles.buttons}>
+            <Button icon={<ArrowRepeatAllRegular />} disabled={busy} onClick={() => void actions.newTieRound()}>
+              {t('council.newRound')}
+            </Button>
+          </div>
+        </>
+      )}
+      {council.lastSyncs !== undefined && <Caption1 as="p">{t('council.syncs', { n: council.lastSyncs })}</Caption1>}
+    </section>
+  );
+}
