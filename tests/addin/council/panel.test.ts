@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CouncilActions, CouncilState } from '../../../addin/src/app/council';
+import { CouncilPanel } from '../../../addin/src/ui/CouncilPanel';
+import { LanguageProvider } from '../../../addin/src/ui/i18n';
+import { round } from './fixtures';
+
+afterEach(cleanup);
+
+function spies(): CouncilActions & Record<keyof CouncilActions, ReturnType<typeof vi.fn>> {
+  const names = ['setAttendance', 'createBallotSheet', 'countBallots', 'writeMinutes', 'confirmResult', 'newTieRound'] as const;
+  return Object.fromEntries(names.map((name) => [name, vi.fn(async () => undefined)])) as never;
+}
+
+function show(council: CouncilState, options: { busy?: boolean; language?: 'vi' | 'en' } = {}) {
+  const actions = spies();
+  render(
+    createElement(
+      FluentProvider,
+      { theme: webLightTheme },
+      createElement(LanguageProvider, {
+        language: options.language ?? 'vi',
+        children: createElement(CouncilPanel, { council, actions, busy: options.busy ?? false }),
+      }),
+    ),
+  );
+  return actions;
+}
+
+const base: CouncilState = { members: 9, allowWrittenVotes: true, voteMark: 'x', attendance: { present: 9, writtenVotes: 0 } };
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
+
+describe('CouncilPanel', () => {
+  it('without a round: only "Tạo phiếu bầu", and the attendance goes to the controller', () => {
+    const actions = show(base);
+    expect(screen.getByText('Chưa có vòng bỏ phiếu.')).toBeTruthy();
+    expect(button('Tạo phiếu bầu').disabled).toBe(false);
+    expect(button('Kiểm phiếu').disabled).toBe(true);
+    expect(button('Biên bản kiểm phiếu').disabled).toBe(true);
+    expect(button('Xác nhận kết quả').disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Số thành viên có mặt'), { target: { value: '7' } });
+    expect(actions.setAttendance).toHaveBeenCalledWith({ present: 7, writtenVotes: 0 });
+    fireEvent.click(button('Tạo phiếu bầu'));
+    expect(actions.createBallotSheet).toHaveBeenCalledOnce();
+  });
+
+  it('a tallied round: the result by form, minutes and confirmation; a tie offers a new round', () => {
+    const actions = show({ ...base, round: round({ status: 'tallied' }), lastSyncs: 3 });
+    expect(screen.getByText(/Vòng 1: đã kiểm phiếu, chờ xác nhận/)).toBeTruthy();
+    expect(screen.getByText('Kết quả: 8/9 phiếu hợp lệ, 1 phiếu không hợp lệ.')).toBeTruthy();
+    expect(screen.getByText('Nguyễn Văn An: 6 phiếu (66,67%) – được chọn')).toBeTruthy();
+    expect(screen.getByText('Trần Thị Bình: 5 phiếu (55,56%) – bằng phiếu')).toBeTruthy();
+    expect(screen.getByText('Số lượt đồng bộ với Excel trong thao tác gần nhất: 3')).toBeTruthy();
+    fireEvent.click(button('Kiểm phiếu'));
+    fireEvent.click(button('Biên bản kiểm phiếu'));
+    fireEvent.click(button('Xác nhận kết quả'));
+    fireEvent.click(button('Tạo vòng bỏ phiếu mới'));
+    expect(actions.countBallots).toHaveBeenCalledOnce();
+    expect(actions.writeMinutes).toHaveBeenCalledOnce();
+    expect(actions.confirmResult).toHaveBeenCalledOnce();
+    expect(actions.newTieRound).toHaveBeenCalledOnce();
+  });
+
+  it('busy disables everything; English when chosen', () => {
+    show({ ...base, round: round({ status: 'tallied' }) }, { busy: true, language: 'en' });
+    for (const name of ['Create the ballot sheet', 'Count the ballots', 'Minutes of the count', 'Confirm the result', 'New voting round']) {
+      expect(button(name).disabled).toBe(true);
+    }
+  });
+});
