@@ -320,3 +320,83 @@ describe('the stand-in host under the Excel gateway', () => {
   });
 });
 
+
+describe("the stand-in host under the council's sheets", () => {
+  it('lays out the ballot sheet, counts the marks typed in it, and writes the result and the A4 minutes', async () => {
+    const page = await gatewayPage();
+    const result = await page.evaluate(async () => {
+      const { council } = window.thiduaGateway!;
+      const host = window.thiduaHost!;
+      const sheets = council.create();
+      const schema = council.schema(9);
+      const created = await sheets.writeBallotSheet(schema);
+      const writeSyncs = sheets.syncCount;
+      const again = await sheets.writeBallotSheet(schema);
+      // The secretary types the marks of nine ballots: "x" under the names (ballot 9 marks three for two places).
+      const pairs = [['n1', 'n2'], ['n1', 'n2'], ['n1', 'n2'], ['n1', 'n3'], ['n1', 'n3'], ['n1', 'n3'], ['n2', 'n3'], ['n2', 'n3'], ['n1', 'n2', 'n3']];
+      const candidateColumn = (id: string) => schema.columns.findIndex((column) => column.kind === 'candidate' && column.nominationId === id);
+      const rows = pairs.map((pair, i) => {
+        const row: (string | number | null)[] = Array.from({ length: schema.columns.length }, () => null);
+        row[0] = i + 1;
+        for (const id of [...pair, ...(i < 8 ? ['n4'] : [])]) row[candidateColumn(id)] = 'x';
+        return row;
+      });
+      host.paste(schema.headerRows, 0, rows, schema.sheetName);
+      const before = sheets.syncCount;
+      const parsed = await sheets.readBallotSheet(schema);
+      const readSyncs = sheets.syncCount - before;
+      const countColumn = schema.columns.findIndex((column) => column.kind === 'count');
+      const counts = pairs.map((_, i) => host.cell(schema.sheetName, schema.headerRows + i, countColumn));
+      const tallied = council.tallied(parsed!.ballots);
+      await sheets.writeResultSheet({ round: 1, campaignTitle: 'Đợt thi đua đặc biệt 2025', result: tallied.result, minutes: tallied.minutes });
+      const minutes = await sheets.writeMinutesSheet(tallied.minutes);
+      const names = host.sheets().map((sheet) => sheet.name);
+      const ballotSheet = host.sheets().find((sheet) => sheet.name === schema.sheetName)!;
+      const minutesSheet = host.sheets().find((sheet) => sheet.name.startsWith('Biên bản'))!;
+      return {
+        created,
+        again,
+        writeSyncs,
+        readSyncs,
+        ballots: parsed!.ballots.length,
+        problems: parsed!.problems,
+        marks: parsed!.ballots[8]!.marks,
+        counts: counts.map((cell) => [cell.value, cell.formula]),
+        header: host.cell(schema.sheetName, 1, candidateColumn('n3')).value,
+        formulas: host.formulaCells().filter((cell) => !/^=COUNTA\(/.test(cell.formula)),
+        merges: ballotSheet.merges,
+        conditional: ballotSheet.conditionalFormats,
+        frozen: ballotSheet.frozenRows,
+        minutes,
+        pageLayout: minutesSheet.pageLayout,
+        names,
+        active: host.activeSheet(),
+        stats: host.stats(),
+      };
+    });
+    expect(result.created).toBe('created');
+    expect(result.again).toBe('kept');
+    expect(result.writeSyncs).toBe(2);
+    expect(result.readSyncs).toBe(1);
+    expect(result.ballots).toBe(9);
+    expect(result.problems).toEqual([]);
+    expect(result.marks).toEqual({ n1: 'x', n2: 'x', n3: 'x' });
+    // The Giấy khen group's count is COUNTA over its marks, computed; ballot 9's 3 marks exceed its 2 places.
+    expect(result.counts[0]).toEqual([2, expect.stringMatching(/^=COUNTA\(/)]);
+    expect(result.counts[8]![0]).toBe(3);
+    expect(result.conditional.some((rule) => rule.operator === 'GreaterThan' && rule.formula1 === '2')).toBe(true);
+    // A candidate named like a formula is a header, in text: the only formulas are the counts.
+    expect(result.header).toBe('=HYPERLINK("http://x","Lê Văn Cường")');
+    expect(result.formulas).toEqual([]);
+    expect(result.merges.length).toBeGreaterThan(0);
+    expect(result.frozen).toBe(2);
+    expect(result.minutes).toEqual({ pageSetup: true });
+    expect(result.pageLayout).toMatchObject({ orientation: 'Portrait', paperSize: 'A4' });
+    expect(result.names).toEqual(expect.arrayContaining(['Phiếu bầu vòng 1', 'Kết quả kiểm phiếu vòng 1', 'Biên bản kiểm phiếu vòng 1']));
+    expect(result.active).toBe('Biên bản kiểm phiếu vòng 1');
+    expect(result.stats.gaps).toEqual([]);
+    expect(result.stats.autoSyncs).toBe(0);
+    await page.screenshot({ path: '/tmp/thidua-e2e-minutes.png' }).catch(() => undefined);
+    await page.close();
+  });
+});

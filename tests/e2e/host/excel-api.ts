@@ -16,7 +16,7 @@
  *  - onChanged is raised for data changes inside a table, by the add-in or a person, unless the add-in
  *    turned its events off (context.runtime.enableEvents = false) when the change ran.
  */
-import { a1, HostError, intersects, MAX_COLUMNS, MAX_ROWS, Sheet, Table, Workbook, type Comment, type Note, type Rect, type TableHandler } from './model';
+import { a1, HostError, intersects, MAX_COLUMNS, MAX_ROWS, Sheet, Table, Workbook, type Comment, type ConditionalFormat, type Note, type Rect, type TableHandler } from './model';
 import { columnFromLetters, jsonBytes, type Scalar } from './values';
 
 /** Office.js sends a request as JSON: each action and each object path costs an envelope. */
@@ -507,6 +507,11 @@ class WorksheetCollectionApi {
     return newWorksheet(this.context, () => workbook.sheet(name), true);
   }
 
+  getItem(key: string): WorksheetApi {
+    const workbook = this.context._workbook;
+    return newWorksheet(this.context, () => workbook.sheet(key), false);
+  }
+
   add(name?: string): WorksheetApi {
     const workbook = this.context._workbook;
     let created: Sheet | undefined;
@@ -528,6 +533,7 @@ class WorksheetApi extends EntityObject<Sheet> {
   readonly freezePanes: FreezePanesApi;
   readonly tables: WorksheetTableCollectionApi;
   readonly notes: NoteCollectionApi;
+  private pageLayoutApi: PageLayoutApi | undefined;
 
   constructor(context: RequestContext, resolve: () => Sheet | undefined, nullable: boolean) {
     super(context, 'Worksheet', resolve, nullable);
@@ -593,6 +599,27 @@ class WorksheetApi extends EntityObject<Sheet> {
     });
   }
 
+  /** The used range; on a blank sheet, A1 (as Excel answers). */
+  getUsedRange(valuesOnly?: boolean): RangeApi {
+    return newRange(this.context, () => {
+      const sheet = this._e();
+      return { sheet, rect: sheet.usedRect(valuesOnly === true) ?? { row: 0, column: 0, rows: 1, columns: 1 } };
+    });
+  }
+
+  delete(): void {
+    this._queue('delete()', undefined, () => {
+      const workbook = this.context._workbook;
+      workbook.deleteSheet(this._e());
+      workbook.touched();
+    });
+  }
+
+  get pageLayout(): PageLayoutApi {
+    this.pageLayoutApi ??= this.context._wrap(new PageLayoutApi(this.context, this), 'PageLayout');
+    return this.pageLayoutApi;
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi {
     return newRange(
       this.context,
@@ -603,6 +630,53 @@ class WorksheetApi extends EntityObject<Sheet> {
       },
       true,
     );
+  }
+}
+
+/** Page setup: what the minutes sheet sets, kept on the sheet (sheet.pageLayout) for tests to read. */
+class PageLayoutApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly sheet: WorksheetApi,
+  ) {}
+
+  private set(name: string, value: unknown, valid: boolean): void {
+    this.context._enqueue(`PageLayout.${name}`, ACTION_BYTES + jsonBytes(value), () => {
+      if (!valid) throw officeError('InvalidArgument', `pageLayout.${name} = ${JSON.stringify(value)}`);
+      this.sheet._e().pageLayout[name] = JSON.parse(JSON.stringify(value)) as unknown;
+    });
+  }
+
+  set orientation(value: string) {
+    this.set('orientation', value, value === 'Portrait' || value === 'Landscape');
+  }
+
+  set paperSize(value: string) {
+    this.set('paperSize', value, typeof value === 'string' && value.length > 0);
+  }
+
+  set zoom(value: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+    this.set('zoom', value, typeof value === 'object' && value !== null);
+  }
+
+  set topMargin(points: number) {
+    this.set('topMargin', points, typeof points === 'number' && points >= 0);
+  }
+
+  set bottomMargin(points: number) {
+    this.set('bottomMargin', points, typeof points === 'number' && points >= 0);
+  }
+
+  set leftMargin(points: number) {
+    this.set('leftMargin', points, typeof points === 'number' && points >= 0);
+  }
+
+  set rightMargin(points: number) {
+    this.set('rightMargin', points, typeof points === 'number' && points >= 0);
+  }
+
+  set centerHorizontally(on: boolean) {
+    this.set('centerHorizontally', on, typeof on === 'boolean');
   }
 }
 
@@ -923,6 +997,7 @@ function is2d(value: unknown): value is unknown[][] {
 
 class RangeApi extends EntityObject<RangeRef> {
   private formatApi: RangeFormatApi | undefined;
+  private conditionalApi: ConditionalFormatCollectionApi | undefined;
   private validationApi: DataValidationApi | undefined;
   private worksheetApi: WorksheetApi | undefined;
 
@@ -1015,6 +1090,33 @@ class RangeApi extends EntityObject<RangeRef> {
       } else throw officeError('InvalidArgument', 'numberFormat takes a 2-D array or one format');
       this.context._workbook.touched();
     });
+  }
+
+  set formulas(formulas: (Scalar | null)[][] | Scalar) {
+    this._queue('formulas', formulas, () => {
+      const { sheet, rect } = this._e();
+      const workbook = this.context._workbook;
+      const grid = is2d(formulas) ? formulas : Array.from({ length: rect.rows }, () => Array.from({ length: rect.columns }, () => formulas));
+      if (grid.length !== rect.rows || grid.some((row) => row.length !== rect.columns)) throw officeError('InvalidArgument', `formulas of the wrong size for ${a1(rect)}`);
+      workbook.enterFormulas(sheet, rect, grid as (Scalar | null)[][]);
+      workbook.changed(sheet, rect, 'RangeEdited', 'addin');
+      workbook.touched();
+    });
+  }
+
+  merge(across?: boolean): void {
+    this._queue('merge', across ?? false, () => {
+      const { sheet, rect } = this._e();
+      const workbook = this.context._workbook;
+      if (across) for (let r = 0; r < rect.rows; r += 1) workbook.merge(sheet, { ...rect, row: rect.row + r, rows: 1 });
+      else workbook.merge(sheet, rect);
+      workbook.touched();
+    });
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionApi {
+    this.conditionalApi ??= this.context._wrap(new ConditionalFormatCollectionApi(this.context, this), 'ConditionalFormatCollection');
+    return this.conditionalApi;
   }
 
   set columnHidden(hidden: boolean) {
@@ -1112,9 +1214,14 @@ class RangeApi extends EntityObject<RangeRef> {
   }
 }
 
+const HORIZONTAL = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'];
+const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'];
+
 class RangeFormatApi {
   readonly fill: RangeFillApi;
   readonly protection: FormatProtectionApi;
+  readonly font: RangeFontApi;
+  readonly borders: RangeBorderCollectionApi;
 
   constructor(
     readonly context: RequestContext,
@@ -1122,6 +1229,31 @@ class RangeFormatApi {
   ) {
     this.fill = context._wrap(new RangeFillApi(context, range), 'RangeFill');
     this.protection = context._wrap(new FormatProtectionApi(context, range), 'FormatProtection');
+    this.font = context._wrap(new RangeFontApi(context, range), 'RangeFont');
+    this.borders = context._wrap(new RangeBorderCollectionApi(context, range), 'RangeBorderCollection');
+  }
+
+  set horizontalAlignment(value: string) {
+    this.context._enqueue('RangeFormat.horizontalAlignment', ACTION_BYTES, () => {
+      if (!HORIZONTAL.includes(value)) throw officeError('InvalidArgument', `horizontalAlignment ${value}`);
+      this.range._eachCell((cell) => (cell.horizontalAlignment = value));
+    });
+  }
+
+  set verticalAlignment(value: string) {
+    this.context._enqueue('RangeFormat.verticalAlignment', ACTION_BYTES, () => {
+      if (!VERTICAL.includes(value)) throw officeError('InvalidArgument', `verticalAlignment ${value}`);
+      this.range._eachCell((cell) => (cell.verticalAlignment = value));
+    });
+  }
+
+  set rowHeight(points: number) {
+    this.context._enqueue('RangeFormat.rowHeight', ACTION_BYTES, () => {
+      if (typeof points !== 'number' || points < 0 || points > 409) throw officeError('InvalidArgument', `rowHeight ${points}`);
+      const { sheet, rect } = this.range._e();
+      for (let r = rect.row; r < rect.row + Math.min(rect.rows, 100_000); r += 1) sheet.rowHeights.set(r, points);
+      this.context._workbook.touched();
+    });
   }
 
   set columnWidth(points: number) {
@@ -1160,6 +1292,174 @@ class RangeFillApi {
   }
 }
 
+class RangeFontApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly range: RangeApi,
+  ) {}
+
+  private set(name: 'name' | 'size' | 'bold' | 'italic' | 'color', value: string | number | boolean, valid: boolean): void {
+    this.context._enqueue(`RangeFont.${name}`, ACTION_BYTES + jsonBytes(value), () => {
+      if (!valid) throw officeError('InvalidArgument', `font.${name} = ${JSON.stringify(value)}`);
+      this.range._eachCell((cell) => (cell.font = { ...cell.font, [name]: name === 'color' ? String(value).toUpperCase() : value }));
+    });
+  }
+
+  set name(value: string) {
+    this.set('name', value, typeof value === 'string' && value.length > 0);
+  }
+
+  set size(value: number) {
+    this.set('size', value, typeof value === 'number' && value >= 1 && value <= 409);
+  }
+
+  set bold(value: boolean) {
+    this.set('bold', value, typeof value === 'boolean');
+  }
+
+  set italic(value: boolean) {
+    this.set('italic', value, typeof value === 'boolean');
+  }
+
+  set color(value: string) {
+    this.set('color', value, typeof value === 'string' && /^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(value));
+  }
+}
+
+const BORDER_INDEXES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideVertical', 'InsideHorizontal'];
+
+class RangeBorderCollectionApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly range: RangeApi,
+  ) {}
+
+  getItem(index: string): RangeBorderApi {
+    if (!BORDER_INDEXES.includes(index)) {
+      this.context._host.stats.gaps.push(`RangeBorderCollection.getItem('${index}')`);
+      throw new StandInGap(`[stand-in Excel] border ${index} is not implemented (edges and insides only)`);
+    }
+    return this.context._wrap(new RangeBorderApi(this.context, this.range, index), 'RangeBorder');
+  }
+}
+
+class RangeBorderApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly range: RangeApi,
+    private readonly index: string,
+  ) {}
+
+  set style(style: string) {
+    this.context._enqueue('RangeBorder.style', ACTION_BYTES, () => {
+      if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(style)) throw officeError('InvalidArgument', `border style ${style}`);
+      const { sheet, rect } = this.range._e();
+      const mark = (row: number, column: number, edge: 'top' | 'bottom' | 'left' | 'right') => {
+        const cell = sheet.ensure(row, column);
+        cell.borders = { ...cell.borders, [edge]: style };
+      };
+      const last = { row: rect.row + rect.rows - 1, column: rect.column + rect.columns - 1 };
+      for (let r = rect.row; r <= last.row; r += 1) {
+        for (let c = rect.column; c <= last.column; c += 1) {
+          if (this.index === 'EdgeTop' && r === rect.row) mark(r, c, 'top');
+          if (this.index === 'EdgeBottom' && r === last.row) mark(r, c, 'bottom');
+          if (this.index === 'EdgeLeft' && c === rect.column) mark(r, c, 'left');
+          if (this.index === 'EdgeRight' && c === last.column) mark(r, c, 'right');
+          if (this.index === 'InsideHorizontal' && r < last.row) mark(r, c, 'bottom');
+          if (this.index === 'InsideVertical' && c < last.column) mark(r, c, 'right');
+        }
+      }
+      this.context._workbook.touched();
+    });
+  }
+}
+
+/** Conditional formats: the CellValue kind (a comparison with a number), as the council's sheets use. */
+class ConditionalFormatCollectionApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly range: RangeApi,
+  ) {}
+
+  add(type: string): ConditionalFormatApi {
+    if (type !== 'CellValue') {
+      this.context._host.stats.gaps.push(`ConditionalFormatCollection.add('${type}')`);
+      throw new StandInGap(`[stand-in Excel] conditional format ${type} is not implemented (CellValue only)`);
+    }
+    let created: ConditionalFormat | undefined;
+    this.context._enqueue('ConditionalFormatCollection.add', ACTION_BYTES, () => {
+      const { sheet, rect } = this.range._e();
+      created = { rect: { ...rect }, operator: 'GreaterThan', formula1: '' };
+      sheet.conditionalFormats.push(created);
+      this.context._workbook.touched();
+    });
+    const entry = () => {
+      if (!created) throw officeError('ItemNotFound', 'conditional format');
+      return created;
+    };
+    return this.context._wrap(new ConditionalFormatApi(this.context, entry), 'ConditionalFormat');
+  }
+}
+
+class ConditionalFormatApi {
+  readonly cellValue: CellValueConditionalFormatApi;
+
+  constructor(
+    readonly context: RequestContext,
+    entry: () => ConditionalFormat,
+  ) {
+    this.cellValue = context._wrap(new CellValueConditionalFormatApi(context, entry), 'CellValueConditionalFormat');
+  }
+}
+
+const OPERATORS = ['Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual'];
+
+class CellValueConditionalFormatApi {
+  readonly format: { fill: { color: string }; font: { color: string } };
+
+  constructor(
+    readonly context: RequestContext,
+    private readonly entry: () => ConditionalFormat,
+  ) {
+    const queue = (label: string, apply: (format: ConditionalFormat) => void) =>
+      context._enqueue(`CellValueConditionalFormat.${label}`, ACTION_BYTES, () => {
+        apply(entry());
+        context._workbook.touched();
+      });
+    const fill = context._wrap(
+      {
+        set color(color: string) {
+          queue('format.fill.color', (format) => (format.fill = color.toUpperCase()));
+        },
+      } as { color: string },
+      'ConditionalFill',
+    );
+    const font = context._wrap(
+      {
+        set color(color: string) {
+          queue('format.font.color', (format) => (format.fontColor = color.toUpperCase()));
+        },
+      } as { color: string },
+      'ConditionalFont',
+    );
+    this.format = context._wrap({ fill, font }, 'ConditionalRangeFormat');
+  }
+
+  set rule(rule: { formula1: string; formula2?: string; operator: string }) {
+    this.context._enqueue('CellValueConditionalFormat.rule', ACTION_BYTES + jsonBytes(rule), () => {
+      if (!OPERATORS.includes(rule.operator) || typeof rule.formula1 !== 'string') throw officeError('InvalidArgument', `conditional rule ${JSON.stringify(rule)}`);
+      if (rule.operator !== 'GreaterThan' && rule.operator !== 'LessThan' && rule.operator !== 'EqualTo') {
+        this.context._host.stats.gaps.push(`conditional operator ${rule.operator}`);
+        throw new StandInGap(`[stand-in Excel] conditional operator ${rule.operator} is not implemented`);
+      }
+      const entry = this.entry();
+      entry.operator = rule.operator;
+      entry.formula1 = rule.formula1;
+      this.context._workbook.touched();
+    });
+  }
+}
+
 class FormatProtectionApi {
   constructor(
     readonly context: RequestContext,
@@ -1184,11 +1484,21 @@ class DataValidationApi {
     });
   }
 
-  set rule(rule: { list?: { inCellDropDown?: boolean; source?: unknown } }) {
+  set rule(rule: { list?: { inCellDropDown?: boolean; source?: unknown }; custom?: { formula?: string } }) {
     const keys = Object.keys(rule ?? {});
-    if (keys.length !== 1 || keys[0] !== 'list') {
+    if (keys.length !== 1 || (keys[0] !== 'list' && keys[0] !== 'custom')) {
       this.context._host.stats.gaps.push(`DataValidation.rule ${keys.join(',')}`);
-      throw new StandInGap(`[stand-in Excel] DataValidation.rule other than { list } is not implemented (${keys.join(',')})`);
+      throw new StandInGap(`[stand-in Excel] DataValidation.rule other than { list } or { custom } is not implemented (${keys.join(',')})`);
+    }
+    if (rule.custom) {
+      const formula = rule.custom.formula;
+      this.context._enqueue('DataValidation.rule', ACTION_BYTES + jsonBytes(formula ?? ''), () => {
+        if (typeof formula !== 'string' || !formula.startsWith('=')) throw officeError('InvalidArgument', 'a custom rule is a formula');
+        const { sheet, rect } = this.range._e();
+        sheet.validations = sheet.validations.filter((validation) => !intersects(validation.rect, rect));
+        sheet.validations.push({ rect: { ...rect }, custom: formula });
+      });
+      return;
     }
     const source = rule.list?.source;
     this.context._enqueue('DataValidation.rule', ACTION_BYTES + (typeof source === 'string' ? jsonBytes(source) : OBJECT_PATH_BYTES), () => {

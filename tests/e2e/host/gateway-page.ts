@@ -1,18 +1,48 @@
 /**
- * A page without the pane: the add-in's Excel gateway (addin/src/excel) bundled on its own, over the
- * stand-in host's globals, so that the host can be proven against exactly the code that will drive it
- * (tests/e2e/host.test.ts) before and apart from the pane's UI.
+ * A page without the pane: the add-in's Excel code (addin/src/excel: the nomination sheet's gateway and
+ * the council's sheets) bundled on its own, over the stand-in host's globals, so that the host can be
+ * proven against exactly the code that will drive it (tests/e2e/host.test.ts) apart from the pane's UI.
  */
+import { createOfficeCouncilSheets } from '../../../addin/src/excel/office-council-sheets';
 import { createOfficeGateway, type OfficeGatewayOptions } from '../../../addin/src/excel/office-gateway';
 import { ExcelFailure } from '../../../addin/src/excel/gateway';
+import { ballotSheetSchema } from '../../../shared/council/ballot-sheet';
+import { buildMinutes } from '../../../shared/council/minutes';
+import type { Ballot, Candidate, RoundForm } from '../../../shared/council/round';
+import { tally } from '../../../shared/council/tally';
 import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '../../../shared/seed/demo-office';
 import { buildColumns } from '../../../shared/sheet/columns';
 
 const columns = buildColumns({ campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE });
 
+/** A council round: three candidates for two Giấy khen (one named like a formula), two for one Bằng khen. */
+const CANDIDATES: Candidate[] = [
+  { nominationId: 'n1', awardForm: 'GIAY_KHEN_CVP', name: 'Nguyễn Văn An', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: false },
+  { nominationId: 'n2', awardForm: 'GIAY_KHEN_CVP', name: 'Trần Thị Bình', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: true },
+  { nominationId: 'n3', awardForm: 'GIAY_KHEN_CVP', name: '=HYPERLINK("http://x","Lê Văn Cường")', nomineeKind: 'individual', unitName: '', female: false },
+  { nominationId: 'n4', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phòng Kinh tế', nomineeKind: 'collective', unitName: '', female: false },
+  { nominationId: 'n5', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phạm Thị Dung', nomineeKind: 'individual', unitName: 'Phòng Kinh tế', female: true },
+];
+const FORMS: RoundForm[] = [
+  { awardForm: 'GIAY_KHEN_CVP', places: 2 },
+  { awardForm: 'BANG_KHEN_CT_UBND', places: 1 },
+];
+
+const council = {
+  create: () => createOfficeCouncilSheets(),
+  schema: (ballots: number) => ballotSheetSchema({ round: 1, candidates: CANDIDATES, forms: FORMS, awardForms: SEED_CAMPAIGN.awardForms, voteMark: 'x', ballots }),
+  /** The tally of these ballots and its minutes, as the API returns them. */
+  tallied(ballots: Ballot[]) {
+    const result = tally(SEED_CAMPAIGN.council, { candidates: CANDIDATES, forms: FORMS, attendance: { present: ballots.length, writtenVotes: 0 }, ballots });
+    const minutes = buildMinutes({ campaign: SEED_CAMPAIGN, round: { number: 1, candidates: CANDIDATES }, result, date: '2025-10-02' });
+    return { result, minutes };
+  },
+};
+
 const page = {
   columns,
+  council,
   headers: columns.map((column) => column.header),
   create: (options: Omit<OfficeGatewayOptions, 'excel'> = {}) => createOfficeGateway({ editDebounceMs: 0, ...options }),
   /** An error as the pane would see it: its code and the Vietnamese message. */

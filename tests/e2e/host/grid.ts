@@ -201,6 +201,7 @@ export class Grid {
       const row = Math.floor(key / MAX_COLUMNS);
       if (height > (heights.get(row) ?? ROW_HEIGHT)) heights.set(row, height);
     }
+    for (const [row, points] of sheet.rowHeights) heights.set(row, Math.max(4, Math.round((points * 4) / 3)));
     const rowCount = Math.min(MAX_ROWS, Math.max(bottom + 30, 60));
     const frozen = Math.min(sheet.frozenRows, rowCount);
     const offsets = new Float64Array(rowCount - frozen + 1);
@@ -249,11 +250,46 @@ export class Grid {
       }
     }
 
+    // Merged areas: the anchor spans the visible rows and columns of its area; the others are not drawn
+    // while the anchor is (rows scrolled out of view draw their part of the area blank).
+    const rendered = new Set<number>();
+    for (let r = 0; r < frozen; r += 1) rendered.add(r);
+    for (let i = first; i <= last; i += 1) rendered.add(frozen + i);
+    const visibleColumns = new Set(columns);
+    const anchors = new Map<string, { rows: number; columns: number }>();
+    const covered = new Set<string>();
+    for (const merge of sheet.merges) {
+      const spanRows = Array.from({ length: merge.rows }, (_, i) => merge.row + i).filter((r) => rendered.has(r));
+      const spanColumns = Array.from({ length: merge.columns }, (_, i) => merge.column + i).filter((c) => visibleColumns.has(c));
+      if (!rendered.has(merge.row) || spanColumns.length === 0) continue;
+      // A span crossing from the frozen rows into the scrolling ones stops at the frozen edge.
+      const sameBlock = spanRows.filter((r) => (r < frozen) === (merge.row < frozen) && r - merge.row === spanRows.indexOf(r));
+      anchors.set(`${merge.row}:${spanColumns[0]!}`, { rows: sameBlock.length, columns: spanColumns.length });
+      for (const r of sameBlock) for (const c of spanColumns) if (r !== merge.row || c !== spanColumns[0]) covered.add(`${r}:${c}`);
+    }
+    const conditionalFill = (row: number, column: number, value: unknown): { fill?: string; color?: string } => {
+      for (const rule of sheet.conditionalFormats) {
+        const { rect } = rule;
+        if (row < rect.row || row >= rect.row + rect.rows || column < rect.column || column >= rect.column + rect.columns) continue;
+        const limit = Number(rule.formula1);
+        if (typeof value !== 'number' || !Number.isFinite(limit)) continue;
+        const hit = rule.operator === 'GreaterThan' ? value > limit : rule.operator === 'LessThan' ? value < limit : value === limit;
+        if (hit) return { ...(rule.fill ? { fill: rule.fill } : {}), ...(rule.fontColor ? { color: rule.fontColor } : {}) };
+      }
+      return {};
+    };
+    const ALIGN: Record<string, string> = { Left: 'left', Center: 'center', Right: 'right', Justify: 'justify', CenterAcrossSelection: 'center', Distributed: 'justify' };
+    const VALIGN: Record<string, string> = { Top: 'top', Center: 'middle', Bottom: 'bottom', Justify: 'middle', Distributed: 'middle' };
+    const BORDER = (style: string | undefined) => (!style || style === 'None' ? '' : style === 'Double' ? '3px double #000' : style === 'Continuous' ? '1px solid #000' : '1px dashed #000');
+
     const cellHtml = (row: number, column: number, stickyTop: number | undefined): string => {
+      if (covered.has(`${row}:${column}`)) return '';
       const cell = sheet.get(row, column);
       const format = sheet.formatAt(row, column);
       const classes: string[] = [];
       let style = stickyTop === undefined ? '' : `top:${stickyTop}px;`;
+      const span = anchors.get(`${row}:${column}`);
+      const spanAttributes = span ? `${span.rows > 1 ? ` rowspan="${span.rows}"` : ''}${span.columns > 1 ? ` colspan="${span.columns}"` : ''}` : '';
       const table = tables.find((candidate) => row >= candidate.top && row <= candidate.top + candidate.rowCount && column >= candidate.left && column < candidate.left + candidate.width);
       if (table) {
         if (row === table.top) classes.push('xl-th');
@@ -261,12 +297,28 @@ export class Grid {
       }
       let text = '';
       if (cell) {
-        text = display(cell.value, format, cell.formula);
-        if (cell.formula !== undefined) classes.push('xl-formula-cell');
-        else if (typeof cell.value === 'number' && format !== '@') classes.push('xl-num');
-        else if (typeof cell.value === 'boolean') classes.push('xl-bool');
+        const value = cell.formula === undefined ? cell.value : sheet.value(row, column);
+        text = display(value, format, cell.formula);
+        if (cell.formula !== undefined && value === '#NAME?') classes.push('xl-formula-cell');
+        else if (typeof value === 'number' && format !== '@') classes.push('xl-num');
+        else if (typeof value === 'boolean') classes.push('xl-bool');
         if (cell.wrap) classes.push('xl-wrap');
         if (cell.fill) style += `background:${cell.fill};`;
+        const font = cell.font;
+        if (font?.bold) style += 'font-weight:700;';
+        if (font?.italic) style += 'font-style:italic;';
+        if (font?.size) style += `font-size:${Math.round((font.size * 4) / 3)}px;line-height:${Math.round((font.size * 4 * 1.3) / 3)}px;`;
+        if (font?.color) style += `color:${font.color};`;
+        if (font?.name) style += `font-family:'${font.name.replace(/'/g, '')}','Liberation Serif','DejaVu Serif',serif;`;
+        if (cell.horizontalAlignment && ALIGN[cell.horizontalAlignment]) style += `text-align:${ALIGN[cell.horizontalAlignment]};`;
+        if (cell.verticalAlignment && VALIGN[cell.verticalAlignment]) style += `vertical-align:${VALIGN[cell.verticalAlignment]};`;
+        for (const edge of ['top', 'bottom', 'left', 'right'] as const) {
+          const border = BORDER(cell.borders?.[edge]);
+          if (border) style += `border-${edge}:${border};`;
+        }
+        const conditional = conditionalFill(row, column, value);
+        if (conditional.fill) style += `background:${conditional.fill};`;
+        if (conditional.color) style += `color:${conditional.color};`;
       }
       if (selection && selection.areas.some((area) => row >= area.row && row < area.row + area.rows && column >= area.column && column < area.column + area.columns)) {
         if (selection.areas.length > 1 || selection.areas[0]!.rows > 1 || selection.areas[0]!.columns > 1) classes.push('xl-sel');
@@ -277,7 +329,7 @@ export class Grid {
       if (note !== undefined) classes.push('xl-note');
       const title = note !== undefined ? ` data-note="${escapeHtml(note)}"` : cell && text.length > 40 ? ` title="${escapeHtml(text)}"` : '';
       const dropdown = active && validationCell ? '<span class="xl-dd" data-dd="1" aria-label="Mở danh sách">▾</span>' : '';
-      return `<td data-r="${row}" data-c="${column}"${classes.length ? ` class="${classes.join(' ')}"` : ''}${style ? ` style="${style}"` : ''}${title}>${escapeHtml(text)}${dropdown}</td>`;
+      return `<td data-r="${row}" data-c="${column}"${spanAttributes}${classes.length ? ` class="${classes.join(' ')}"` : ''}${style ? ` style="${style}"` : ''}${title}>${escapeHtml(text)}${dropdown}</td>`;
     };
     const rowHtml = (row: number, extraClass = '', top?: number): string => {
       const height = this.heightOf(layout, row);

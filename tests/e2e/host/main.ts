@@ -69,7 +69,7 @@ function cellInfo(sheet: Sheet, row: number, column: number): CellInfo {
   const cell = sheet.get(row, column);
   const format = sheet.formatAt(row, column);
   const note = sheet.notes.find((candidate) => candidate.row === row && candidate.column === column);
-  const value = cell?.value ?? '';
+  const value = sheet.value(row, column);
   return {
     value,
     text: display(value, format, cell?.formula),
@@ -79,6 +79,10 @@ function cellInfo(sheet: Sheet, row: number, column: number): CellInfo {
     ...(note ? { note: note.content } : {}),
     ...(cell?.wrap ? { wrap: true } : {}),
     ...(cell?.locked !== undefined ? { locked: cell.locked } : {}),
+    ...(cell?.font ? { font: { ...cell.font } } : {}),
+    ...(cell?.horizontalAlignment ? { horizontalAlignment: cell.horizontalAlignment } : {}),
+    ...(cell?.borders ? { borders: { ...cell.borders } } : {}),
+    ...(sheet.merges.some((merge) => merge.row === row && merge.column === column) ? { merged: true } : {}),
   };
 }
 
@@ -140,6 +144,10 @@ const host: ThiduaHost = {
       frozenRows: sheet.frozenRows,
       hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
       columnWidths: Object.fromEntries(sheet.columnWidths),
+      merges: sheet.merges.map((merge) => a1(merge)),
+      rowHeights: Object.fromEntries(sheet.rowHeights),
+      pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as Record<string, unknown>,
+      conditionalFormats: sheet.conditionalFormats.map((rule) => ({ address: a1(rule.rect), operator: rule.operator, formula1: rule.formula1, ...(rule.fill ? { fill: rule.fill } : {}), ...(rule.fontColor ? { fontColor: rule.fontColor } : {}) })),
     })),
   activeSheet: () => workbook.activeSheet.name,
   table(name) {
@@ -175,7 +183,7 @@ const host: ThiduaHost = {
   validations: (sheet) =>
     sheetNamed(sheet).validations.map((validation) => ({
       address: a1(validation.rect),
-      source: typeof validation.list?.source === 'string' ? validation.list.source : validation.list ? `${validation.list.source.sheet.name}!${a1(validation.list.source.rect)}` : '',
+      source: validation.custom ?? (typeof validation.list?.source === 'string' ? validation.list.source : validation.list ? `${validation.list.source.sheet.name}!${a1(validation.list.source.rect)}` : ''),
     })),
   selection: () => ({ sheet: workbook.selection.sheet.name, areas: workbook.selection.areas.map((area) => ({ ...area })) }),
 

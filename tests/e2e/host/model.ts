@@ -5,7 +5,7 @@
  * listeners (the grid re-renders); changes inside a table raise its onChanged, as Excel does, unless
  * the add-in turned its events off (runtime.enableEvents) at the time of the change.
  */
-import { columnLetter, enter, type Entered, type Scalar } from './values';
+import { columnFromLetters, columnLetter, enter, type Entered, type Scalar } from './values';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -17,6 +17,16 @@ export interface Rect {
   columns: number;
 }
 
+export interface Font {
+  name?: string;
+  size?: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+}
+
+export type Edge = 'top' | 'bottom' | 'left' | 'right';
+
 export interface Cell {
   value: Scalar;
   formula?: string;
@@ -26,6 +36,20 @@ export interface Cell {
   fill?: string;
   locked?: boolean;
   wrap?: boolean;
+  font?: Font;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** Border styles by edge ('Continuous', …). */
+  borders?: Partial<Record<Edge, string>>;
+}
+
+export interface ConditionalFormat {
+  rect: Rect;
+  /** A CellValue rule: the cell's value compared with formula1 (a number). */
+  operator: string;
+  formula1: string;
+  fill?: string;
+  fontColor?: string;
 }
 
 export interface Note {
@@ -38,6 +62,8 @@ export interface Note {
 export interface Validation {
   rect: Rect;
   list?: { inCellDropDown: boolean; source: { sheet: Sheet; rect: Rect } | string };
+  /** A custom rule's formula (kept, not evaluated: the grid does not refuse what a person types). */
+  custom?: string;
   errorAlert?: unknown;
 }
 
@@ -75,6 +101,13 @@ export class Sheet {
   frozenRows = 0;
   validations: Validation[] = [];
   notes: Note[] = [];
+  /** Merged areas: the top-left cell holds the value and shows over the area. */
+  merges: Rect[] = [];
+  /** Row heights in points, where set. */
+  readonly rowHeights = new Map<number, number>();
+  conditionalFormats: ConditionalFormat[] = [];
+  /** Page setup as set (orientation, paperSize, zoom, margins…): kept for tests, not rendered. */
+  readonly pageLayout: Record<string, unknown> = {};
 
   constructor(public name: string) {}
 
@@ -100,8 +133,11 @@ export class Sheet {
     return this.get(row, column)?.format ?? this.columnFormats.get(column) ?? 'General';
   }
 
+  /** A cell's value as Excel reads it back: a formula's result (see evaluate), else what it holds. */
   value(row: number, column: number): Scalar {
-    return this.get(row, column)?.value ?? '';
+    const cell = this.get(row, column);
+    if (!cell) return '';
+    return cell.formula === undefined ? cell.value : evaluate(this, cell.formula);
   }
 
   /** Every existing cell inside the rectangle (cells never touched are not visited). */
@@ -168,6 +204,31 @@ export interface TableChange {
 }
 
 export type TableHandler = (event: TableChange) => unknown;
+
+/**
+ * The host computes the few formulas the add-in writes itself (COUNTA and SUM of a range of the same
+ * sheet); any other formula reads as #NAME?, which is what text typed without its apostrophe that
+ * happens to look like a formula turns into.
+ */
+export function evaluate(sheet: Sheet, formula: string): Scalar {
+  const call = /^=\s*(COUNTA|SUM)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(formula);
+  if (!call) return '#NAME?';
+  const c1 = columnFromLetters(call[2]!);
+  const c2 = columnFromLetters(call[4]!);
+  const r1 = Number(call[3]) - 1;
+  const r2 = Number(call[5]) - 1;
+  let count = 0;
+  let sum = 0;
+  for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r += 1) {
+    for (let c = Math.min(c1, c2); c <= Math.max(c1, c2); c += 1) {
+      const cell = sheet.get(r, c);
+      if (!cell || cell.formula !== undefined) continue; // no nested formulas in the add-in's sheets
+      if (cell.value !== '') count += 1;
+      if (typeof cell.value === 'number') sum += cell.value;
+    }
+  }
+  return call[1]!.toUpperCase() === 'COUNTA' ? count : sum;
+}
 
 export class Table {
   readonly id = String(serial++);
@@ -335,6 +396,44 @@ export class Workbook {
     if (entered.textPrefix) cell.textPrefix = true;
     else delete cell.textPrefix;
     if (entered.format) cell.format = entered.format;
+  }
+
+  /** Range.formulas: a string starting with "=" is a formula (whatever the format), anything else a value. */
+  enterFormulas(sheet: Sheet, rect: Rect, formulas: readonly (readonly (Scalar | null)[])[]): void {
+    for (let r = 0; r < rect.rows; r += 1) {
+      for (let c = 0; c < rect.columns; c += 1) {
+        const input = formulas[r]![c];
+        if (input === null || input === undefined) continue;
+        const row = rect.row + r;
+        const column = rect.column + c;
+        if (typeof input === 'string' && input.startsWith('=') && input.length > 1) this.setCell(sheet, row, column, { value: '', formula: input });
+        else this.setCell(sheet, row, column, enter(input, sheet.formatAt(row, column)));
+      }
+    }
+  }
+
+  /** Merges a rectangle into one cell: the top-left keeps its value, the others are emptied (as Excel does). */
+  merge(sheet: Sheet, rect: Rect): void {
+    if (rect.rows === 1 && rect.columns === 1) return;
+    if (this.tablesOn(sheet).some((table) => intersects(table.rangeRect, rect))) throw new HostError('InvalidOperation', 'Cells in a table cannot be merged.');
+    for (const [r, c, cell] of [...sheet.cellsIn(rect)]) {
+      if (r === rect.row && c === rect.column) continue;
+      cell.value = '';
+      delete cell.formula;
+    }
+    sheet.merges = sheet.merges.filter((merge) => !intersects(merge, rect));
+    sheet.merges.push({ ...rect });
+  }
+
+  /** Deletes a worksheet with its tables; another visible sheet becomes the active one. */
+  deleteSheet(sheet: Sheet): void {
+    const others = this.sheets.filter((candidate) => candidate !== sheet && candidate.visibility === 'Visible');
+    if (others.length === 0) throw new HostError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const table of this.tablesOn(sheet)) this.tables.splice(this.tables.indexOf(table), 1);
+    this.comments = this.comments.filter((comment) => comment.sheet !== sheet);
+    if (this.activeSheet === sheet) this.activeSheet = others[0]!;
+    if (this.selection.sheet === sheet) this.selection = { sheet: this.activeSheet, areas: [{ row: 0, column: 0, rows: 1, columns: 1 }], active: { row: 0, column: 0 } };
   }
 
   /** Clears values (and formulas), keeping formats. */

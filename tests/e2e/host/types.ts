@@ -28,6 +28,11 @@ export interface CellInfo {
   note?: string;
   wrap?: boolean;
   locked?: boolean;
+  font?: { name?: string; size?: number; bold?: boolean; italic?: boolean; color?: string };
+  horizontalAlignment?: string;
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>;
+  /** The top-left cell of a merged area. */
+  merged?: boolean;
 }
 
 export interface TableInfo {
@@ -60,7 +65,18 @@ export interface ThiduaHost {
   failNextSync(code: string): void;
   now(): number;
 
-  sheets(): { name: string; id: string; visibility: string; frozenRows: number; hiddenColumns: number[]; columnWidths: Record<number, number> }[];
+  sheets(): {
+    name: string;
+    id: string;
+    visibility: string;
+    frozenRows: number;
+    hiddenColumns: number[];
+    columnWidths: Record<number, number>;
+    merges: string[];
+    rowHeights: Record<number, number>;
+    pageLayout: Record<string, unknown>;
+    conditionalFormats: { address: string; operator: string; formula1: string; fill?: string; fontColor?: string }[];
+  }[];
   activeSheet(): string;
   table(name: string): TableInfo | null;
   /** The table body's values, as Range.values reads them. */
