@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'campaign.reload': 'Reload from the server',
   'campaign.none': 'No campaign yet',
 
-  'save.heading': 'Save',
+  'save.heading': 'Save changes',
   'save.button': 'Save',
   'save.saving': 'Saving…',
   'save.autosave': 'Autosave',

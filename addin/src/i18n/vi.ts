@@ -62,7 +62,7 @@ export const vi = {
   'campaign.reload': 'Tải lại từ máy chủ',
   'campaign.none': 'Chưa có Đợt thi đua nào',
 
-  'save.heading': 'Lưu',
+  'save.heading': 'Lưu thay đổi',
   'save.button': 'Lưu',
   'save.saving': 'Đang lưu…',
   'save.autosave': 'Tự động lưu',

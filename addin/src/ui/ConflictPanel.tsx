@@ -1,12 +1,13 @@
-import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ConflictView } from '../app/conflicts';
 import { useT } from './i18n';
+import { Section } from './Section';
 
 const useStyles = makeStyles({
-  conflict: { borderLeftWidth: '3px', borderLeftStyle: 'solid', borderLeftColor: tokens.colorStatusWarningBorderActive, paddingInlineStart: tokens.spacingHorizontalS, marginBlockEnd: tokens.spacingVerticalM },
+  conflict: { borderLeftWidth: '3px', borderLeftStyle: 'solid', borderLeftColor: tokens.colorStatusWarningBorderActive, paddingInlineStart: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, verticalAlign: 'top', wordBreak: 'break-word' },
-  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, marginBlockStart: tokens.spacingVerticalXS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** Each conflicting row, the user's cells beside the server's (where they differ); keep mine or take theirs. */
@@ -15,16 +16,15 @@ export function ConflictPanel(props: { conflicts: ConflictView[]; onKeepMine: (i
   const styles = useStyles();
   if (props.conflicts.length === 0) return null;
   return (
-    <section aria-labelledby="conflicts-heading">
-      <Subtitle2 as="h2" id="conflicts-heading">
-        {t('conflicts.heading')} ({props.conflicts.length})
-      </Subtitle2>
-      <Caption1 as="p">{t('conflicts.help')}</Caption1>
+    <Section id="conflicts-heading" title={`${t('conflicts.heading')} (${props.conflicts.length})`}>
+      <Caption1 as="p" block>
+        {t('conflicts.help')}
+      </Caption1>
       {props.conflicts.map((conflict) => {
         const fields = conflict.theirsVisible ? conflict.fields.filter((field) => field.differs) : conflict.fields;
         return (
           <article key={conflict.id} className={styles.conflict} aria-label={t('conflicts.row', { label: conflict.label })}>
-            <Text weight="semibold">{t('conflicts.row', { label: conflict.label })}</Text>
+            <Text block weight="semibold">{t('conflicts.row', { label: conflict.label })}</Text>
             <table className={styles.table}>
               <thead>
                 <tr>
@@ -54,6 +54,6 @@ export function ConflictPanel(props: { conflicts: ConflictView[]; onKeepMine: (i
           </article>
         );
       })}
-    </section>
+    </Section>
   );
 }

@@ -1,12 +1,12 @@
-import { Button, Caption1, Field, Input, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DocumentTextRegular, ArrowRepeatAllRegular, TableAddRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import type { CouncilActions, CouncilState } from '../app/council';
 import { hasTie } from '../app/council';
 import type { MessageKey } from '../i18n/index';
 import { useT } from './i18n';
+import { Section, useLayoutStyles } from './Section';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   selected: { fontWeight: tokens.fontWeightSemibold },
@@ -26,6 +26,7 @@ const count = (text: string) => {
 export function CouncilPanel({ council, actions, busy }: { council: CouncilState; actions: CouncilActions; busy: boolean }) {
   const t = useT();
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const round = council.round;
   const status = round?.status;
   const open = status === 'open' || status === 'tallied';
@@ -33,12 +34,9 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
   const minutes = round?.minutes;
   const result = round?.result;
   return (
-    <section aria-labelledby="council-heading" className={styles.section}>
-      <Subtitle2 as="h2" id="council-heading">
-        {t('council.heading')}
-      </Subtitle2>
-      <Caption1 as="p">{t('council.members', { n: council.members, mark: council.voteMark })}</Caption1>
-      <Field label={t('council.present')}>
+    <Section id="council-heading" title={t('council.heading')}>
+      <Caption1 as="p" block>{t('council.members', { n: council.members, mark: council.voteMark })}</Caption1>
+      <Field label={t('council.present')} className={layout.field}>
         <Input
           type="number"
           min={0}
@@ -48,7 +46,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
         />
       </Field>
       {council.allowWrittenVotes && (
-        <Field label={t('council.writtenVotes')}>
+        <Field label={t('council.writtenVotes')} className={layout.field}>
           <Input
             type="number"
             min={0}
@@ -58,7 +56,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           />
         </Field>
       )}
-      <Text as="p" role="status">
+      <Text as="p" block role="status">
         {round
           ? t('council.round', {
               n: round.number,
@@ -68,7 +66,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
             })
           : t('council.noRound')}
       </Text>
-      <Caption1 as="p">{t('council.createHint')}</Caption1>
+      <Caption1 as="p" block>{t('council.createHint')}</Caption1>
       <div className={styles.buttons}>
         <Button icon={<TableAddRegular />} disabled={busy} onClick={() => void actions.createBallotSheet()}>
           {t('council.createBallots')}
@@ -90,11 +88,11 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
       </div>
       {result && minutes && (
         <div aria-label={t('council.heading')}>
-          <Text as="p">{t('council.result', { valid: result.ballots.valid, collected: result.ballots.collected, invalid: result.ballots.invalid })}</Text>
-          {result.void && <Text as="p" className={styles.tied}>{t('council.void')}</Text>}
+          <Text as="p" block>{t('council.result', { valid: result.ballots.valid, collected: result.ballots.collected, invalid: result.ballots.invalid })}</Text>
+          {result.void && <Text as="p" block className={styles.tied}>{t('council.void')}</Text>}
           {minutes.forms.map((form) => (
             <div key={form.awardForm}>
-              <Text as="p" weight="semibold">
+              <Text as="p" block weight="semibold">
                 {t('council.form', { form: form.awardFormName, places: form.places })}
               </Text>
               <ul className={styles.list}>
@@ -115,7 +113,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
       )}
       {tie && (
         <>
-          <Caption1 as="p">{t('council.tieHint')}</Caption1>
+          <Caption1 as="p" block>{t('council.tieHint')}</Caption1>
           <div className={styles.buttons}>
             <Button icon={<ArrowRepeatAllRegular />} disabled={busy} onClick={() => void actions.newTieRound()}>
               {t('council.newRound')}
@@ -123,7 +121,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           </div>
         </>
       )}
-      {council.lastSyncs !== undefined && <Caption1 as="p">{t('council.syncs', { n: council.lastSyncs })}</Caption1>}
-    </section>
+      {council.lastSyncs !== undefined && <Caption1 as="p" block>{t('council.syncs', { n: council.lastSyncs })}</Caption1>}
+    </Section>
   );
 }

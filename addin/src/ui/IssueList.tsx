@@ -1,13 +1,14 @@
-import { Badge, Button, Caption1, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import type { IssueGroup, IssueItem } from '../app/panels';
 import { useLocalized, useT } from './i18n';
+import { Section } from './Section';
 
 const useStyles = makeStyles({
-  group: { marginBlockEnd: tokens.spacingVerticalS },
-  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, fontSize: 'inherit' },
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  item: { justifyContent: 'flex-start', textAlign: 'start', width: '100%' },
+  item: { justifyContent: 'flex-start', textAlign: 'start', width: '100%', minWidth: 0, fontWeight: tokens.fontWeightRegular },
 });
 
 /** How many findings of one rule are listed (the sheet's messages column holds them all). */
@@ -23,16 +24,21 @@ export function IssueList(props: {
   const t = useT();
   const text = useLocalized();
   const styles = useStyles();
+  const refresh = (
+    <Button size="small" appearance="subtle" icon={<ArrowSyncRegular />} onClick={props.onRefresh}>
+      {t('issues.refresh')}
+    </Button>
+  );
   return (
-    <section aria-labelledby="issues-heading">
-      <Subtitle2 as="h2" id="issues-heading">
-        {t('issues.heading')}
-      </Subtitle2>
-      <Caption1 as="p">{t('issues.summary', props.counts)}</Caption1>
-      <Button size="small" appearance="subtle" icon={<ArrowSyncRegular />} onClick={props.onRefresh}>
-        {t('issues.refresh')}
-      </Button>
-      {props.groups.length === 0 && <Text as="p">{t('issues.empty')}</Text>}
+    <Section id="issues-heading" title={t('issues.heading')} actions={refresh}>
+      <Caption1 as="p" block>
+        {t('issues.summary', props.counts)}
+      </Caption1>
+      {props.groups.length === 0 && (
+        <Text as="p" block>
+          {t('issues.empty')}
+        </Text>
+      )}
       {props.groups.map((group) => (
         <div key={group.code} className={styles.group}>
           <h3 className={styles.heading}>
@@ -62,6 +68,6 @@ export function IssueList(props: {
           </ul>
         </div>
       ))}
-    </section>
+    </Section>
   );
 }

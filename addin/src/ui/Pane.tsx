@@ -14,8 +14,18 @@ import { SignIn } from './SignIn';
 import { UserCard } from './UserCard';
 
 const useStyles = makeStyles({
-  pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+    boxSizing: 'border-box',
+    '& h1, & h2, & h3, & p': { marginTop: 0, marginBottom: 0 },
+  },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+  language: { marginInlineStart: 'auto' },
 });
 
 /** The whole task pane, from state and callbacks only (no Office.js, no fetch). */
@@ -34,8 +44,12 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
   return (
     <main className={styles.pane} lang={state.language}>
       <header className={styles.header}>
-        <Subtitle1 as="h1">{t('app.title')}</Subtitle1>
-        <LanguageSwitch language={state.language} onChange={actions.setLanguage} />
+        <Subtitle1 as="h1" block className={styles.title}>
+          {t('app.title')}
+        </Subtitle1>
+        <div className={styles.language}>
+          <LanguageSwitch language={state.language} onChange={actions.setLanguage} />
+        </div>
       </header>
       <Banners error={state.error} notice={state.notice} onDismiss={actions.dismiss} />
       {!signedIn || !state.user ? (
