@@ -396,7 +396,6 @@ describe("the stand-in host under the council's sheets", () => {
     expect(result.active).toBe('Biên bản kiểm phiếu vòng 1');
     expect(result.stats.gaps).toEqual([]);
     expect(result.stats.autoSyncs).toBe(0);
-    await page.screenshot({ path: '/tmp/thidua-e2e-minutes.png' }).catch(() => undefined);
     await page.close();
   });
 });
