@@ -37,6 +37,7 @@ import { getUser } from '../functions/store/org-store';
 import { seedDemoData } from '../functions/store/seed';
 import type { NominationChange } from '../shared/nomination';
 import { SEED_CAMPAIGN } from '../shared/seed/campaign-2025';
+import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
 import { cpuProfile } from './cpu';
 import { plainBatchWrite } from './floor';
@@ -580,6 +581,8 @@ ${summary}`;
   console.log(`\nBENCH_JSON ${JSON.stringify({ ...json, warmupRows: WARMUP, repeats: REPEATS, singleRepeats: SINGLE_REPEATS, otherDynamoDbLocals: others, loadAverage: [round(loadBefore), round(os.loadavg()[0]!)], totalSeconds: round((performance.now() - started) / 1000) })}`);
   // The council's tally (bench/council.ts; BENCH_COUNCIL=0 skips it), on the same DynamoDB Local and local API.
   await runCouncilBench({ baseUrl: bench.baseUrl, issueToken: (email) => keys.issueToken(email), log: bench.log, progress });
+  // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
+  await runAddinBench({ baseUrl: bench.baseUrl, issueToken: (email) => keys.issueToken(email), progress });
 }
 
 let code = 0;

@@ -38,7 +38,7 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
   const refused = [0, 1, 2].filter((i) => i !== saved);
   for (const i of refused) {
     // What the place count would have become, of the cap.
-    expect(messages[i]).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
+    expect(messages[i]).toBe('Lỗi: Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
     expect(fills[i]).toBe('#FFC7CE');
   }
   // The refusal's note is on the status cell.

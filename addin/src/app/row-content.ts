@@ -76,7 +76,7 @@ export function refusedContent(result: RowResult, columns: readonly ColumnDef[],
   if (!refusal) return { messages: translate(language, 'sheet.unsaved'), mark: 'error', notes: [] };
   const notes: Note[] = [];
   addNote(notes, columnForField(columns, refusal.field)?.id, translate(language, 'sheet.note', { code: refusal.code, message: refusal.message[language] }));
-  return { messages: refusal.message[language], mark: 'error', notes };
+  return { messages: `${translate(language, 'sheet.errorPrefix')}${refusal.message[language]}`, mark: 'error', notes };
 }
 
 /** A row that did not reach the server: still unsaved, and why. */

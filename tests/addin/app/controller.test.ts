@@ -322,7 +322,7 @@ describe('pane controller', () => {
     pane.gateway.edit(index, 'status', 'Được chọn');
     await pane.actions.save();
     expect(pane.gateway.marks[index]).toBe('error');
-    expect(pane.gateway.cell(index, 'messages')).toBe('Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1');
+    expect(pane.gateway.cell(index, 'messages')).toBe('Lỗi: Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1');
     expect(pane.gateway.cell(index, 'version')).toBe(1);
     expect(pane.state().lastSave!.refused).toBe(1);
     expect(pane.state().unsavedRows).toBe(1);

@@ -69,7 +69,7 @@ describe('result mapping', () => {
       max: 1,
     });
     const refused = outcomeContent(plan.sends[0]!, { kind: 'answered', result: { rowKey: '0', outcome: 'refused', issues: [], textFields: [], refusal } }, columns, 'vi');
-    expect(refused).toMatchObject({ mark: 'error', messages: 'Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1' });
+    expect(refused).toMatchObject({ mark: 'error', messages: 'Lỗi: Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1' });
     expect(refused.system).toBeUndefined();
     expect(refused.notes[0]!.columnId).toBe('status');
   });
