@@ -1,7 +1,7 @@
 import type { CellValue, ColumnDef } from './columns';
 
 /** cyrb53: a fast 53-bit string hash; collisions between a row and its edit are vanishingly unlikely. */
-function cyrb53(text: string): string {
+export function cyrb53(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i += 1) {
