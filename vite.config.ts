@@ -7,7 +7,7 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
  *
  * - `npm run build` (vite build): dist/addin/ with taskpane.html, commands.html (the manifest's
  *   FunctionFile), the icons and support page of addin/public/, and the hashed assets.
- * - `npm start` runs this config's dev server in-process (functions/local/pane-server.ts) over HTTPS on
+ * - `npm start` runs this config's dev server in-process (local/pane-server.ts) over HTTPS on
  *   port 3000; `npx vite` alone works too (HTTP, for a quick look). Either way the dev server proxies
  *   /api/* to the local API runner (THIDUA_API_URL, default http://127.0.0.1:3001) with /api taken
  *   off, and /dev/* as is, so the pane and the API share one origin and need no CORS.

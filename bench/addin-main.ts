@@ -5,7 +5,7 @@
  *   npx tsx bench/addin-main.ts
  */
 import { runAddinBench } from './addin';
-import { startStandaloneApi } from '../tests/e2e/support/standalone-api';
+import { startStandaloneApi } from '#tests/e2e/support/standalone-api';
 
 const started = performance.now();
 const progress = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);

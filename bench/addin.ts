@@ -25,13 +25,13 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { SEED_CAMPAIGN } from '../shared/seed/campaign-2025';
-import { DEMO_USERS } from '../shared/seed/demo-office';
-import { buildPane } from '../tests/e2e/support/assets';
-import { launchChromium } from '../tests/e2e/support/browser';
-import { HostPage } from '../tests/e2e/support/host-page';
-import { sheetRow, TABLE, columnIndex } from '../tests/e2e/support/rows';
-import { startE2eServer, type E2eServer } from '../tests/e2e/support/server';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_USERS } from '#shared/seed/demo-office';
+import { buildPane } from '#tests/e2e/support/assets';
+import { launchChromium } from '#tests/e2e/support/browser';
+import { HostPage } from '#tests/e2e/support/host-page';
+import { sheetRow, TABLE, columnIndex } from '#tests/e2e/support/rows';
+import { startE2eServer, type E2eServer } from '#tests/e2e/support/server';
 import { int, ms, table } from './report';
 import { makeRows } from './rows';
 

@@ -1,7 +1,7 @@
-import type { CouncilSettings } from '../shared/campaign';
-import type { Ballot, Candidate, RoundForm } from '../shared/council/round';
-import type { InvalidReason } from '../shared/council/tally';
-import { SEED_CAMPAIGN } from '../shared/seed/campaign-2025';
+import type { CouncilSettings } from '#shared/campaign';
+import type { Ballot, Candidate, RoundForm } from '#shared/council/round';
+import type { InvalidReason } from '#shared/council/tally';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 
 /**
  * The council bench's data: candidates, forms with their places, council settings and numbered ballots

@@ -4,12 +4,12 @@
  * can run without the save path. Same environment variables (BENCH_COUNCIL_RUNS, …).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../functions/local/dynamodb-local';
-import { loadLocalKeys } from '../functions/local/keys';
-import { createLocalApi, type LocalApi } from '../functions/local/server';
-import { db } from '../functions/store/client';
-import { ensureTable } from '../functions/store/ensure-table';
-import { seedDemoData } from '../functions/store/seed';
+import { startDynamoDbLocal, type DynamoDbLocal } from '#local/dynamodb-local';
+import { loadLocalKeys } from '#local/keys';
+import { createLocalApi, type LocalApi } from '#local/server';
+import { db } from '#functions/store/client';
+import { ensureTable } from '#functions/store/ensure-table';
+import { seedDemoData } from '#functions/store/seed';
 import { runCouncilBench } from './council';
 import { CallLog } from './profile';
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const log = new CallLog();
   log.attach(db().doc, 'product');
 
-  const { HANDLERS } = await import('../functions/local/handlers');
+  const { HANDLERS } = await import('#local/handlers');
   const keys = await loadLocalKeys({ dir: null });
   api = createLocalApi({ handlers: HANDLERS, verify: (token) => keys.verifyToken(token), quiet: true, logError: (line, error) => console.error(line, error ?? '') });
   const { url } = await api.listen(0);

@@ -18,12 +18,12 @@
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { candidatesFor, formsFor } from '../functions/council/candidates';
-import { submitBallots } from '../functions/council/rounds';
-import { getCampaign } from '../functions/store/campaign-store';
-import { db, requestCounter } from '../functions/store/client';
-import { loadAllNominations, readQuotaUsage } from '../functions/store/nomination-store';
-import { getUser, loadRegistry } from '../functions/store/org-store';
+import { candidatesFor, formsFor } from '#functions/council/candidates';
+import { submitBallots } from '#functions/council/rounds';
+import { getCampaign } from '#functions/store/campaign-store';
+import { db, requestCounter } from '#functions/store/client';
+import { loadAllNominations, readQuotaUsage } from '#functions/store/nomination-store';
+import { getUser, loadRegistry } from '#functions/store/org-store';
 import {
   decodeBallots,
   encodeBallots,
@@ -33,14 +33,14 @@ import {
   roundToItem,
   transact,
   type StoredRound,
-} from '../functions/store/round-store';
-import { type Campaign, CouncilSettings } from '../shared/campaign';
-import { buildMinutes } from '../shared/council/minutes';
-import { Attendance, type Ballot, type RoundInput } from '../shared/council/round';
-import { tally, type InvalidReason, type TallyResult } from '../shared/council/tally';
-import { MAX_BALLOTS, SubmitBallotsRequest, type VotingRound } from '../shared/council/voting-round';
-import { todayInVietnam } from '../shared/dates';
-import { SEED_CAMPAIGN } from '../shared/seed/campaign-2025';
+} from '#functions/store/round-store';
+import { type Campaign, CouncilSettings } from '#shared/campaign';
+import { buildMinutes } from '#shared/council/minutes';
+import { Attendance, type Ballot, type RoundInput } from '#shared/council/round';
+import { tally, type InvalidReason, type TallyResult } from '#shared/council/tally';
+import { MAX_BALLOTS, SubmitBallotsRequest, type VotingRound } from '#shared/council/voting-round';
+import { todayInVietnam } from '#shared/dates';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import {
   FIRST_FORM,
   PLACES_SHARE,

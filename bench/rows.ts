@@ -1,7 +1,7 @@
-import type { NominationChange } from '../shared/nomination';
-import type { NominationStatus } from '../shared/status';
-import { SEED_CAMPAIGN } from '../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS } from '../shared/seed/demo-office';
+import type { NominationChange } from '#shared/nomination';
+import type { NominationStatus } from '#shared/status';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 
 /**
  * N complete, valid rows as a clerk's sheet would send them (the shape of tests/support/rows.ts `row`),

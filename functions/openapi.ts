@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ApiErrorBodySchema } from './http/error-schema';
-import { Campaign } from '../shared/campaign';
-import { Nomination } from '../shared/nomination';
-import { Person, Unit, User } from '../shared/org';
+import { Campaign } from '#shared/campaign';
+import { Nomination } from '#shared/nomination';
+import { Person, Unit, User } from '#shared/org';
 import { ROUTES, routeKey } from './routes';
 import { SaveBatchRequest } from './nominations/save';
-import { Attendance, Ballot, Candidate, RoundForm } from '../shared/council/round';
-import { ConfirmRoundRequest, CreateRoundRequest, RoundStatus, SubmitBallotsRequest } from '../shared/council/voting-round';
+import { Attendance, Ballot, Candidate, RoundForm } from '#shared/council/round';
+import { ConfirmRoundRequest, CreateRoundRequest, RoundStatus, SubmitBallotsRequest } from '#shared/council/voting-round';
 
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const Issue = z.object({

@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { desktopExcel, SIDELOAD_MARKER, unsideload } from '../functions/local/excel-sideload';
-import { isAlive, isStartProcess, readPid, START_PID_FILE } from '../functions/local/pid-file';
+import { desktopExcel, SIDELOAD_MARKER, unsideload } from '#local/excel-sideload';
+import { isAlive, isStartProcess, readPid, START_PID_FILE } from '#local/pid-file';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@
  *   TOKEN=$(npm run -s token -- tochuc@thidua.local)
  * works. --ttl takes a time span ('8h', '30m', '2 days') or seconds.
  */
-import { DEFAULT_TOKEN_TTL, issueToken } from '../functions/local/keys';
+import { DEFAULT_TOKEN_TTL, issueToken } from '#local/keys';
 
 function usage(problem?: string): never {
   if (problem) console.error(problem);

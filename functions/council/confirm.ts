@@ -1,17 +1,17 @@
-import type { StoredCampaign } from '../../shared/campaign';
-import { joinVi } from '../../shared/council/minutes';
-import type { ConfirmRoundRequest, RoundDecision } from '../../shared/council/voting-round';
-import type { Nomination } from '../../shared/nomination';
-import type { User } from '../../shared/org';
-import { makeRuleContext, quotaDeltas, quotaRefusal } from '../../shared/rules/index';
-import { roleMaySetStatus } from '../../shared/status';
-import { ApiError } from '../http/errors';
-import { auditItems, type AuditEntry } from '../store/audit-store';
-import { backoff } from '../store/batch';
-import type { Db } from '../store/client';
-import { applyStatusCounts, getNominations, guardedDecisionItems, readQuotaUsage, statusCountDeltas } from '../store/nomination-store';
-import { loadRegistry } from '../store/org-store';
-import { getRound, putItem, roundPutItem, transact, TRANSACTION_LIMIT, type StoredRound } from '../store/round-store';
+import type { StoredCampaign } from '#shared/campaign';
+import { joinVi } from '#shared/council/minutes';
+import type { ConfirmRoundRequest, RoundDecision } from '#shared/council/voting-round';
+import type { Nomination } from '#shared/nomination';
+import type { User } from '#shared/org';
+import { makeRuleContext, quotaDeltas, quotaRefusal } from '#shared/rules/index';
+import { roleMaySetStatus } from '#shared/status';
+import { ApiError } from '#functions/http/errors';
+import { auditItems, type AuditEntry } from '#functions/store/audit-store';
+import { backoff } from '#functions/store/batch';
+import type { Db } from '#functions/store/client';
+import { applyStatusCounts, getNominations, guardedDecisionItems, readQuotaUsage, statusCountDeltas } from '#functions/store/nomination-store';
+import { loadRegistry } from '#functions/store/org-store';
+import { getRound, putItem, roundPutItem, transact, TRANSACTION_LIMIT, type StoredRound } from '#functions/store/round-store';
 import { ROUND_RETRIES, refuseIfClosed } from './rounds';
 
 interface Planned {

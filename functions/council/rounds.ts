@@ -1,16 +1,16 @@
-import type { StoredCampaign } from '../../shared/campaign';
-import { buildMinutes } from '../../shared/council/minutes';
-import { tally } from '../../shared/council/tally';
-import type { CreateRoundRequest, SubmitBallotsRequest } from '../../shared/council/voting-round';
-import { todayInVietnam } from '../../shared/dates';
-import type { Nomination } from '../../shared/nomination';
-import type { User } from '../../shared/org';
-import { ApiError } from '../http/errors';
-import { auditItems, type AuditEntry } from '../store/audit-store';
-import { backoff } from '../store/batch';
-import type { Db } from '../store/client';
-import { getNominations, loadAllNominations, readQuotaUsage } from '../store/nomination-store';
-import { loadRegistry } from '../store/org-store';
+import type { StoredCampaign } from '#shared/campaign';
+import { buildMinutes } from '#shared/council/minutes';
+import { tally } from '#shared/council/tally';
+import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/voting-round';
+import { todayInVietnam } from '#shared/dates';
+import type { Nomination } from '#shared/nomination';
+import type { User } from '#shared/org';
+import { ApiError } from '#functions/http/errors';
+import { auditItems, type AuditEntry } from '#functions/store/audit-store';
+import { backoff } from '#functions/store/batch';
+import type { Db } from '#functions/store/client';
+import { getNominations, loadAllNominations, readQuotaUsage } from '#functions/store/nomination-store';
+import { loadRegistry } from '#functions/store/org-store';
 import {
   ballotPartItems,
   encodeBallots,
@@ -24,7 +24,7 @@ import {
   supersedeItem,
   transact,
   type StoredRound,
-} from '../store/round-store';
+} from '#functions/store/round-store';
 import { candidatesFor, confirmationActions, fitsOneConfirmation, formsFor } from './candidates';
 
 /** Conflicting writers of one round are rare (one secretary); a few tries settle any race. */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { Campaign } from '../../shared/campaign';
-import { currentUser, requireRole } from '../http/auth';
-import { ApiError } from '../http/errors';
-import { parseBody, pathParam } from '../http/request';
-import { json } from '../http/respond';
-import { routeGroup } from '../http/router';
-import { auditItems } from '../store/audit-store';
-import { getCampaign, listCampaigns, putCampaign } from '../store/campaign-store';
-import { db } from '../store/client';
-import { batchPutAll } from '../store/batch';
-import { rebuildQuotaCounters } from '../store/nomination-store';
+import { Campaign } from '#shared/campaign';
+import { currentUser, requireRole } from '#functions/http/auth';
+import { ApiError } from '#functions/http/errors';
+import { parseBody, pathParam } from '#functions/http/request';
+import { json } from '#functions/http/respond';
+import { routeGroup } from '#functions/http/router';
+import { auditItems } from '#functions/store/audit-store';
+import { getCampaign, listCampaigns, putCampaign } from '#functions/store/campaign-store';
+import { db } from '#functions/store/client';
+import { batchPutAll } from '#functions/store/batch';
+import { rebuildQuotaCounters } from '#functions/store/nomination-store';
 
 /** An update names the version its editor read, so that two admins cannot overwrite each other. */
 const CampaignUpdate = z.strictObject({ campaign: Campaign, version: z.int().min(1) });

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { ConfirmRoundRequest, CreateRoundRequest, RoundId, SubmitBallotsRequest } from '../../shared/council/voting-round';
-import type { User } from '../../shared/org';
-import { confirmRound } from '../council/confirm';
-import { createRound, submitBallots, tallyRound } from '../council/rounds';
-import { currentUser, requireRole } from '../http/auth';
-import { ApiError } from '../http/errors';
-import { parseBody, parseQuery, pathParam, rawBody } from '../http/request';
-import { json } from '../http/respond';
-import { routeGroup } from '../http/router';
-import type { ApiEvent } from '../http/types';
-import { getCampaign } from '../store/campaign-store';
-import { db } from '../store/client';
-import { getRound, getRoundWithBallots, listRounds, publicRound } from '../store/round-store';
+import { ConfirmRoundRequest, CreateRoundRequest, RoundId, SubmitBallotsRequest } from '#shared/council/voting-round';
+import type { User } from '#shared/org';
+import { confirmRound } from '#functions/council/confirm';
+import { createRound, submitBallots, tallyRound } from '#functions/council/rounds';
+import { currentUser, requireRole } from '#functions/http/auth';
+import { ApiError } from '#functions/http/errors';
+import { parseBody, parseQuery, pathParam, rawBody } from '#functions/http/request';
+import { json } from '#functions/http/respond';
+import { routeGroup } from '#functions/http/router';
+import type { ApiEvent } from '#functions/http/types';
+import { getCampaign } from '#functions/store/campaign-store';
+import { db } from '#functions/store/client';
+import { getRound, getRoundWithBallots, listRounds, publicRound } from '#functions/store/round-store';
 
 const RoundQuery = z.strictObject({ include: z.enum(['ballots']).optional() });
 

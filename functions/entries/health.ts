@@ -1,6 +1,6 @@
-import { json } from '../http/respond';
-import { routeGroup } from '../http/router';
-import { buildOpenApiDocument } from '../openapi';
+import { json } from '#functions/http/respond';
+import { routeGroup } from '#functions/http/router';
+import { buildOpenApiDocument } from '#functions/openapi';
 
 let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
 

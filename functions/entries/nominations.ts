@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { mayRead, mayWriteNominations } from '../../shared/permissions';
-import { NominationStatus } from '../../shared/status';
-import { currentUser } from '../http/auth';
-import { ApiError } from '../http/errors';
-import { header, parseBody, parseQuery, pathParam, rawBody } from '../http/request';
-import { json } from '../http/respond';
-import { routeGroup } from '../http/router';
-import { deleteNomination, restoreNomination } from '../nominations/delete';
-import { SaveBatchRequest, saveBatch } from '../nominations/save';
-import { getCampaign } from '../store/campaign-store';
-import { db } from '../store/client';
-import { once } from '../store/idempotency-store';
-import { listNominationPage } from '../store/nomination-store';
+import { mayRead, mayWriteNominations } from '#shared/permissions';
+import { NominationStatus } from '#shared/status';
+import { currentUser } from '#functions/http/auth';
+import { ApiError } from '#functions/http/errors';
+import { header, parseBody, parseQuery, pathParam, rawBody } from '#functions/http/request';
+import { json } from '#functions/http/respond';
+import { routeGroup } from '#functions/http/router';
+import { deleteNomination, restoreNomination } from '#functions/nominations/delete';
+import { SaveBatchRequest, saveBatch } from '#functions/nominations/save';
+import { getCampaign } from '#functions/store/campaign-store';
+import { db } from '#functions/store/client';
+import { once } from '#functions/store/idempotency-store';
+import { listNominationPage } from '#functions/store/nomination-store';
 
 const ListQuery = z.strictObject({
   unitId: z.string().max(64).optional(),

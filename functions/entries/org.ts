@@ -1,12 +1,12 @@
-import { Person, Unit, User } from '../../shared/org';
-import { comparePersonNames, compareVietnamese } from '../../shared/text';
-import { currentUser, requireRole } from '../http/auth';
-import { ApiError } from '../http/errors';
-import { parseBody, pathParam } from '../http/request';
-import { json } from '../http/respond';
-import { routeGroup } from '../http/router';
-import { db } from '../store/client';
-import { listUsers, loadRegistry, putPerson, putUnit, putUser } from '../store/org-store';
+import { Person, Unit, User } from '#shared/org';
+import { comparePersonNames, compareVietnamese } from '#shared/text';
+import { currentUser, requireRole } from '#functions/http/auth';
+import { ApiError } from '#functions/http/errors';
+import { parseBody, pathParam } from '#functions/http/request';
+import { json } from '#functions/http/respond';
+import { routeGroup } from '#functions/http/router';
+import { db } from '#functions/store/client';
+import { listUsers, loadRegistry, putPerson, putUnit, putUser } from '#functions/store/org-store';
 
 function samePathId(pathId: string, bodyId: string, field: string) {
   if (pathId.toLowerCase() !== bodyId.toLowerCase()) {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { mayRead } from '../../shared/permissions';
-import { makeRuleContext, validateCampaign } from '../../shared/rules/index';
-import { currentUser, requireRole } from '../http/auth';
-import { parseQuery, pathParam } from '../http/request';
-import { json } from '../http/respond';
-import { routeGroup } from '../http/router';
-import { listAudit } from '../store/audit-store';
-import { getCampaign } from '../store/campaign-store';
-import { db } from '../store/client';
-import { loadAllNominations } from '../store/nomination-store';
-import { loadRegistry } from '../store/org-store';
+import { mayRead } from '#shared/permissions';
+import { makeRuleContext, validateCampaign } from '#shared/rules/index';
+import { currentUser, requireRole } from '#functions/http/auth';
+import { parseQuery, pathParam } from '#functions/http/request';
+import { json } from '#functions/http/respond';
+import { routeGroup } from '#functions/http/router';
+import { listAudit } from '#functions/store/audit-store';
+import { getCampaign } from '#functions/store/campaign-store';
+import { db } from '#functions/store/client';
+import { loadAllNominations } from '#functions/store/nomination-store';
+import { loadRegistry } from '#functions/store/org-store';
 
 const AuditQuery = z.strictObject({
   nominationId: z.string().max(64).optional(),

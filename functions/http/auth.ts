@@ -1,6 +1,6 @@
-import type { Role, User } from '../../shared/org';
-import { db } from '../store/client';
-import { getUser } from '../store/org-store';
+import type { Role, User } from '#shared/org';
+import { db } from '#functions/store/client';
+import { getUser } from '#functions/store/org-store';
 import { ApiError } from './errors';
 import type { ApiEvent } from './types';
 

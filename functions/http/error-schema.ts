@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_ERRORS } from '../../shared/api-errors';
+import { API_ERRORS } from '#shared/api-errors';
 
 /** The shape of every refusal, for the OpenAPI document. */
 export const ApiErrorBodySchema = z.object({

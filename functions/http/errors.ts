@@ -1,5 +1,5 @@
-import { API_ERRORS, type ApiErrorBody, type ApiErrorCode } from '../../shared/api-errors';
-import type { Localized } from '../../shared/localized';
+import { API_ERRORS, type ApiErrorBody, type ApiErrorCode } from '#shared/api-errors';
+import type { Localized } from '#shared/localized';
 import type { z } from 'zod';
 
 /** A refusal the client caused: answered as a 4xx with a stable code, never as a 5xx. */

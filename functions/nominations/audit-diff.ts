@@ -1,5 +1,5 @@
-import type { Nomination } from '../../shared/nomination';
-import type { AuditEntry } from '../store/audit-store';
+import type { Nomination } from '#shared/nomination';
+import type { AuditEntry } from '#functions/store/audit-store';
 
 /** Fields that describe the nomination itself; bookkeeping (version, who, when) is in the entry. */
 const AUDITED_FIELDS = [

@@ -1,13 +1,13 @@
-import type { StoredCampaign } from '../../shared/campaign';
-import type { Nomination } from '../../shared/nomination';
-import type { User } from '../../shared/org';
-import { mayDelete, mayWriteNominations } from '../../shared/permissions';
-import { makeRuleContext, quotaDeltas, quotaRefusal } from '../../shared/rules/index';
-import { ApiError } from '../http/errors';
-import { auditItems } from '../store/audit-store';
-import type { Db } from '../store/client';
-import { applyStatusCounts, getNominations, putGuardedNomination, statusCountDeltas } from '../store/nomination-store';
-import { loadRegistry } from '../store/org-store';
+import type { StoredCampaign } from '#shared/campaign';
+import type { Nomination } from '#shared/nomination';
+import type { User } from '#shared/org';
+import { mayDelete, mayWriteNominations } from '#shared/permissions';
+import { makeRuleContext, quotaDeltas, quotaRefusal } from '#shared/rules/index';
+import { ApiError } from '#functions/http/errors';
+import { auditItems } from '#functions/store/audit-store';
+import type { Db } from '#functions/store/client';
+import { applyStatusCounts, getNominations, putGuardedNomination, statusCountDeltas } from '#functions/store/nomination-store';
+import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
 
 async function loadForChange(db: Db, campaignId: string, user: User, id: string, expectedVersion: number | undefined) {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { RowResult, SaveBatchResult } from '../../shared/api-types';
+import type { RowResult, SaveBatchResult } from '#shared/api-types';
 export type { RowResult, SaveBatchResult };
-import type { StoredCampaign } from '../../shared/campaign';
-import { todayInVietnam } from '../../shared/dates';
-import type { Issue } from '../../shared/issues';
-import { formulaLikeFields, NominationChange, nomineeKey, type Nomination } from '../../shared/nomination';
-import type { User } from '../../shared/org';
-import { mayRead, refuseChange } from '../../shared/permissions';
+import type { StoredCampaign } from '#shared/campaign';
+import { todayInVietnam } from '#shared/dates';
+import type { Issue } from '#shared/issues';
+import { formulaLikeFields, NominationChange, nomineeKey, type Nomination } from '#shared/nomination';
+import type { User } from '#shared/org';
+import { mayRead, refuseChange } from '#shared/permissions';
 import {
   checkNomination,
   duplicateIssuesFor,
@@ -18,10 +18,10 @@ import {
   type QuotaDelta,
   type QuotaUsage,
   type RuleContext,
-} from '../../shared/rules/index';
-import { ApiError } from '../http/errors';
-import { auditItems, type AuditEntry } from '../store/audit-store';
-import type { Db } from '../store/client';
+} from '#shared/rules/index';
+import { ApiError } from '#functions/http/errors';
+import { auditItems, type AuditEntry } from '#functions/store/audit-store';
+import type { Db } from '#functions/store/client';
 import {
   applyStatusCounts,
   getNominations,
@@ -33,8 +33,8 @@ import {
   statusCountDeltas,
   type VersionedWrite,
   type WriteOutcome,
-} from '../store/nomination-store';
-import { loadRegistry } from '../store/org-store';
+} from '#functions/store/nomination-store';
+import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
 
 /** 5,000 rows of a sheet fit in one request under Lambda's 6 MB; a client sends more as several batches. */

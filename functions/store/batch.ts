@@ -6,7 +6,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
-import { ApiError } from '../http/errors';
+import { ApiError } from '#functions/http/errors';
 
 type Item = Record<string, unknown>;
 type Key = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Campaign, type StoredCampaign } from '../../shared/campaign';
-import { ApiError } from '../http/errors';
+import { Campaign, type StoredCampaign } from '#shared/campaign';
+import { ApiError } from '#functions/http/errors';
 import { queryAll } from './batch';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';

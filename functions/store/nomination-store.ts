@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Campaign } from '../../shared/campaign';
-import { Nomination, nomineeKey, type NominationFields } from '../../shared/nomination';
-import { Id } from '../../shared/org';
-import { CAMPAIGN_SCOPE, computeQuotaUsage, type QuotaDelta, type QuotaUsage } from '../../shared/rules/quota';
+import type { Campaign } from '#shared/campaign';
+import { Nomination, nomineeKey, type NominationFields } from '#shared/nomination';
+import { Id } from '#shared/org';
+import { CAMPAIGN_SCOPE, computeQuotaUsage, type QuotaDelta, type QuotaUsage } from '#shared/rules/quota';
 import { backoff, batchGetAll, batchPutAll, decodeCursor, encodeCursor, inParallel, queryAll } from './batch';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Person, Unit, User } from '../../shared/org';
+import { Person, Unit, User } from '#shared/org';
 import { queryAll } from './batch';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';

@@ -1,9 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Ballot } from '../../shared/council/round';
-import type { RoundStatus, VotingRound, VotingRoundSummary } from '../../shared/council/voting-round';
-import { ApiError } from '../http/errors';
+import type { Ballot } from '#shared/council/round';
+import type { RoundStatus, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
+import { ApiError } from '#functions/http/errors';
 import { queryAll } from './batch';
 import type { Db } from './client';
 import { keys } from './keys';

@@ -1,6 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SEED_CAMPAIGN } from '../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from '../../shared/seed/demo-office';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from '#shared/seed/demo-office';
 import { batchPutAll } from './batch';
 import { keys } from './keys';
 

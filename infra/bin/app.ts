@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { ThiduaStack } from '../lib/thidua-stack';
+import { ThiduaStack } from '#infra/lib/thidua-stack';
 
 /**
  * The CDK app (cdk.json runs it with tsx). No env: the stack is environment-agnostic, so

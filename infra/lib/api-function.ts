@@ -5,7 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import type { RouteGroup } from '../../functions/routes';
+import type { RouteGroup } from '#functions/routes';
 import { REPO_ROOT } from './paths';
 
 export interface ApiFunctionProps {

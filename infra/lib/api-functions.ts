@@ -1,7 +1,7 @@
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { ROUTE_GROUPS, type RouteGroup } from '../../functions/routes';
+import { ROUTE_GROUPS, type RouteGroup } from '#functions/routes';
 import { ApiFunction } from './api-function';
 
 type TableAccess = 'describe' | 'read' | 'readWrite';

@@ -11,7 +11,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { ROUTES, type RouteGroup } from '../../functions/routes';
+import { ROUTES, type RouteGroup } from '#functions/routes';
 
 export interface ThiduaHttpApiProps {
   functions: Record<RouteGroup, IFunction>;

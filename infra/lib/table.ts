@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE } from '../../functions/store/table';
+import { TABLE } from '#functions/store/table';
 
 /**
  * The single table. Its keys and indexes come from functions/store/table.ts, the shape the local

@@ -1,4 +1,4 @@
-import type { AwardForm } from '../campaign';
+import type { AwardForm } from '#shared/campaign';
 import type { Ballot, Candidate, RoundForm } from './round';
 
 /**

@@ -1,5 +1,5 @@
-import type { Campaign, CouncilSettings } from '../campaign';
-import { formatDateVi, type IsoDate } from '../dates';
+import type { Campaign, CouncilSettings } from '#shared/campaign';
+import { formatDateVi, type IsoDate } from '#shared/dates';
 import type { Candidate } from './round';
 import type { InvalidReason, TallyResult } from './tally';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../org';
+import { Id } from '#shared/org';
 
 /** A candidate of a round: an eligible nomination (or one tied in the previous round). */
 export const Candidate = z.strictObject({

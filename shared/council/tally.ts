@@ -1,4 +1,4 @@
-import type { CouncilSettings } from '../campaign';
+import type { CouncilSettings } from '#shared/campaign';
 import type { Ballot, Candidate, RoundInput } from './round';
 
 export type InvalidReason = 'OVER_PLACES' | 'UNKNOWN_CANDIDATE' | 'UNKNOWN_MARK' | 'REPEATED_NUMBER';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NominationStatus } from '../status';
+import type { NominationStatus } from '#shared/status';
 import type { TallyMinutes } from './minutes';
 import { Attendance, Ballot, type Candidate, type RoundForm } from './round';
 import type { TallyResult } from './tally';

@@ -1,5 +1,5 @@
-import type { Campaign } from '../campaign';
-import type { Person, Unit } from '../org';
+import type { Campaign } from '#shared/campaign';
+import type { Person, Unit } from '#shared/org';
 
 /** What the rules read besides the nominations: the campaign's configuration and the office's registry. */
 export interface RuleContext {

@@ -1,5 +1,5 @@
-import { makeIssue, type Issue } from '../issues';
-import { nomineeKey, type NominationFields } from '../nomination';
+import { makeIssue, type Issue } from '#shared/issues';
+import { nomineeKey, type NominationFields } from '#shared/nomination';
 import { nomineeName, type RuleContext } from './context';
 import type { RowTarget } from './nomination-rules';
 

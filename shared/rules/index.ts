@@ -1,5 +1,5 @@
-import type { Issue } from '../issues';
-import { nomineeKey, type Nomination } from '../nomination';
+import type { Issue } from '#shared/issues';
+import { nomineeKey, type Nomination } from '#shared/nomination';
 import type { RuleContext } from './context';
 import { countNominees, duplicateIssuesFor } from './duplicates';
 import { checkNomination } from './nomination-rules';

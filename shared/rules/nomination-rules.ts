@@ -1,7 +1,7 @@
-import { makeIssue, type Issue, type Severity } from '../issues';
-import { NOMINEE_KIND_NAMES } from '../messages';
-import type { NominationFields } from '../nomination';
-import { isDraftLike } from '../status';
+import { makeIssue, type Issue, type Severity } from '#shared/issues';
+import { NOMINEE_KIND_NAMES } from '#shared/messages';
+import type { NominationFields } from '#shared/nomination';
+import { isDraftLike } from '#shared/status';
 import type { RuleContext } from './context';
 
 /** Where an issue points: the saved nomination, or the client's row for one not yet saved. */

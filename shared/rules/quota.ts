@@ -1,7 +1,7 @@
-import type { Campaign, QuotaRule } from '../campaign';
-import { makeIssue, type Issue } from '../issues';
-import type { Localized } from '../localized';
-import type { NominationFields } from '../nomination';
+import type { Campaign, QuotaRule } from '#shared/campaign';
+import { makeIssue, type Issue } from '#shared/issues';
+import type { Localized } from '#shared/localized';
+import type { NominationFields } from '#shared/nomination';
 import type { RuleContext } from './context';
 import type { RowTarget } from './nomination-rules';
 

@@ -1,4 +1,4 @@
-import { Campaign } from '../campaign';
+import { Campaign } from '#shared/campaign';
 
 /** The HR office the plan names: it consolidates the dossiers (section IV.1 of the plan). */
 export const HR_UNIT_ID = 'hctc-qttv';

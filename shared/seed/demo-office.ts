@@ -1,4 +1,4 @@
-import type { Person, Unit, User } from '../org';
+import type { Person, Unit, User } from '#shared/org';
 import { HR_UNIT_ID } from './campaign-2025';
 
 /**

@@ -1,7 +1,7 @@
-import type { Campaign } from '../campaign';
-import type { Nomination } from '../nomination';
-import type { Person, Unit } from '../org';
-import { isFormulaLike } from '../text';
+import type { Campaign } from '#shared/campaign';
+import type { Nomination } from '#shared/nomination';
+import type { Person, Unit } from '#shared/org';
+import { isFormulaLike } from '#shared/text';
 import { isoToSerial } from './excel-dates';
 import { NO, NOMINEE_KIND_LABELS, STATUS_LABELS, YES } from './labels';
 

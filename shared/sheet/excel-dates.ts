@@ -1,4 +1,4 @@
-import { IsoDate, parseDateVi } from '../dates';
+import { IsoDate, parseDateVi } from '#shared/dates';
 
 /** Excel counts days from 30/12/1899 (its 1900 leap-year bug folded in for every date after 28/02/1900). */
 const EPOCH_UTC = Date.UTC(1899, 11, 30);

@@ -1,8 +1,8 @@
-import type { Nomination } from '../nomination';
-import { isFormulaLike } from '../text';
+import type { Nomination } from '#shared/nomination';
+import { isFormulaLike } from '#shared/text';
 import type { CellValue, ColumnDef, SheetContext } from './columns';
 import { serialToIso } from './excel-dates';
-import { formatDateVi } from '../dates';
+import { formatDateVi } from '#shared/dates';
 
 /** The visible columns of the sheet, for an export: the same headers and the same values. */
 export function exportTable(nominations: readonly Nomination[], columns: readonly ColumnDef[], ctx: SheetContext) {

@@ -1,5 +1,5 @@
-import type { NomineeKind } from '../campaign';
-import type { NominationStatus } from '../status';
+import type { NomineeKind } from '#shared/campaign';
+import type { NominationStatus } from '#shared/status';
 
 /** What the sheet's dropdowns show (in Vietnamese, the office's language) for the enumerations. */
 export const NOMINEE_KIND_LABELS: Record<NomineeKind, string> = { collective: 'Tập thể', individual: 'Cá nhân' };

@@ -1,6 +1,6 @@
-import type { Localized } from '../localized';
-import { MAX_ACHIEVEMENTS_LENGTH, MAX_SHORT_TEXT, NominationFields, type DossierDocument } from '../nomination';
-import type { NominationStatus } from '../status';
+import type { Localized } from '#shared/localized';
+import { MAX_ACHIEVEMENTS_LENGTH, MAX_SHORT_TEXT, NominationFields, type DossierDocument } from '#shared/nomination';
+import type { NominationStatus } from '#shared/status';
 import type { CellValue, ColumnDef, SheetContext } from './columns';
 import { readDateCell } from './excel-dates';
 import { matchLabel, normalize, NOMINEE_KIND_LABELS, STATUS_LABELS, STATUS_LABELS_EN, YES } from './labels';

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_GROUPS } from '../../functions/routes';
+import { ROUTE_GROUPS } from '#functions/routes';
 import { synthStack } from './synth';
 
 /**

@@ -1,9 +1,9 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnResource } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTE_GROUPS, ROUTES, routeKey, type RouteGroup } from '../../functions/routes';
-import { TABLE } from '../../functions/store/table';
-import type { ThiduaStack } from '../../infra/lib/thidua-stack';
+import { ROUTE_GROUPS, ROUTES, routeKey, type RouteGroup } from '#functions/routes';
+import { TABLE } from '#functions/store/table';
+import type { ThiduaStack } from '#infra/lib/thidua-stack';
 import { synthStack } from './synth';
 
 /**

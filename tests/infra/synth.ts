@@ -2,8 +2,8 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../infra/lib/paths';
-import { ThiduaStack } from '../../infra/lib/thidua-stack';
+import { REPO_ROOT } from '#infra/lib/paths';
+import { ThiduaStack } from '#infra/lib/thidua-stack';
 
 /**
  * Builds the stack the way `cdk synth` does: with the context (feature flags) of cdk.json, so the

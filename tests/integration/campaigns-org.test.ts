@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/routes';
-import type { Campaign, StoredCampaign } from '../../shared/campaign';
-import { SEED_CAMPAIGN } from '../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS } from '../../shared/seed/demo-office';
-import { startTestApi, type TestApi, type TestResponse } from '../support/api';
-import { ADMIN, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '../support/rows';
+import { ROUTES } from '#functions/routes';
+import type { Campaign, StoredCampaign } from '#shared/campaign';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
+import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
+import { ADMIN, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
  * Campaigns and the office's registry, through the API over a real DynamoDB Local: what the seed holds,

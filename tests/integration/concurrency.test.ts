@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_CAMPAIGN } from '../../shared/seed/campaign-2025';
-import { startTestApi, type TestApi } from '../support/api';
-import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '../support/rows';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { startTestApi, type TestApi } from '#tests/support/api';
+import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /** Two people saving at once, and a network that drops: nothing lost, no quota overrun, nothing twice. */
 let api: TestApi;

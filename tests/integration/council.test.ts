@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Campaign } from '../../shared/campaign';
-import type { Ballot } from '../../shared/council/round';
-import type { NominationChange } from '../../shared/nomination';
-import { SEED_CAMPAIGN } from '../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE } from '../../shared/seed/demo-office';
+import type { Campaign } from '#shared/campaign';
+import type { Ballot } from '#shared/council/round';
+import type { NominationChange } from '#shared/nomination';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE } from '#shared/seed/demo-office';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { sleep } from '../../functions/store/batch';
-import { startTestApi, type TestApi } from '../support/api';
-import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '../support/rows';
+import { sleep } from '#functions/store/batch';
+import { startTestApi, type TestApi } from '#tests/support/api';
+import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
 
 /**
  * The council's vote through the API, on DynamoDB Local: a round opened from the eligible nominations,

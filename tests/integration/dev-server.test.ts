@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateProblem, paneTls } from '../../functions/local/dev-certs';
-import { startPaneServer, type PaneServer } from '../../functions/local/pane-server';
-import { startTestApi, type TestApi } from '../support/api';
+import { certificateProblem, paneTls } from '#local/dev-certs';
+import { startPaneServer, type PaneServer } from '#local/pane-server';
+import { startTestApi, type TestApi } from '#tests/support/api';
 
 /**
  * npm start's task pane server (Vite in middleware mode) in front of the local API, over plain HTTP:

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ApiEvent, ApiHandler, ApiResult } from '../../functions/http/types';
-import { loadLocalKeys } from '../../functions/local/keys';
-import { createLocalApi } from '../../functions/local/server';
-import { ROUTE_GROUPS, type RouteGroup } from '../../functions/routes';
-import { deleteTable, ensureTable } from '../../functions/store/ensure-table';
-import { TABLE } from '../../functions/store/table';
-import { startTestApi, type TestApi } from '../support/api';
+import type { ApiEvent, ApiHandler, ApiResult } from '#functions/http/types';
+import { loadLocalKeys } from '#local/keys';
+import { createLocalApi } from '#local/server';
+import { ROUTE_GROUPS, type RouteGroup } from '#functions/routes';
+import { deleteTable, ensureTable } from '#functions/store/ensure-table';
+import { TABLE } from '#functions/store/table';
+import { startTestApi, type TestApi } from '#tests/support/api';
 
 /** The local runner itself, against the run's real DynamoDB Local; seedDemoData is not relied on. */
 

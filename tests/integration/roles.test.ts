@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLocalKeys } from '../../functions/local/keys';
-import { ROUTES } from '../../functions/routes';
-import type { NominationChange } from '../../shared/nomination';
-import { UNIT_STATUSES, type NominationStatus } from '../../shared/status';
-import { SEED_CAMPAIGN } from '../../shared/seed/campaign-2025';
-import { startTestApi, type TestApi, type TestResponse } from '../support/api';
-import { ADMIN, CAMPAIGN_ID, HR, SECRETARY, VIEWER, row, staffOf, unitClerk } from '../support/rows';
+import { loadLocalKeys } from '#local/keys';
+import { ROUTES } from '#functions/routes';
+import type { NominationChange } from '#shared/nomination';
+import { UNIT_STATUSES, type NominationStatus } from '#shared/status';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
+import { ADMIN, CAMPAIGN_ID, HR, SECRETARY, VIEWER, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
  * Who may do what, through the API over a real DynamoDB Local: every role against every action, and

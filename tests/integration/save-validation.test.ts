@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api';
-import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '../support/rows';
+import { startTestApi, type TestApi } from '#tests/support/api';
+import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
  * Validation on save, through the API over a real DynamoDB Local: the plan's cases are stored (nothing

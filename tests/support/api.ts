@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
-import type { ApiHandler } from '../../functions/http/types';
-import { loadLocalKeys, type IssueOptions, type LocalKeys } from '../../functions/local/keys';
-import { createLocalApi } from '../../functions/local/server';
-import type { RouteGroup } from '../../functions/routes';
-import { createDocumentClient } from '../../functions/store/client';
-import { ensureTable } from '../../functions/store/ensure-table';
-import { seedDemoData } from '../../functions/store/seed';
-import { DEMO_USERS } from '../../shared/seed/demo-office';
+import type { ApiHandler } from '#functions/http/types';
+import { loadLocalKeys, type IssueOptions, type LocalKeys } from '#local/keys';
+import { createLocalApi } from '#local/server';
+import type { RouteGroup } from '#functions/routes';
+import { createDocumentClient } from '#functions/store/client';
+import { ensureTable } from '#functions/store/ensure-table';
+import { seedDemoData } from '#functions/store/seed';
+import { DEMO_USERS } from '#shared/seed/demo-office';
 
 /**
  * The product's API for an integration test: the real handlers behind the local stand-in for API
@@ -97,7 +97,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   }
 
   const needsReal = (['health', 'campaigns', 'org', 'nominations', 'reports'] as const).some((group) => !options.handlers?.[group]);
-  const real = needsReal ? (await import('../../functions/local/handlers')).HANDLERS : undefined;
+  const real = needsReal ? (await import('#local/handlers')).HANDLERS : undefined;
   const handlers = { ...real, ...options.handlers } as Record<RouteGroup, ApiHandler>;
 
   const keys = options.keys ?? (await loadLocalKeys({ dir: null }));

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoDbLocal } from '../../functions/local/dynamodb-local';
+import { startDynamoDbLocal } from '#local/dynamodb-local';
 
 /**
  * One in-memory DynamoDB Local for the whole integration run, on a free port. Each test file makes

@@ -1,5 +1,5 @@
-import type { NominationChange } from '../../shared/nomination';
-import { DEMO_PEOPLE } from '../../shared/seed/demo-office';
+import type { NominationChange } from '#shared/nomination';
+import { DEMO_PEOPLE } from '#shared/seed/demo-office';
 
 export const CAMPAIGN_ID = 'dot-thi-dua-dac-biet-2025';
 export const BATCH = `/campaigns/${CAMPAIGN_ID}/nominations/batch`;

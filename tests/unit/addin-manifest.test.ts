@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEV_ORIGIN, manifestFor, normalizeAddinUrl, pathsNamed } from '../../scripts/build-manifest';
+import { DEV_ORIGIN, manifestFor, normalizeAddinUrl, pathsNamed } from '#scripts/build-manifest';
 
 /** manifest.xml as Office reads it, without Microsoft's online validator: what can be checked offline. */
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));

@@ -15,7 +15,7 @@ import {
   type Person,
   type RuleContext,
   type Unit,
-} from '../../shared/index';
+} from '#shared/index';
 
 /** The plan as data with the demo office's registry: what the rules read besides the nominations. */
 export const ctx: RuleContext = makeRuleContext(SEED_CAMPAIGN, DEMO_UNITS, DEMO_PEOPLE);

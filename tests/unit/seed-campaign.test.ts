@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Campaign, HR_UNIT_ID, SEED_CAMPAIGN } from '../../shared/index';
+import { Campaign, HR_UNIT_ID, SEED_CAMPAIGN } from '#shared/index';
 import { HR_OFFICE } from './fixtures';
 
 /** The seed campaign as plain data, to change one thing and ask the schema. */

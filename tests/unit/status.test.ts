@@ -8,7 +8,7 @@ import {
   STATUS_TRANSITIONS,
   UNIT_STATUSES,
   type NominationStatus as Status,
-} from '../../shared/index';
+} from '#shared/index';
 
 const STATUSES = NominationStatus.options;
 const ROLES = Role.options;

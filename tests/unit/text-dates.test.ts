@@ -10,7 +10,7 @@ import {
   isFormulaLike,
   parseDateVi,
   todayInVietnam,
-} from '../../shared/index';
+} from '#shared/index';
 import { completeDossier, LE_VAN_SON, nominateIndividual } from './fixtures';
 
 describe('isFormulaLike (DESIGN.md: values beginning with =, +, - or @ become formulas in a sheet or a CSV)', () => {

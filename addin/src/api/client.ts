@@ -1,8 +1,8 @@
-import type { Nomination, Page, Person, SaveBatchResult, StoredCampaign, Unit, User, ValidationReport } from '../../../shared/api-types';
-import type { Attendance, Ballot } from '../../../shared/council/round';
-import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '../../../shared/council/voting-round';
-import type { NominationChange } from '../../../shared/nomination';
-import type { NominationStatus } from '../../../shared/status';
+import type { Nomination, Page, Person, SaveBatchResult, StoredCampaign, Unit, User, ValidationReport } from '#shared/api-types';
+import type { Attendance, Ballot } from '#shared/council/round';
+import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
+import type { NominationChange } from '#shared/nomination';
+import type { NominationStatus } from '#shared/status';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
 import { IdempotencyMemory } from './idempotency';

@@ -1,6 +1,6 @@
-import { API_ERRORS, type ApiErrorCode } from '../../../shared/api-errors';
-import type { SaveBatchResult } from '../../../shared/api-types';
-import type { Localized } from '../../../shared/localized';
+import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
+import type { SaveBatchResult } from '#shared/api-types';
+import type { Localized } from '#shared/localized';
 
 /** Failures the client names itself (no product body to read). */
 export const CLIENT_ERRORS = {

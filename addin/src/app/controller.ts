@@ -1,20 +1,20 @@
-import { localized, saveLanguage } from '../i18n/index';
-import { createSaveScheduler } from './autosave';
-import { createCampaignSheet } from './campaign-sheet';
-import { createConflictActions } from './conflict-actions';
-import { createCouncil } from './council';
-import { issueCell } from './panels';
-import { AUTOSAVE_STORAGE_KEY, createPaneCore } from './pane-core';
-import { createPaneReport } from './pane-report';
-import type { PaneActions, PaneController, PaneDeps } from './pane-types';
-import { createRoleActionRunner } from './role-action-runner';
-import { createSaveFlow } from './save-flow';
-import { createSession } from './session';
-import { createSheetLoad } from './sheet-load';
+import { localized, saveLanguage } from '#addin/i18n/index';
+import { createSaveScheduler } from './save/autosave';
+import { createCampaignSheet } from './load/campaign-sheet';
+import { createConflictActions } from './conflicts/conflict-actions';
+import { createCouncil } from './council/council';
+import { issueCell } from './report/panels';
+import { AUTOSAVE_STORAGE_KEY, createPaneCore } from './core/pane-core';
+import { createPaneReport } from './report/pane-report';
+import type { PaneActions, PaneController, PaneDeps } from './core/pane-types';
+import { createRoleActionRunner } from './roles/role-action-runner';
+import { createSaveFlow } from './save/save-flow';
+import { createSession } from './core/session';
+import { createSheetLoad } from './load/sheet-load';
 
-export type { LastSave, PaneActions, PaneController, PaneDeps, PaneState, PaneStore, Progress } from './pane-types';
-export { AUTOSAVE_STORAGE_KEY } from './pane-core';
-export { describeError } from './pane-errors';
+export type { LastSave, PaneActions, PaneController, PaneDeps, PaneState, PaneStore, Progress } from './core/pane-types';
+export { AUTOSAVE_STORAGE_KEY } from './core/pane-core';
+export { describeError } from './core/pane-errors';
 
 /**
  * The pane's controller: composes the Excel gateway, the API client and the token provider into the

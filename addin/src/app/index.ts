@@ -10,17 +10,17 @@
  * `createPane` starts the controller (silent sign-in, then the user's campaigns and a scan of the sheet
  * for unsaved rows); `pane.dispose()` stops listening to Excel when the pane goes away.
  */
-import { createApiClient, type ApiClient } from '../api/index';
-import { createTokenProvider, type AuthConfig, type KeyValueStorage, type TokenProvider } from '../auth/index';
+import { createApiClient, type ApiClient } from '#addin/api/index';
+import { createTokenProvider, type AuthConfig, type KeyValueStorage, type TokenProvider } from '#addin/auth/index';
 import { createPaneController, type PaneController, type PaneDeps } from './controller';
 
 export * from './controller';
 export { usePaneController } from './use-pane';
-export type { ConflictView, ConflictField } from './conflicts';
-export type { IssueGroup, IssueItem, QuotaRow } from './panels';
-export type { RoleActionId } from './role-actions';
-export type { CouncilActions, CouncilState } from './council';
-export { hasTie, participating, runsTheVote } from './council';
+export type { ConflictView, ConflictField } from './conflicts/conflicts';
+export type { IssueGroup, IssueItem, QuotaRow } from './report/panels';
+export type { RoleActionId } from './roles/role-actions';
+export type { CouncilActions, CouncilState } from './council/council-state';
+export { hasTie, participating, runsTheVote } from './council/council-state';
 
 export type CreatePaneOptions = PaneDeps;
 

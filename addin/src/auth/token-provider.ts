@@ -1,4 +1,4 @@
-import type { Localized } from '../../../shared/localized';
+import type { Localized } from '#shared/localized';
 
 /** A user the local runner can sign for (GET /dev/users). */
 export interface DevUser {

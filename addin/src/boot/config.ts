@@ -1,5 +1,5 @@
 /// <reference path="../vite-env.d.ts" />
-import type { AuthConfig } from '../auth';
+import type { AuthConfig } from '#addin/auth/index';
 
 /**
  * How this copy of the pane is served: where the API is and how users sign in. Looked up in order:

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { ColumnDef } from '../../../shared/sheet/columns';
+import type { ColumnDef } from '#shared/sheet/columns';
 import type { NoteApi } from './cell-notes';
 import type { ResultsBatch, RowMark, RowWrite, WriteReport } from './gateway';
 import { numberFormatOf, toExcelValue } from './layout';

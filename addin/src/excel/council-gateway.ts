@@ -1,6 +1,6 @@
-import type { BallotSheetSchema, ParsedBallots } from '../../../shared/council/ballot-sheet';
-import type { TallyMinutes } from '../../../shared/council/minutes';
-import type { TallyResult } from '../../../shared/council/tally';
+import type { BallotSheetSchema, ParsedBallots } from '#shared/council/ballot-sheet';
+import type { TallyMinutes } from '#shared/council/minutes';
+import type { TallyResult } from '#shared/council/tally';
 
 /**
  * What the council's vote asks of Excel, in its own terms, beside the nomination sheet's ExcelGateway

@@ -1,7 +1,7 @@
-import type { BallotSheetSchema } from '../../../shared/council/ballot-sheet';
-import type { TallyMinutes } from '../../../shared/council/minutes';
-import type { TallyResult } from '../../../shared/council/tally';
-import { sheetText } from '../../../shared/sheet/columns';
+import type { BallotSheetSchema } from '#shared/council/ballot-sheet';
+import type { TallyMinutes } from '#shared/council/minutes';
+import type { TallyResult } from '#shared/council/tally';
+import { sheetText } from '#shared/sheet/columns';
 import { emptyDoc, letter, rectangular, type Block, type CellStyle, type SheetDoc } from './council-doc';
 
 /**

@@ -1,4 +1,4 @@
-import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
+import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 
 /**
  * Everything the add-in asks of Excel, in the terms of the nomination sheet. The one implementation

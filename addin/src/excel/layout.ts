@@ -1,4 +1,4 @@
-import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
+import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import type { RowMark } from './gateway';
 
 /**

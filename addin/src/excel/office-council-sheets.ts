@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { parseBallotSheet, type BallotSheetSchema, type ParsedBallots } from '../../../shared/council/ballot-sheet';
-import type { TallyMinutes } from '../../../shared/council/minutes';
-import type { TallyResult } from '../../../shared/council/tally';
+import { parseBallotSheet, type BallotSheetSchema, type ParsedBallots } from '#shared/council/ballot-sheet';
+import type { TallyMinutes } from '#shared/council/minutes';
+import type { TallyResult } from '#shared/council/tally';
 import type { IsSetSupported } from './cell-notes';
 import type { CouncilSheets } from './council-gateway';
 import { a1, letter, type Block, type CellStyle, type SheetDoc } from './council-doc';

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { TABLE_NAME, type ColumnDef } from '../../../shared/sheet/columns';
+import { TABLE_NAME, type ColumnDef } from '#shared/sheet/columns';
 import { replaceBody, writeSaveResults, type WriteRun } from './body-writes';
 import { chooseNoteApi, type IsSetSupported, type NoteApi } from './cell-notes';
 import { failure, toExcelFailure } from './excel-errors';

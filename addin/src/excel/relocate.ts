@@ -1,5 +1,5 @@
-import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
-import { rowHash } from '../../../shared/sheet/row-hash';
+import type { CellValue, ColumnDef } from '#shared/sheet/columns';
+import { rowHash } from '#shared/sheet/row-hash';
 import type { ResultWrite, RowExpectation, RowPlacement, RowWrite } from './gateway';
 
 /**

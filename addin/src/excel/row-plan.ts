@@ -1,4 +1,4 @@
-import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
+import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import type { RowMark, RowWrite } from './gateway';
 import { toExcelValue, type ColumnMap } from './layout';
 

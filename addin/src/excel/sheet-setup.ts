@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { SHEET_NAME, sheetText, TABLE_NAME, type ColumnDef } from '../../../shared/sheet/columns';
+import { SHEET_NAME, sheetText, TABLE_NAME, type ColumnDef } from '#shared/sheet/columns';
 import { failure } from './excel-errors';
 import { columnLetter, LIST_SHEET_NAME, listSheetLayout, mapColumns, numberFormatOf, widthInPoints } from './layout';
 import type { EventsState } from './write-batches';

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { TABLE_NAME, type CellValue, type ColumnDef } from '../../../shared/sheet/columns';
+import { TABLE_NAME, type CellValue, type ColumnDef } from '#shared/sheet/columns';
 import { NoteListing, type ExistingNote, type NoteApi } from './cell-notes';
 import { errorCode, failure } from './excel-errors';
 import { fromExcelValue, isBlankRow, mapColumns, type ColumnMap } from './layout';

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { TABLE_NAME } from '../../../shared/sheet/columns';
+import { TABLE_NAME } from '#shared/sheet/columns';
 import { errorCode } from './excel-errors';
 import { packBatches, type Sized } from './payload';
 

@@ -1,4 +1,4 @@
-import type { RuleCode } from '../../../shared/messages';
+import type { RuleCode } from '#shared/messages';
 import type { MessageKey } from './vi';
 
 const RULE_NAMES_EN: Record<RuleCode, string> = {

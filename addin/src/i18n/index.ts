@@ -2,8 +2,8 @@
  * The pane's texts (Vietnamese by default, English as the option) and vi-VN formatting.
  * `translate(language, key, params)` is plain TS for the controller; components use `useT()` from ui/.
  */
-import type { Language, Localized } from '../../../shared/localized';
-import { formatDateVi } from '../../../shared/dates';
+import type { Language, Localized } from '#shared/localized';
+import { formatDateVi } from '#shared/dates';
 import { en } from './en';
 import { vi, type MessageKey } from './vi';
 

@@ -1,4 +1,4 @@
-import type { RuleCode } from '../../../shared/messages';
+import type { RuleCode } from '#shared/messages';
 
 /**
  * Every text of the task pane, and every text the pane writes into the sheet, in Vietnamese (the

@@ -8,8 +8,8 @@
  * everything in Fluent UI's FluentProvider with webLightTheme or webDarkTheme.
  */
 import { FluentProvider } from '@fluentui/react-components';
-import type { PaneStore } from '../app/controller';
-import { usePaneController } from '../app/use-pane';
+import type { PaneStore } from '#addin/app/controller';
+import { usePaneController } from '#addin/app/use-pane';
 import { Pane } from './Pane';
 import { fluentTheme, type PaneTheme } from './theme';
 

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Localized } from '../i18n/index';
+import type { Localized } from '#addin/i18n/index';
 import { useLocalized, useT } from './i18n';
 
 /** The error (red) and the latest notice (blue), each dismissible. */

@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
-import type { ConflictView } from '../app/conflicts';
+import type { ConflictView } from '#addin/app/conflicts/conflicts';
 import { useT } from './i18n';
 import { Section } from './Section';
 

@@ -1,8 +1,8 @@
 import { Button, Caption1, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleRegular, DocumentTextRegular, ArrowRepeatAllRegular, TableAddRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
-import type { CouncilActions, CouncilState } from '../app/council';
-import { hasTie } from '../app/council';
-import type { MessageKey } from '../i18n/index';
+import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
+import { hasTie } from '#addin/app/council/council-state';
+import type { MessageKey } from '#addin/i18n/index';
 import { useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import type { IssueGroup, IssueItem } from '../app/panels';
+import type { IssueGroup, IssueItem } from '#addin/app/report/panels';
 import { useLocalized, useT } from './i18n';
 import { Section } from './Section';
 

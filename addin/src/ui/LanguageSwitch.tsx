@@ -1,5 +1,5 @@
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { isLanguage, LANGUAGES, type Language } from '../i18n/index';
+import { isLanguage, LANGUAGES, type Language } from '#addin/i18n/index';
 import { useT } from './i18n';
 
 const useStyles = makeStyles({

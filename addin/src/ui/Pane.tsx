@@ -1,5 +1,5 @@
 import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
-import type { PaneActions, PaneState } from '../app/controller';
+import type { PaneActions, PaneState } from '#addin/app/controller';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';

@@ -1,5 +1,5 @@
 import { Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { QuotaRow } from '../app/panels';
+import type { QuotaRow } from '#addin/app/report/panels';
 import { useLocalized, useT } from './i18n';
 import { Section } from './Section';
 

@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input } from '@fluentui/react-components';
 import { ArrowUndoRegular, CheckmarkCircleRegular, SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { RoleActionId } from '../app/role-actions';
+import type { RoleActionId } from '#addin/app/roles/role-actions';
 import { useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 

@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, ProgressBar, Switch, Text } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
-import type { PaneState } from '../app/controller';
-import { formatTime } from '../i18n/index';
+import type { PaneState } from '#addin/app/controller';
+import { formatTime } from '#addin/i18n/index';
 import { progressView } from './format';
 import { useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';

@@ -1,6 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { PaneState } from '../app/controller';
+import type { PaneState } from '#addin/app/controller';
 import { useLocalized, useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 

@@ -1,5 +1,5 @@
 import { Button, Caption1, Text } from '@fluentui/react-components';
-import type { User } from '../../../shared/org';
+import type { User } from '#shared/org';
 import { useT } from './i18n';
 import { Section } from './Section';
 

@@ -1,5 +1,5 @@
-import type { Progress } from '../app/controller';
-import type { Translate } from '../i18n/index';
+import type { Progress } from '#addin/app/controller';
+import type { Translate } from '#addin/i18n/index';
 
 /** What the progress bar says, and how far it is (undefined: indeterminate). */
 export function progressView(t: Translate, progress: Progress): { text: string; value?: number } {

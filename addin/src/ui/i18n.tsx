@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { translator, type Language, type Localized, type Translate } from '../i18n/index';
+import { translator, type Language, type Localized, type Translate } from '#addin/i18n/index';
 
 const LanguageContext = createContext<Language>('vi');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { NominationChange } from '../../../shared/nomination';
+import type { NominationChange } from '#shared/nomination';
 import {
   ApiRequestError,
   backoffDelay,
@@ -8,7 +8,7 @@ import {
   IdempotencyMemory,
   utf8Length,
   type ApiClientOptions,
-} from '../../../addin/src/api/index';
+} from '#addin/api/index';
 import { FakeServer } from './fake-server';
 import { fields, staffOf } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { InteractionRequiredAuthError, type AuthenticationResult, type IPublicClientApplication } from '@azure/msal-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { AuthError, createDevTokenProvider, createNaaTokenProvider, type OfficeAuthHost } from '../../../addin/src/auth/index';
+import { AuthError, createDevTokenProvider, createNaaTokenProvider, type OfficeAuthHost } from '#addin/auth/index';
 import { FakeServer } from './fake-server';
 
 class MemoryStorage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rowHash } from '../../../shared/sheet/row-hash';
-import { decodeKnownIds } from '../../../addin/src/app/known-ids';
+import { rowHash } from '#shared/sheet/row-hash';
+import { decodeKnownIds } from '#addin/app/core/known-ids';
 import { FakeGateway } from './fake-gateway';
 import { FakeServer } from './fake-server';
 import { byId, col, columns, fields, staffOf, typedCells } from './fixtures';

@@ -1,4 +1,4 @@
-import type { CellValue, ColumnDef } from '../../../shared/sheet/columns';
+import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import {
   ExcelFailure,
   type ExcelGateway,
@@ -7,8 +7,8 @@ import {
   type RowWrite,
   type SheetSnapshot,
   type WriteReport,
-} from '../../../addin/src/excel/gateway';
-import { idCellText, locateRows, placeWrites } from '../../../addin/src/excel/relocate';
+} from '#addin/excel/gateway';
+import { idCellText, locateRows, placeWrites } from '#addin/excel/relocate';
 
 /**
  * An in-memory ExcelGateway: the table body as a grid of cells laid out by the column schema, with the

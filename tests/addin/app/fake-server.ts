@@ -1,11 +1,11 @@
-import { API_ERRORS, type ApiErrorCode } from '../../../shared/api-errors';
-import type { RowResult, SaveBatchResult, StoredCampaign } from '../../../shared/api-types';
-import { formulaLikeFields, type Nomination, type NominationChange } from '../../../shared/nomination';
-import type { Person, Unit, User } from '../../../shared/org';
-import { mayRead, refuseChange } from '../../../shared/permissions';
-import { checkNomination, computeQuotaUsage, makeRuleContext, quotaDeltas, quotaIssuesFor, quotaRefusal, validateCampaign } from '../../../shared/rules/index';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from '../../../shared/seed/demo-office';
+import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
+import type { RowResult, SaveBatchResult, StoredCampaign } from '#shared/api-types';
+import { formulaLikeFields, type Nomination, type NominationChange } from '#shared/nomination';
+import type { Person, Unit, User } from '#shared/org';
+import { mayRead, refuseChange } from '#shared/permissions';
+import { checkNomination, computeQuotaUsage, makeRuleContext, quotaDeltas, quotaIssuesFor, quotaRefusal, validateCampaign } from '#shared/rules/index';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from '#shared/seed/demo-office';
 
 export const CAMPAIGN: StoredCampaign = { ...SEED_CAMPAIGN, version: 1, updatedAt: '2025-01-01T00:00:00.000Z' };
 

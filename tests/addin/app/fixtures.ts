@@ -1,8 +1,8 @@
-import type { Nomination, NominationFields } from '../../../shared/nomination';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS } from '../../../shared/seed/demo-office';
-import { buildColumns, type CellValue, type SheetContext } from '../../../shared/sheet/columns';
-import { rowHash } from '../../../shared/sheet/row-hash';
+import type { Nomination, NominationFields } from '#shared/nomination';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
+import { buildColumns, type CellValue, type SheetContext } from '#shared/sheet/columns';
+import { rowHash } from '#shared/sheet/row-hash';
 
 export const ctx: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
 export const columns = buildColumns(ctx);

@@ -1,7 +1,7 @@
-import { createApiClient } from '../../../addin/src/api/index';
-import { createPaneController } from '../../../addin/src/app/controller';
-import type { Timers } from '../../../addin/src/app/scheduling';
-import { createDevTokenProvider } from '../../../addin/src/auth/index';
+import { createApiClient } from '#addin/api/index';
+import { createPaneController } from '#addin/app/controller';
+import type { Timers } from '#addin/app/core/scheduling';
+import { createDevTokenProvider } from '#addin/auth/index';
 import { FakeGateway } from './fake-gateway';
 import { FakeServer } from './fake-server';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeIssue } from '../../../shared/issues';
-import { rowHash } from '../../../shared/sheet/row-hash';
-import { buildColumns } from '../../../shared/sheet/columns';
-import { mergeLoad } from '../../../addin/src/app/merge';
+import { makeIssue } from '#shared/issues';
+import { rowHash } from '#shared/sheet/row-hash';
+import { buildColumns } from '#shared/sheet/columns';
+import { mergeLoad } from '#addin/app/load/merge';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
 const merge = (rows: (string | number | boolean | null)[][], nominations: ReturnType<typeof stored>[], issues = [] as ReturnType<typeof makeIssue>[]) =>

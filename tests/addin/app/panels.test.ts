@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { makeIssue } from '../../../shared/issues';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
-import { DEMO_UNITS } from '../../../shared/seed/demo-office';
-import { availableActions } from '../../../addin/src/app/role-actions';
-import { groupIssues, issueCell, quotaRows } from '../../../addin/src/app/panels';
-import { createDebouncer, createMutex, createSerialRunner, mapLimit, saveRetryDelay, type Timers } from '../../../addin/src/app/scheduling';
-import { DEMO_USERS } from '../../../shared/seed/demo-office';
+import { makeIssue } from '#shared/issues';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_UNITS } from '#shared/seed/demo-office';
+import { availableActions } from '#addin/app/roles/role-actions';
+import { groupIssues, issueCell, quotaRows } from '#addin/app/report/panels';
+import { createDebouncer, createMutex, createSerialRunner, mapLimit, saveRetryDelay, type Timers } from '#addin/app/core/scheduling';
+import { DEMO_USERS } from '#shared/seed/demo-office';
 import { columns } from './fixtures';
 
 describe('quota panel', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../../../shared/seed/demo-office';
-import { rowHash } from '../../../shared/sheet/row-hash';
-import { actionPatch } from '../../../addin/src/app/role-actions';
-import { planSave } from '../../../addin/src/app/save-plan';
+import { DEMO_USERS } from '#shared/seed/demo-office';
+import { rowHash } from '#shared/sheet/row-hash';
+import { actionPatch } from '#addin/app/roles/role-actions';
+import { planSave } from '#addin/app/save/save-plan';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
 const [a, b, c] = staffOf('tong-hop');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { RowResult } from '../../../shared/api-types';
-import { makeIssue } from '../../../shared/issues';
-import { rowHash } from '../../../shared/sheet/row-hash';
-import { buildWrites, outcomeContent, savedContent, sendPlacements, type SendOutcome } from '../../../addin/src/app/save-results';
-import { planSave } from '../../../addin/src/app/save-plan';
+import type { RowResult } from '#shared/api-types';
+import { makeIssue } from '#shared/issues';
+import { rowHash } from '#shared/sheet/row-hash';
+import { buildWrites, outcomeContent, savedContent, sendPlacements, type SendOutcome } from '#addin/app/save/save-results';
+import { planSave } from '#addin/app/save/save-plan';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
 const [a, b, c] = staffOf('kinh-te');

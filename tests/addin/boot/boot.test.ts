@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadRuntimeConfig, parseConfig } from '../../../addin/src/boot/config';
-import { officeThemeColors, waitForOffice, watchOfficeTheme } from '../../../addin/src/boot/office';
+import { ConfigError, loadRuntimeConfig, parseConfig } from '#addin/boot/config';
+import { officeThemeColors, waitForOffice, watchOfficeTheme } from '#addin/boot/office';
 
 /** The pane's boot: where it runs (real office.js, a test's stand-in, or none) and how it is configured. */
 const globals = globalThis as { Office?: unknown; Excel?: unknown };

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildMinutes } from '../../../shared/council/minutes';
-import type { Ballot, Candidate } from '../../../shared/council/round';
-import { tally } from '../../../shared/council/tally';
-import type { VotingRound } from '../../../shared/council/voting-round';
-import { DEMO_PEOPLE } from '../../../shared/seed/demo-office';
-import { createApiClient } from '../../../addin/src/api/index';
-import { createPaneController } from '../../../addin/src/app/controller';
-import { createDevTokenProvider } from '../../../addin/src/auth/index';
-import { FakeGateway } from '../app/fake-gateway';
-import { FakeServer } from '../app/fake-server';
-import { fields } from '../app/fixtures';
-import { manualTimers, MemoryStorage } from '../app/harness';
+import { buildMinutes } from '#shared/council/minutes';
+import type { Ballot, Candidate } from '#shared/council/round';
+import { tally } from '#shared/council/tally';
+import type { VotingRound } from '#shared/council/voting-round';
+import { DEMO_PEOPLE } from '#shared/seed/demo-office';
+import { createApiClient } from '#addin/api/index';
+import { createPaneController } from '#addin/app/controller';
+import { createDevTokenProvider } from '#addin/auth/index';
+import { FakeGateway } from '#tests/addin/app/fake-gateway';
+import { FakeServer } from '#tests/addin/app/fake-server';
+import { fields } from '#tests/addin/app/fixtures';
+import { manualTimers, MemoryStorage } from '#tests/addin/app/harness';
 import { FakeCouncilSheets } from './fake-council-sheets';
 
 /** The council routes over the FakeServer's nominations, by the backend's rules (functions/council). */

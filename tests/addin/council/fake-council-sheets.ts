@@ -1,6 +1,6 @@
-import type { BallotSheetSchema, ParsedBallots } from '../../../shared/council/ballot-sheet';
-import type { Ballot } from '../../../shared/council/round';
-import type { CouncilSheets } from '../../../addin/src/excel/council-gateway';
+import type { BallotSheetSchema, ParsedBallots } from '#shared/council/ballot-sheet';
+import type { Ballot } from '#shared/council/round';
+import type { CouncilSheets } from '#addin/excel/council-gateway';
 
 /** In-memory council sheets: the ballots "typed" by the test, and a record of every call (one sync each, two per write). */
 export class FakeCouncilSheets implements CouncilSheets {

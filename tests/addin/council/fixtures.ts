@@ -1,10 +1,10 @@
-import type { StoredCampaign } from '../../../shared/api-types';
-import { ballotSheetSchema } from '../../../shared/council/ballot-sheet';
-import { buildMinutes } from '../../../shared/council/minutes';
-import type { Ballot, Candidate, RoundForm } from '../../../shared/council/round';
-import { tally } from '../../../shared/council/tally';
-import type { VotingRound } from '../../../shared/council/voting-round';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
+import type { StoredCampaign } from '#shared/api-types';
+import { ballotSheetSchema } from '#shared/council/ballot-sheet';
+import { buildMinutes } from '#shared/council/minutes';
+import type { Ballot, Candidate, RoundForm } from '#shared/council/round';
+import { tally } from '#shared/council/tally';
+import type { VotingRound } from '#shared/council/voting-round';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 
 export const CAMPAIGN: StoredCampaign = { ...SEED_CAMPAIGN, version: 1, updatedAt: '2025-01-01T00:00:00.000Z' };
 

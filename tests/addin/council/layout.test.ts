@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseBallotSheet } from '../../../shared/council/ballot-sheet';
-import { ballotSheetDoc, markRule, minutesSheetDoc, resultSheetDoc } from '../../../addin/src/excel/council-layout';
-import { a1 } from '../../../addin/src/excel/council-doc';
+import { parseBallotSheet } from '#shared/council/ballot-sheet';
+import { ballotSheetDoc, markRule, minutesSheetDoc, resultSheetDoc } from '#addin/excel/council-layout';
+import { a1 } from '#addin/excel/council-doc';
 import { CAMPAIGN, round, schema } from './fixtures';
 
 /** The values as Excel gives them back: the text prefix is not part of the cell's value. */

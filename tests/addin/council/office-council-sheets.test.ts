@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createOfficeCouncilSheets } from '../../../addin/src/excel/office-council-sheets';
-import type { ExcelHost } from '../../../addin/src/excel/office-gateway';
-import { ExcelFailure } from '../../../addin/src/excel/gateway';
+import { createOfficeCouncilSheets } from '#addin/excel/office-council-sheets';
+import type { ExcelHost } from '#addin/excel/office-gateway';
+import { ExcelFailure } from '#addin/excel/gateway';
 import { FakeCouncilExcel } from './fake-council-excel';
 import { CAMPAIGN, round, schema } from './fixtures';
 

@@ -3,9 +3,8 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CouncilActions, CouncilState } from '../../../addin/src/app/council';
-import { CouncilPanel } from '../../../addin/src/ui/CouncilPanel';
-import { LanguageProvider } from '../../../addin/src/ui/i18n';
+import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
+import { CouncilPanel, LanguageProvider } from '#addin/ui/index';
 import { round } from './fixtures';
 
 afterEach(cleanup);

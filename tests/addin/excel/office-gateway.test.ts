@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NOTE_HEADING } from '../../../addin/src/excel/cell-notes';
-import { EXCEL_ERROR_MESSAGES } from '../../../addin/src/excel/excel-errors';
-import { ExcelFailure, type RowWrite } from '../../../addin/src/excel/gateway';
-import { LIST_SHEET_NAME, MARK_FILLS } from '../../../addin/src/excel/layout';
-import { KNOWN_IDS_SETTING } from '../../../addin/src/excel/office-gateway';
-import { SHEET_NAME, TABLE_NAME, type CellValue } from '../../../shared/sheet/index';
-import { LE_VAN_SON, nominateIndividual, saved } from '../../unit/fixtures';
+import { NOTE_HEADING } from '#addin/excel/cell-notes';
+import { EXCEL_ERROR_MESSAGES } from '#addin/excel/excel-errors';
+import { ExcelFailure, type RowWrite } from '#addin/excel/gateway';
+import { LIST_SHEET_NAME, MARK_FILLS } from '#addin/excel/layout';
+import { KNOWN_IDS_SETTING } from '#addin/excel/office-gateway';
+import { SHEET_NAME, TABLE_NAME, type CellValue } from '#shared/sheet/index';
+import { LE_VAN_SON, nominateIndividual, saved } from '#tests/unit/fixtures';
 import { col, columns, header, resultsFor, resultsNow, setup, sheetContext, typicalResult, typicalRow, withRows } from './sheet-fixtures';
 
 const rows = (n: number): CellValue[][] => Array.from({ length: n }, (_, i) => typicalRow(i));

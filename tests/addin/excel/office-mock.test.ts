@@ -1,9 +1,9 @@
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, it } from 'vitest';
-import { EXCEL_ERROR_MESSAGES } from '../../../addin/src/excel/excel-errors';
-import { ExcelFailure } from '../../../addin/src/excel/gateway';
-import { createOfficeGateway, KNOWN_IDS_SETTING, type ExcelHost } from '../../../addin/src/excel/office-gateway';
-import { TABLE_NAME, type CellValue } from '../../../shared/sheet/index';
+import { EXCEL_ERROR_MESSAGES } from '#addin/excel/excel-errors';
+import { ExcelFailure } from '#addin/excel/gateway';
+import { createOfficeGateway, KNOWN_IDS_SETTING, type ExcelHost } from '#addin/excel/office-gateway';
+import { TABLE_NAME, type CellValue } from '#shared/sheet/index';
 import { columns, typicalRow } from './sheet-fixtures';
 
 /**

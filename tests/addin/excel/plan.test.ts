@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter, listSheetLayout, mapColumns, numberFormatOf, widthInPoints } from '../../../addin/src/excel/layout';
-import { jsonBytes, packBatches, splitRows } from '../../../addin/src/excel/payload';
-import { cellPatches, fillRuns, plannedNotes, valueBlocks } from '../../../addin/src/excel/row-plan';
-import { sheetText } from '../../../shared/sheet/index';
+import { columnLetter, listSheetLayout, mapColumns, numberFormatOf, widthInPoints } from '#addin/excel/layout';
+import { jsonBytes, packBatches, splitRows } from '#addin/excel/payload';
+import { cellPatches, fillRuns, plannedNotes, valueBlocks } from '#addin/excel/row-plan';
+import { sheetText } from '#shared/sheet/index';
 import { col, columns } from './sheet-fixtures';
 
 describe('layout from the column schema', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultWrite } from '../../../addin/src/excel/gateway';
-import { contentFingerprint, idsAfter, locateRows, placeWrites } from '../../../addin/src/excel/relocate';
-import { rowHash } from '../../../shared/sheet/row-hash';
-import type { CellValue } from '../../../shared/sheet/index';
+import type { ResultWrite } from '#addin/excel/gateway';
+import { contentFingerprint, idsAfter, locateRows, placeWrites } from '#addin/excel/relocate';
+import { rowHash } from '#shared/sheet/row-hash';
+import type { CellValue } from '#shared/sheet/index';
 import { col, columns, expectationOf, typicalRow } from './sheet-fixtures';
 
 const [rowA, rowB, rowC] = [typicalRow(1), typicalRow(2), typicalRow(4)];

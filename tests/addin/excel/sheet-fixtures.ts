@@ -1,8 +1,8 @@
-import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN } from '../../../shared/index';
-import { buildColumns, SHEET_NAME, TABLE_NAME, type CellValue, type SheetContext } from '../../../shared/sheet/index';
-import type { ResultsBatch, RowExpectation, RowWrite } from '../../../addin/src/excel/gateway';
-import { createOfficeGateway, type ExcelHost, type OfficeGatewayOptions } from '../../../addin/src/excel/office-gateway';
-import { contentFingerprint, idCellText } from '../../../addin/src/excel/relocate';
+import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN } from '#shared/index';
+import { buildColumns, SHEET_NAME, TABLE_NAME, type CellValue, type SheetContext } from '#shared/sheet/index';
+import type { ResultsBatch, RowExpectation, RowWrite } from '#addin/excel/gateway';
+import { createOfficeGateway, type ExcelHost, type OfficeGatewayOptions } from '#addin/excel/office-gateway';
+import { contentFingerprint, idCellText } from '#addin/excel/relocate';
 import { FakeExcel, type FakeExcelOptions } from './fake-excel';
 
 /** The seed campaign's columns over the demo office: 24 columns, 3 of them hidden bookkeeping. */

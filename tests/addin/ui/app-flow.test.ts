@@ -2,10 +2,10 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../addin/src/ui/App';
-import { FakeServer } from '../app/fake-server';
-import { byId, col, fields, staffOf, typedCells } from '../app/fixtures';
-import { openPane } from '../app/harness';
+import { App } from '#addin/ui/index';
+import { FakeServer } from '#tests/addin/app/fake-server';
+import { byId, col, fields, staffOf, typedCells } from '#tests/addin/app/fixtures';
+import { openPane } from '#tests/addin/app/harness';
 
 afterEach(cleanup);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_MESSAGES } from '../../../shared/messages';
-import { en } from '../../../addin/src/i18n/en';
-import { formatDate, formatNumber, loadLanguage, localized, saveLanguage, translate } from '../../../addin/src/i18n/index';
-import { vi as viCatalog } from '../../../addin/src/i18n/vi';
+import { RULE_MESSAGES } from '#shared/messages';
+import { en } from '#addin/i18n/en';
+import { formatDate, formatNumber, loadLanguage, localized, saveLanguage, translate } from '#addin/i18n/index';
+import { vi as viCatalog } from '#addin/i18n/vi';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 

@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PaneActions, PaneState, PaneStore } from '../../../addin/src/app/controller';
-import { App } from '../../../addin/src/ui/App';
-import { themeFromOffice } from '../../../addin/src/ui/theme';
+import type { PaneActions, PaneState, PaneStore } from '#addin/app/controller';
+import { App } from '#addin/ui/index';
+import { themeFromOffice } from '#addin/ui/theme';
 
 afterEach(cleanup);
 

@@ -3,16 +3,16 @@
  * the council's sheets) bundled on its own, over the stand-in host's globals, so that the host can be
  * proven against exactly the code that will drive it (tests/e2e/host.test.ts) apart from the pane's UI.
  */
-import { createOfficeCouncilSheets } from '../../../addin/src/excel/office-council-sheets';
-import { createOfficeGateway, type OfficeGatewayOptions } from '../../../addin/src/excel/office-gateway';
-import { ExcelFailure } from '../../../addin/src/excel/gateway';
-import { ballotSheetSchema } from '../../../shared/council/ballot-sheet';
-import { buildMinutes } from '../../../shared/council/minutes';
-import type { Ballot, Candidate, RoundForm } from '../../../shared/council/round';
-import { tally } from '../../../shared/council/tally';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS } from '../../../shared/seed/demo-office';
-import { buildColumns } from '../../../shared/sheet/columns';
+import { createOfficeCouncilSheets } from '#addin/excel/office-council-sheets';
+import { createOfficeGateway, type OfficeGatewayOptions } from '#addin/excel/office-gateway';
+import { ExcelFailure } from '#addin/excel/gateway';
+import { ballotSheetSchema } from '#shared/council/ballot-sheet';
+import { buildMinutes } from '#shared/council/minutes';
+import type { Ballot, Candidate, RoundForm } from '#shared/council/round';
+import { tally } from '#shared/council/tally';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
+import { buildColumns } from '#shared/sheet/columns';
 
 const columns = buildColumns({ campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE });
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import type { CellInfo, HostStats, TableInfo, ThiduaHost } from '../host/types';
+import type { CellInfo, HostStats, TableInfo, ThiduaHost } from '#tests/e2e/host/types';
 import { newPage, type PageLog } from './browser';
 import { header, TABLE } from './rows';
 import type { E2eServer } from './server';

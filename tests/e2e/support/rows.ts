@@ -1,8 +1,8 @@
-import type { Nomination, NominationChange } from '../../../shared/nomination';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS } from '../../../shared/seed/demo-office';
-import { buildColumns, type ColumnDef, type SheetContext } from '../../../shared/sheet/columns';
-import { serialToIso } from '../../../shared/sheet/excel-dates';
+import type { Nomination, NominationChange } from '#shared/nomination';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
+import { buildColumns, type ColumnDef, type SheetContext } from '#shared/sheet/columns';
+import { serialToIso } from '#shared/sheet/excel-dates';
 
 /**
  * Rows as a person pastes them into the nomination sheet: the input columns, left to right, as text

@@ -158,7 +158,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     res.end(body);
   };
 
-  /** The dev routes as functions/local/server.ts answers them, for an API without them. */
+  /** The dev routes as local/server.ts answers them, for an API without them. */
   async function devRoute(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     const dev = options.dev;
     if (!dev) return false;

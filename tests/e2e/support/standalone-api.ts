@@ -1,11 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../../../functions/local/dynamodb-local';
-import { loadLocalKeys } from '../../../functions/local/keys';
-import { createLocalApi, type LocalApi } from '../../../functions/local/server';
-import { createDocumentClient, db } from '../../../functions/store/client';
-import { deleteTable, ensureTable } from '../../../functions/store/ensure-table';
-import { seedDemoData } from '../../../functions/store/seed';
-import { DEMO_USERS } from '../../../shared/seed/demo-office';
+import { startDynamoDbLocal, type DynamoDbLocal } from '#local/dynamodb-local';
+import { loadLocalKeys } from '#local/keys';
+import { createLocalApi, type LocalApi } from '#local/server';
+import { createDocumentClient, db } from '#functions/store/client';
+import { deleteTable, ensureTable } from '#functions/store/ensure-table';
+import { seedDemoData } from '#functions/store/seed';
+import { DEMO_USERS } from '#shared/seed/demo-office';
 
 /**
  * The local API over its own in-memory DynamoDB Local, outside vitest (the bench, the screenshot
@@ -32,7 +32,7 @@ export async function startStandaloneApi(): Promise<StandaloneApi> {
   const doc = createDocumentClient({ tableName: TABLE, endpoint: dynamo.endpoint, region: REGION });
   await ensureTable(client, TABLE);
   await seedDemoData(doc, TABLE);
-  const { HANDLERS } = await import('../../../functions/local/handlers');
+  const { HANDLERS } = await import('#local/handlers');
   const keys = await loadLocalKeys({ dir: null });
   let api: LocalApi | undefined;
   try {

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
-import type { Nomination, NominationChange } from '../../../shared/nomination';
-import type { SaveBatchResult } from '../../../shared/api-types';
-import { startTestApi, type TestApi } from '../../support/api';
+import type { Nomination, NominationChange } from '#shared/nomination';
+import type { SaveBatchResult } from '#shared/api-types';
+import { startTestApi, type TestApi } from '#tests/support/api';
 import { launchChromium } from './browser';
 import { HostPage } from './host-page';
 import { CAMPAIGN_ID, HR } from './people';

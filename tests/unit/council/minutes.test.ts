@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CouncilSettings } from '../../../shared/campaign';
+import type { CouncilSettings } from '#shared/campaign';
 import {
   buildMinutes,
   formatPercentVi,
@@ -10,8 +10,8 @@ import {
   type Ballot,
   type Candidate,
   type RoundForm,
-} from '../../../shared/council/index';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
+} from '#shared/council/index';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 
 /** The seed's council: 9 members, quorum 2/3, pass with more than 50% of all members, mark "x". */
 const BK = 'BANG_KHEN_CT_UBND';

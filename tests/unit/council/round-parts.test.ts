@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, confirmationActions, formsFor } from '../../../functions/council/candidates';
+import { candidatesFor, confirmationActions, formsFor } from '#functions/council/candidates';
 import {
   decodeBallots,
   encodeBallots,
@@ -8,12 +8,12 @@ import {
   roundFromItem,
   roundToItem,
   type StoredRound,
-} from '../../../functions/store/round-store';
-import type { Ballot } from '../../../shared/council/round';
-import type { Nomination } from '../../../shared/nomination';
-import type { QuotaUsage } from '../../../shared/rules/quota';
-import { SEED_CAMPAIGN } from '../../../shared/seed/campaign-2025';
-import { DEMO_PEOPLE, DEMO_UNITS } from '../../../shared/seed/demo-office';
+} from '#functions/store/round-store';
+import type { Ballot } from '#shared/council/round';
+import type { Nomination } from '#shared/nomination';
+import type { QuotaUsage } from '#shared/rules/quota';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 
 const GK = 'GIAY_KHEN_CVP';
 const BK = 'BANG_KHEN_CT_UBND';

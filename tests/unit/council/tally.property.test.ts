@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CouncilSettings } from '../../../shared/campaign';
-import { passes, tally, type Ballot, type Candidate, type RoundInput } from '../../../shared/council/index';
+import type { CouncilSettings } from '#shared/campaign';
+import { passes, tally, type Ballot, type Candidate, type RoundInput } from '#shared/council/index';
 
 /** Councils of every shape the configuration allows (DESIGN.md "Council voting"). */
 const settingsArb: fc.Arbitrary<CouncilSettings> = fc

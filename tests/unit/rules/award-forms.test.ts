@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNomination } from '../../../shared/index';
-import { codesOf, ctx, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP } from '../fixtures';
+import { checkNomination } from '#shared/index';
+import { codesOf, ctx, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 3 — Kế hoạch III.2.a "Hình thức khen thưởng".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIssue, NominationFields, RULE_MESSAGES, SEED_CAMPAIGN, type RuleCode } from '../../../shared/index';
+import { makeIssue, NominationFields, RULE_MESSAGES, SEED_CAMPAIGN, type RuleCode } from '#shared/index';
 import { PLAN_CASES, validate, type PlanCase } from './plan-cases';
 
 /**

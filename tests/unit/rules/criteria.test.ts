@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNomination, SEED_CAMPAIGN } from '../../../shared/index';
-import { codesOf, ctx, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP } from '../fixtures';
+import { checkNomination, SEED_CAMPAIGN } from '#shared/index';
+import { codesOf, ctx, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 7 — Kế hoạch III.1 "Tiêu chuẩn khen thưởng" and II.4 the movements.

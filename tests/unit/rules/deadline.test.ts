@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNomination, type NominationStatus } from '../../../shared/index';
-import { codesOf, ctx, LE_VAN_SON, nominateIndividual } from '../fixtures';
+import { checkNomination, type NominationStatus } from '#shared/index';
+import { codesOf, ctx, LE_VAN_SON, nominateIndividual } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 6 — Kế hoạch IV.1: "gửi hồ sơ đề nghị khen thưởng ... về phòng Hành chính tổ chức - Quản trị tài vụ trước ngày 01/10/2025".

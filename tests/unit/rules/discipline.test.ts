@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE } from '../../../shared/index';
-import { codesOf, UNDER_DISCIPLINE } from '../fixtures';
+import { DEMO_PEOPLE } from '#shared/index';
+import { codesOf, UNDER_DISCIPLINE } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 9 — DESIGN.md rule 9: no award while the nominee is under discipline, investigation or an unresolved

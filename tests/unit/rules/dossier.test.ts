@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNomination, type NominationStatus } from '../../../shared/index';
-import { codesOf, completeDossier, ctx, dossierWithout, LE_VAN_SON, nominateIndividual } from '../fixtures';
+import { checkNomination, type NominationStatus } from '#shared/index';
+import { codesOf, completeDossier, ctx, dossierWithout, LE_VAN_SON, nominateIndividual } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 5 — Kế hoạch III.2.c "Thành phần hồ sơ khen thưởng, gồm: ...".

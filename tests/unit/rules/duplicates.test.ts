@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countNominees, validateCampaign } from '../../../shared/index';
-import { codesOf, ctx, HOANG_THI_PHUONG, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP, saved } from '../fixtures';
+import { countNominees, validateCampaign } from '#shared/index';
+import { codesOf, ctx, HOANG_THI_PHUONG, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP, saved } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 8 — DESIGN.md rule 8: "One achievement, one award". The plan has no line for it: it is the Law on

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNomination, DEMO_UNITS } from '../../../shared/index';
+import { checkNomination, DEMO_UNITS } from '#shared/index';
 import {
   codesOf,
   ctx,
@@ -9,7 +9,7 @@ import {
   nominateIndividual,
   PHONG_KINH_TE,
   PHONG_TONG_HOP,
-} from '../fixtures';
+} from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 2 — Kế hoạch II.3 "Đối tượng thi đua".

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNomination } from '../../../shared/index';
-import { codesOf, completeDossier, ctx, LE_VAN_SON, nominateIndividual } from '../fixtures';
+import { checkNomination } from '#shared/index';
+import { codesOf, completeDossier, ctx, LE_VAN_SON, nominateIndividual } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 1 — Kế hoạch II.2 "Thời gian phát động": "Từ ngày 01/10/2024 đến hết ngày 30/9/2025".

@@ -3,7 +3,7 @@
  * and the rule code each must produce. The rule tests assert the details of these cases; the coverage
  * test checks that together they produce every code of RULE_MESSAGES that the rules can produce.
  */
-import { DEMO_UNITS, validateCampaign, type Nomination, type RuleCode, type RuleContext, type ValidationReport } from '../../../shared/index';
+import { DEMO_UNITS, validateCampaign, type Nomination, type RuleCode, type RuleContext, type ValidationReport } from '#shared/index';
 import {
   campaignVariant,
   contextWith,
@@ -19,7 +19,7 @@ import {
   PHONG_TONG_HOP,
   saved,
   UNDER_DISCIPLINE,
-} from '../fixtures';
+} from '#tests/unit/fixtures';
 
 export interface PlanCase {
   /** The rule of DESIGN.md ("Rules the plan imposes", 1–9). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAMPAIGN_SCOPE, computeQuotaUsage, quotaRefusal, SEED_CAMPAIGN, validateCampaign } from '../../../shared/index';
+import { CAMPAIGN_SCOPE, computeQuotaUsage, quotaRefusal, SEED_CAMPAIGN, validateCampaign } from '#shared/index';
 import {
   codesOf,
   ctx,
@@ -9,7 +9,7 @@ import {
   nominateIndividual,
   PHAM_VAN_DUNG,
   saved,
-} from '../fixtures';
+} from '#tests/unit/fixtures';
 import { PLAN_CASES, unitScopeQuota, validate } from './plan-cases';
 
 const BANG_KHEN_VI = 'Bằng khen của Chủ tịch UBND tỉnh';

@@ -6,7 +6,7 @@ import {
   validateCampaign,
   worstSeverity,
   type Issue,
-} from '../../../shared/index';
+} from '#shared/index';
 import {
   codesOf,
   ctx,
@@ -19,7 +19,7 @@ import {
   PHAM_VAN_DUNG,
   PHONG_KINH_TE,
   saved,
-} from '../fixtures';
+} from '#tests/unit/fixtures';
 
 describe('a complete, valid nomination', () => {
   // Kế hoạch III.2.c + III.1 + IV.1: three documents, a criterion, received "trước ngày 01/10/2025" → nothing to say.

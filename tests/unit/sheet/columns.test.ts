@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN, type Nomination } from '../../../shared/index';
-import { buildColumns, columnForField, exportTable, isoToSerial, parseRow, rowHash, serialToIso, toCsv, type CellValue, type SheetContext } from '../../../shared/sheet/index';
-import { nominateCollective, nominateIndividual, person, PHONG_TONG_HOP, saved } from '../fixtures';
+import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN, type Nomination } from '#shared/index';
+import { buildColumns, columnForField, exportTable, isoToSerial, parseRow, rowHash, serialToIso, toCsv, type CellValue, type SheetContext } from '#shared/sheet/index';
+import { nominateCollective, nominateIndividual, person, PHONG_TONG_HOP, saved } from '#tests/unit/fixtures';
 
 const ctx: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
 const columns = buildColumns(ctx);

@@ -1,0 +1,124 @@
+import type { Language, Localized } from '#shared/localized';
+import type { User } from '#shared/org';
+import type { ApiClient } from '#addin/api/index';
+import type { DevUser, KeyValueStorage, TokenProvider } from '#addin/auth/token-provider';
+import type { CouncilSheets } from '#addin/excel/council-gateway';
+import type { ExcelGateway } from '#addin/excel/gateway';
+import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
+import type { ConflictView } from '#addin/app/conflicts/conflicts';
+import type { IssueGroup, IssueItem, QuotaRow } from '#addin/app/report/panels';
+import type { RoleActionId } from '#addin/app/roles/role-actions';
+import type { Timers } from './scheduling';
+
+/** The pane's public shapes: its state, its actions, and what the controller is built from. */
+
+export type Progress =
+  | { phase: 'reading' }
+  | { phase: 'loading'; done: number }
+  | { phase: 'sending'; done: number; total: number; chunk: number; chunks: number }
+  | { phase: 'deleting'; done: number; total: number }
+  | { phase: 'writing' };
+
+export interface LastSave {
+  /** ISO time. */
+  at: string;
+  saved: number;
+  conflicts: number;
+  refused: number;
+  deleted: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface PaneState {
+  language: Language;
+  auth: {
+    kind: TokenProvider['kind'];
+    status: 'checking' | 'signed-out' | 'signing-in' | 'signed-in';
+    devUsers: DevUser[];
+    error?: Localized;
+  };
+  user?: User;
+  userUnitName?: string;
+  campaigns: { id: string; title: string }[];
+  campaignId?: string;
+  /** none: no sheet read yet; other-campaign: the workbook's sheet belongs to another campaign. */
+  sheet: 'none' | 'ready' | 'other-campaign';
+  /** A load or a role action is running. */
+  busy: boolean;
+  saving: boolean;
+  autosave: boolean;
+  /** The role may write nominations (not a viewer). */
+  canSave: boolean;
+  progress?: Progress;
+  /** Rows the last read or save left unsaved (new, changed, conflicting, refused, with problems). */
+  unsavedRows: number;
+  /** The user edited the sheet since the last save. */
+  edited: boolean;
+  lastSave?: LastSave;
+  /** context.sync calls so far, and in the last save (readRows, then writeResults: at most 4 in all). */
+  syncCount: number;
+  lastSaveSyncs?: number;
+  retry?: { attempt: number; delayMs: number };
+  quota: QuotaRow[];
+  issues: IssueGroup[];
+  issueCounts: { errors: number; warnings: number };
+  conflicts: ConflictView[];
+  actions: RoleActionId[];
+  /** The council's vote: only for the secretary and the administrator, with a campaign chosen. */
+  council?: CouncilState;
+  notice?: Localized;
+  error?: Localized;
+}
+
+export interface PaneActions {
+  signIn(email?: string): Promise<void>;
+  signOut(): Promise<void>;
+  selectCampaign(campaignId: string): Promise<void>;
+  /** "Mở bảng tổng hợp": lays out the sheet and loads the campaign's nominations into it. */
+  openSheet(): Promise<void>;
+  save(): Promise<void>;
+  setAutosave(on: boolean): void;
+  setLanguage(language: Language): void;
+  refreshReport(): Promise<void>;
+  selectIssue(item: Pick<IssueItem, 'nominationId' | 'field'>): Promise<void>;
+  keepMine(nominationId: string): Promise<void>;
+  takeTheirs(nominationId: string): Promise<void>;
+  submitUnitRows(): Promise<void>;
+  returnSelected(reason: string): Promise<void>;
+  markSelectedEligible(): Promise<void>;
+  /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
+  council?: CouncilActions;
+  dismiss(): void;
+}
+
+/** What the UI needs: the state, a way to hear of changes, and the actions. */
+export interface PaneStore {
+  getState(): PaneState;
+  subscribe(listener: () => void): () => void;
+  actions: PaneActions;
+}
+
+export interface PaneController extends PaneStore {
+  /** Signs in silently if it can, loads the user's world and scans the sheet for unsaved rows. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+  /** Resolves when every queued sheet operation (saves included) has finished: for tests and shutdown. */
+  idle(): Promise<void>;
+}
+
+export interface PaneDeps {
+  gateway: ExcelGateway;
+  /** The council's sheets (ballots, result, minutes); without it the pane offers no council vote. */
+  councilSheets?: CouncilSheets;
+  api: ApiClient;
+  tokens: TokenProvider;
+  /** localStorage in the pane: the language and the autosave preference. */
+  storage?: KeyValueStorage;
+  now?: () => Date;
+  timers?: Timers;
+  random?: () => number;
+  autosaveDelayMs?: number;
+  deleteConcurrency?: number;
+  newSessionId?: () => string;
+}

@@ -1,0 +1,55 @@
+import type { User } from '#shared/org';
+import { mayWriteNominations } from '#shared/permissions';
+import { sheetText } from '#shared/sheet/columns';
+import { STATUS_LABELS } from '#shared/sheet/labels';
+import { canTransition, roleMaySetStatus, type NominationStatus } from '#shared/status';
+import type { PatchInput, RowPatch } from '#addin/app/save/save-plan';
+
+/** The status moves the pane offers: a unit submits its drafts; HR returns or finds eligible the selected rows. */
+export type RoleActionId = 'submit' | 'return' | 'eligible';
+
+const TARGET: Record<RoleActionId, NominationStatus> = { submit: 'submitted', return: 'returned', eligible: 'eligible' };
+
+/** What the pane shows to this user; the server decides in the end (shared/permissions and status). */
+export function availableActions(user: User | undefined): RoleActionId[] {
+  if (!user || !mayWriteNominations(user)) return [];
+  const actions: RoleActionId[] = [];
+  if (user.role === 'unit' && roleMaySetStatus(user.role, 'submitted')) actions.push('submit');
+  if (user.role !== 'unit' && roleMaySetStatus(user.role, 'returned')) actions.push('return');
+  if (roleMaySetStatus(user.role, 'eligible')) actions.push('eligible');
+  return actions;
+}
+
+export interface ActionPatch {
+  patch: (row: PatchInput) => RowPatch | undefined;
+  stats: { matched: number; skipped: number };
+}
+
+/**
+ * The cells an action changes: the status (by its sheet label) and, for a return, the reason. Submit
+ * takes the unit's own draft and returned rows; the others take the selected rows that may move to the
+ * new status (the rest are counted as skipped).
+ */
+export function actionPatch(action: RoleActionId, user: User, options: { selected?: readonly number[]; reason?: string } = {}): ActionPatch {
+  const target = TARGET[action];
+  const selected = new Set(options.selected ?? []);
+  const stats = { matched: 0, skipped: 0 };
+  const patch = ({ rowIndex, parsed }: PatchInput): RowPatch | undefined => {
+    const fields = parsed.fields;
+    if (!fields) return undefined;
+    if (action === 'submit') {
+      if (fields.unitId !== user.unitId || (fields.status !== 'draft' && fields.status !== 'returned')) return undefined;
+    } else {
+      if (!selected.has(rowIndex)) return undefined;
+      if (fields.status === target || !canTransition(fields.status, target)) {
+        stats.skipped += 1;
+        return undefined;
+      }
+    }
+    stats.matched += 1;
+    const cells: RowPatch['cells'] = { status: STATUS_LABELS[target] };
+    if (action === 'return') cells.returnReason = sheetText(options.reason?.trim());
+    return { cells };
+  };
+  return { patch, stats };
+}

@@ -1,0 +1,152 @@
+import { isApiRequestError } from '#addin/api/index';
+import { ExcelFailure } from '#addin/excel/gateway';
+import { localized } from '#addin/i18n/index';
+import { decodeKnownIds, encodeKnownIds, sameIds } from '#addin/app/core/known-ids';
+import { issueCounts, quotaRows } from '#addin/app/report/panels';
+import type { PaneCore } from '#addin/app/core/pane-core';
+import type { PaneReport } from '#addin/app/report/pane-report';
+import type { LastSave, PaneState } from '#addin/app/core/pane-types';
+import { buildWrites, sendPlacements } from './save-results';
+import { planSave, type PatchInput, type RowPatch } from './save-plan';
+import { deleteRows, sendRows } from './send-rows';
+import { cellText } from '#addin/app/sheet/sheet';
+
+/**
+ * One save, from the sheet to the server and back: read the rows, send the changed ones and delete the
+ * deleted ones, write each answer onto its row, and keep what the pane must remember (versions, ids,
+ * conflicts). Never two at once: the scheduler (autosave.ts) runs it inside the sheet's one-at-a-time rule.
+ */
+
+export interface SaveOptions {
+  /** A role action's change to the rows before they are sent. */
+  patch?: (row: PatchInput) => RowPatch | undefined;
+}
+
+export interface SaveHooks {
+  starting(): void;
+  ended(retryLater: boolean): void;
+}
+
+export interface SaveFlow {
+  run(options?: SaveOptions): Promise<void>;
+}
+
+export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHooks): SaveFlow {
+  const { gateway, store, memory } = core;
+
+  async function run(options: SaveOptions = {}): Promise<void> {
+    const { ctx, columns } = memory;
+    const campaignId = store.state.campaignId;
+    if (!ctx || !campaignId || !core.signedIn() || !core.mayWrite() || store.state.sheet === 'other-campaign') return;
+    const language = store.state.language;
+    const syncsBefore = gateway.syncCount;
+    hooks.starting();
+    store.set({ saving: true, error: undefined, retry: undefined, progress: { phase: 'reading' } });
+    let retryLater = false;
+    try {
+      const snapshot = await gateway.readRows(columns);
+      if (memory.knownIds === undefined) {
+        const stored = decodeKnownIds(snapshot.knownIds);
+        if (stored.campaignId && stored.campaignId !== campaignId) {
+          store.set({ sheet: 'other-campaign', error: localized('error.otherCampaign', { campaign: stored.campaignId }) });
+          return;
+        }
+        memory.knownIds = stored.ids;
+      }
+      const known = memory.knownIds;
+      const rowCountAtRead = snapshot.rows.length;
+      store.set({ edited: false });
+      const plan = planSave({ rows: snapshot.rows, columns, ctx, knownIds: known, language, user: store.state.user!, ...(options.patch ? { patch: options.patch } : {}) });
+      memory.rowIds = plan.rowIds;
+      memory.labels = plan.labels;
+
+      if (plan.sends.length === 0 && plan.deletes.length === 0) {
+        if (plan.held.length > 0) {
+          store.set({ progress: { phase: 'writing' } });
+          await gateway.writeResults(columns, { rowCountAtRead, writes: buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }) });
+        }
+        store.set({ unsavedRows: plan.held.length, sheet: 'ready' });
+        return;
+      }
+
+      const sent = await sendRows(core, campaignId, plan.sends);
+      const deletion = await deleteRows(core, campaignId, plan.deletes);
+
+      // What the sheet now holds, for the next save to tell deleted rows: written with the results.
+      const answered = [...sent.outcomes.entries()].flatMap(([rowKey, outcome]) => (outcome.kind === 'answered' ? [{ rowKey, result: outcome.result }] : []));
+      const savedIds = answered.flatMap(({ result }) => (result.outcome === 'saved' && result.id ? [result.id] : []));
+      const nextKnown = [...new Set([...plan.presentIds.filter((id) => !sent.converted.has(id)), ...savedIds, ...deletion.retry])];
+      const knownIds = sameIds(nextKnown, known) ? undefined : encodeKnownIds(campaignId, nextKnown);
+
+      // The answers onto their rows, found again where they are now (the user may have sorted or typed
+      // meanwhile): the gateway reads the sheet and writes in the same call.
+      store.set({ progress: { phase: 'writing' } });
+      const writes = buildWrites({ sends: plan.sends, held: plan.held, outcomes: sent.outcomes, ...(sent.failure ? { failure: sent.failure } : {}), columns, language });
+      const written = writes.length > 0 || knownIds ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) }) : undefined;
+      core.keys.forgetAnswered();
+      memory.knownIds = nextKnown;
+
+      const { located, inexact } = written ? sendPlacements(plan.sends, written) : { located: new Map<string, number | undefined>(), inexact: 0 };
+      if (written) {
+        memory.rowIds = new Map();
+        written.ids.forEach((id, index) => {
+          if (id && !memory.rowIds.has(id)) memory.rowIds.set(id, index);
+        });
+      }
+      const sendsByKey = new Map(plan.sends.map((send) => [send.rowKey, send]));
+      for (const { rowKey, result } of answered) {
+        const send = sendsByKey.get(rowKey)!;
+        const where = located.get(rowKey);
+        if (result.outcome === 'saved' && result.id && result.version !== undefined) {
+          memory.versions.set(result.id, result.version);
+          memory.conflicts.delete(result.id);
+          if (where !== undefined) memory.rowIds.set(result.id, where);
+          memory.labels.set(result.id, cellText(send.cells, columns, 'nominee'));
+        } else if (result.outcome === 'conflict' && result.id) {
+          if (result.version !== undefined) memory.versions.set(result.id, result.version);
+          memory.conflicts.set(result.id, { id: result.id, mine: send.cells, theirs: result.current ?? { id: result.id }, theirsVersion: result.version ?? 0 });
+        }
+      }
+      report.publishConflicts();
+
+      const count = (outcome: 'saved' | 'conflict' | 'refused') => answered.filter(({ result }) => result.outcome === outcome).length;
+      const issues = answered.flatMap(({ result }) => result.issues);
+      const rejected = [...sent.outcomes.values()].filter((outcome) => outcome.kind === 'rejected').length;
+      const saved = count('saved');
+      const lastSave: LastSave = {
+        at: core.now().toISOString(),
+        saved,
+        conflicts: count('conflict'),
+        refused: count('refused') + rejected,
+        deleted: deletion.deleted.length,
+        ...issueCounts(issues),
+      };
+      const patch: Partial<PaneState> = {
+        lastSave,
+        unsavedRows: plan.sends.length - saved + plan.held.length + inexact,
+        sheet: 'ready',
+      };
+      if (sent.quotaUsage) patch.quota = quotaRows(sent.quotaUsage, ctx.campaign, memory.units);
+      if (deletion.failed.length > 0) patch.notice = localized('notice.deleteFailed', { n: deletion.failed.length }, { message: deletion.failed[0]!.message });
+      if (deletion.conflicts.length > 0) patch.notice = localized('notice.deleteConflict', { id: deletion.conflicts.join(', ') });
+      store.set(patch);
+
+      if (sent.failure?.retryable) {
+        retryLater = true;
+        store.set({ error: sent.failure.localized });
+      } else if (sent.failure) {
+        core.fail(sent.failure);
+      }
+      if (deletion.retry.length > 0) retryLater = true;
+      if (saved > 0 || deletion.deleted.length > 0) void core.track(report.refresh());
+    } catch (error) {
+      core.fail(error);
+      retryLater = (isApiRequestError(error) && error.retryable) || error instanceof ExcelFailure;
+    } finally {
+      hooks.ended(retryLater);
+      store.set({ saving: false, progress: undefined, lastSaveSyncs: gateway.syncCount - syncsBefore });
+    }
+  }
+
+  return { run };
+}

@@ -1,0 +1,4 @@
+/** The pane's React tree as the boot (main.tsx) and the component tests mount it. */
+export { App, themeFromOffice, type AppProps } from './App';
+export { CouncilPanel } from './CouncilPanel';
+export { LanguageProvider } from './i18n';
