@@ -15,7 +15,11 @@ const api = await startStandaloneApi();
 let code = 0;
 try {
   const issueToken = async (email: string): Promise<string> => {
-    const response = await fetch(`${api.baseUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const response = await fetch(`${api.baseUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email }),
+    });
     const body = (await response.json()) as { token?: string };
     if (!body.token) throw new Error(`no dev token for ${email}: ${response.status}`);
     return body.token;

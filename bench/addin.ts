@@ -75,7 +75,10 @@ export interface AddinSizeResult {
 }
 
 const ENABLED = process.env.BENCH_ADDIN !== '0';
-const SIZES = (process.env.BENCH_ADDIN_SIZES ?? '1000,5000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_ADDIN_SIZES ?? '1000,5000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const REPEATS = Math.max(1, Number(process.env.BENCH_ADDIN_REPEATS ?? 3));
 const WARMUP = Number(process.env.BENCH_ADDIN_WARMUP ?? 300);
 const SAVED = Number(process.env.BENCH_ADDIN_SAVED ?? 1000);
@@ -113,14 +116,23 @@ async function createCampaign(ctx: AddinBenchContext, rows: number, label: strin
  * One measured save of `rows` pasted rows, in a fresh window and campaign; with `saved`, that many rows
  * are pasted and saved first (not measured), and the measured rows pasted under them.
  */
-async function measureOnce(ctx: AddinBenchContext, server: E2eServer, browser: Awaited<ReturnType<typeof launchChromium>>, rows: number, label: string, saved = 0): Promise<AddinRun> {
+async function measureOnce(
+  ctx: AddinBenchContext,
+  server: E2eServer,
+  browser: Awaited<ReturnType<typeof launchChromium>>,
+  rows: number,
+  label: string,
+  saved = 0,
+): Promise<AddinRun> {
   const campaign = await createCampaign(ctx, rows, label);
   const excel = await HostPage.open(browser, server, LATENCY > 0 ? { latency: LATENCY } : {});
   try {
     await excel.signIn(HR);
     await excel.setAutosave(false);
     await excel.pane.getByRole('combobox', { name: 'Đợt thi đua' }).selectOption(campaign.id);
-    await excel.waitForState(new Function('state', `return state.campaignId === ${JSON.stringify(campaign.id)} && !state.busy;`) as (state: unknown) => boolean);
+    await excel.waitForState(
+      new Function('state', `return state.campaignId === ${JSON.stringify(campaign.id)} && !state.busy;`) as (state: unknown) => boolean,
+    );
     await excel.openSheet();
     if (saved > 0) {
       await excel.pasteRows(makeRows(saved, 1).map(sheetRow));
@@ -136,7 +148,9 @@ async function measureOnce(ctx: AddinBenchContext, server: E2eServer, browser: A
     const serverAtClick = server.now();
     const clickedAt = await excel.page.evaluate(() => {
       const frame = document.getElementById('pane') as HTMLIFrameElement;
-      const button = Array.from(frame.contentDocument!.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Lưu');
+      const button = Array.from(frame.contentDocument!.querySelectorAll('button')).find(
+        (candidate) => candidate.textContent?.trim() === 'Lưu',
+      );
       if (!button) throw new Error('no "Lưu" button in the pane');
       const at = performance.now();
       button.click();
@@ -147,7 +161,9 @@ async function measureOnce(ctx: AddinBenchContext, server: E2eServer, browser: A
     const during = after.requests.slice(before.requests.length).filter((request) => request.end <= save.endedAt + 1);
     const writtenAt = Math.max(...during.map((request) => request.end));
     const serverAtIdle = serverAtClick + (save.endedAt - clickedAt);
-    const http = server.requests.filter((request) => request.start >= serverAtClick && request.start <= serverAtIdle && request.path.startsWith('/api'));
+    const http = server.requests.filter(
+      (request) => request.start >= serverAtClick && request.start <= serverAtIdle && request.path.startsWith('/api'),
+    );
     const messages = (await excel.column('messages')).slice(saved);
     const run: AddinRun = {
       rows,
@@ -226,7 +242,10 @@ export async function runAddinBench(ctx: AddinBenchContext): Promise<AddinSizeRe
       progress(`add-in: warm-up, one save of ${int(WARMUP)} rows (not reported: Chromium, the JIT, DynamoDB Local)…`);
       await measureOnce(ctx, server, browser, WARMUP, 'warm-up');
     }
-    const cases = [...SIZES.map((rows) => ({ rows, saved: 0, repeats: REPEATS })), ...(SAVED > 0 ? SIZES.map((rows) => ({ rows, saved: SAVED, repeats: SAVED_REPEATS })) : [])];
+    const cases = [
+      ...SIZES.map((rows) => ({ rows, saved: 0, repeats: REPEATS })),
+      ...(SAVED > 0 ? SIZES.map((rows) => ({ rows, saved: SAVED, repeats: SAVED_REPEATS })) : []),
+    ];
     for (const { rows, saved, repeats } of cases) {
       const runs: AddinRun[] = [];
       const what = `${int(rows)} rows${saved > 0 ? ` under ${int(saved)} saved` : ''}`;
@@ -262,7 +281,14 @@ function print(results: AddinSizeResult[], context: { loadBefore: number; second
     ['context.sync calls in the save (host count)', ...col((r) => `${r.median.syncs}`)],
     ['  as the pane counts them', ...col((r) => `${r.median.paneSyncs}`)],
     ['  naive: one sync per row', ...col((r) => int(r.rows))],
-    ...(results.some((r) => r.median.naive) ? [['  naive loop in the same host, measured', ...col((r) => (r.median.naive ? `${ms(r.median.naive.ms)} (${int(r.median.naive.syncs)} syncs)` : '–'))]] : []),
+    ...(results.some((r) => r.median.naive)
+      ? [
+          [
+            '  naive loop in the same host, measured',
+            ...col((r) => (r.median.naive ? `${ms(r.median.naive.ms)} (${int(r.median.naive.syncs)} syncs)` : '–')),
+          ],
+        ]
+      : []),
     ['HTTP requests in the save', ...col((r) => `${r.median.httpRequests}`)],
     ['  of which POST …/nominations/batch', ...col((r) => `${r.median.batchPosts}`)],
     ['  bytes posted', ...col((r) => int(r.median.postBytes))],
@@ -275,7 +301,7 @@ function print(results: AddinSizeResult[], context: { loadBefore: number; second
       `Chromium (playwright-core), the pane as vite build makes it, the stand-in host of tests/e2e/host; sync latency added by the host: ${LATENCY} ms.`,
       `Each run: a fresh campaign and Excel window, bench/rows.ts's rows pasted, "Lưu" clicked; the median of the runs${WARMUP > 0 ? `, after an unreported warm-up of ${int(WARMUP)} rows` : ''}.`,
       `"N under ${int(SAVED)}": the N rows pasted under ${int(SAVED)} rows saved just before in the same sheet, which then holds the add-in's notes (the save locates them before writing).`,
-      'Times are the host page\'s clock: from the click to the end of the save\'s last request to Excel (results written), and to the pane\'s "saving" going off.',
+      "Times are the host page's clock: from the click to the end of the save's last request to Excel (results written), and to the pane's \"saving\" going off.",
       `The naive loop's time flatters it: a sync in the stand-in costs a task switch${LATENCY > 0 ? ` plus ${LATENCY} ms` : ''}, while in Excel each sync is a round trip to the workbook (over the network on the web), N of them one after another.`,
       `Machine: Node ${process.version}, ${os.cpus().length} CPUs; load average ${context.loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end. Took ${context.seconds.toFixed(0)} s.`,
     ].join('\n'),
@@ -287,17 +313,35 @@ function print(results: AddinSizeResult[], context: { loadBefore: number; second
   for (const r of results) {
     const worst = Math.max(...r.runs.map((run) => run.syncs));
     const what = r.saved > 0 ? `${int(r.rows)} rows under ${int(r.saved)} saved` : `${int(r.rows)} rows`;
-    goals.push({ goal: `context.sync calls in a save of ${what} ≤ ${GOAL_SYNCS} (every run)`, value: `${worst}`, pass: worst <= GOAL_SYNCS });
+    goals.push({
+      goal: `context.sync calls in a save of ${what} ≤ ${GOAL_SYNCS} (every run)`,
+      value: `${worst}`,
+      pass: worst <= GOAL_SYNCS,
+    });
   }
   const goalSize = results.find((r) => r.rows === GOAL_ROWS && r.saved === 0);
-  if (goalSize) goals.push({ goal: `${int(GOAL_ROWS)} rows: Save → results written under ${GOAL_MS / 1000} s (median)`, value: ms(goalSize.median.writtenMs), pass: goalSize.median.writtenMs < GOAL_MS });
+  if (goalSize)
+    goals.push({
+      goal: `${int(GOAL_ROWS)} rows: Save → results written under ${GOAL_MS / 1000} s (median)`,
+      value: ms(goalSize.median.writtenMs),
+      pass: goalSize.median.writtenMs < GOAL_MS,
+    });
   console.log('');
-  console.log(table(goals.map((g) => [g.goal, g.value, verdict(g.pass)]), ['Goal', 'measured', '']));
+  console.log(
+    table(
+      goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
+      ['Goal', 'measured', ''],
+    ),
+  );
   console.log(
     `\nBENCH_JSON_ADDIN ${JSON.stringify({
       latencyMs: LATENCY,
       repeats: REPEATS,
-      sizes: results.map((r) => ({ savedBefore: r.saved, ...r.median, runs: r.runs.map((run) => ({ writtenMs: Math.round(run.writtenMs), syncs: run.syncs })) })),
+      sizes: results.map((r) => ({
+        savedBefore: r.saved,
+        ...r.median,
+        runs: r.runs.map((run) => ({ writtenMs: Math.round(run.writtenMs), syncs: run.syncs })),
+      })),
       goals: goals.map((g) => ({ goal: g.goal, value: g.value, pass: g.pass })),
     })}`,
   );

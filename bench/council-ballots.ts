@@ -45,7 +45,14 @@ export const placesFor = (candidatesOfForm: number) => Math.max(1, Math.round(ca
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Hoàng', 'Nông', 'Lường', 'Triệu', 'Bế', 'Ma', 'Hà', 'Lục', 'Vũ'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quang'];
 const GIVEN = ['An', 'Bình', 'Chính', 'Dũng', 'Hà', 'Hồng', 'Lan', 'Mai', 'Sơn', 'Toàn', 'Tuấn', 'Yến'];
-const UNITS = ['Phòng Tổng hợp', 'Phòng Kinh tế', 'Phòng Khoa giáo - Văn xã', 'Phòng Nội chính', 'Phòng Hành chính - Tổ chức', 'Trung tâm Phục vụ hành chính công'];
+const UNITS = [
+  'Phòng Tổng hợp',
+  'Phòng Kinh tế',
+  'Phòng Khoa giáo - Văn xã',
+  'Phòng Nội chính',
+  'Phòng Hành chính - Tổ chức',
+  'Trung tâm Phục vụ hành chính công',
+];
 
 /**
  * Candidates as a round holds them, with nomination ids of the product's shape and length
@@ -83,10 +90,13 @@ export function formsOf(candidates: readonly Candidate[], density: Density): Rou
  */
 export function councilSettings(members: number): CouncilSettings {
   const seed = SEED_CAMPAIGN.council;
-  const roleOf = (i: number) => (i === 0 ? 'Chủ tịch Hội đồng' : i === 1 ? 'Phó Chủ tịch Hội đồng' : i === 2 ? 'Thư ký Hội đồng' : 'Ủy viên');
+  const roleOf = (i: number) =>
+    i === 0 ? 'Chủ tịch Hội đồng' : i === 1 ? 'Phó Chủ tịch Hội đồng' : i === 2 ? 'Thư ký Hội đồng' : 'Ủy viên';
   return {
     ...seed,
-    members: Array.from({ length: members }, (_, i) => (i < seed.members.length ? seed.members[i]! : { name: `Thành viên ${i + 1}`, role: roleOf(i) })),
+    members: Array.from({ length: members }, (_, i) =>
+      i < seed.members.length ? seed.members[i]! : { name: `Thành viên ${i + 1}`, role: roleOf(i) },
+    ),
     threshold: { ...seed.threshold, base: 'valid_ballots' },
   };
 }
@@ -102,7 +112,13 @@ export interface BallotSet {
 type Kind = 'ok' | 'over' | 'wrongMark' | 'repeatFirst' | 'repeatSecond';
 
 /** `count` numbered ballots for these candidates and forms. */
-export function makeBallots(candidates: readonly Candidate[], forms: readonly RoundForm[], count: number, density: Density, seed = 2025): BallotSet {
+export function makeBallots(
+  candidates: readonly Candidate[],
+  forms: readonly RoundForm[],
+  count: number,
+  density: Density,
+  seed = 2025,
+): BallotSet {
   const expectedInvalid: Record<InvalidReason, number> = { OVER_PLACES: 0, UNKNOWN_CANDIDATE: 0, UNKNOWN_MARK: 0, REPEATED_NUMBER: 0 };
   if (density === 'full') {
     const marks = Object.fromEntries(candidates.map((c) => [c.nominationId, MARK]));
@@ -117,7 +133,8 @@ export function makeBallots(candidates: readonly Candidate[], forms: readonly Ro
   const byForm = forms.map((form) => {
     const ofForm = candidates.filter((c) => c.awardForm === form.awardForm);
     const favourites = new Set<number>();
-    while (favourites.size < Math.min(ofForm.length, Math.max(1, Math.round(form.places / 2)))) favourites.add(Math.floor(rnd() * ofForm.length));
+    while (favourites.size < Math.min(ofForm.length, Math.max(1, Math.round(form.places / 2))))
+      favourites.add(Math.floor(rnd() * ofForm.length));
     const weights = ofForm.map((_, j) => (favourites.has(j) ? 12 + rnd() : Math.exp(-3 * rnd())));
     return { form, ids: ofForm.map((c) => c.nominationId), weights };
   });

@@ -38,7 +38,11 @@ async function main(): Promise<void> {
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME = TABLE_NAME;
   process.env.AWS_REGION = REGION;
-  admin = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  admin = new DynamoDBClient({
+    region: REGION,
+    endpoint: dynamo.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureTable(admin, TABLE_NAME);
   await seedDemoData(db().doc, TABLE_NAME);
   const log = new CallLog();
@@ -46,7 +50,12 @@ async function main(): Promise<void> {
 
   const { HANDLERS } = await import('#local/handlers');
   const keys = await loadLocalKeys({ dir: null });
-  api = createLocalApi({ handlers: HANDLERS, verify: (token) => keys.verifyToken(token), quiet: true, logError: (line, error) => console.error(line, error ?? '') });
+  api = createLocalApi({
+    handlers: HANDLERS,
+    verify: (token) => keys.verifyToken(token),
+    quiet: true,
+    logError: (line, error) => console.error(line, error ?? ''),
+  });
   const { url } = await api.listen(0);
   progress(`DynamoDB Local on ${dynamo.endpoint}, local API on ${url}`);
   await runCouncilBench({ baseUrl: url, issueToken: (email) => keys.issueToken(email), log, progress });

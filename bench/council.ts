@@ -133,7 +133,9 @@ function checkResult(result: TallyResult, ballots: number, expected: Record<Inva
   const planted = Object.values(expected).reduce((a, b) => a + b, 0);
   const same = (Object.keys(expected) as InvalidReason[]).every((reason) => (found[reason] ?? 0) === expected[reason]);
   if (!same || result.ballots.collected !== ballots || result.ballots.invalid !== planted || result.void) {
-    throw new Error(`${what}: the tally found ${JSON.stringify(result.ballots)} ${JSON.stringify(found)}, expected ${planted} invalid ${JSON.stringify(expected)}${result.void ? ' (void)' : ''}`);
+    throw new Error(
+      `${what}: the tally found ${JSON.stringify(result.ballots)} ${JSON.stringify(found)}, expected ${planted} invalid ${JSON.stringify(expected)}${result.void ? ' (void)' : ''}`,
+    );
   }
 }
 
@@ -277,7 +279,9 @@ function campaignFor(id: string, candidates: number, members: number): Campaign 
     ...SEED_CAMPAIGN,
     id,
     title: `${SEED_CAMPAIGN.title} (bench hội đồng ${candidates} ứng viên)`.slice(0, 500),
-    quotaRules: SEED_CAMPAIGN.quotaRules.map((rule) => (places.has(rule.awardForm) && rule.scope === 'campaign' ? { ...rule, max: places.get(rule.awardForm)! } : rule)),
+    quotaRules: SEED_CAMPAIGN.quotaRules.map((rule) =>
+      places.has(rule.awardForm) && rule.scope === 'campaign' ? { ...rule, max: places.get(rule.awardForm)! } : rule,
+    ),
     council: councilSettings(members),
   };
 }
@@ -286,19 +290,34 @@ function median(runs: number, work: () => void): number {
   return percentile(timeRuns(runs, 2, work).times, 50);
 }
 
-async function apiCase(ctx: CouncilBenchContext, tokens: Record<'admin' | 'hr' | 'secretary', string>, ballots: number, candidates: number, members: number): Promise<ApiCase> {
+async function apiCase(
+  ctx: CouncilBenchContext,
+  tokens: Record<'admin' | 'hr' | 'secretary', string>,
+  ballots: number,
+  candidates: number,
+  members: number,
+): Promise<ApiCase> {
   const progress = ctx.progress ?? (() => {});
   const tag = `council API ${size(ballots, candidates)}`;
   const campaignId = `bench-council-${candidates}-${Date.now().toString(36)}`;
   const attendance = attendanceOf(members);
 
   progress(`${tag}: campaign ${campaignId} (admin POST /campaigns), ${candidates} eligible nominations (hr POST …/nominations/batch)…`);
-  expectStatus(await call(ctx, 'POST', '/campaigns', tokens.admin, campaignFor(campaignId, candidates, members)), 201, `${tag}: POST /campaigns`);
+  expectStatus(
+    await call(ctx, 'POST', '/campaigns', tokens.admin, campaignFor(campaignId, candidates, members)),
+    201,
+    `${tag}: POST /campaigns`,
+  );
   const first = firstFormCount(candidates);
-  const rows = makeRows(candidates).map((row, i) => ({ ...row, status: 'eligible' as const, awardForm: i < first ? FIRST_FORM : SECOND_FORM }));
+  const rows = makeRows(candidates).map((row, i) => ({
+    ...row,
+    status: 'eligible' as const,
+    awardForm: i < first ? FIRST_FORM : SECOND_FORM,
+  }));
   const saved = await call(ctx, 'POST', `/campaigns/${campaignId}/nominations/batch`, tokens.hr, { rows });
   expectStatus(saved, 200, `${tag}: POST nominations/batch`);
-  if (saved.body.summary.saved !== candidates) throw new Error(`${tag}: ${JSON.stringify(saved.body.summary)} of ${candidates} nominations saved`);
+  if (saved.body.summary.saved !== candidates)
+    throw new Error(`${tag}: ${JSON.stringify(saved.body.summary)} of ${candidates} nominations saved`);
 
   progress(`${tag}: opening the round (secretary POST /campaigns/${campaignId}/rounds)…`);
   const rounds = `/campaigns/${campaignId}/rounds`;
@@ -313,7 +332,9 @@ async function apiCase(ctx: CouncilBenchContext, tokens: Record<'admin' | 'hr' |
     // as createRound builds it (the same candidates, forms and number), with round-store's own Put.
     if (opening.body?.code !== 'ROUND_TOO_LARGE') expectStatus(opening, 201, `${tag}: POST rounds`);
     opened = { how: 'store', status: opening.status, code: opening.body.code, details: opening.body.details };
-    progress(`${tag}: POST rounds answered ${opening.status} ${opening.body.code} ${JSON.stringify(opening.body.details)}: putting the round in place with round-store (newRoundItem + transact)…`);
+    progress(
+      `${tag}: POST rounds answered ${opening.status} ${opening.body.code} ${JSON.stringify(opening.body.details)}: putting the round in place with round-store (newRoundItem + transact)…`,
+    );
     const campaign = await getCampaign(db(), campaignId);
     const [nominations, registry, usage, number] = await Promise.all([
       loadAllNominations(db(), campaignId),
@@ -344,7 +365,8 @@ async function apiCase(ctx: CouncilBenchContext, tokens: Record<'admin' | 'hr' |
     if (!outcome.ok) throw new Error(`${tag}: putting the round in place failed: ${outcome.reasons.join(', ')}`);
     round = stored;
   }
-  if (round.candidates.length !== candidates) throw new Error(`${tag}: the round has ${round.candidates.length} candidates, expected ${candidates}`);
+  if (round.candidates.length !== candidates)
+    throw new Error(`${tag}: the round has ${round.candidates.length} candidates, expected ${candidates}`);
 
   const set = makeBallots(round.candidates, round.forms, ballots, 'realistic');
   const body = JSON.stringify({ ballots: set.ballots });
@@ -363,7 +385,11 @@ async function apiCase(ctx: CouncilBenchContext, tokens: Record<'admin' | 'hr' |
       progress(`${tag}: PUT ${roundPath}/ballots, ${kb(bodyBytes)}${note}…`);
       const answer = await call(ctx, 'PUT', `${roundPath}/ballots`, tokens.secretary, body);
       if (answer.status === 413) {
-        refused = { status: 413, message: String(answer.body?.code ?? answer.body?.message ?? JSON.stringify(answer.body)).slice(0, 120), bytes: bodyBytes };
+        refused = {
+          status: 413,
+          message: String(answer.body?.code ?? answer.body?.message ?? JSON.stringify(answer.body)).slice(0, 120),
+          bytes: bodyBytes,
+        };
         progress(`${tag}: PUT ballots answered 413 (${refused.message}): the ballots go in with submitBallots in-process from now on`);
       } else {
         expectStatus(answer, 200, `${tag}: PUT ballots`);
@@ -378,7 +404,16 @@ async function apiCase(ctx: CouncilBenchContext, tokens: Record<'admin' | 'hr' |
       const request = SubmitBallotsRequest.parse(JSON.parse(body));
       await submitBallots(db(), campaign, secretary, round.number, request, `bench-council-${run}`);
       const to = performance.now();
-      if (run > 0) puts.push({ status: 200, ms: to - from, requestBytes: 0, responseBytes: 0, dynamo: requestCounter.count - before, dynamoBusyMs: ctx.log ? busyMs(ctx.log.between(from, to)) : NaN, body: undefined });
+      if (run > 0)
+        puts.push({
+          status: 200,
+          ms: to - from,
+          requestBytes: 0,
+          responseBytes: 0,
+          dynamo: requestCounter.count - before,
+          dynamoBusyMs: ctx.log ? busyMs(ctx.log.between(from, to)) : NaN,
+          body: undefined,
+        });
     }
     progress(`${tag}: POST ${roundPath}/tally${note}…`);
     const counted = await call(ctx, 'POST', `${roundPath}/tally`, tokens.secretary);
@@ -432,7 +467,8 @@ async function apiCase(ctx: CouncilBenchContext, tokens: Record<'admin' | 'hr' |
 
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 const range = (s: Sample) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
-const counts = (list: readonly number[]) => (Math.min(...list) === Math.max(...list) ? `${list[0]}` : `${Math.min(...list)}–${Math.max(...list)}`);
+const counts = (list: readonly number[]) =>
+  Math.min(...list) === Math.max(...list) ? `${list[0]}` : `${Math.min(...list)}–${Math.max(...list)}`;
 
 /** The largest of a set of schema sizes that the schema accepts (the caps the bench runs into). */
 function schemaCap(accepts: (n: number) => boolean, upTo: number): number {
@@ -449,7 +485,11 @@ function schemaCap(accepts: (n: number) => boolean, upTo: number): number {
 function linearity(cases: readonly TallyCase[]) {
   const values = cases.map((c) => c.nsPerCell);
   const spread = Math.max(...values) / Math.min(...values);
-  return { spread, pass: spread <= LINEARITY_SPREAD, text: `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} ns (${spread.toFixed(2)}×)` };
+  return {
+    spread,
+    pass: spread <= LINEARITY_SPREAD,
+    text: `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)} ns (${spread.toFixed(2)}×)`,
+  };
 }
 
 export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
@@ -470,7 +510,9 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   const inProcess: TallyCase[] = [];
   for (const density of ['realistic', 'full'] as const) {
     for (const [ballots, candidates] of IN_PROCESS_SIZES) {
-      progress(`council in-process: tally of ${size(ballots, candidates)}, ${density} ballots, ${RUNS} runs after ${WARMUP_RUNS}+ (≥ ${WARMUP_MS} ms) unreported…`);
+      progress(
+        `council in-process: tally of ${size(ballots, candidates)}, ${density} ballots, ${RUNS} runs after ${WARMUP_RUNS}+ (≥ ${WARMUP_MS} ms) unreported…`,
+      );
       inProcess.push(measureTally(ballots, candidates, density));
     }
   }
@@ -514,7 +556,12 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
     ].join('\n'),
   );
   const marksPerBallot = (c: TallyCase) => (c.marks / c.ballots).toFixed(1);
-  const REASONS: [InvalidReason, string][] = [['OVER_PLACES', 'over places'], ['UNKNOWN_MARK', 'wrong mark'], ['REPEATED_NUMBER', 'same number'], ['UNKNOWN_CANDIDATE', 'unknown candidate']];
+  const REASONS: [InvalidReason, string][] = [
+    ['OVER_PLACES', 'over places'],
+    ['UNKNOWN_MARK', 'wrong mark'],
+    ['REPEATED_NUMBER', 'same number'],
+    ['UNKNOWN_CANDIDATE', 'unknown candidate'],
+  ];
   const invalidText = (c: TallyCase) => {
     const parts = REASONS.filter(([reason]) => c.invalid[reason]).map(([reason, label]) => `${c.invalid[reason]} ${label}`);
     return `${int(c.valid)} valid${parts.length ? `, ${parts.join(', ')}` : ''}`;
@@ -535,7 +582,19 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
         invalidText(c),
         `${c.passed} / ${c.selected}`,
       ]),
-      ['ballots × candidates', 'places', 'marks/ballot', 'marks', 'median', 'p95', 'min', 'ns/(ballot×cand.)', 'ns/mark', 'ballots found by the tally', 'passed / selected'],
+      [
+        'ballots × candidates',
+        'places',
+        'marks/ballot',
+        'marks',
+        'median',
+        'p95',
+        'min',
+        'ns/(ballot×cand.)',
+        'ns/mark',
+        'ballots found by the tally',
+        'passed / selected',
+      ],
     ),
   );
 
@@ -566,12 +625,18 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   console.log(
     table(
       [
-        ['Round opened by', ...col((c) => (c.opened.how === 'api' ? 'POST …/rounds (201)' : `round-store (API: ${c.opened.status} ${c.opened.code})`))],
+        [
+          'Round opened by',
+          ...col((c) => (c.opened.how === 'api' ? 'POST …/rounds (201)' : `round-store (API: ${c.opened.status} ${c.opened.code})`)),
+        ],
         ['  places (by form)', ...col((c) => c.places.join(' + '))],
         ['Ballots: marks (per ballot)', ...col((c) => `${int(c.marks)} (${(c.marks / c.ballots).toFixed(1)})`)],
         ['  as JSON (the PUT body)', ...col((c) => kb(c.bodyBytes))],
         ['  as stored (gzip, parts)', ...col((c) => `${kb(c.storedBallots.bytes)}, ${c.storedBallots.parts}`)],
-        ['PUT …/ballots: median (min–max)', ...col((c) => (c.put.how === 'api' ? range(c.put.timed.sample) : `refused (${c.put.refused!.status})`))],
+        [
+          'PUT …/ballots: median (min–max)',
+          ...col((c) => (c.put.how === 'api' ? range(c.put.timed.sample) : `refused (${c.put.refused!.status})`)),
+        ],
         ['  in-process submitBallots instead', ...col((c) => (c.put.how === 'in-process' ? range(c.put.timed.sample) : '–'))],
         ['  response', ...col((c) => (c.put.how === 'api' ? kb(c.put.timed.responseBytes) : '–'))],
         ['  DynamoDB requests', ...col((c) => counts(c.put.timed.dynamo))],
@@ -598,10 +663,22 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   const linear = linearity(realistic);
   const linearFull = linearity(full);
   const goals = [
-    { goal: `In-process tally of ${size(GOAL_BALLOTS, GOAL_CANDIDATES)} under ${GOAL_MS} ms (realistic ballots, median)`, value: ms(goalRealistic.sample.median), pass: goalRealistic.sample.median < GOAL_MS },
+    {
+      goal: `In-process tally of ${size(GOAL_BALLOTS, GOAL_CANDIDATES)} under ${GOAL_MS} ms (realistic ballots, median)`,
+      value: ms(goalRealistic.sample.median),
+      pass: goalRealistic.sample.median < GOAL_MS,
+    },
     { goal: `  the same at p95`, value: ms(goalRealistic.sample.p95), pass: goalRealistic.sample.p95 < GOAL_MS },
-    { goal: `  the same with every candidate marked (${int(goalFull.marks)} marks), median`, value: ms(goalFull.sample.median), pass: goalFull.sample.median < GOAL_MS },
-    { goal: `Linear: ns per ballot × candidate within ${LINEARITY_SPREAD}× across the ${realistic.length} sizes (realistic)`, value: linear.text, pass: linear.pass },
+    {
+      goal: `  the same with every candidate marked (${int(goalFull.marks)} marks), median`,
+      value: ms(goalFull.sample.median),
+      pass: goalFull.sample.median < GOAL_MS,
+    },
+    {
+      goal: `Linear: ns per ballot × candidate within ${LINEARITY_SPREAD}× across the ${realistic.length} sizes (realistic)`,
+      value: linear.text,
+      pass: linear.pass,
+    },
     { goal: `  the same with every candidate marked`, value: linearFull.text, pass: linearFull.pass },
   ];
   console.log('\n=== Council tally: summary ===');
@@ -614,22 +691,50 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   console.log(
     table(
       [
-        ...realistic.map((c) => [`In-process ${size(c.ballots, c.candidates)}, realistic ballots`, `${ms(c.sample.median)} / ${ms(c.sample.p95)}`, `${c.nsPerCell.toFixed(1)} ns per ballot×cand., ${c.nsPerMark.toFixed(0)} ns per mark`]),
-        ...full.map((c) => [`In-process ${size(c.ballots, c.candidates)}, every candidate marked`, `${ms(c.sample.median)} / ${ms(c.sample.p95)}`, `${c.nsPerCell.toFixed(1)} ns per ballot×cand., ${c.nsPerMark.toFixed(0)} ns per mark`]),
+        ...realistic.map((c) => [
+          `In-process ${size(c.ballots, c.candidates)}, realistic ballots`,
+          `${ms(c.sample.median)} / ${ms(c.sample.p95)}`,
+          `${c.nsPerCell.toFixed(1)} ns per ballot×cand., ${c.nsPerMark.toFixed(0)} ns per mark`,
+        ]),
+        ...full.map((c) => [
+          `In-process ${size(c.ballots, c.candidates)}, every candidate marked`,
+          `${ms(c.sample.median)} / ${ms(c.sample.p95)}`,
+          `${c.nsPerCell.toFixed(1)} ns per ballot×cand., ${c.nsPerMark.toFixed(0)} ns per mark`,
+        ]),
         ...api.flatMap((c) => [
-          [`API ${size(c.ballots, c.candidates)}: PUT ballots${c.put.how === 'api' ? '' : ' (refused: in-process submitBallots)'}`, `${ms(c.put.timed.sample.median)} / ${ms(c.put.timed.sample.p95)}`, `${counts(c.put.timed.dynamo)} DynamoDB requests, ${kb(c.bodyBytes)} body`],
-          [`API ${size(c.ballots, c.candidates)}: POST tally${c.opened.how === 'api' ? '' : ' (round put in place by round-store)'}`, `${ms(c.tallyRoute.sample.median)} / ${ms(c.tallyRoute.sample.p95)}`, `${counts(c.tallyRoute.dynamo)} DynamoDB requests, ${kb(c.tallyRoute.responseBytes)} response`],
+          [
+            `API ${size(c.ballots, c.candidates)}: PUT ballots${c.put.how === 'api' ? '' : ' (refused: in-process submitBallots)'}`,
+            `${ms(c.put.timed.sample.median)} / ${ms(c.put.timed.sample.p95)}`,
+            `${counts(c.put.timed.dynamo)} DynamoDB requests, ${kb(c.bodyBytes)} body`,
+          ],
+          [
+            `API ${size(c.ballots, c.candidates)}: POST tally${c.opened.how === 'api' ? '' : ' (round put in place by round-store)'}`,
+            `${ms(c.tallyRoute.sample.median)} / ${ms(c.tallyRoute.sample.p95)}`,
+            `${counts(c.tallyRoute.dynamo)} DynamoDB requests, ${kb(c.tallyRoute.responseBytes)} response`,
+          ],
         ]),
       ],
       ['', 'median / p95', ''],
     ),
   );
   console.log('');
-  console.log(table(goals.map((g) => [g.goal, g.value, verdict(g.pass)]), ['Goal', 'measured', '']));
+  console.log(
+    table(
+      goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
+      ['Goal', 'measured', ''],
+    ),
+  );
   const limits = [
     `CouncilSettings.members ≤ ${int(memberCap)} and Attendance.present ≤ ${int(presentCap)}, while a round takes up to ${int(MAX_BALLOTS)} ballots: no schema-valid round has more than ${int(memberCap)} honest ballots, and tally() does not flag collected > issued.`,
-    ...api.filter((c) => c.opened.how === 'store').map((c) => `POST …/rounds refuses ${c.candidates} candidates: ${c.opened.code} ${JSON.stringify(c.opened.details)}.`),
-    ...api.filter((c) => c.put.refused).map((c) => `PUT …/ballots refuses ${size(c.ballots, c.candidates)} realistic ballots: ${kb(c.bodyBytes)} of JSON in one request (${c.put.refused!.status}); ~${int(Math.floor(LAMBDA_MAX_BYTES / (c.bodyBytes / c.ballots)))} such ballots fit in the Lambda's 6 MiB, and ballots cannot be sent in parts.`),
+    ...api
+      .filter((c) => c.opened.how === 'store')
+      .map((c) => `POST …/rounds refuses ${c.candidates} candidates: ${c.opened.code} ${JSON.stringify(c.opened.details)}.`),
+    ...api
+      .filter((c) => c.put.refused)
+      .map(
+        (c) =>
+          `PUT …/ballots refuses ${size(c.ballots, c.candidates)} realistic ballots: ${kb(c.bodyBytes)} of JSON in one request (${c.put.refused!.status}); ~${int(Math.floor(LAMBDA_MAX_BYTES / (c.bodyBytes / c.ballots)))} such ballots fit in the Lambda's 6 MiB, and ballots cannot be sent in parts.`,
+      ),
   ];
   console.log('\nLimits the bench ran into (reported, not worked around in the product):');
   for (const line of limits) console.log(`  - ${line}`);
@@ -679,7 +784,12 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
         responseBytes: c.tallyRoute.responseBytes,
         dynamoRequests: c.tallyRoute.dynamo,
         dynamoBusyMs: round1(c.tallyRoute.dynamoBusyMs),
-        inProcessMs: { decode: round1(c.pieces.decodeMs), tally: round1(c.pieces.tallyMs), minutes: round1(c.pieces.minutesMs), pack: round1(c.pieces.packMs) },
+        inProcessMs: {
+          decode: round1(c.pieces.decodeMs),
+          tally: round1(c.pieces.tallyMs),
+          minutes: round1(c.pieces.minutesMs),
+          pack: round1(c.pieces.packMs),
+        },
       },
       result: c.result,
     })),

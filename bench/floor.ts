@@ -8,7 +8,12 @@ type Item = Record<string, unknown>;
  * calling the store's batchPutAll so that the floor stays put while the store is optimised.
  * Returns how many requests it sent.
  */
-export async function plainBatchWrite(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], concurrency = 8): Promise<number> {
+export async function plainBatchWrite(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  items: readonly Item[],
+  concurrency = 8,
+): Promise<number> {
   const groups: Item[][] = [];
   for (let i = 0; i < items.length; i += 25) groups.push(items.slice(i, i + 25));
   let next = 0;

@@ -40,7 +40,10 @@ export class CallLog {
             call.scanned = output.ScannedCount;
           } else if (operation === 'GetItem') call.items = output.Item ? 1 : 0;
           else if (operation === 'BatchWriteItem') {
-            call.unprocessed = Object.values((output.UnprocessedItems ?? {}) as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+            call.unprocessed = Object.values((output.UnprocessedItems ?? {}) as Record<string, unknown[]>).reduce(
+              (n, list) => n + list.length,
+              0,
+            );
           }
           this.calls.push(call);
           return answer;
@@ -91,8 +94,10 @@ function labelOf(operation: string, input: Input): string {
 }
 
 function sentItems(operation: string, input: Input): number {
-  if (operation === 'BatchWriteItem') return Object.values((input.RequestItems ?? {}) as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
-  if (operation === 'BatchGetItem') return Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: unknown[] }>).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
+  if (operation === 'BatchWriteItem')
+    return Object.values((input.RequestItems ?? {}) as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+  if (operation === 'BatchGetItem')
+    return Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: unknown[] }>).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
   if (operation === 'TransactWriteItems') return (input.TransactItems as unknown[] | undefined)?.length ?? 0;
   return 1;
 }

@@ -20,7 +20,8 @@ export function sample(times: readonly number[]): Sample {
   return { times: [...times], median: percentile(times, 50), p95: percentile(times, 95), min: Math.min(...times), max: Math.max(...times) };
 }
 
-export const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`);
+export const ms = (value: number) =>
+  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(1)} ms`;
 export const int = (value: number) => Math.round(value).toLocaleString('en-US');
 
 /** A plain text table: the first column left-aligned, the others right-aligned. */
@@ -28,7 +29,10 @@ export function table(rows: readonly (readonly string[])[], header?: readonly st
   const all = header ? [header, ...rows] : rows;
   const widths = all[0]!.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
   const line = (row: readonly string[]) =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   const out = all.map(line);
   if (header) out.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   return out.join('\n');
@@ -69,7 +73,16 @@ export function profileTable(p: Profile, repeatsDivisor = 1): string {
     `${((100 * p.dynamoBusyMs) / p.wallMs).toFixed(0)}%`,
     '',
   ]);
-  rows.push(['none in flight (Node: validation, JSON, HTTP…)', '', '', '', '', ms(p.noDynamoMs / repeatsDivisor), `${((100 * p.noDynamoMs) / p.wallMs).toFixed(0)}%`, '']);
+  rows.push([
+    'none in flight (Node: validation, JSON, HTTP…)',
+    '',
+    '',
+    '',
+    '',
+    ms(p.noDynamoMs / repeatsDivisor),
+    `${((100 * p.noDynamoMs) / p.wallMs).toFixed(0)}%`,
+    '',
+  ]);
   return table(rows, [
     'command',
     repeatsDivisor === 1 ? 'calls' : 'calls/save',

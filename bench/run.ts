@@ -45,7 +45,10 @@ import { CallLog, type Call } from './profile';
 import { int, ms, percentile, profile, profileTable, sample, table, type Profile, type Sample } from './report';
 import { makeRows } from './rows';
 
-const SIZES = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const SINGLE_REPEATS = Number(process.env.BENCH_SINGLE_REPEATS ?? 20);
 const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 5));
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
@@ -157,12 +160,17 @@ async function post(bench: Bench, body: string, headers: Record<string, string> 
 function expectAllSaved(result: SaveBatchResult, count: number, what: string): void {
   if (result.summary.saved !== count) {
     const other = result.rows.find((row) => row.outcome !== 'saved');
-    throw new Error(`${what}: ${result.summary.saved} of ${count} rows saved (${JSON.stringify(result.summary)}; e.g. ${JSON.stringify(other)?.slice(0, 400)})`);
+    throw new Error(
+      `${what}: ${result.summary.saved} of ${count} rows saved (${JSON.stringify(result.summary)}; e.g. ${JSON.stringify(other)?.slice(0, 400)})`,
+    );
   }
 }
 
 /** Runs the timed part with the request counter and the call log around it. */
-async function measured<T>(bench: Bench, work: () => Promise<T>): Promise<{ value: T; ms: number; requests: number; calls: Call[]; from: number; to: number }> {
+async function measured<T>(
+  bench: Bench,
+  work: () => Promise<T>,
+): Promise<{ value: T; ms: number; requests: number; calls: Call[]; from: number; to: number }> {
   const before = requestCounter.count;
   const from = performance.now();
   const value = await work();
@@ -210,8 +218,17 @@ async function runSize(bench: Bench, n: number, options: { singleRepeats: number
       return windows;
     });
     runs.inProcess.push(p.ms);
-    inProcess = { ms: p.ms, dynamoRequests: p.requests, httpRequests: 0, profile: profile(p.calls, p.from, p.to), parseMs, phases: phasesOf(p.value, p.calls) };
-    progress(`${tag}: full save in-process took ${ms(p.ms)}, ${int(p.requests)} DynamoDB requests (JSON.parse + zod parse of the batches: ${ms(parseMs)}, not included)`);
+    inProcess = {
+      ms: p.ms,
+      dynamoRequests: p.requests,
+      httpRequests: 0,
+      profile: profile(p.calls, p.from, p.to),
+      parseMs,
+      phases: phasesOf(p.value, p.calls),
+    };
+    progress(
+      `${tag}: full save in-process took ${ms(p.ms)}, ${int(p.requests)} DynamoDB requests (JSON.parse + zod parse of the batches: ${ms(parseMs)}, not included)`,
+    );
 
     // c) the floor: plain BatchWriteItem of the items that save stored (the store's toItem of its nominations)
     const stored = await loadAllNominations(db(), CAMPAIGN_ID);
@@ -222,7 +239,14 @@ async function runSize(bench: Bench, n: number, options: { singleRepeats: number
     progress(`${tag}: floor, plain BatchWriteItem of the same ${int(items.length)} items${runNote(run)}…`);
     const f = await measured(bench, () => plainBatchWrite(bench.doc, TABLE_NAME, items, 8));
     runs.floor.push(f.ms);
-    floor = { ms: f.ms, dynamoRequests: f.requests, httpRequests: 0, profile: profile(f.calls, f.from, f.to), items: items.length, itemBytes };
+    floor = {
+      ms: f.ms,
+      dynamoRequests: f.requests,
+      httpRequests: 0,
+      profile: profile(f.calls, f.from, f.to),
+      items: items.length,
+      itemBytes,
+    };
     progress(`${tag}: floor took ${ms(f.ms)}, ${int(f.requests)} DynamoDB requests`);
 
     // a) over HTTP: the local API with the real handlers, the batches one after the other
@@ -276,7 +300,9 @@ async function runSize(bench: Bench, n: number, options: { singleRepeats: number
     const { result } = await post(bench, JSON.stringify({ rows: [changed(pickIndex(k, 0), k)] }));
     expectAllSaved(result, 1, `${tag}, one changed row`);
   });
-  progress(`${tag}: one changed row over HTTP: median ${ms(singleHttp.sample.median)}, p95 ${ms(singleHttp.sample.p95)}, ${singleHttp.requests[0]} DynamoDB requests`);
+  progress(
+    `${tag}: one changed row over HTTP: median ${ms(singleHttp.sample.median)}, p95 ${ms(singleHttp.sample.p95)}, ${singleHttp.requests[0]} DynamoDB requests`,
+  );
 
   progress(`${tag}: one changed row over HTTP with an Idempotency-Key ×${options.singleRepeats}…`);
   const singleHttpIdempotent = await singleRows(bench, options.singleRepeats, async (k) => {
@@ -347,7 +373,13 @@ async function singleRows(bench: Bench, repeats: number, save: (k: number) => Pr
     profile: p,
     timeline: [...typical.calls]
       .sort((a, b) => a.start - b.start)
-      .map((call) => ({ label: call.label, atMs: call.start - typical.from, tookMs: call.end - call.start, items: call.items, ...(call.scanned !== undefined ? { scanned: call.scanned } : {}) })),
+      .map((call) => ({
+        label: call.label,
+        atMs: call.start - typical.from,
+        tookMs: call.end - call.start,
+        items: call.items,
+        ...(call.scanned !== undefined ? { scanned: call.scanned } : {}),
+      })),
   };
 }
 
@@ -368,7 +400,9 @@ function printDetails(result: SizeResult): void {
   console.log(`\n=== ${n} rows: where the time goes ===`);
   console.log(
     `\nValidation result of the full save: ${int(result.summary.saved)} saved, ${int(result.summary.errors)} errors, ${int(result.summary.warnings)} warnings; issues by code: ${
-      Object.entries(result.issueCodes).map(([code, count]) => `${code} ×${int(count)}`).join(', ') || 'none'
+      Object.entries(result.issueCodes)
+        .map(([code, count]) => `${code} ×${int(count)}`)
+        .join(', ') || 'none'
     }`,
   );
   console.log(
@@ -382,13 +416,22 @@ function printDetails(result: SizeResult): void {
       ms(phase.afterWritesMs),
       ms(phase.totalMs),
     ]);
-  console.log(`\nEach batch split at its first and last BatchWriteItem (${lastRun ? lastRun.replace(/, $/, '') : 'one run'}; floor of all ${int(result.floor.items)} items: ${ms(result.floor.profile.wallMs)}):`);
   console.log(
-    table([...phaseRows(result.http, 'HTTP'), ...phaseRows(result.inProcess, 'in-process')], ['', 'before writes', 'writes', 'after writes', 'batch total']),
+    `\nEach batch split at its first and last BatchWriteItem (${lastRun ? lastRun.replace(/, $/, '') : 'one run'}; floor of all ${int(result.floor.items)} items: ${ms(result.floor.profile.wallMs)}):`,
   );
-  console.log(`\nFull save over HTTP (${result.batches} batch${result.batches > 1 ? 'es' : ''}), ${lastRun}${ms(result.http.profile.wallMs)} wall:`);
+  console.log(
+    table(
+      [...phaseRows(result.http, 'HTTP'), ...phaseRows(result.inProcess, 'in-process')],
+      ['', 'before writes', 'writes', 'after writes', 'batch total'],
+    ),
+  );
+  console.log(
+    `\nFull save over HTTP (${result.batches} batch${result.batches > 1 ? 'es' : ''}), ${lastRun}${ms(result.http.profile.wallMs)} wall:`,
+  );
   console.log(profileTable(result.http.profile));
-  console.log(`\nFull save in-process (saveBatch), ${lastRun}${ms(result.inProcess.profile.wallMs)} wall (zod parse of the batches, not included: ${ms(result.inProcess.parseMs!)}):`);
+  console.log(
+    `\nFull save in-process (saveBatch), ${lastRun}${ms(result.inProcess.profile.wallMs)} wall (zod parse of the batches, not included: ${ms(result.inProcess.parseMs!)}):`,
+  );
   console.log(profileTable(result.inProcess.profile));
   console.log(`\nFloor (plain BatchWriteItem, 25 items a request, 8 in flight), ${lastRun}${ms(result.floor.profile.wallMs)} wall:`);
   console.log(profileTable(result.floor.profile));
@@ -398,7 +441,13 @@ function printDetails(result: SizeResult): void {
   console.log(`\nThe median save's DynamoDB requests in order (ms from the POST):`);
   console.log(
     table(
-      single.timeline.map((t) => [t.label, t.atMs.toFixed(1), t.tookMs.toFixed(1), String(t.items), t.scanned !== undefined ? String(t.scanned) : '']),
+      single.timeline.map((t) => [
+        t.label,
+        t.atMs.toFixed(1),
+        t.tookMs.toFixed(1),
+        String(t.items),
+        t.scanned !== undefined ? String(t.scanned) : '',
+      ]),
       ['request', 'at', 'took', 'items', 'read'],
     ),
   );
@@ -412,9 +461,23 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
   const col = (f: (r: SizeResult) => string) => results.map(f);
   const header = ['', ...results.map((r) => `${int(r.n)} rows`)];
   const single = (s: SingleRow) => `${ms(s.sample.median)} / ${ms(s.sample.p95)}`;
-  const reqs = (s: SingleRow) => (Math.min(...s.requests) === Math.max(...s.requests) ? `${s.requests[0]}` : `${Math.min(...s.requests)}–${Math.max(...s.requests)}`);
+  const reqs = (s: SingleRow) =>
+    Math.min(...s.requests) === Math.max(...s.requests) ? `${s.requests[0]}` : `${Math.min(...s.requests)}–${Math.max(...s.requests)}`;
   const many = results.some((r) => r.runs.http.length > 1);
-  const runsRow = (f: (r: SizeResult) => number[]): string[][] => (many ? [['  runs', ...col((r) => f(r).map((t) => (t / 1000).toFixed(2)).join(' / ') + ' s')]] : []);
+  const runsRow = (f: (r: SizeResult) => number[]): string[][] =>
+    many
+      ? [
+          [
+            '  runs',
+            ...col(
+              (r) =>
+                f(r)
+                  .map((t) => (t / 1000).toFixed(2))
+                  .join(' / ') + ' s',
+            ),
+          ],
+        ]
+      : [];
   const rows: string[][] = [
     [`Full save from empty, HTTP (local API)${many ? ', median' : ''}`, ...col((r) => ms(r.http.ms))],
     ...runsRow((r) => r.runs.http),
@@ -427,7 +490,9 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
     ...runsRow((r) => r.runs.floor),
     ['  DynamoDB requests', ...col((r) => int(r.floor.dynamoRequests))],
     ['Full save / floor (HTTP)', ...col((r) => `${(r.http.ms / r.floor.ms).toFixed(2)}×`)],
-    ...(many ? [['  per run (paired)', ...col((r) => r.runs.http.map((t, i) => `${(t / r.runs.floor[i]!).toFixed(2)}×`).join(' / '))]] : []),
+    ...(many
+      ? [['  per run (paired)', ...col((r) => r.runs.http.map((t, i) => `${(t / r.runs.floor[i]!).toFixed(2)}×`).join(' / '))]]
+      : []),
     ['Full save / floor (in-process)', ...col((r) => `${(r.inProcess.ms / r.floor.ms).toFixed(2)}×`)],
     ['One changed row, HTTP: median / p95', ...col((r) => single(r.singleHttp))],
     ['  DynamoDB requests per save', ...col((r) => reqs(r.singleHttp))],
@@ -444,7 +509,11 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
   const goals: { goal: string; value: string; pass: boolean }[] = [];
   for (const r of results) {
     const ratio = r.http.ms / r.floor.ms;
-    goals.push({ goal: `Full save of ${int(r.n)} within ${GOAL_FLOOR_RATIO}× the floor (HTTP)`, value: `${ratio.toFixed(2)}×`, pass: ratio <= GOAL_FLOOR_RATIO });
+    goals.push({
+      goal: `Full save of ${int(r.n)} within ${GOAL_FLOOR_RATIO}× the floor (HTTP)`,
+      value: `${ratio.toFixed(2)}×`,
+      pass: ratio <= GOAL_FLOOR_RATIO,
+    });
   }
   const largest = results.reduce((a, b) => (b.n > a.n ? b : a));
   goals.push({
@@ -459,11 +528,18 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
   });
   if (results.length > 1) {
     const counts = results.map((r) => Math.max(...r.singleHttp.requests));
-    const flat = counts.every((c) => c === counts[0]) && results.every((r) => Math.min(...r.singleHttp.requests) === Math.max(...r.singleHttp.requests));
+    const flat =
+      counts.every((c) => c === counts[0]) &&
+      results.every((r) => Math.min(...r.singleHttp.requests) === Math.max(...r.singleHttp.requests));
     goals.push({ goal: 'One changed row: request count does not grow with the campaign', value: counts.join(' vs '), pass: flat });
   }
   console.log('');
-  console.log(table(goals.map((g) => [g.goal, g.value, verdict(g.pass)]), ['Goal', 'measured', '']));
+  console.log(
+    table(
+      goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
+      ['Goal', 'measured', ''],
+    ),
+  );
 
   return {
     sizes: results.map((r) => ({
@@ -474,24 +550,47 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
         runsMs: r.runs.http.map((t) => round(t)),
         dynamoRequests: r.http.dynamoRequests,
         httpRequests: r.http.httpRequests,
-        lastRunBatches: (r.http.phases ?? []).map((p) => ({ rows: p.rows, beforeWritesMs: round(p.beforeWritesMs), writesMs: round(p.writesMs), afterWritesMs: round(p.afterWritesMs) })),
+        lastRunBatches: (r.http.phases ?? []).map((p) => ({
+          rows: p.rows,
+          beforeWritesMs: round(p.beforeWritesMs),
+          writesMs: round(p.writesMs),
+          afterWritesMs: round(p.afterWritesMs),
+        })),
       },
-      fullSaveInProcess: { ms: round(r.inProcess.ms), runsMs: r.runs.inProcess.map((t) => round(t)), dynamoRequests: r.inProcess.dynamoRequests, parseMs: round(r.inProcess.parseMs!) },
-      floor: { ms: round(r.floor.ms), runsMs: r.runs.floor.map((t) => round(t)), dynamoRequests: r.floor.dynamoRequests, items: r.floor.items },
+      fullSaveInProcess: {
+        ms: round(r.inProcess.ms),
+        runsMs: r.runs.inProcess.map((t) => round(t)),
+        dynamoRequests: r.inProcess.dynamoRequests,
+        parseMs: round(r.inProcess.parseMs!),
+      },
+      floor: {
+        ms: round(r.floor.ms),
+        runsMs: r.runs.floor.map((t) => round(t)),
+        dynamoRequests: r.floor.dynamoRequests,
+        items: r.floor.items,
+      },
       ratioHttp: round(r.http.ms / r.floor.ms, 3),
       ratioHttpPerRun: r.runs.http.map((t, i) => round(t / r.runs.floor[i]!, 3)),
       ratioInProcess: round(r.inProcess.ms / r.floor.ms, 3),
       singleHttp: singleJson(r.singleHttp),
       singleHttpIdempotent: singleJson(r.singleHttpIdempotent),
       singleInProcess: singleJson(r.singleInProcess),
-      fullSaveHttpByCommand: Object.fromEntries(r.http.profile.labels.map((l) => [l.label, { count: l.count, busyMs: round(l.busyMs), meanMs: round(l.meanMs) }])),
+      fullSaveHttpByCommand: Object.fromEntries(
+        r.http.profile.labels.map((l) => [l.label, { count: l.count, busyMs: round(l.busyMs), meanMs: round(l.meanMs) }]),
+      ),
     })),
     goals: goals.map((g) => ({ goal: g.goal.trim(), value: g.value, pass: g.pass })),
   };
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-const singleJson = (s: SingleRow) => ({ medianMs: round(s.sample.median), p95Ms: round(s.sample.p95), minMs: round(s.sample.min), maxMs: round(s.sample.max), dynamoRequests: s.requests });
+const singleJson = (s: SingleRow) => ({
+  medianMs: round(s.sample.median),
+  p95Ms: round(s.sample.p95),
+  minMs: round(s.sample.min),
+  maxMs: round(s.sample.max),
+  dynamoRequests: s.requests,
+});
 
 // ---- Main
 
@@ -528,7 +627,11 @@ async function main(): Promise<void> {
   process.env.TABLE_NAME = TABLE_NAME;
   process.env.AWS_REGION = REGION;
 
-  const admin = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const admin = new DynamoDBClient({
+    region: REGION,
+    endpoint: dynamo.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const doc = createDocumentClient({ tableName: TABLE_NAME, endpoint: dynamo.endpoint, region: REGION });
   const log = new CallLog();
   log.attach(db().doc, 'product');
@@ -536,7 +639,12 @@ async function main(): Promise<void> {
 
   const { HANDLERS } = await import('#local/handlers');
   const keys = await loadLocalKeys({ dir: null });
-  const api = createLocalApi({ handlers: HANDLERS, verify: (token) => keys.verifyToken(token), quiet: true, logError: (line, error) => console.error(line, error ?? '') });
+  const api = createLocalApi({
+    handlers: HANDLERS,
+    verify: (token) => keys.verifyToken(token),
+    quiet: true,
+    logError: (line, error) => console.error(line, error ?? ''),
+  });
   const { url } = await api.listen(0);
   bench = { dynamo, admin, doc, api, baseUrl: url, token: await keys.issueToken(HR_EMAIL), log };
   progress(`Local API (the real handlers) on ${url}; saving as ${HR_EMAIL} (hr)`);
@@ -569,16 +677,22 @@ ${summary}`;
   if (cpuSummary) console.log(cpuSummary);
   const context = [
     `DynamoDB Local ${dynamo.endpoint}: in memory, -sharedDb, started by the bench. Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}).`,
-    WARMUP > 0 ? `A warm-up cycle of ${int(WARMUP)} rows ran first and is not reported (JIT, DynamoDB Local's JVM warm-up).` : 'No warm-up run (BENCH_WARMUP=0): the first figures include JIT and JVM warm-up.',
+    WARMUP > 0
+      ? `A warm-up cycle of ${int(WARMUP)} rows ran first and is not reported (JIT, DynamoDB Local's JVM warm-up).`
+      : 'No warm-up run (BENCH_WARMUP=0): the first figures include JIT and JVM warm-up.',
     `Full saves and floors: ${REPEATS === 1 ? 'one run each' : `median of ${REPEATS} runs each`}, each from a fresh table; one changed row: ${SINGLE_REPEATS} saves each.`,
     `Times: wall clock. HTTP = fetch → local API (JWT check, API Gateway event, real handler) → response parsed; batches of ≤ ${int(MAX_BATCH_ROWS)} rows one after the other.`,
     `Machine load (1-minute load average): ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end, on ${os.cpus().length} CPUs${
       os.loadavg()[0]! > os.cpus().length ? ': busy, figures are noisy' : ''
     }.`,
-    ...(others > 0 ? [`Note: ${others} other DynamoDB Local process(es) were running on this machine during the run: they share the CPUs.`] : []),
+    ...(others > 0
+      ? [`Note: ${others} other DynamoDB Local process(es) were running on this machine during the run: they share the CPUs.`]
+      : []),
   ];
   const json = printSummary(results, context);
-  console.log(`\nBENCH_JSON ${JSON.stringify({ ...json, warmupRows: WARMUP, repeats: REPEATS, singleRepeats: SINGLE_REPEATS, otherDynamoDbLocals: others, loadAverage: [round(loadBefore), round(os.loadavg()[0]!)], totalSeconds: round((performance.now() - started) / 1000) })}`);
+  console.log(
+    `\nBENCH_JSON ${JSON.stringify({ ...json, warmupRows: WARMUP, repeats: REPEATS, singleRepeats: SINGLE_REPEATS, otherDynamoDbLocals: others, loadAverage: [round(loadBefore), round(os.loadavg()[0]!)], totalSeconds: round((performance.now() - started) / 1000) })}`,
+  );
   // The council's tally (bench/council.ts; BENCH_COUNCIL=0 skips it), on the same DynamoDB Local and local API.
   await runCouncilBench({ baseUrl: bench.baseUrl, issueToken: (email) => keys.issueToken(email), log: bench.log, progress });
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).

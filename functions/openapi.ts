@@ -19,22 +19,39 @@ const Issue = z.object({
   message: Localized,
 });
 const QuotaUsage = z.object({
-  ruleId: z.string(), awardForm: z.string(), scope: z.enum(['campaign', 'unit']), scopeKey: z.string(),
-  max: z.int(), used: z.int(), candidates: z.int(),
+  ruleId: z.string(),
+  awardForm: z.string(),
+  scope: z.enum(['campaign', 'unit']),
+  scopeKey: z.string(),
+  max: z.int(),
+  used: z.int(),
+  candidates: z.int(),
 });
 const StoredCampaign = Campaign.and(z.object({ version: z.int(), updatedAt: z.string() }));
 const SaveBatchResult = z.object({
-  rows: z.array(z.object({
-    rowKey: z.string().optional(), id: z.string().optional(), outcome: z.enum(['saved', 'conflict', 'refused']),
-    version: z.int().optional(), status: z.string().optional(), receivedDate: z.string().optional(),
-    issues: z.array(Issue), textFields: z.array(z.string()), current: z.record(z.string(), z.unknown()).optional(), refusal: Issue.optional(),
-  })),
+  rows: z.array(
+    z.object({
+      rowKey: z.string().optional(),
+      id: z.string().optional(),
+      outcome: z.enum(['saved', 'conflict', 'refused']),
+      version: z.int().optional(),
+      status: z.string().optional(),
+      receivedDate: z.string().optional(),
+      issues: z.array(Issue),
+      textFields: z.array(z.string()),
+      current: z.record(z.string(), z.unknown()).optional(),
+      refusal: Issue.optional(),
+    }),
+  ),
   quotaUsage: z.array(QuotaUsage),
   summary: z.object({ saved: z.int(), conflicts: z.int(), refused: z.int(), errors: z.int(), warnings: z.int() }),
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().optional() });
 const AuditEntry = z.object({
-  at: z.string(), actor: z.string(), action: z.string(), nominationId: z.string().optional(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  nominationId: z.string().optional(),
   changes: z.record(z.string(), z.object({ from: z.unknown().optional(), to: z.unknown().optional() })),
 });
 
@@ -43,40 +60,89 @@ const TallyResult = z.object({
   voidReason: z.object({ code: z.literal('NO_QUORUM'), required: z.int(), participating: z.int() }).optional(),
   members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int() }),
   ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
-  invalidBallots: z.array(z.object({ number: z.int(), reasons: z.array(z.enum(['OVER_PLACES', 'UNKNOWN_CANDIDATE', 'UNKNOWN_MARK', 'REPEATED_NUMBER'])) })),
+  invalidBallots: z.array(
+    z.object({ number: z.int(), reasons: z.array(z.enum(['OVER_PLACES', 'UNKNOWN_CANDIDATE', 'UNKNOWN_MARK', 'REPEATED_NUMBER'])) }),
+  ),
   base: z.int(),
-  candidates: z.array(z.object({
-    nominationId: z.string(), awardForm: z.string(), votes: z.int(), percent: z.number(), passed: z.boolean(), selected: z.boolean(), tied: z.boolean(),
-  })),
-  forms: z.array(z.object({
-    awardForm: z.string(), places: z.int(), selected: z.array(z.string()),
-    tie: z.object({ nominationIds: z.array(z.string()), places: z.int(), femaleIds: z.array(z.string()) }).optional(),
-  })),
+  candidates: z.array(
+    z.object({
+      nominationId: z.string(),
+      awardForm: z.string(),
+      votes: z.int(),
+      percent: z.number(),
+      passed: z.boolean(),
+      selected: z.boolean(),
+      tied: z.boolean(),
+    }),
+  ),
+  forms: z.array(
+    z.object({
+      awardForm: z.string(),
+      places: z.int(),
+      selected: z.array(z.string()),
+      tie: z.object({ nominationIds: z.array(z.string()), places: z.int(), femaleIds: z.array(z.string()) }).optional(),
+    }),
+  ),
 });
 const TallyMinutes = z.object({
-  title: z.string(), council: z.string(), issuer: z.string(), campaignTitle: z.string(), round: z.int(), date: z.string(),
+  title: z.string(),
+  council: z.string(),
+  issuer: z.string(),
+  campaignTitle: z.string(),
+  round: z.int(),
+  date: z.string(),
   members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int(), required: z.int() }),
   ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
   invalidReasons: z.array(z.object({ reason: z.string(), label: z.string(), count: z.int() })),
   threshold: z.string(),
   void: z.boolean(),
-  forms: z.array(z.object({
-    awardForm: z.string(), awardFormName: z.string(), places: z.int(),
-    candidates: z.array(z.object({
-      order: z.int(), nominationId: z.string(), name: z.string(), nomineeKind: z.enum(['collective', 'individual']), unitName: z.string(),
-      female: z.boolean(), votes: z.int(), percent: z.string(), passed: z.boolean(), selected: z.boolean(), tied: z.boolean(),
-    })),
-    selectedNames: z.array(z.string()),
-    tie: z.object({ names: z.array(z.string()), places: z.int(), votes: z.int(), femaleNames: z.array(z.string()) }).optional(),
-  })),
+  forms: z.array(
+    z.object({
+      awardForm: z.string(),
+      awardFormName: z.string(),
+      places: z.int(),
+      candidates: z.array(
+        z.object({
+          order: z.int(),
+          nominationId: z.string(),
+          name: z.string(),
+          nomineeKind: z.enum(['collective', 'individual']),
+          unitName: z.string(),
+          female: z.boolean(),
+          votes: z.int(),
+          percent: z.string(),
+          passed: z.boolean(),
+          selected: z.boolean(),
+          tied: z.boolean(),
+        }),
+      ),
+      selectedNames: z.array(z.string()),
+      tie: z.object({ names: z.array(z.string()), places: z.int(), votes: z.int(), femaleNames: z.array(z.string()) }).optional(),
+    }),
+  ),
   conclusion: z.array(z.string()),
   signatures: z.array(z.object({ role: z.enum(['chair', 'secretary']), title: z.string(), name: z.string() })),
 });
 const RoundCommon = {
-  campaignId: z.string(), id: z.string(), number: z.int(), status: RoundStatus, fromRoundId: z.string().optional(),
-  attendance: Attendance, ballotCount: z.int(), ballotsVersion: z.int(), talliedBallotsVersion: z.int().optional(),
-  talliedAt: z.string().optional(), talliedBy: z.string().optional(), confirmedAt: z.string().optional(), confirmedBy: z.string().optional(),
-  supersededBy: z.string().optional(), version: z.int(), createdAt: z.string(), createdBy: z.string(), updatedAt: z.string(), updatedBy: z.string(),
+  campaignId: z.string(),
+  id: z.string(),
+  number: z.int(),
+  status: RoundStatus,
+  fromRoundId: z.string().optional(),
+  attendance: Attendance,
+  ballotCount: z.int(),
+  ballotsVersion: z.int(),
+  talliedBallotsVersion: z.int().optional(),
+  talliedAt: z.string().optional(),
+  talliedBy: z.string().optional(),
+  confirmedAt: z.string().optional(),
+  confirmedBy: z.string().optional(),
+  supersededBy: z.string().optional(),
+  version: z.int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
 };
 const VotingRound = z.object({
   ...RoundCommon,
@@ -109,7 +175,11 @@ const BODIES: Record<string, { request?: z.ZodType; response: z.ZodType; status?
   'DELETE /campaigns/{campaignId}/nominations/{nominationId}': { response: Nomination },
   'POST /campaigns/{campaignId}/nominations/{nominationId}/restore': { response: Nomination },
   'GET /campaigns/{campaignId}/validation': {
-    response: z.object({ issues: z.array(Issue), quotaUsage: z.array(QuotaUsage), counts: z.object({ nominations: z.int(), errors: z.int(), warnings: z.int() }) }),
+    response: z.object({
+      issues: z.array(Issue),
+      quotaUsage: z.array(QuotaUsage),
+      counts: z.object({ nominations: z.int(), errors: z.int(), warnings: z.int() }),
+    }),
   },
   'GET /campaigns/{campaignId}/audit': { response: z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() }) },
   'GET /campaigns/{campaignId}/rounds': { response: z.object({ items: z.array(VotingRoundSummary) }) },
@@ -128,11 +198,19 @@ export function buildOpenApiDocument() {
   for (const route of ROUTES) {
     const bodies = BODIES[routeKey(route)];
     if (!bodies) throw new Error(`no OpenAPI bodies for ${routeKey(route)}`);
-    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     if (routeKey(route) === 'POST /campaigns/{campaignId}/nominations/batch') {
       parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
     }
-    const errorResponse = { description: 'Refused: `{code, message: {vi, en}, details}`', content: { 'application/json': { schema: schema(ApiErrorBodySchema, 'output') } } };
+    const errorResponse = {
+      description: 'Refused: `{code, message: {vi, en}, details}`',
+      content: { 'application/json': { schema: schema(ApiErrorBodySchema, 'output') } },
+    };
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {
       summary: route.summary,
@@ -140,9 +218,14 @@ export function buildOpenApiDocument() {
       tags: [route.group],
       ...(route.auth ? {} : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
-      ...(bodies.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(bodies.request, 'input') } } } } : {}),
+      ...(bodies.request
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(bodies.request, 'input') } } } }
+        : {}),
       responses: {
-        [String(bodies.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schema(bodies.response, 'output') } } },
+        [String(bodies.status ?? 200)]: {
+          description: 'OK',
+          content: { 'application/json': { schema: schema(bodies.response, 'output') } },
+        },
         '4XX': errorResponse,
       },
     };

@@ -17,8 +17,7 @@ import { createRequire } from 'node:module';
  * - Anything failing, or THIDUA_HTTP=1: plain HTTP, with the reason. Tests and CI never depend on it.
  */
 export type PaneTls =
-  | { kind: 'https'; key: Buffer; cert: Buffer; ca: Buffer; certPath: string; notes: string[] }
-  | { kind: 'http'; reason: string };
+  { kind: 'https'; key: Buffer; cert: Buffer; ca: Buffer; certPath: string; notes: string[] } | { kind: 'http'; reason: string };
 
 interface DevCertsDefaults {
   certificateDirectory: string;

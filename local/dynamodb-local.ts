@@ -112,7 +112,8 @@ async function startOn(port: number, options: StartDynamoDbLocalOptions): Promis
       throw new Error(missing ? `${JAVA_MISSING_MESSAGE} (no "java" on PATH)` : `Could not start DynamoDB Local: ${outcome.error.message}`);
     }
     const text = output.text();
-    if (/BindException|Address already in use/i.test(text)) throw new PortTakenError(`Port ${port} is in use: DynamoDB Local could not bind it`);
+    if (/BindException|Address already in use/i.test(text))
+      throw new PortTakenError(`Port ${port} is in use: DynamoDB Local could not bind it`);
     const hint = /UnsupportedClassVersionError/.test(text) ? `\n${JAVA_MISSING_MESSAGE} (the java on PATH is too old)` : '';
     throw new Error(
       `DynamoDB Local exited while starting (code ${outcome.code}, signal ${outcome.signal}).${hint}\n--- its output ---\n${text.trim() || '(none)'}`,

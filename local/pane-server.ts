@@ -59,7 +59,9 @@ export async function startPaneServer(options: PaneServerOptions): Promise<PaneS
     });
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
-      throw new Error(`Port ${port} is in use (another npm start, or another add-in's dev server?). Stop it, or run with PANE_PORT=<another port>.`);
+      throw new Error(
+        `Port ${port} is in use (another npm start, or another add-in's dev server?). Stop it, or run with PANE_PORT=<another port>.`,
+      );
     }
     throw error;
   });

@@ -152,7 +152,9 @@ export function createLocalApi(options: LocalApiOptions): LocalApi {
       result = await withTimeout(handler(event), timeoutMs);
     } catch (error) {
       if (error === TIMED_OUT) {
-        logError(`[local-api] ${event.routeKey}: no answer from the '${match.route.group}' handler within ${timeoutMs} ms (API Gateway answers 503)`);
+        logError(
+          `[local-api] ${event.routeKey}: no answer from the '${match.route.group}' handler within ${timeoutMs} ms (API Gateway answers 503)`,
+        );
         return GATEWAY.unavailable();
       }
       logError(`[local-api] ${event.routeKey}: the '${match.route.group}' handler threw`, error);
@@ -278,7 +280,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 
 function bearerToken(header: string | undefined): string | undefined {
   // API Gateway takes the token alone or after "Bearer ".
-  const token = header?.trim().replace(/^Bearer\s+/i, '').trim();
+  const token = header
+    ?.trim()
+    .replace(/^Bearer\s+/i, '')
+    .trim();
   return token || undefined;
 }
 
@@ -319,7 +324,12 @@ function buildEvent(input: {
     const name = req.rawHeaders[index]!.toLowerCase();
     const value = req.rawHeaders[index + 1]!;
     if (name === 'cookie') {
-      cookies.push(...value.split(';').map((cookie) => cookie.trim()).filter(Boolean));
+      cookies.push(
+        ...value
+          .split(';')
+          .map((cookie) => cookie.trim())
+          .filter(Boolean),
+      );
       continue;
     }
     headers[name] = name in headers ? `${headers[name]},${value}` : value;
@@ -504,11 +514,14 @@ async function devRoute(dev: DevRoutesOptions, method: string, rawPath: string, 
     }
     const normalized = typeof email === 'string' ? email.trim().toLowerCase() : '';
     if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) {
-      return productError(400, 'BAD_REQUEST', 'Cần gửi {"email": "..."} với một địa chỉ e-mail hợp lệ.', 'Send {"email": "..."} with a valid e-mail address.');
+      return productError(
+        400,
+        'BAD_REQUEST',
+        'Cần gửi {"email": "..."} với một địa chỉ e-mail hợp lệ.',
+        'Send {"email": "..."} with a valid e-mail address.',
+      );
     }
-    const allowed = dev.allowEmail
-      ? await dev.allowEmail(normalized)
-      : dev.users.some((user) => user.email.toLowerCase() === normalized);
+    const allowed = dev.allowEmail ? await dev.allowEmail(normalized) : dev.users.some((user) => user.email.toLowerCase() === normalized);
     if (!allowed) {
       return productError(
         403,

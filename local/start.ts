@@ -94,7 +94,8 @@ process.on('SIGHUP', () => void shutdown('SIGHUP', 0));
  */
 function watchLauncher(): void {
   if (process.platform === 'win32') return;
-  const ps = (field: string, pid: number) => Number(execFileSync('ps', ['-o', `${field}=`, '-p', String(pid)], { encoding: 'utf8' }).trim());
+  const ps = (field: string, pid: number) =>
+    Number(execFileSync('ps', ['-o', `${field}=`, '-p', String(pid)], { encoding: 'utf8' }).trim());
   try {
     const leader = ps('pgid', process.pid);
     if (!leader || leader === process.pid) return;
@@ -199,7 +200,10 @@ async function main(): Promise<void> {
   const paneNotes: string[] = [];
   if (paneWanted) {
     const tls = await paneTls();
-    if (tls.kind === 'http') paneNotes.push(`WARNING: the task pane is served over plain HTTP: ${tls.reason}. Office loads add-ins only over HTTPS; a browser is fine.`);
+    if (tls.kind === 'http')
+      paneNotes.push(
+        `WARNING: the task pane is served over plain HTTP: ${tls.reason}. Office loads add-ins only over HTTPS; a browser is fine.`,
+      );
     else paneNotes.push(...tls.notes);
     const { startPaneServer } = await import('./pane-server');
     pane = await startPaneServer({
@@ -210,7 +214,7 @@ async function main(): Promise<void> {
     });
   }
   if (pane && pane.port !== 3000) paneNotes.push(`manifest.xml names port 3000: Excel will not find the pane on ${pane.port}.`);
-  if (pane) paneNotes.unshift('Sign in there as any demo user below (the runner\'s dev sign-in).');
+  if (pane) paneNotes.unshift("Sign in there as any demo user below (the runner's dev sign-in).");
   const taskpane = pane ? `${pane.origin}/taskpane.html` : undefined;
   const manifest = join(ROOT, 'manifest.xml');
 
@@ -252,7 +256,9 @@ Excel is not on this machine: open ${taskpane} in a browser, or upload manifest.
   }
   try {
     const lines = await sideload(manifest, SIDELOAD_MARKER(ROOT));
-    console.log(`${lines.map((line) => `  ${line}`).join('\n')}\nThe add-in is sideloaded into Excel: Trang đầu (Home) → Đề nghị khen thưởng. npm stop undoes it.\n`);
+    console.log(
+      `${lines.map((line) => `  ${line}`).join('\n')}\nThe add-in is sideloaded into Excel: Trang đầu (Home) → Đề nghị khen thưởng. npm stop undoes it.\n`,
+    );
   } catch (error) {
     console.error(`Could not sideload into Excel: ${(error as Error).message}\nOpen ${taskpane}, or sideload manifest.xml by hand.\n`);
   }

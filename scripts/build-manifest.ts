@@ -48,8 +48,12 @@ export function pathsNamed(xml: string, baseUrl: string): string[] {
 }
 
 interface ManifestModule {
-  OfficeAddinManifest: { readManifestFile(path: string): Promise<{ id?: string; hosts?: string[]; defaultSettings?: { sourceLocation?: string } }> };
-  validateManifest(path: string): Promise<{ isValid: boolean; status?: number; report?: { errors?: { title?: string; content?: string; line?: number }[] } }>;
+  OfficeAddinManifest: {
+    readManifestFile(path: string): Promise<{ id?: string; hosts?: string[]; defaultSettings?: { sourceLocation?: string } }>;
+  };
+  validateManifest(
+    path: string,
+  ): Promise<{ isValid: boolean; status?: number; report?: { errors?: { title?: string; content?: string; line?: number }[] } }>;
 }
 
 async function check(path: string, label: string, manifests: ManifestModule): Promise<void> {
@@ -99,7 +103,8 @@ async function main(): Promise<void> {
 
   const built = join(root, 'dist/addin');
   const missing = pathsNamed(xml, baseUrl).filter((path) => !existsSync(join(built, path)));
-  if (missing.length > 0) throw new Error(`dist/manifest.xml names files that dist/addin/ does not have: ${missing.join(', ')} (run vite build first)`);
+  if (missing.length > 0)
+    throw new Error(`dist/manifest.xml names files that dist/addin/ does not have: ${missing.join(', ')} (run vite build first)`);
 
   const manifests = createRequire(import.meta.url)('office-addin-manifest') as ManifestModule;
   await check(source, 'manifest.xml', manifests);

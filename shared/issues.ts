@@ -20,9 +20,7 @@ export interface Issue {
 }
 
 function resolve(params: MessageParams, language: Language): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, typeof value === 'object' ? value[language] : value]),
-  );
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'object' ? value[language] : value]));
 }
 
 export function makeIssue(

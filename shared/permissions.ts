@@ -6,7 +6,17 @@ import { canTransition, roleMaySetStatus, UNIT_STATUSES } from './status';
 type Row = NominationFields;
 
 /** Fields of the nomination itself, as opposed to the decision recorded on it. */
-const CONTENT_FIELDS = ['unitId', 'nomineeKind', 'nomineeId', 'awardForm', 'achievements', 'criteriaMet', 'movements', 'dossier', 'receivedDate'] as const;
+const CONTENT_FIELDS = [
+  'unitId',
+  'nomineeKind',
+  'nomineeId',
+  'awardForm',
+  'achievements',
+  'criteriaMet',
+  'movements',
+  'dossier',
+  'receivedDate',
+] as const;
 
 function contentChanged(before: Row, after: Row): boolean {
   return CONTENT_FIELDS.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));

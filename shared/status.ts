@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './org';
 
-export const NominationStatus = z.enum([
-  'draft',
-  'submitted',
-  'returned',
-  'eligible',
-  'selected',
-  'not_selected',
-  'awarded',
-]);
+export const NominationStatus = z.enum(['draft', 'submitted', 'returned', 'eligible', 'selected', 'not_selected', 'awarded']);
 export type NominationStatus = z.infer<typeof NominationStatus>;
 
 /**

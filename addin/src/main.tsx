@@ -76,7 +76,12 @@ async function boot(render: (node: ReactNode) => void): Promise<void> {
   const runtime: RuntimeConfig | undefined = config instanceof Error ? undefined : config;
 
   if (office.kind !== 'excel') {
-    render(<Message theme={theme} problem={{ kind: 'not-in-excel', officeLoaded: office.kind === 'elsewhere', local: runtime?.environment === 'local' }} />);
+    render(
+      <Message
+        theme={theme}
+        problem={{ kind: 'not-in-excel', officeLoaded: office.kind === 'elsewhere', local: runtime?.environment === 'local' }}
+      />,
+    );
     return;
   }
   if (!runtime) {
@@ -86,7 +91,13 @@ async function boot(render: (node: ReactNode) => void): Promise<void> {
 
   const storage = paneStorage();
   const { api, tokens } = createServices({ apiBaseUrl: runtime.apiBaseUrl, auth: runtime.auth, ...(storage ? { storage } : {}) });
-  const pane = createPane({ gateway: createOfficeGateway(), councilSheets: createOfficeCouncilSheets(), api, tokens, ...(storage ? { storage } : {}) });
+  const pane = createPane({
+    gateway: createOfficeGateway(),
+    councilSheets: createOfficeCouncilSheets(),
+    api,
+    tokens,
+    ...(storage ? { storage } : {}),
+  });
   if (runtime.environment === 'local') window.THIDUA_PANE = pane;
   window.addEventListener('pagehide', () => void pane.dispose(), { once: true });
   render(<ThemedApp controller={pane} initial={theme} />);

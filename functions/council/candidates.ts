@@ -38,9 +38,12 @@ export function candidatesFor(
     })
     .sort(
       (a, b) =>
-        formOrder(a.awardForm) - formOrder(b.awardForm) || vi(a.awardForm, b.awardForm) ||
+        formOrder(a.awardForm) - formOrder(b.awardForm) ||
+        vi(a.awardForm, b.awardForm) ||
         (a.nomineeKind === b.nomineeKind ? 0 : a.nomineeKind === 'collective' ? -1 : 1) ||
-        vi(a.unitName, b.unitName) || vi(a.name, b.name) || a.nominationId.localeCompare(b.nominationId),
+        vi(a.unitName, b.unitName) ||
+        vi(a.name, b.name) ||
+        a.nominationId.localeCompare(b.nominationId),
     );
 }
 
@@ -65,15 +68,16 @@ export function formsFor(
   return codes.map((awardForm) => {
     const ofForm = candidates.filter((n) => n.awardForm === awardForm);
     const rules = campaign.quotaRules.filter((rule) => rule.awardForm === awardForm && rule.scope === 'campaign');
-    let places = rules.length === 0
-      ? ofForm.length
-      : Math.min(
-          ...rules.map((rule) => {
-            const used = usage.find((u) => u.ruleId === rule.id)?.used ?? 0;
-            const held = ofForm.filter((n) => countsTowards(rule, n)).length;
-            return rule.max - (used - held);
-          }),
-        );
+    let places =
+      rules.length === 0
+        ? ofForm.length
+        : Math.min(
+            ...rules.map((rule) => {
+              const used = usage.find((u) => u.ruleId === rule.id)?.used ?? 0;
+              const held = ofForm.filter((n) => countsTowards(rule, n)).length;
+              return rule.max - (used - held);
+            }),
+          );
     const limit = cap?.get(awardForm);
     if (limit !== undefined) places = Math.min(places, limit);
     return { awardForm, places: Math.max(0, Math.min(places, 1000)) };

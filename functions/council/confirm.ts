@@ -9,7 +9,13 @@ import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { backoff } from '#functions/store/batch';
 import type { Db } from '#functions/store/client';
-import { applyStatusCounts, getNominations, guardedDecisionItems, readQuotaUsage, statusCountDeltas } from '#functions/store/nomination-store';
+import {
+  applyStatusCounts,
+  getNominations,
+  guardedDecisionItems,
+  readQuotaUsage,
+  statusCountDeltas,
+} from '#functions/store/nomination-store';
 import { loadRegistry } from '#functions/store/org-store';
 import { getRound, putItem, roundPutItem, transact, TRANSACTION_LIMIT, type StoredRound } from '#functions/store/round-store';
 import { ROUND_RETRIES, refuseIfClosed } from './rounds';
@@ -28,7 +34,11 @@ function refuseUnconfirmable(round: StoredRound, request: ConfirmRoundRequest): 
     throw new ApiError('VERSION_CONFLICT', { roundId: round.id, version: round.version, expected: request.version });
   }
   if (round.talliedBallotsVersion !== round.ballotsVersion) {
-    throw new ApiError('BALLOTS_CHANGED', { roundId: round.id, ballotsVersion: round.ballotsVersion, talliedBallotsVersion: round.talliedBallotsVersion });
+    throw new ApiError('BALLOTS_CHANGED', {
+      roundId: round.id,
+      ballotsVersion: round.ballotsVersion,
+      talliedBallotsVersion: round.talliedBallotsVersion,
+    });
   }
   if (round.result.void) throw new ApiError('ROUND_VOID', { roundId: round.id, voidReason: round.result.voidReason });
 }
@@ -49,7 +59,9 @@ function planDecisions(round: StoredRound, current: Map<string, Nomination>, use
       changed.push({
         id: candidate.nominationId,
         name: names.get(candidate.nominationId) ?? candidate.nominationId,
-        ...(before ? { status: before.status, version: before.version, ...(before.deletedAt ? { deleted: true } : {}) } : { deleted: true }),
+        ...(before
+          ? { status: before.status, version: before.version, ...(before.deletedAt ? { deleted: true } : {}) }
+          : { deleted: true }),
       });
       continue;
     }
@@ -63,10 +75,14 @@ function planDecisions(round: StoredRound, current: Map<string, Nomination>, use
   }
   if (changed.length > 0) {
     const who = joinVi(changed.map((c) => c.name));
-    throw new ApiError('VERSION_CONFLICT', { roundId: round.id, nominations: changed }, {
-      vi: `Đề nghị khen thưởng của ${who} đã được thay đổi sau khi lập vòng bỏ phiếu (không còn ở trạng thái đủ điều kiện bình xét); hãy tải lại và lập vòng bỏ phiếu mới`,
-      en: `The nomination of ${who} changed after the round was opened (it is no longer eligible); reload and start a new round`,
-    });
+    throw new ApiError(
+      'VERSION_CONFLICT',
+      { roundId: round.id, nominations: changed },
+      {
+        vi: `Đề nghị khen thưởng của ${who} đã được thay đổi sau khi lập vòng bỏ phiếu (không còn ở trạng thái đủ điều kiện bình xét); hãy tải lại và lập vòng bỏ phiếu mới`,
+        en: `The nomination of ${who} changed after the round was opened (it is no longer eligible); reload and start a new round`,
+      },
+    );
   }
   return planned;
 }
@@ -90,7 +106,11 @@ export async function confirmRound(
   for (let attempt = 0; ; attempt += 1) {
     const round = await getRound(db, campaign.id, number);
     refuseUnconfirmable(round, request);
-    const current = await getNominations(db, campaign.id, round.candidates.map((c) => c.nominationId));
+    const current = await getNominations(
+      db,
+      campaign.id,
+      round.candidates.map((c) => c.nominationId),
+    );
     const now = new Date().toISOString();
     const planned = planDecisions(round, current, user, now);
     const deltas = planned.flatMap((p) => quotaDeltas(campaign, p.before, p.after));
@@ -156,7 +176,12 @@ export async function confirmRound(
 }
 
 /** The refusal of a confirmation that would overfill a quota, with the figures it would have reached. */
-async function quotaExceeded(db: Db, campaign: StoredCampaign, round: StoredRound, delta: { rule: StoredCampaign['quotaRules'][number]; scopeKey: string; delta: number }) {
+async function quotaExceeded(
+  db: Db,
+  campaign: StoredCampaign,
+  round: StoredRound,
+  delta: { rule: StoredCampaign['quotaRules'][number]; scopeKey: string; delta: number },
+) {
   const [registry, usage] = await Promise.all([loadRegistry(db), readQuotaUsage(db, campaign)]);
   const used = usage.find((u) => u.ruleId === delta.rule.id && u.scopeKey === delta.scopeKey)?.used ?? 0;
   const ctx = makeRuleContext(campaign, registry.units, registry.people);

@@ -56,7 +56,10 @@ async function chooseCandidates(db: Db, campaign: StoredCampaign, request: Creat
   const tiedIds = ties.flatMap((form) => form.tie!.nominationIds);
   if (tiedIds.length === 0) throw new ApiError('NO_CANDIDATES', { fromRoundId: source.id, reason: 'NO_TIE' });
   const found = await getNominations(db, campaign.id, tiedIds);
-  const nominations = tiedIds.map((id) => found.get(id)).filter(live).filter((n) => n.status === 'eligible');
+  const nominations = tiedIds
+    .map((id) => found.get(id))
+    .filter(live)
+    .filter((n) => n.status === 'eligible');
   return { nominations, cap: new Map(ties.map((form) => [form.awardForm, form.tie!.places])) };
 }
 
@@ -65,15 +68,26 @@ async function chooseCandidates(db: Db, campaign: StoredCampaign, request: Creat
  * transaction as its creation; a confirmed round is never touched. The round's number is taken by a
  * conditional Put, so two rounds created at once get two numbers.
  */
-export async function createRound(db: Db, campaign: StoredCampaign, user: User, request: CreateRoundRequest, requestId: string): Promise<StoredRound> {
+export async function createRound(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  request: CreateRoundRequest,
+  requestId: string,
+): Promise<StoredRound> {
   const [{ nominations, cap }, registry, usage] = await Promise.all([
     chooseCandidates(db, campaign, request),
     loadRegistry(db),
     readQuotaUsage(db, campaign),
   ]);
-  if (nominations.length === 0) throw new ApiError('NO_CANDIDATES', request.fromRoundId ? { fromRoundId: request.fromRoundId } : { status: 'eligible' });
+  if (nominations.length === 0)
+    throw new ApiError('NO_CANDIDATES', request.fromRoundId ? { fromRoundId: request.fromRoundId } : { status: 'eligible' });
   if (!fitsOneConfirmation(campaign, nominations)) {
-    throw new ApiError('ROUND_TOO_LARGE', { candidates: nominations.length, actions: confirmationActions(campaign, nominations), maxActions: 100 });
+    throw new ApiError('ROUND_TOO_LARGE', {
+      candidates: nominations.length,
+      actions: confirmationActions(campaign, nominations),
+      maxActions: 100,
+    });
   }
   const candidates = candidatesFor(campaign, nominations, registry);
   const forms = formsFor(campaign, nominations, usage, cap);
@@ -163,7 +177,8 @@ export async function submitBallots(
       ballots: { from: round.ballotCount, to: after.ballotCount },
       ballotsVersion: { from: round.ballotsVersion, to: after.ballotsVersion },
     };
-    if (JSON.stringify(after.attendance) !== JSON.stringify(round.attendance)) changes.attendance = { from: round.attendance, to: after.attendance };
+    if (JSON.stringify(after.attendance) !== JSON.stringify(round.attendance))
+      changes.attendance = { from: round.attendance, to: after.attendance };
     if (round.status !== after.status) changes.status = { from: round.status, to: after.status };
     const entry: AuditEntry = { at: now, actor: user.email, action: 'round.ballots', changes };
     const outcome = await transact(db, [

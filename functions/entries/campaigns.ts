@@ -31,9 +31,13 @@ export const handler = routeGroup({
     requireRole(user, 'admin');
     const campaign = parseBody(event, Campaign);
     const stored = await putCampaign(db(), campaign, 'new');
-    await batchPutAll(db().doc, db().tableName, auditItems(campaign.id, event.requestContext.requestId, [
-      { at: stored.updatedAt, actor: user.email, action: 'campaign.create', changes: { campaign: { to: campaign.title } } },
-    ]));
+    await batchPutAll(
+      db().doc,
+      db().tableName,
+      auditItems(campaign.id, event.requestContext.requestId, [
+        { at: stored.updatedAt, actor: user.email, action: 'campaign.create', changes: { campaign: { to: campaign.title } } },
+      ]),
+    );
     return json(event, 201, stored);
   },
 
@@ -50,9 +54,11 @@ export const handler = routeGroup({
         .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(campaign[field]))
         .map((field) => [field, { from: before[field], to: campaign[field] }]),
     );
-    await batchPutAll(db().doc, db().tableName, auditItems(id, event.requestContext.requestId, [
-      { at: stored.updatedAt, actor: user.email, action: 'campaign.update', changes },
-    ]));
+    await batchPutAll(
+      db().doc,
+      db().tableName,
+      auditItems(id, event.requestContext.requestId, [{ at: stored.updatedAt, actor: user.email, action: 'campaign.update', changes }]),
+    );
     // The counters count by the rules' scope and statuses: new rules need them counted afresh.
     if ('quotaRules' in changes) await rebuildQuotaCounters(db(), stored);
     return json(event, 200, stored);

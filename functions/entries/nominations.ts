@@ -21,7 +21,11 @@ const ListQuery = z.strictObject({
   includeDeleted: z.enum(['true', 'false']).default('false'),
 });
 const VersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
-const IdempotencyKey = z.string().min(8).max(128).regex(/^[A-Za-z0-9_.:-]+$/);
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 export const handler = routeGroup({
   /** A page of the campaign's nominations; a unit clerk gets only the unit's own. */
@@ -52,7 +56,8 @@ export const handler = routeGroup({
       const answer = await run();
       return json(event, answer.statusCode, answer.body);
     }
-    if (!IdempotencyKey.safeParse(key).success) throw new ApiError('VALIDATION_FAILED', [{ path: 'Idempotency-Key', message: '8–128 characters: letters, digits, _ . : -' }]);
+    if (!IdempotencyKey.safeParse(key).success)
+      throw new ApiError('VALIDATION_FAILED', [{ path: 'Idempotency-Key', message: '8–128 characters: letters, digits, _ . : -' }]);
     const answer = await once(db(), user.email, `${campaign.id}#${key}`, rawBody(event), run);
     return json(event, answer.statusCode, answer.body, { 'idempotency-key': key });
   },
@@ -69,7 +74,14 @@ export const handler = routeGroup({
     const user = await currentUser(event);
     const { version } = parseQuery(event, VersionQuery);
     const campaign = await getCampaign(db(), pathParam(event, 'campaignId'));
-    const restored = await restoreNomination(db(), campaign, user, pathParam(event, 'nominationId'), version, event.requestContext.requestId);
+    const restored = await restoreNomination(
+      db(),
+      campaign,
+      user,
+      pathParam(event, 'nominationId'),
+      version,
+      event.requestContext.requestId,
+    );
     return json(event, 200, restored);
   },
 });

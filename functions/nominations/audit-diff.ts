@@ -3,8 +3,19 @@ import type { AuditEntry } from '#functions/store/audit-store';
 
 /** Fields that describe the nomination itself; bookkeeping (version, who, when) is in the entry. */
 const AUDITED_FIELDS = [
-  'unitId', 'nomineeKind', 'nomineeId', 'awardForm', 'achievements', 'criteriaMet', 'movements',
-  'dossier', 'receivedDate', 'status', 'returnReason', 'note', 'deletedAt',
+  'unitId',
+  'nomineeKind',
+  'nomineeId',
+  'awardForm',
+  'achievements',
+  'criteriaMet',
+  'movements',
+  'dossier',
+  'receivedDate',
+  'status',
+  'returnReason',
+  'note',
+  'deletedAt',
 ] as const;
 
 /** Each field that changed, from what to what. */

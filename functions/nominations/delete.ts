@@ -25,15 +25,36 @@ async function loadForChange(db: Db, campaignId: string, user: User, id: string,
  * Deleting keeps the row, marked deleted and out of the indexes, lists and counts; the audit log
  * records it and `restore` brings it back. A deleted selection gives its quota place back.
  */
-export async function deleteNomination(db: Db, campaign: StoredCampaign, user: User, id: string, expectedVersion?: number, requestId = 'delete') {
+export async function deleteNomination(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  id: string,
+  expectedVersion?: number,
+  requestId = 'delete',
+) {
   const before = await loadForChange(db, campaign.id, user, id, expectedVersion);
   if (before.deletedAt) return before;
   const now = new Date().toISOString();
-  const after: Nomination = { ...before, deletedAt: now, deletedBy: user.email, version: before.version + 1, updatedAt: now, updatedBy: user.email };
+  const after: Nomination = {
+    ...before,
+    deletedAt: now,
+    deletedBy: user.email,
+    version: before.version + 1,
+    updatedAt: now,
+    updatedBy: user.email,
+  };
   return write(db, campaign, user, before, after, 'delete', requestId);
 }
 
-export async function restoreNomination(db: Db, campaign: StoredCampaign, user: User, id: string, expectedVersion?: number, requestId = 'restore') {
+export async function restoreNomination(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  id: string,
+  expectedVersion?: number,
+  requestId = 'restore',
+) {
   const before = await loadForChange(db, campaign.id, user, id, expectedVersion);
   if (!before.deletedAt) return before;
   const now = new Date().toISOString();
@@ -42,7 +63,15 @@ export async function restoreNomination(db: Db, campaign: StoredCampaign, user: 
   return write(db, campaign, user, before, after, 'restore', requestId);
 }
 
-async function write(db: Db, campaign: StoredCampaign, user: User, before: Nomination, after: Nomination, action: 'delete' | 'restore', requestId: string) {
+async function write(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  before: Nomination,
+  after: Nomination,
+  action: 'delete' | 'restore',
+  requestId: string,
+) {
   const live = (n: Nomination) => (n.deletedAt ? undefined : n);
   const deltas = quotaDeltas(campaign, live(before), live(after));
   const audit = auditItems(campaign.id, requestId, [

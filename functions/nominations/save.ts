@@ -61,7 +61,13 @@ interface PlannedRow {
  * server's row) and a row that would push a quota over its cap (refused atomically). Bad input or a
  * forbidden change refuses the whole batch before anything is written.
  */
-export async function saveBatch(db: Db, campaign: StoredCampaign, user: User, request: SaveBatchRequest, requestId: string): Promise<SaveBatchResult> {
+export async function saveBatch(
+  db: Db,
+  campaign: StoredCampaign,
+  user: User,
+  request: SaveBatchRequest,
+  requestId: string,
+): Promise<SaveBatchResult> {
   const ids = request.rows.flatMap((row) => (row.id ? [row.id] : []));
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length > 0) throw new ApiError('DUPLICATE_ROW_ID', { ids: [...new Set(repeated)] });
@@ -224,7 +230,7 @@ async function writePlannedRows(
 ): Promise<Map<string, WriteOutcome>> {
   const outcomes = new Map<string, WriteOutcome>();
   const record = (outcome: WriteOutcome) => outcomes.set(outcome.id, outcome);
-  const entry = (row: PlannedRow | VersionedWrite & { before?: Nomination }): AuditEntry => {
+  const entry = (row: PlannedRow | (VersionedWrite & { before?: Nomination })): AuditEntry => {
     const after = 'after' in row ? row.after : row.nomination;
     return {
       at: now,
@@ -255,7 +261,11 @@ async function writePlannedRows(
     const plain = planned.filter((row) => row.deltas.length === 0);
     const fresh = plain.filter((row) => !row.before);
     if (fresh.length > 0) {
-      await putNewNominations(db, fresh.map((row) => row.after), auditItems(campaignId, auditKey(), fresh.map(entry)));
+      await putNewNominations(
+        db,
+        fresh.map((row) => row.after),
+        auditItems(campaignId, auditKey(), fresh.map(entry)),
+      );
       fresh.forEach((row) => record({ id: row.after.id, outcome: 'saved' }));
     }
     const changed = plain.filter((row) => row.before).map(toWrite);

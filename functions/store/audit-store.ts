@@ -8,8 +8,17 @@ import { keys } from './keys';
 export interface AuditEntry {
   at: string;
   actor: string;
-  action: 'create' | 'update' | 'delete' | 'restore' | 'campaign.create' | 'campaign.update'
-    | 'round.create' | 'round.ballots' | 'round.tally' | 'round.confirm';
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'restore'
+    | 'campaign.create'
+    | 'campaign.update'
+    | 'round.create'
+    | 'round.ballots'
+    | 'round.tally'
+    | 'round.confirm';
   nominationId?: string;
   changes: Record<string, { from?: unknown; to?: unknown }>;
 }
@@ -54,9 +63,7 @@ export async function listAudit(
       ExclusiveStartKey: decodeCursor(options.cursor, keys.auditPartition(campaignId)),
     }),
   );
-  const entries = (page.Items ?? []).flatMap(
-    (item) => JSON.parse(gunzipSync(item.entries as Uint8Array).toString()) as AuditEntry[],
-  );
+  const entries = (page.Items ?? []).flatMap((item) => JSON.parse(gunzipSync(item.entries as Uint8Array).toString()) as AuditEntry[]);
   const result: AuditPage = {
     entries: options.nominationId ? entries.filter((entry) => entry.nominationId === options.nominationId) : entries,
   };

@@ -110,10 +110,12 @@ export function decodeCursor(cursor: string | undefined, partition: string): Key
     key = undefined;
   }
   const valid =
-    typeof key === 'object' && key !== null &&
+    typeof key === 'object' &&
+    key !== null &&
     Object.keys(key).length === 2 &&
     (key as Key).PK === partition &&
-    typeof (key as Key).SK === 'string' && ((key as Key).SK as string).length <= 512;
+    typeof (key as Key).SK === 'string' &&
+    ((key as Key).SK as string).length <= 512;
   if (!valid) throw new ApiError('VALIDATION_FAILED', [{ path: 'cursor', message: 'not a cursor this list gave out' }]);
   return key as Key;
 }

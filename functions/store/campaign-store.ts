@@ -29,11 +29,7 @@ export async function listCampaigns({ doc, tableName }: Db): Promise<StoredCampa
 }
 
 /** Creates a campaign, or replaces one at the version its editor read (optimistic concurrency). */
-export async function putCampaign(
-  { doc, tableName }: Db,
-  campaign: Campaign,
-  expectedVersion: number | 'new',
-): Promise<StoredCampaign> {
+export async function putCampaign({ doc, tableName }: Db, campaign: Campaign, expectedVersion: number | 'new'): Promise<StoredCampaign> {
   const stored: StoredCampaign = {
     ...campaign,
     version: expectedVersion === 'new' ? 1 : expectedVersion + 1,

@@ -16,11 +16,7 @@ import { createTableInput } from './table';
  *
  * For the local runner and the tests; in AWS the CDK app owns the table.
  */
-export async function ensureTable(
-  client: DynamoDBClient,
-  tableName: string,
-  options: { timeoutMs?: number } = {},
-): Promise<boolean> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, options: { timeoutMs?: number } = {}): Promise<boolean> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   let created = false;
   for (let attempt = 0; ; attempt += 1) {
@@ -39,7 +35,9 @@ export async function ensureTable(
     }
     // CREATING, UPDATING or DELETING (a DELETING table comes back as missing, then is created).
     if (Date.now() > deadline) {
-      throw new Error(`Table ${tableName} is not ACTIVE after ${options.timeoutMs ?? 120_000} ms (status ${table?.TableStatus ?? 'missing'})`);
+      throw new Error(
+        `Table ${tableName} is not ACTIVE after ${options.timeoutMs ?? 120_000} ms (status ${table?.TableStatus ?? 'missing'})`,
+      );
     }
     await sleep(Math.min(100 * 2 ** attempt, 2_000));
   }
@@ -83,11 +81,13 @@ function assertSameShape(table: TableDescription, tableName: string): void {
   const keys = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) =>
     (schema ?? []).map((key) => `${key.AttributeName}:${key.KeyType}`).join(',');
   const problems: string[] = [];
-  if (keys(table.KeySchema) !== keys(wanted.KeySchema)) problems.push(`key schema ${keys(table.KeySchema)}, expected ${keys(wanted.KeySchema)}`);
+  if (keys(table.KeySchema) !== keys(wanted.KeySchema))
+    problems.push(`key schema ${keys(table.KeySchema)}, expected ${keys(wanted.KeySchema)}`);
   for (const index of wanted.GlobalSecondaryIndexes) {
     const found = table.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === index.IndexName);
     if (!found) problems.push(`index ${index.IndexName} is missing`);
-    else if (keys(found.KeySchema) !== keys(index.KeySchema)) problems.push(`index ${index.IndexName} has keys ${keys(found.KeySchema)}, expected ${keys(index.KeySchema)}`);
+    else if (keys(found.KeySchema) !== keys(index.KeySchema))
+      problems.push(`index ${index.IndexName} has keys ${keys(found.KeySchema)}, expected ${keys(index.KeySchema)}`);
   }
   if (problems.length > 0) {
     throw new Error(

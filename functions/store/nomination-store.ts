@@ -29,7 +29,11 @@ export function fromItem(item: Item): Nomination {
 export async function getNominations(db: Db, campaignId: string, ids: readonly string[]): Promise<Map<string, Nomination>> {
   // An id no nomination could have is simply not found.
   const possible = ids.filter((id) => Id.safeParse(id).success);
-  const items = await batchGetAll(db.doc, db.tableName, possible.map((id) => keys.nomination(campaignId, id)));
+  const items = await batchGetAll(
+    db.doc,
+    db.tableName,
+    possible.map((id) => keys.nomination(campaignId, id)),
+  );
   return new Map(items.map((item) => [String(item.id), fromItem(item)]));
 }
 
@@ -96,9 +100,7 @@ export async function nominationsByNominee(
       KeyConditionExpression: `${TABLE.byNominee.partitionKey} = :pk${prefix ? ` AND begins_with(${TABLE.byNominee.sortKey}, :prefix)` : ''}`,
       ExpressionAttributeValues: { ':pk': keys.nomineeIndexPartition(campaignId), ...(prefix ? { ':prefix': prefix } : {}) },
     });
-  const pages = wanted.size <= NOMINEE_QUERIES_MAX
-    ? await inParallel([...wanted.keys()], 8, (prefix) => query(prefix))
-    : [await query()];
+  const pages = wanted.size <= NOMINEE_QUERIES_MAX ? await inParallel([...wanted.keys()], 8, (prefix) => query(prefix)) : [await query()];
   for (const item of pages.flat()) record(String(item[TABLE.byNominee.sortKey]));
   return found;
 }
@@ -208,7 +210,8 @@ export async function putNewNominations(db: Db, nominations: readonly Nomination
   await batchPutAll(db.doc, db.tableName, [...audit, ...nominations.map(toItem)]);
 }
 
-export type WriteOutcome = { id: string; outcome: 'saved' } | { id: string; outcome: 'conflict' } | { id: string; outcome: 'refused'; delta: QuotaDelta };
+export type WriteOutcome =
+  { id: string; outcome: 'saved' } | { id: string; outcome: 'conflict' } | { id: string; outcome: 'refused'; delta: QuotaDelta };
 
 const TRANSACTION_LIMIT = 100;
 const CONFLICT_RETRIES = 12;
@@ -277,7 +280,11 @@ export async function putGuardedNomination(
   audit: Item,
 ): Promise<WriteOutcome> {
   const counterItems = deltas.map((delta) => counterUpdate(db.tableName, write.nomination.campaignId, delta));
-  const items = [...counterItems, versionedPut(db.tableName, write.nomination, write.expectedVersion), { Put: { TableName: db.tableName, Item: audit } }];
+  const items = [
+    ...counterItems,
+    versionedPut(db.tableName, write.nomination, write.expectedVersion),
+    { Put: { TableName: db.tableName, Item: audit } },
+  ];
   for (let attempt = 0; ; attempt += 1) {
     const result = await transact(db, items);
     if (result.ok) return { id: write.nomination.id, outcome: 'saved' };
@@ -298,9 +305,17 @@ export async function rebuildQuotaCounters(db: Db, campaign: Campaign): Promise<
     ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaign.id), ':prefix': keys.quotaPrefix },
   });
   const usage = computeQuotaUsage(campaign, nominations);
-  const fresh = usage.map((u) => ({ ...keys.quotaCounter(campaign.id, u.ruleId, u.scopeKey), used: u.used, scopeKey: u.scopeKey, ruleId: u.ruleId }));
+  const fresh = usage.map((u) => ({
+    ...keys.quotaCounter(campaign.id, u.ruleId, u.scopeKey),
+    used: u.used,
+    scopeKey: u.scopeKey,
+    ruleId: u.ruleId,
+  }));
   const freshKeys = new Set(fresh.map((item) => item.SK));
-  const statusItem = { ...keys.statusCounts(campaign.id), ...Object.fromEntries(statusCountDeltas(nominations.map((after) => ({ before: undefined, after })))) };
+  const statusItem = {
+    ...keys.statusCounts(campaign.id),
+    ...Object.fromEntries(statusCountDeltas(nominations.map((after) => ({ before: undefined, after })))),
+  };
   const zeroed = old.filter((item) => !freshKeys.has(String(item.SK)) && item.SK !== statusItem.SK).map((item) => ({ ...item, used: 0 }));
   await batchPutAll(db.doc, db.tableName, [...fresh, ...zeroed, statusItem]);
 }

@@ -31,9 +31,28 @@ export type StoredRound = Omit<VotingRound, 'ballots'> & { ballotsParts: number 
 /** Fields kept as attributes of the round item; the rest is in `data`. */
 const DATA_FIELDS = ['candidates', 'forms', 'result', 'minutes', 'decisions'] as const;
 const SUMMARY_FIELDS = [
-  'campaignId', 'id', 'number', 'status', 'fromRoundId', 'attendance', 'ballotCount', 'ballotsVersion', 'ballotsParts',
-  'talliedBallotsVersion', 'talliedAt', 'talliedBy', 'confirmedAt', 'confirmedBy', 'supersededBy', 'version',
-  'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'candidateCount', 'void',
+  'campaignId',
+  'id',
+  'number',
+  'status',
+  'fromRoundId',
+  'attendance',
+  'ballotCount',
+  'ballotsVersion',
+  'ballotsParts',
+  'talliedBallotsVersion',
+  'talliedAt',
+  'talliedBy',
+  'confirmedAt',
+  'confirmedBy',
+  'supersededBy',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'candidateCount',
+  'void',
 ] as const;
 
 export function roundToItem(round: StoredRound): Item {
@@ -69,7 +88,8 @@ export function publicRound(round: StoredRound, ballots?: Ballot[]): VotingRound
 /** Ballots as one gzip stream cut into parts that each fit an item. */
 export function encodeBallots(ballots: readonly Ballot[], partBytes = BALLOT_PART_BYTES): Buffer[] {
   const packed = gzipSync(JSON.stringify(ballots));
-  if (packed.length > MAX_BALLOTS_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', { ballotsBytes: packed.length, maxBytes: MAX_BALLOTS_BYTES });
+  if (packed.length > MAX_BALLOTS_BYTES)
+    throw new ApiError('PAYLOAD_TOO_LARGE', { ballotsBytes: packed.length, maxBytes: MAX_BALLOTS_BYTES });
   const parts: Buffer[] = [];
   for (let start = 0; start < packed.length; start += partBytes) parts.push(packed.subarray(start, start + partBytes));
   return parts;
@@ -190,7 +210,13 @@ export function roundPutItem(db: Db, round: StoredRound, expected: { version: nu
 }
 
 /** Marks an older round superseded, if it is still open or tallied at the version that was read. */
-export function supersedeItem(db: Db, round: Pick<StoredRound, 'campaignId' | 'number' | 'version'>, by: string, actor: string, at: string): TransactItem {
+export function supersedeItem(
+  db: Db,
+  round: Pick<StoredRound, 'campaignId' | 'number' | 'version'>,
+  by: string,
+  actor: string,
+  at: string,
+): TransactItem {
   return {
     Update: {
       TableName: db.tableName,
@@ -199,8 +225,14 @@ export function supersedeItem(db: Db, round: Pick<StoredRound, 'campaignId' | 'n
       ConditionExpression: 'version = :expected AND #status IN (:open, :tallied)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
-        ':superseded': 'superseded', ':by': by, ':next': round.version + 1, ':at': at, ':actor': actor,
-        ':expected': round.version, ':open': 'open', ':tallied': 'tallied',
+        ':superseded': 'superseded',
+        ':by': by,
+        ':next': round.version + 1,
+        ':at': at,
+        ':actor': actor,
+        ':expected': round.version,
+        ':open': 'open',
+        ':tallied': 'tallied',
       },
     },
   };
@@ -211,7 +243,13 @@ export function ballotPartItems(db: Db, round: StoredRound, parts: readonly Buff
   const puts = parts.map((data, part): TransactItem => ({
     Put: {
       TableName: db.tableName,
-      Item: { ...keys.roundBallots(round.campaignId, round.number, part), part, parts: parts.length, ballotsVersion: round.ballotsVersion, data },
+      Item: {
+        ...keys.roundBallots(round.campaignId, round.number, part),
+        part,
+        parts: parts.length,
+        ballotsVersion: round.ballotsVersion,
+        data,
+      },
     },
   }));
   const deletes: TransactItem[] = [];

@@ -65,13 +65,22 @@ export function ballotSheetSchema(input: {
     const candidates = input.candidates.filter((c) => c.awardForm === form.awardForm);
     if (candidates.length === 0) continue;
     const first = columns.length;
-    for (const c of candidates) columns.push({ kind: 'candidate', header: candidateLabel(c), nominationId: c.nominationId, awardForm: c.awardForm });
+    for (const c of candidates)
+      columns.push({ kind: 'candidate', header: candidateLabel(c), nominationId: c.nominationId, awardForm: c.awardForm });
     const last = columns.length;
     columns.push({ kind: 'count', header: BALLOT_COUNT_HEADER, awardForm: form.awardForm, places: form.places, first, last: last - 1 });
     const name = input.awardForms.find((f) => f.code === form.awardForm)?.name.vi ?? form.awardForm;
     groups.push({ awardForm: form.awardForm, header: `${name} (${form.places} suất)`, places: form.places, first, last });
   }
-  return { round: input.round, sheetName: ballotSheetName(input.round), voteMark: input.voteMark, columns, groups, headerRows: 2, ballots: input.ballots };
+  return {
+    round: input.round,
+    sheetName: ballotSheetName(input.round),
+    voteMark: input.voteMark,
+    columns,
+    groups,
+    headerRows: 2,
+    ballots: input.ballots,
+  };
 }
 
 /** A row the secretary must fix before the count: marks without a usable ballot number. */
@@ -116,7 +125,8 @@ export function parseBallotSheet(schema: BallotSheetSchema, values: readonly (re
     const numberText = text(row[0]);
     const number = Number(numberText);
     if (numberText === '') {
-      if (Object.keys(marks).length > 0) problems.push({ row: r + 1, code: 'NUMBER_MISSING', message: `Dòng ${r + 1} có đánh dấu nhưng không có số phiếu` });
+      if (Object.keys(marks).length > 0)
+        problems.push({ row: r + 1, code: 'NUMBER_MISSING', message: `Dòng ${r + 1} có đánh dấu nhưng không có số phiếu` });
       continue;
     }
     if (!Number.isInteger(number) || number < 1 || number > 100_000) {

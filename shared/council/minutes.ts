@@ -90,9 +90,11 @@ export function joinVi(items: readonly string[]): string {
 }
 
 export function thresholdText(settings: CouncilSettings): string {
-  const base = { members: 'tổng số thành viên Hội đồng', participants: 'số thành viên tham gia biểu quyết', valid_ballots: 'số phiếu hợp lệ' }[
-    settings.threshold.base
-  ];
+  const base = {
+    members: 'tổng số thành viên Hội đồng',
+    participants: 'số thành viên tham gia biểu quyết',
+    valid_ballots: 'số phiếu hợp lệ',
+  }[settings.threshold.base];
   return settings.threshold.comparison === '>'
     ? `trên ${settings.threshold.percent}% ${base}`
     : `từ ${settings.threshold.percent}% ${base} trở lên`;
@@ -150,7 +152,12 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
     };
     if (form.tie) {
       const votes = result.candidates.find((c) => c.nominationId === form.tie!.nominationIds[0])?.votes ?? 0;
-      entry.tie = { names: form.tie.nominationIds.map(nameOf), places: form.tie.places, votes, femaleNames: form.tie.femaleIds.map(nameOf) };
+      entry.tie = {
+        names: form.tie.nominationIds.map(nameOf),
+        places: form.tie.places,
+        votes,
+        femaleNames: form.tie.femaleIds.map(nameOf),
+      };
     }
     return entry;
   });
@@ -193,7 +200,11 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
   }
 
   const reasons = (Object.keys(INVALID_LABELS) as InvalidReason[])
-    .map((reason) => ({ reason, label: INVALID_LABELS[reason], count: result.invalidBallots.filter((b) => b.reasons.includes(reason)).length }))
+    .map((reason) => ({
+      reason,
+      label: INVALID_LABELS[reason],
+      count: result.invalidBallots.filter((b) => b.reasons.includes(reason)).length,
+    }))
     .filter((entry) => entry.count > 0);
 
   return {

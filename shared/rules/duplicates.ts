@@ -22,9 +22,14 @@ export function duplicateIssuesFor(
 ): Issue[] {
   if (timesNominated < 2) return [];
   return [
-    makeIssue('DUPLICATE_NOMINEE', 'error', { ...target, field: 'nomineeId' }, {
-      nomineeName: nomineeName(ctx, nomination.nomineeKind, nomination.nomineeId),
-      count: timesNominated,
-    }),
+    makeIssue(
+      'DUPLICATE_NOMINEE',
+      'error',
+      { ...target, field: 'nomineeId' },
+      {
+        nomineeName: nomineeName(ctx, nomination.nomineeKind, nomination.nomineeId),
+        count: timesNominated,
+      },
+    ),
   ];
 }

@@ -25,10 +25,7 @@ export function checkNomination(ctx: RuleContext, nomination: NominationFields, 
   // Rule 2: collectives are the office's units; individuals are its staff, of the nominating unit.
   const unit = ctx.units.get(nomination.unitId);
   if (!unit) add('UNIT_UNKNOWN', 'error', 'unitId', { unitId: nomination.unitId });
-  const nominee =
-    nomination.nomineeKind === 'collective'
-      ? ctx.units.get(nomination.nomineeId)
-      : ctx.people.get(nomination.nomineeId);
+  const nominee = nomination.nomineeKind === 'collective' ? ctx.units.get(nomination.nomineeId) : ctx.people.get(nomination.nomineeId);
   if (!nominee) {
     add('NOMINEE_UNKNOWN', 'error', 'nomineeId', { kind: kindName, nomineeId: nomination.nomineeId });
   } else {

@@ -66,12 +66,7 @@ function scopeName(ctx: RuleContext, usage: QuotaUsage): Localized {
  * The quota findings that concern one nomination: an error when its form is over the cap and it takes
  * a place; a warning when more candidates than places compete (normal before the council votes).
  */
-export function quotaIssuesFor(
-  ctx: RuleContext,
-  usages: readonly QuotaUsage[],
-  nomination: QuotaRelevant,
-  target: RowTarget,
-): Issue[] {
+export function quotaIssuesFor(ctx: RuleContext, usages: readonly QuotaUsage[], nomination: QuotaRelevant, target: RowTarget): Issue[] {
   const issues: Issue[] = [];
   for (const rule of ctx.campaign.quotaRules) {
     const usage = usages.find((u) => u.ruleId === rule.id && u.scopeKey === quotaScopeKey(rule, nomination));
@@ -85,10 +80,15 @@ export function quotaIssuesFor(
       issues.push(makeIssue('QUOTA_EXCEEDED', 'error', { ...target, field: 'status' }, params));
     } else if (isCandidate(rule, nomination) && usage.candidates > usage.max) {
       issues.push(
-        makeIssue('QUOTA_MORE_CANDIDATES', 'warning', { ...target, field: 'awardForm' }, {
-          ...params,
-          candidates: usage.candidates,
-        }),
+        makeIssue(
+          'QUOTA_MORE_CANDIDATES',
+          'warning',
+          { ...target, field: 'awardForm' },
+          {
+            ...params,
+            candidates: usage.candidates,
+          },
+        ),
       );
     }
   }
@@ -97,17 +97,30 @@ export function quotaIssuesFor(
 
 /** The message of a refused save: the quota it would have broken, with the figures it would have reached. */
 export function quotaRefusal(ctx: RuleContext, rule: QuotaRule, scopeKey: string, wouldBe: number): Issue {
-  const usage: QuotaUsage = { ruleId: rule.id, awardForm: rule.awardForm, scope: rule.scope, scopeKey, max: rule.max, used: wouldBe, candidates: 0 };
+  const usage: QuotaUsage = {
+    ruleId: rule.id,
+    awardForm: rule.awardForm,
+    scope: rule.scope,
+    scopeKey,
+    max: rule.max,
+    used: wouldBe,
+    candidates: 0,
+  };
   const awardFormName = ctx.campaign.awardForms.find((form) => form.code === rule.awardForm)?.name ?? {
     vi: rule.awardForm,
     en: rule.awardForm,
   };
-  return makeIssue('QUOTA_EXCEEDED', 'error', { field: 'status' }, {
-    awardFormName,
-    scopeName: scopeName(ctx, usage),
-    used: wouldBe,
-    max: rule.max,
-  });
+  return makeIssue(
+    'QUOTA_EXCEEDED',
+    'error',
+    { field: 'status' },
+    {
+      awardFormName,
+      scopeName: scopeName(ctx, usage),
+      used: wouldBe,
+      max: rule.max,
+    },
+  );
 }
 
 /** A change of places used on one quota counter. */

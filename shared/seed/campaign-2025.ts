@@ -23,8 +23,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
       ref: '645/KH-UBND',
       date: '2024-09-25',
       issuer: 'UBND tỉnh Bắc Kạn',
-      title:
-        'Phát động Đợt thi đua đặc biệt lập thành tích chào mừng các ngày lễ lớn, sự kiện lịch sử quan trọng trong năm 2025',
+      title: 'Phát động Đợt thi đua đặc biệt lập thành tích chào mừng các ngày lễ lớn, sự kiện lịch sử quan trọng trong năm 2025',
     },
     { ref: '34-CT/TW', date: '2014-04-07', issuer: 'Bộ Chính trị', title: 'Tiếp tục đổi mới công tác thi đua, khen thưởng' },
     { ref: '98/2023/NĐ-CP', issuer: 'Chính phủ', title: 'Quy định chi tiết thi hành Luật Thi đua, khen thưởng (Mẫu số 08)' },
@@ -81,7 +80,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
       code: 'TO_TRINH',
       label: { vi: 'Tờ trình', en: 'Proposal' },
       name: { vi: 'Tờ trình đề nghị khen thưởng', en: 'Proposal letter' },
-      note: { vi: 'Của các phòng, ban, đơn vị', en: "From the nominating unit" },
+      note: { vi: 'Của các phòng, ban, đơn vị', en: 'From the nominating unit' },
     },
     {
       code: 'BIEN_BAN_HOP_XET',
@@ -161,8 +160,11 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
   criteriaRule: { collective: 'all', individual: 'any' },
   // II.4: the seven emulation movements the office takes part in.
   movements: [
-    { code: 'NONG_THON_MOI',
-      label: { vi: 'Nông thôn mới', en: 'New rural areas' }, name: { vi: 'Bắc Kạn chung tay xây dựng nông thôn mới', en: 'Bắc Kạn builds new rural areas together' } },
+    {
+      code: 'NONG_THON_MOI',
+      label: { vi: 'Nông thôn mới', en: 'New rural areas' },
+      name: { vi: 'Bắc Kạn chung tay xây dựng nông thôn mới', en: 'Bắc Kạn builds new rural areas together' },
+    },
     {
       code: 'VI_NGUOI_NGHEO',
       label: { vi: 'Vì người nghèo', en: 'For the poor' },
@@ -173,8 +175,11 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
       label: { vi: 'Văn hóa công sở', en: 'Office culture' },
       name: { vi: 'Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở', en: 'Civil servants practise office culture' },
     },
-    { code: 'CHUYEN_DOI_SO',
-      label: { vi: 'Chuyển đổi số', en: 'Digital transformation' }, name: { vi: 'Bắc Kạn đẩy mạnh chương trình chuyển đổi số', en: 'Bắc Kạn advances digital transformation' } },
+    {
+      code: 'CHUYEN_DOI_SO',
+      label: { vi: 'Chuyển đổi số', en: 'Digital transformation' },
+      name: { vi: 'Bắc Kạn đẩy mạnh chương trình chuyển đổi số', en: 'Bắc Kạn advances digital transformation' },
+    },
     {
       code: 'HA_TANG_TIET_KIEM',
       label: { vi: 'Hạ tầng, tiết kiệm', en: 'Infrastructure, thrift' },

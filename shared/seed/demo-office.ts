@@ -18,7 +18,18 @@ export const DEMO_UNITS: Unit[] = [
 ];
 
 const FAMILY = ['Nguyễn', 'Hoàng', 'Nông', 'Triệu', 'Lường', 'Ma', 'Hà', 'Bế', 'Lục', 'Đặng', 'Trần', 'Lê', 'Phạm', 'Dương', 'Lý'];
-const WOMEN = ['Thị Thu Hà', 'Thị Lan', 'Thị Hồng Nhung', 'Thị Mai', 'Thị Thanh Hương', 'Thị Ngọc Ánh', 'Thị Huyền', 'Thị Phương', 'Thị Yến', 'Thị Thảo'];
+const WOMEN = [
+  'Thị Thu Hà',
+  'Thị Lan',
+  'Thị Hồng Nhung',
+  'Thị Mai',
+  'Thị Thanh Hương',
+  'Thị Ngọc Ánh',
+  'Thị Huyền',
+  'Thị Phương',
+  'Thị Yến',
+  'Thị Thảo',
+];
 const MEN = ['Văn Hùng', 'Văn Bình', 'Đức Anh', 'Văn Toàn', 'Quang Huy', 'Minh Tuấn', 'Văn Sơn', 'Đình Khải', 'Văn Dũng', 'Xuân Trường'];
 const TITLES = ['Trưởng phòng', 'Phó Trưởng phòng', 'Chuyên viên chính', 'Chuyên viên', 'Chuyên viên', 'Chuyên viên', 'Nhân viên'];
 
@@ -55,7 +66,10 @@ export const DEMO_USERS: User[] = [
   { email: 'tochuc@thidua.local', displayName: 'Cán bộ tổ chức (HCTC-QTTV)', role: 'hr' },
   { email: 'thuky@thidua.local', displayName: 'Thư ký Hội đồng TĐKT', role: 'secretary' },
   { email: 'lanhdao@thidua.local', displayName: 'Lãnh đạo Văn phòng', role: 'viewer' },
-  ...DEMO_UNITS.filter((unit) => !unit.isHrOffice).map(
-    (unit): User => ({ email: `${unit.id}@thidua.local`, displayName: `Văn thư ${unit.name}`, role: 'unit', unitId: unit.id }),
-  ),
+  ...DEMO_UNITS.filter((unit) => !unit.isHrOffice).map((unit): User => ({
+    email: `${unit.id}@thidua.local`,
+    displayName: `Văn thư ${unit.name}`,
+    role: 'unit',
+    unitId: unit.id,
+  })),
 ];

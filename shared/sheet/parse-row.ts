@@ -36,7 +36,9 @@ function codesFrom(typed: string, items: readonly { code: string; label?: Locali
   return parts
     .map((part) => part.trim())
     .filter(Boolean)
-    .map((part) => findByName(items, part, (item) => [item.code, item.label?.vi, item.label?.en, item.text?.vi, item.name?.vi])?.code ?? part);
+    .map(
+      (part) => findByName(items, part, (item) => [item.code, item.label?.vi, item.label?.en, item.text?.vi, item.name?.vi])?.code ?? part,
+    );
 }
 
 const problem = (columnId: string, vi: string, en: string): CellProblem => ({ columnId, message: { vi, en } });
@@ -57,7 +59,13 @@ export function parseRow(values: readonly CellValue[], columns: readonly ColumnD
   const id = get('id') || undefined;
   const versionCell = cell.get('version');
   const version = typeof versionCell === 'number' ? versionCell : Number.parseInt(text(versionCell), 10) || undefined;
-  const base: ParsedRow = { problems, empty, ...(id ? { id } : {}), ...(version ? { version } : {}), ...(get('rowHash') ? { rowHash: get('rowHash') } : {}) };
+  const base: ParsedRow = {
+    problems,
+    empty,
+    ...(id ? { id } : {}),
+    ...(version ? { version } : {}),
+    ...(get('rowHash') ? { rowHash: get('rowHash') } : {}),
+  };
   if (empty) return base;
 
   const typedUnit = get('unit');
@@ -65,7 +73,8 @@ export function parseRow(values: readonly CellValue[], columns: readonly ColumnD
   if (!typedUnit) problems.push(problem('unit', 'Chưa chọn đơn vị đề nghị', 'The nominating unit is missing'));
 
   const kind = matchLabel(NOMINEE_KIND_LABELS, get('nomineeKind'));
-  if (!kind) problems.push(problem('nomineeKind', 'Chọn "Tập thể" hoặc "Cá nhân"', 'Choose "Tập thể" (collective) or "Cá nhân" (individual)'));
+  if (!kind)
+    problems.push(problem('nomineeKind', 'Chọn "Tập thể" hoặc "Cá nhân"', 'Choose "Tập thể" (collective) or "Cá nhân" (individual)'));
 
   const typedNominee = get('nominee');
   if (!typedNominee) problems.push(problem('nominee', 'Chưa ghi tên tập thể, cá nhân', 'The nominee is missing'));
@@ -74,7 +83,13 @@ export function parseRow(values: readonly CellValue[], columns: readonly ColumnD
     nomineeId = findByName(ctx.units, typedNominee, (u) => [u.id, u.name, u.shortName])?.id ?? typedNominee;
   } else if (kind === 'individual') {
     const named = (p: { id: string; fullName: string }) => [p.id, p.fullName];
-    const inUnit = unit ? findByName(ctx.people.filter((p) => p.unitId === unit.id), typedNominee, named) : undefined;
+    const inUnit = unit
+      ? findByName(
+          ctx.people.filter((p) => p.unitId === unit.id),
+          typedNominee,
+          named,
+        )
+      : undefined;
     nomineeId = (inUnit ?? findByName(ctx.people, typedNominee, named))?.id ?? typedNominee;
   }
 

@@ -31,7 +31,10 @@ it('shows a conflict between two panes with both versions, and saves the one cho
   expect((await clerk.table()).rowCount).toBe(2);
 
   const achievements = columnIndex('achievements');
-  const hrText = { A: 'Phòng HCTC-QTTV sửa: hoàn thành xuất sắc nhiệm vụ, có sáng kiến cấp tỉnh.', B: 'Phòng HCTC-QTTV sửa: thành tích đã được xác minh.' };
+  const hrText = {
+    A: 'Phòng HCTC-QTTV sửa: hoàn thành xuất sắc nhiệm vụ, có sáng kiến cấp tỉnh.',
+    B: 'Phòng HCTC-QTTV sửa: thành tích đã được xác minh.',
+  };
   const clerkText = { A: 'Văn thư Phòng Kinh tế sửa: bổ sung kết quả năm 2025.', B: 'Văn thư Phòng Kinh tế sửa: đề nghị xem xét.' };
   await hr.editCell(await hr.rowOfId(idA!), achievements, hrText.A);
   await hr.editCell(await hr.rowOfId(idB!), achievements, hrText.B);

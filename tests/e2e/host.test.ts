@@ -67,7 +67,9 @@ describe('the stand-in host under the Excel gateway', () => {
     expect(sheet.hiddenColumns).toEqual([columnIndex('id'), columnIndex('version'), columnIndex('rowHash')]);
     // The dropdown lists live on the hidden sheet "Danh mục", referenced as ranges.
     expect(result.sheets.find((candidate) => candidate.name === 'Danh mục')?.visibility).toBe('Hidden');
-    expect(result.validations.map((validation) => validation.source)).toEqual(expect.arrayContaining([expect.stringMatching(/^Danh mục!A2:A\d+$/)]));
+    expect(result.validations.map((validation) => validation.source)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Danh mục!A2:A\d+$/)]),
+    );
     // Whole-column formats: a row pasted far below the table is still text in text columns.
     expect(result.textFormat).toBe('@');
     expect(result.versionFormat).toBe('General');
@@ -95,7 +97,11 @@ describe('the stand-in host under the Excel gateway', () => {
       host.paste(1, 22, [['03']]); // the General "Phiên bản" column: a number
       host.paste(40, 30, [['=1+2'], ['+84 912 345 678'], ['-5'], ['TRUE']]); // General cells off the table
       const snapshot = await gateway.readRows(g.columns);
-      return { row: snapshot.rows[0], formulas: host.formulaCells(), off: [40, 41, 42, 43].map((r) => host.cell('Tổng hợp đề nghị', r, 30)) };
+      return {
+        row: snapshot.rows[0],
+        formulas: host.formulaCells(),
+        off: [40, 41, 42, 43].map((r) => host.cell('Tổng hợp đề nghị', r, 30)),
+      };
     });
     expect(result.row![2]).toBe('=Nguyễn Văn A');
     expect(result.row![8]).toBe('0125/TTr');
@@ -154,7 +160,9 @@ describe('the stand-in host under the Excel gateway', () => {
     expect(result.writeSyncs).toBeLessThanOrEqual(3);
     expect(result.fills).toEqual([null, '#FFC7CE', null]);
     expect(result.messages).toEqual(['', 'Lỗi: thiếu hồ sơ', '']);
-    expect(result.notes).toEqual([{ row: 2, column: columnIndex('nominee'), content: 'Kết quả kiểm tra:\nDOSSIER_INCOMPLETE: thiếu hồ sơ' }]);
+    expect(result.notes).toEqual([
+      { row: 2, column: columnIndex('nominee'), content: 'Kết quả kiểm tra:\nDOSSIER_INCOMPLETE: thiếu hồ sơ' },
+    ]);
     expect(result.editsAfterOwnWrite).toBe(0);
     expect(result.editsAfterUser).toBe(1);
     expect(result.editsAfterStop).toBe(1);
@@ -200,7 +208,12 @@ describe('the stand-in host under the Excel gateway', () => {
         }
       }
     });
-    expect(result).toEqual({ codes: ['PropertyNotLoaded', 'PropertyNotLoaded', 'PropertyNotLoaded'], isNull: false, rows: 2, missing: 'ItemNotFound' });
+    expect(result).toEqual({
+      codes: ['PropertyNotLoaded', 'PropertyNotLoaded', 'PropertyNotLoaded'],
+      isNull: false,
+      rows: 2,
+      missing: 'ItemNotFound',
+    });
     await page.close();
   });
 
@@ -320,7 +333,6 @@ describe('the stand-in host under the Excel gateway', () => {
   });
 });
 
-
 describe("the stand-in host under the council's sheets", () => {
   it('lays out the ballot sheet, counts the marks typed in it, and writes the result and the A4 minutes', async () => {
     const page = await gatewayPage();
@@ -333,8 +345,19 @@ describe("the stand-in host under the council's sheets", () => {
       const writeSyncs = sheets.syncCount;
       const again = await sheets.writeBallotSheet(schema);
       // The secretary types the marks of nine ballots: "x" under the names (ballot 9 marks three for two places).
-      const pairs = [['n1', 'n2'], ['n1', 'n2'], ['n1', 'n2'], ['n1', 'n3'], ['n1', 'n3'], ['n1', 'n3'], ['n2', 'n3'], ['n2', 'n3'], ['n1', 'n2', 'n3']];
-      const candidateColumn = (id: string) => schema.columns.findIndex((column) => column.kind === 'candidate' && column.nominationId === id);
+      const pairs = [
+        ['n1', 'n2'],
+        ['n1', 'n2'],
+        ['n1', 'n2'],
+        ['n1', 'n3'],
+        ['n1', 'n3'],
+        ['n1', 'n3'],
+        ['n2', 'n3'],
+        ['n2', 'n3'],
+        ['n1', 'n2', 'n3'],
+      ];
+      const candidateColumn = (id: string) =>
+        schema.columns.findIndex((column) => column.kind === 'candidate' && column.nominationId === id);
       const rows = pairs.map((pair, i) => {
         const row: (string | number | null)[] = Array.from({ length: schema.columns.length }, () => null);
         row[0] = i + 1;
@@ -348,7 +371,12 @@ describe("the stand-in host under the council's sheets", () => {
       const countColumn = schema.columns.findIndex((column) => column.kind === 'count');
       const counts = pairs.map((_, i) => host.cell(schema.sheetName, schema.headerRows + i, countColumn));
       const tallied = council.tallied(parsed!.ballots);
-      await sheets.writeResultSheet({ round: 1, campaignTitle: 'Đợt thi đua đặc biệt 2025', result: tallied.result, minutes: tallied.minutes });
+      await sheets.writeResultSheet({
+        round: 1,
+        campaignTitle: 'Đợt thi đua đặc biệt 2025',
+        result: tallied.result,
+        minutes: tallied.minutes,
+      });
       const minutes = await sheets.writeMinutesSheet(tallied.minutes);
       const names = host.sheets().map((sheet) => sheet.name);
       const ballotSheet = host.sheets().find((sheet) => sheet.name === schema.sheetName)!;

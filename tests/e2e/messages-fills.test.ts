@@ -68,8 +68,11 @@ it('writes messages, fills and notes for what the rules found, and the pane list
   // Notes on the offending cells, naming the rule.
   const table = await excel.table();
   const notes = await excel.host((host, sheet) => host.notes(sheet), table.sheet);
-  const noteAt = (bodyRow: number, columnId: string) => notes.find((note) => note.row === table.top + 1 + bodyRow && note.column === columnIndex(columnId))?.content;
-  expect(noteAt(3, 'dossier.BIEN_BAN_HOP_XET.present')).toBe('Kết quả kiểm tra:\nDOSSIER_INCOMPLETE: Hồ sơ thiếu Biên bản cuộc họp xét khen thưởng');
+  const noteAt = (bodyRow: number, columnId: string) =>
+    notes.find((note) => note.row === table.top + 1 + bodyRow && note.column === columnIndex(columnId))?.content;
+  expect(noteAt(3, 'dossier.BIEN_BAN_HOP_XET.present')).toBe(
+    'Kết quả kiểm tra:\nDOSSIER_INCOMPLETE: Hồ sơ thiếu Biên bản cuộc họp xét khen thưởng',
+  );
   expect(noteAt(4, 'receivedDate')).toContain('LATE_SUBMISSION');
   expect(noteAt(6, 'criteriaMet')).toContain('CRITERIA_MISSING');
   expect(noteAt(7, 'dossier.TO_TRINH.date')).toContain('31/02/2025');
@@ -87,7 +90,10 @@ it('writes messages, fills and notes for what the rules found, and the pane list
   await excel.waitForState((state) => state.issueCounts.errors >= 3);
   const group = excel.pane.getByRole('heading', { name: /Hồ sơ chưa đủ thành phần/ });
   await expect.poll(() => group.count()).toBeGreaterThan(0);
-  await excel.pane.getByRole('button', { name: /^Chọn ô trong bảng: .*Hồ sơ thiếu Biên bản/ }).first().click();
+  await excel.pane
+    .getByRole('button', { name: /^Chọn ô trong bảng: .*Hồ sơ thiếu Biên bản/ })
+    .first()
+    .click();
   // (selectCell runs in its own Excel batch after the click.)
   await expect.poll(() => excel.host((host) => host.selection().areas[0]!.column)).toBe(columnIndex('dossier.BIEN_BAN_HOP_XET.present'));
   const selection = await excel.host((host) => host.selection());

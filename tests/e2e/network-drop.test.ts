@@ -57,7 +57,10 @@ it('keeps the rows marked unsaved while the network is down, then saves each exa
   // The network comes back; the pane's own retry saves the rows, without anyone clicking.
   const back = suite.server.now();
   network.up();
-  const saved = await excel.waitForState((state) => !state.saving && state.unsavedRows === 0 && state.lastSave?.saved === 50 && !state.retry, 90_000);
+  const saved = await excel.waitForState(
+    (state) => !state.saving && state.unsavedRows === 0 && state.lastSave?.saved === 50 && !state.retry,
+    90_000,
+  );
   expect(saved.error).toBeUndefined();
 
   // Exactly once: the retry carried the lost request's idempotency key, and the API answered it

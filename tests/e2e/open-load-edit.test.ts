@@ -35,7 +35,11 @@ it('opens the sheet, loads the campaign, and saves a typed edit and a dropdown c
   const ids = (await excel.column('id')).map((cell) => cell.value);
   expect(new Set(ids)).toEqual(new Set(seeded.rows.map((row) => row.id)));
   const sheets = await excel.host((host) => host.sheets());
-  expect(sheets.find((sheet) => sheet.name === SHEET)?.hiddenColumns).toEqual([columnIndex('id'), columnIndex('version'), columnIndex('rowHash')]);
+  expect(sheets.find((sheet) => sheet.name === SHEET)?.hiddenColumns).toEqual([
+    columnIndex('id'),
+    columnIndex('version'),
+    columnIndex('rowHash'),
+  ]);
   // Dates arrive as dates (serials shown dd/mm/yyyy), document numbers as text.
   const received = (await excel.column('receivedDate'))[0]!;
   expect(received).toMatchObject({ value: 45925, text: '25/09/2025', format: 'dd/mm/yyyy' });

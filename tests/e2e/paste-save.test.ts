@@ -42,7 +42,9 @@ it('saves 200 pasted rows in one request, writes every result back, and keeps te
   expect(statsAfter.syncs - statsBefore.syncs).toBe(syncs200);
   // Every request to Excel stayed under Excel on the web's 5 MB.
   expect(statsAfter.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
-  const posts = suite.server.apiRequestsSince(since).filter((request) => request.method === 'POST' && request.path.endsWith('/nominations/batch'));
+  const posts = suite.server
+    .apiRequestsSince(since)
+    .filter((request) => request.method === 'POST' && request.path.endsWith('/nominations/batch'));
   expect(posts).toHaveLength(1);
 
   // The server has each row once.
@@ -55,7 +57,11 @@ it('saves 200 pasted rows in one request, writes every result back, and keeps te
 
   // Messages and fills agree with the server's own report, row by row.
   const token = await suite.api.tokenFor(HR);
-  const report = await suite.api.request<{ issues: { nominationId?: string; severity: string }[] }>('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token });
+  const report = await suite.api.request<{ issues: { nominationId?: string; severity: string }[] }>(
+    'GET',
+    `/campaigns/${CAMPAIGN_ID}/validation`,
+    { token },
+  );
   const worst = new Map<string, string>();
   for (const issue of report.body.issues) {
     if (!issue.nominationId) continue;

@@ -45,7 +45,9 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
   const table = await excel.table();
   const notes = await excel.host((host, sheet) => host.notes(sheet), table.sheet);
   for (const i of refused) {
-    expect(notes.find((note) => note.row === table.top + 1 + i && note.column === columnIndex('status'))?.content).toMatch(/^Kết quả kiểm tra:\nQUOTA_EXCEEDED/);
+    expect(notes.find((note) => note.row === table.top + 1 + i && note.column === columnIndex('status'))?.content).toMatch(
+      /^Kết quả kiểm tra:\nQUOTA_EXCEEDED/,
+    );
   }
 
   // The pane: the Chairman's Bằng khen has its one place taken.

@@ -33,16 +33,36 @@ function rows(): string[][] {
   const nc = staffOf('noi-chinh-phap-che');
   const list = [
     nomination(th[0]!.id, { status: 'draft', achievements: 'Tham mưu tổng hợp báo cáo kinh tế - xã hội hằng tháng đúng hạn, chất lượng.' }),
-    nomination(th[1]!.id, { status: 'draft', awardForm: 'BANG_KHEN_CT_UBND', achievements: 'Chủ trì xây dựng đề án chuyển đổi số của Văn phòng.' }),
+    nomination(th[1]!.id, {
+      status: 'draft',
+      awardForm: 'BANG_KHEN_CT_UBND',
+      achievements: 'Chủ trì xây dựng đề án chuyển đổi số của Văn phòng.',
+    }),
     nomination(th[2]!.id, { status: 'submitted', achievements: 'Hoàn thành xuất sắc nhiệm vụ; hỗ trợ các xã khó khăn.' }),
-    nomination(kt[0]!.id, { status: 'draft', dossier: MISSING_MINUTES, achievements: 'Thẩm định 45 dự án đầu tư, rút ngắn thời gian xử lý hồ sơ.' }),
-    nomination(kt[1]!.id, { status: 'submitted', dossier: MISSING_MINUTES, achievements: 'Tham mưu cơ chế hỗ trợ hợp tác xã nông nghiệp.' }),
+    nomination(kt[0]!.id, {
+      status: 'draft',
+      dossier: MISSING_MINUTES,
+      achievements: 'Thẩm định 45 dự án đầu tư, rút ngắn thời gian xử lý hồ sơ.',
+    }),
+    nomination(kt[1]!.id, {
+      status: 'submitted',
+      dossier: MISSING_MINUTES,
+      achievements: 'Tham mưu cơ chế hỗ trợ hợp tác xã nông nghiệp.',
+    }),
     nomination(kt[2]!.id, { status: 'draft', receivedDate: '2025-10-06', achievements: 'Theo dõi giải ngân vốn đầu tư công đạt 98%.' }),
     nomination(kg[0]!.id, { status: 'draft', achievements: 'Tổ chức thành công hội nghị tổng kết công tác giáo dục.' }),
     nomination(kg[1]!.id, { status: 'draft', criteriaMet: [], achievements: 'Phối hợp triển khai chương trình xóa nhà tạm, nhà dột nát.' }),
-    nomination(kg[2]!.id, { status: 'draft', awardForm: 'BANG_KHEN_CT_UBND', achievements: 'Ứng dụng phần mềm quản lý văn bản và điều hành.' }),
+    nomination(kg[2]!.id, {
+      status: 'draft',
+      awardForm: 'BANG_KHEN_CT_UBND',
+      achievements: 'Ứng dụng phần mềm quản lý văn bản và điều hành.',
+    }),
     nomination(nc[0]!.id, { status: 'draft', achievements: 'Tham mưu giải quyết dứt điểm 12 vụ việc khiếu nại kéo dài.' }),
-    nomination(nc[1]!.id, { status: 'draft', note: '=Bổ sung biên bản sau', achievements: 'Rà soát, hệ thống hóa 230 văn bản quy phạm pháp luật.' }),
+    nomination(nc[1]!.id, {
+      status: 'draft',
+      note: '=Bổ sung biên bản sau',
+      achievements: 'Rà soát, hệ thống hóa 230 văn bản quy phạm pháp luật.',
+    }),
     nomination(nc[2]!.id, { status: 'draft', achievements: 'Hoàn thành xuất sắc nhiệm vụ được giao.' }),
   ].map(sheetRow);
   const unknown = sheetRow(nomination(nc[3]!.id, { status: 'draft' }));
@@ -55,7 +75,10 @@ function rows(): string[][] {
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const given = process.env.THIDUA_E2E_PANE_DIR;
-  const [api, pane] = await Promise.all([startStandaloneApi(), given ? Promise.resolve({ dir: given, remove: async () => {} }) : buildPane()]);
+  const [api, pane] = await Promise.all([
+    startStandaloneApi(),
+    given ? Promise.resolve({ dir: given, remove: async () => {} }) : buildPane(),
+  ]);
   const server = await startE2eServer({ apiUrl: api.baseUrl, paneDir: pane.dir });
   const browser = await launchChromium();
   try {
@@ -73,12 +96,20 @@ async function main(): Promise<void> {
 
     // HR hides the columns between the nominee and the status to see the findings beside the names.
     const hidden = COLUMNS.map((column, index) => ({ column, index }))
-      .filter(({ column }) => ['achievements', 'criteriaMet', 'movements', 'receivedDate', 'returnReason', 'note'].includes(column.id) || column.id.startsWith('dossier.'))
+      .filter(
+        ({ column }) =>
+          ['achievements', 'criteriaMet', 'movements', 'receivedDate', 'returnReason', 'note'].includes(column.id) ||
+          column.id.startsWith('dossier.'),
+      )
       .map(({ index }) => index);
     await excel.host((host, arg) => host.hideColumns(arg.sheet, arg.columns), { sheet: 'Tổng hợp đề nghị', columns: hidden });
     // The pane's "select the cell" of a finding, then the pointer over that row's note.
     const table = await excel.host((host, name) => host.table(name)!, TABLE);
-    await excel.host((host, at) => host.select(at.sheet, [{ row: at.row, column: at.column }]), { sheet: table.sheet, row: table.top + 5, column: columnIndex('status') });
+    await excel.host((host, at) => host.select(at.sheet, [{ row: at.row, column: at.column }]), {
+      sheet: table.sheet,
+      row: table.top + 5,
+      column: columnIndex('status'),
+    });
     await excel.host((host) => host.reveal(0, 0));
     await excel.page.waitForTimeout(200);
     const notes = await excel.host((host, sheet) => host.notes(sheet), table.sheet);
@@ -99,7 +130,8 @@ async function main(): Promise<void> {
     await excel.page.waitForTimeout(300);
     await excel.page.locator('aside.pane').screenshot({ path: `${OUT}pane-after-save.png` });
     const stats = await excel.stats();
-    if (stats.gaps.length > 0 || excel.log.errors.length > 0) throw new Error(`the host saw gaps or errors: ${JSON.stringify([stats.gaps, excel.log.errors])}`);
+    if (stats.gaps.length > 0 || excel.log.errors.length > 0)
+      throw new Error(`the host saw gaps or errors: ${JSON.stringify([stats.gaps, excel.log.errors])}`);
     console.log(`written: ${OUT}{excel,sheet,pane}-after-save.png`);
   } finally {
     await browser.close();

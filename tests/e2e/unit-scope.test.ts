@@ -61,7 +61,10 @@ it("keeps another unit's rows out of a unit clerk's sheet, and refuses her row f
   expect(fills[2]).toBe('#FFC7CE');
   // The API refuses it too, had it been sent.
   const token = await suite.api.tokenFor(unitClerk('kinh-te'));
-  const direct = await suite.api.request('POST', '/campaigns/dot-thi-dua-dac-biet-2025/nominations/batch', { token, body: { rows: [nomination(theirs[2]!.id)] } });
+  const direct = await suite.api.request('POST', '/campaigns/dot-thi-dua-dac-biet-2025/nominations/batch', {
+    token,
+    body: { rows: [nomination(theirs[2]!.id)] },
+  });
   expect(direct.status).toBe(403);
   expect(direct.body).toMatchObject({ code: 'FORBIDDEN_UNIT' });
   const table = await clerk.table();

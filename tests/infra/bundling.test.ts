@@ -40,10 +40,14 @@ describe.each(ROUTE_GROUPS)('the %s bundle', (group) => {
 
   it('loads in plain Node and exports handler', () => {
     const url = pathToFileURL(join(assetDirs.get(group)!, 'index.mjs')).href;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); console.log(typeof m.handler);`], {
-      env: { ...process.env, TABLE_NAME: 'thidua-bundling-test', AWS_REGION: 'ap-southeast-1' },
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const m = await import(${JSON.stringify(url)}); console.log(typeof m.handler);`],
+      {
+        env: { ...process.env, TABLE_NAME: 'thidua-bundling-test', AWS_REGION: 'ap-southeast-1' },
+        encoding: 'utf8',
+      },
+    );
     expect(out.trim()).toBe('function');
   });
 });

@@ -21,8 +21,7 @@ afterAll(() => cleanup());
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  stack.getLogicalId(construct.node.defaultChild as CfnResource);
+const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnResource);
 
 /** Every action the group's function role is allowed, across the policies attached to it. */
 function allowedActions(group: RouteGroup): string[] {
@@ -169,7 +168,9 @@ describe('HTTP API', () => {
   });
 
   it.each(ROUTES.map((route) => [routeKey(route), route] as const))('%s: right function, right authorization', (key, route) => {
-    const [routeResource] = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } })) as Resource[];
+    const [routeResource] = Object.values(
+      template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }),
+    ) as Resource[];
     const props = routeResource!.Properties;
     if (route.auth) {
       expect(props.AuthorizationType).toBe('JWT');

@@ -27,7 +27,11 @@ beforeAll(async () => {
   hr = await api.tokenFor(HR);
   admin = await api.tokenFor(ADMIN);
   expect((await api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, id: C } })).status).toBe(201);
-  for (const [status, person] of [['draft', P1], ['submitted', P2], ['eligible', P3]] as const) {
+  for (const [status, person] of [
+    ['draft', P1],
+    ['submitted', P2],
+    ['eligible', P3],
+  ] as const) {
     const change = row(person, { status });
     const answer = await api.request('POST', C_BATCH, { token: hr, body: { rows: [change] } });
     expect(answer.body.rows[0].outcome).toBe('saved');
@@ -61,7 +65,9 @@ async function snapshot() {
   const audit: unknown[] = [];
   let cursor: string | null = null;
   do {
-    const page: TestResponse = await api.request('GET', `/campaigns/${C}/audit?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: hr });
+    const page: TestResponse = await api.request('GET', `/campaigns/${C}/audit?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+      token: hr,
+    });
     expect(page.status).toBe(200);
     audit.push(...page.body.entries);
     cursor = page.body.nextCursor;
@@ -73,7 +79,13 @@ async function snapshot() {
 const validRows = () => [
   { ...row(P4, { status: 'draft', note: 'hàng hợp lệ' }), rowKey: 'new' },
   { ...fixtures.draft.change, note: 'sửa hợp lệ', id: fixtures.draft.id, version: fixtures.draft.version, rowKey: 'edit' },
-  { ...fixtures.eligible.change, status: 'selected' as const, id: fixtures.eligible.id, version: fixtures.eligible.version, rowKey: 'select' },
+  {
+    ...fixtures.eligible.change,
+    status: 'selected' as const,
+    id: fixtures.eligible.id,
+    version: fixtures.eligible.version,
+    rowKey: 'select',
+  },
 ];
 
 /** A valid row plus overrides that a client could only send by mistake (typed loosely on purpose). */
@@ -93,62 +105,191 @@ interface BatchCase {
 
 const BATCH_CASES: BatchCase[] = [
   // Wrong types.
-  { name: 'achievements as a number', body: () => ({ rows: [...validRows(), badRow({ achievements: 123 })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.achievements' },
-  { name: 'criteriaMet as a string', body: () => ({ rows: [...validRows(), badRow({ criteriaMet: 'CN_HANH_DONG_VIEC_LAM' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.criteriaMet' },
-  { name: 'dossier document present as "yes"', body: () => ({ rows: [badRow({ dossier: { TO_TRINH: { present: 'yes' } } }), ...validRows()] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.0.dossier.TO_TRINH.present' },
-  { name: 'a negative version', body: () => ({ rows: [...validRows(), badRow({ id: fixtures.submitted.id, version: -1 })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.version' },
-  { name: 'a fractional version', body: () => ({ rows: [...validRows(), badRow({ id: fixtures.submitted.id, version: 1.5 })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.version' },
+  {
+    name: 'achievements as a number',
+    body: () => ({ rows: [...validRows(), badRow({ achievements: 123 })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.achievements',
+  },
+  {
+    name: 'criteriaMet as a string',
+    body: () => ({ rows: [...validRows(), badRow({ criteriaMet: 'CN_HANH_DONG_VIEC_LAM' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.criteriaMet',
+  },
+  {
+    name: 'dossier document present as "yes"',
+    body: () => ({ rows: [badRow({ dossier: { TO_TRINH: { present: 'yes' } } }), ...validRows()] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.0.dossier.TO_TRINH.present',
+  },
+  {
+    name: 'a negative version',
+    body: () => ({ rows: [...validRows(), badRow({ id: fixtures.submitted.id, version: -1 })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.version',
+  },
+  {
+    name: 'a fractional version',
+    body: () => ({ rows: [...validRows(), badRow({ id: fixtures.submitted.id, version: 1.5 })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.version',
+  },
   { name: 'rows as an object', body: () => ({ rows: {} }), status: 400, code: 'VALIDATION_FAILED', path: 'rows' },
   { name: 'a JSON array for a body', body: () => validRows(), status: 400, code: 'VALIDATION_FAILED', path: '' },
-  { name: 'a unit id as a number', body: () => ({ rows: [...validRows(), badRow({ unitId: 42 })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.unitId' },
-  { name: 'a nominee id as null', body: () => ({ rows: [...validRows(), badRow({ nomineeId: null })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.nomineeId' },
-  { name: 'a nominee kind not in the enum', body: () => ({ rows: [...validRows(), badRow({ nomineeKind: 'team' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.nomineeKind' },
-  { name: 'an award form in lower case', body: () => ({ rows: [...validRows(), badRow({ awardForm: 'giay_khen_cvp' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.awardForm' },
+  {
+    name: 'a unit id as a number',
+    body: () => ({ rows: [...validRows(), badRow({ unitId: 42 })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.unitId',
+  },
+  {
+    name: 'a nominee id as null',
+    body: () => ({ rows: [...validRows(), badRow({ nomineeId: null })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.nomineeId',
+  },
+  {
+    name: 'a nominee kind not in the enum',
+    body: () => ({ rows: [...validRows(), badRow({ nomineeKind: 'team' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.nomineeKind',
+  },
+  {
+    name: 'an award form in lower case',
+    body: () => ({ rows: [...validRows(), badRow({ awardForm: 'giay_khen_cvp' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.awardForm',
+  },
   // Unknown fields (strict objects), named in the message.
   {
     name: 'an unknown field on a row',
     body: () => ({ rows: [...validRows(), badRow({ diemThiDua: 95 })] }),
-    status: 400, code: 'VALIDATION_FAILED', path: 'rows.3',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3',
     details: (details) => expect(JSON.stringify(details)).toContain('diemThiDua'),
   },
   {
     name: 'an unknown field in a dossier document',
     body: () => ({ rows: [...validRows(), badRow({ dossier: { TO_TRINH: { present: true, signedBy: 'Chánh Văn phòng' } } })] }),
-    status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.dossier.TO_TRINH',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.dossier.TO_TRINH',
     details: (details) => expect(JSON.stringify(details)).toContain('signedBy'),
   },
   {
     name: 'an unknown field beside rows',
     body: () => ({ rows: validRows(), dryRun: true }),
-    status: 400, code: 'VALIDATION_FAILED', path: '',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: '',
     details: (details) => expect(JSON.stringify(details)).toContain('dryRun'),
   },
   // Text too long.
-  { name: 'achievements of 4001 characters', body: () => ({ rows: [...validRows(), badRow({ achievements: longText(4001) })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.achievements' },
-  { name: 'a note of 501 characters', body: () => ({ rows: [...validRows(), badRow({ note: longText(501) })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.note' },
-  { name: 'a return reason of 501 characters', body: () => ({ rows: [...validRows(), badRow({ status: 'submitted', returnReason: longText(501) })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.returnReason' },
-  { name: 'a document number of 81 characters', body: () => ({ rows: [...validRows(), badRow({ dossier: { TO_TRINH: { present: true, number: longText(81) } } })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.dossier.TO_TRINH.number' },
-  { name: 'a rowKey of 65 characters', body: () => ({ rows: [...validRows(), badRow({ rowKey: longText(65) })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.rowKey' },
-  { name: '21 criteria', body: () => ({ rows: [...validRows(), badRow({ criteriaMet: Array.from({ length: 21 }, (_, i) => `C${i}`) })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.criteriaMet' },
+  {
+    name: 'achievements of 4001 characters',
+    body: () => ({ rows: [...validRows(), badRow({ achievements: longText(4001) })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.achievements',
+  },
+  {
+    name: 'a note of 501 characters',
+    body: () => ({ rows: [...validRows(), badRow({ note: longText(501) })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.note',
+  },
+  {
+    name: 'a return reason of 501 characters',
+    body: () => ({ rows: [...validRows(), badRow({ status: 'submitted', returnReason: longText(501) })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.returnReason',
+  },
+  {
+    name: 'a document number of 81 characters',
+    body: () => ({ rows: [...validRows(), badRow({ dossier: { TO_TRINH: { present: true, number: longText(81) } } })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.dossier.TO_TRINH.number',
+  },
+  {
+    name: 'a rowKey of 65 characters',
+    body: () => ({ rows: [...validRows(), badRow({ rowKey: longText(65) })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.rowKey',
+  },
+  {
+    name: '21 criteria',
+    body: () => ({ rows: [...validRows(), badRow({ criteriaMet: Array.from({ length: 21 }, (_, i) => `C${i}`) })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.criteriaMet',
+  },
   // Dates.
-  { name: 'a received date of 2025-02-30', body: () => ({ rows: [...validRows(), badRow({ receivedDate: '2025-02-30' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.receivedDate' },
-  { name: 'a received date of 2025-02-29 (not a leap year)', body: () => ({ rows: [...validRows(), badRow({ receivedDate: '2025-02-29' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.receivedDate' },
-  { name: 'a received date as dd/MM/yyyy', body: () => ({ rows: [...validRows(), badRow({ receivedDate: '30/09/2025' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.receivedDate' },
-  { name: 'a document date in month 13', body: () => ({ rows: [...validRows(), badRow({ dossier: { TO_TRINH: { present: true, date: '2025-13-01' } } })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.dossier.TO_TRINH.date' },
+  {
+    name: 'a received date of 2025-02-30',
+    body: () => ({ rows: [...validRows(), badRow({ receivedDate: '2025-02-30' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.receivedDate',
+  },
+  {
+    name: 'a received date of 2025-02-29 (not a leap year)',
+    body: () => ({ rows: [...validRows(), badRow({ receivedDate: '2025-02-29' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.receivedDate',
+  },
+  {
+    name: 'a received date as dd/MM/yyyy',
+    body: () => ({ rows: [...validRows(), badRow({ receivedDate: '30/09/2025' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.receivedDate',
+  },
+  {
+    name: 'a document date in month 13',
+    body: () => ({ rows: [...validRows(), badRow({ dossier: { TO_TRINH: { present: true, date: '2025-13-01' } } })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.dossier.TO_TRINH.date',
+  },
   // Status.
-  { name: 'a status not in the enum', body: () => ({ rows: [...validRows(), badRow({ status: 'approved' })] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows.3.status' },
+  {
+    name: 'a status not in the enum',
+    body: () => ({ rows: [...validRows(), badRow({ status: 'approved' })] }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows.3.status',
+  },
   // Size.
   { name: 'an empty rows array', body: () => ({ rows: [] }), status: 400, code: 'VALIDATION_FAILED', path: 'rows' },
   {
     name: '5001 rows',
     body: () => ({ rows: Array.from({ length: 5001 }, (_, i) => ({ ...row(P4, { status: 'draft' }), rowKey: `r${i}` })) }),
-    status: 400, code: 'VALIDATION_FAILED', path: 'rows',
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'rows',
   },
   // Ids.
   {
     name: 'an id that is not in the campaign',
     body: () => ({ rows: [...validRows(), badRow({ id: 'n-khong-ton-tai', version: 1 })] }),
-    status: 404, code: 'NOMINATION_NOT_FOUND',
+    status: 404,
+    code: 'NOMINATION_NOT_FOUND',
     details: (details) => expect(details.ids).toEqual(['n-khong-ton-tai']),
   },
   {
@@ -160,47 +301,66 @@ const BATCH_CASES: BatchCase[] = [
         { ...fixtures.submitted.change, note: 'lần hai', id: fixtures.submitted.id, version: 1 },
       ],
     }),
-    status: 400, code: 'DUPLICATE_ROW_ID',
+    status: 400,
+    code: 'DUPLICATE_ROW_ID',
     details: (details) => expect(details.ids).toEqual([fixtures.submitted.id]),
   },
   // The flow.
   {
     name: 'draft → selected',
-    body: () => ({ rows: [...validRows().slice(0, 1), { ...fixtures.draft.change, status: 'selected', id: fixtures.draft.id, version: 1 }, ...validRows().slice(2)] }),
-    status: 422, code: 'INVALID_TRANSITION',
+    body: () => ({
+      rows: [
+        ...validRows().slice(0, 1),
+        { ...fixtures.draft.change, status: 'selected', id: fixtures.draft.id, version: 1 },
+        ...validRows().slice(2),
+      ],
+    }),
+    status: 422,
+    code: 'INVALID_TRANSITION',
     details: (details) => expect(details).toMatchObject({ row: 1, id: fixtures.draft.id, status: 'selected' }),
   },
   {
     name: 'submitted → awarded',
-    body: () => ({ rows: [...validRows(), { ...fixtures.submitted.change, status: 'awarded', id: fixtures.submitted.id, version: 1, rowKey: 'award' }] }),
-    status: 422, code: 'INVALID_TRANSITION',
+    body: () => ({
+      rows: [...validRows(), { ...fixtures.submitted.change, status: 'awarded', id: fixtures.submitted.id, version: 1, rowKey: 'award' }],
+    }),
+    status: 422,
+    code: 'INVALID_TRANSITION',
     details: (details) => expect(details).toMatchObject({ row: 3, rowKey: 'award' }),
   },
   {
     name: 'returned without a reason',
     body: () => ({ rows: [...validRows(), { ...fixtures.submitted.change, status: 'returned', id: fixtures.submitted.id, version: 1 }] }),
-    status: 422, code: 'RETURN_REASON_MISSING',
+    status: 422,
+    code: 'RETURN_REASON_MISSING',
     details: (details) => expect(details).toMatchObject({ row: 3, id: fixtures.submitted.id }),
   },
   {
     name: 'returned with a blank reason',
-    body: () => ({ rows: [...validRows(), { ...fixtures.submitted.change, status: 'returned', returnReason: '   ', id: fixtures.submitted.id, version: 1 }] }),
-    status: 422, code: 'RETURN_REASON_MISSING',
+    body: () => ({
+      rows: [
+        ...validRows(),
+        { ...fixtures.submitted.change, status: 'returned', returnReason: '   ', id: fixtures.submitted.id, version: 1 },
+      ],
+    }),
+    status: 422,
+    code: 'RETURN_REASON_MISSING',
   },
   {
     name: 'a new row returned without a reason',
     body: () => ({ rows: [...validRows(), badRow({ status: 'returned' })] }),
-    status: 422, code: 'RETURN_REASON_MISSING',
+    status: 422,
+    code: 'RETURN_REASON_MISSING',
   },
   // The header.
-  ...['short', 'has spaces in it', 'key/with/slash', longText(129)].map(
-    (key): BatchCase => ({
-      name: `Idempotency-Key "${key.slice(0, 20)}"`,
-      body: () => ({ rows: validRows() }),
-      headers: { 'idempotency-key': key },
-      status: 400, code: 'VALIDATION_FAILED', path: 'Idempotency-Key',
-    }),
-  ),
+  ...['short', 'has spaces in it', 'key/with/slash', longText(129)].map((key): BatchCase => ({
+    name: `Idempotency-Key "${key.slice(0, 20)}"`,
+    body: () => ({ rows: validRows() }),
+    headers: { 'idempotency-key': key },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    path: 'Idempotency-Key',
+  })),
 ];
 
 describe('a refused batch writes nothing', () => {
@@ -227,7 +387,10 @@ describe('a refused batch writes nothing', () => {
   it('a body over 6 MB → 413 PAYLOAD_TOO_LARGE', async () => {
     const before = await snapshot();
     // 1,600 rows, each valid on its own, with 4,000 characters of achievements: about 7 MB.
-    const rows = Array.from({ length: 1600 }, (_, i) => ({ ...row(P4, { status: 'draft', achievements: longText(4000) }), rowKey: `r${i}` }));
+    const rows = Array.from({ length: 1600 }, (_, i) => ({
+      ...row(P4, { status: 'draft', achievements: longText(4000) }),
+      rowKey: `r${i}`,
+    }));
     const body = JSON.stringify({ rows });
     expect(Buffer.byteLength(body)).toBeGreaterThan(6 * 1024 * 1024);
     const answer = await api.request('POST', C_BATCH, { token: hr, body, headers: { 'content-type': 'application/json' } });
@@ -239,7 +402,10 @@ describe('a refused batch writes nothing', () => {
     const elsewhere = await api.request('POST', BATCH, { token: hr, body: { rows: [row(P5, { status: 'draft' })] } });
     const id = elsewhere.body.rows[0].id as string;
     const before = await snapshot();
-    const answer = await api.request('POST', C_BATCH, { token: hr, body: { rows: [...validRows(), { ...row(P5, { status: 'draft' }), id, version: 1 }] } });
+    const answer = await api.request('POST', C_BATCH, {
+      token: hr,
+      body: { rows: [...validRows(), { ...row(P5, { status: 'draft' }), id, version: 1 }] },
+    });
     expectRefusal(answer, 404, 'NOMINATION_NOT_FOUND');
     expect(answer.body.details.ids).toEqual([id]);
     expect(await snapshot()).toEqual(before);
@@ -254,7 +420,11 @@ describe('a refused batch writes nothing', () => {
   // Last of this group: it stores the valid rows the refusals above carried.
   it('frees a refused Idempotency-Key: the fixed retry runs, and the quota place was never taken', async () => {
     const headers = { 'idempotency-key': 'bad-input-retry-0001' };
-    const refused = await api.request('POST', C_BATCH, { token: hr, headers, body: { rows: [...validRows(), badRow({ status: 'approved' })] } });
+    const refused = await api.request('POST', C_BATCH, {
+      token: hr,
+      headers,
+      body: { rows: [...validRows(), badRow({ status: 'approved' })] },
+    });
     expectRefusal(refused, 400, 'VALIDATION_FAILED', 'rows.3.status');
     const before = await snapshot();
     const fixed = await api.request('POST', C_BATCH, { token: hr, headers, body: { rows: validRows() } });
@@ -270,7 +440,11 @@ describe('a refused batch writes nothing', () => {
     const added = after.audit.slice(0, after.audit.length - before.audit.length) as { nominationId: string }[];
     expect(added.map((e) => e.nominationId).sort()).toEqual(fixed.body.rows.map((r: { id: string }) => r.id).sort());
     // The key now belongs to the fixed request: a bad body is still refused as bad, another valid one as a reuse.
-    const bad = await api.request('POST', C_BATCH, { token: hr, headers, body: { rows: [...validRows(), badRow({ status: 'approved' })] } });
+    const bad = await api.request('POST', C_BATCH, {
+      token: hr,
+      headers,
+      body: { rows: [...validRows(), badRow({ status: 'approved' })] },
+    });
     expectRefusal(bad, 400, 'VALIDATION_FAILED', 'rows.3.status');
     const other = await api.request('POST', C_BATCH, { token: hr, headers, body: { rows: [row(P5, { status: 'draft', note: 'khác' })] } });
     expectRefusal(other, 422, 'IDEMPOTENCY_KEY_REUSED');
@@ -285,15 +459,71 @@ describe('bad query parameters', () => {
     { name: 'limit=2001', method: 'GET', path: `${C_NOMS}?limit=2001`, status: 400, code: 'VALIDATION_FAILED', path_: 'limit' },
     { name: 'limit=1.5', method: 'GET', path: `${C_NOMS}?limit=1.5`, status: 400, code: 'VALIDATION_FAILED', path_: 'limit' },
     { name: 'status=approved', method: 'GET', path: `${C_NOMS}?status=approved`, status: 400, code: 'VALIDATION_FAILED', path_: 'status' },
-    { name: 'includeDeleted=yes', method: 'GET', path: `${C_NOMS}?includeDeleted=yes`, status: 400, code: 'VALIDATION_FAILED', path_: 'includeDeleted' },
+    {
+      name: 'includeDeleted=yes',
+      method: 'GET',
+      path: `${C_NOMS}?includeDeleted=yes`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'includeDeleted',
+    },
     { name: 'an unknown parameter', method: 'GET', path: `${C_NOMS}?sort=name`, status: 400, code: 'VALIDATION_FAILED', path_: '' },
-    { name: 'a unitId of 65 characters', method: 'GET', path: `${C_NOMS}?unitId=${longText(65)}`, status: 400, code: 'VALIDATION_FAILED', path_: 'unitId' },
-    { name: 'audit limit=abc', method: 'GET', path: `/campaigns/${C}/audit?limit=abc`, status: 400, code: 'VALIDATION_FAILED', path_: 'limit' },
-    { name: 'audit limit=101', method: 'GET', path: `/campaigns/${C}/audit?limit=101`, status: 400, code: 'VALIDATION_FAILED', path_: 'limit' },
-    { name: 'audit unknown parameter', method: 'GET', path: `/campaigns/${C}/audit?actor=x`, status: 400, code: 'VALIDATION_FAILED', path_: '' },
-    { name: 'delete version=abc', method: 'DELETE', path: `${C_NOMS}/n-any?version=abc`, status: 400, code: 'VALIDATION_FAILED', path_: 'version' },
-    { name: 'delete version=0', method: 'DELETE', path: `${C_NOMS}/n-any?version=0`, status: 400, code: 'VALIDATION_FAILED', path_: 'version' },
-    { name: 'restore version=-2', method: 'POST', path: `${C_NOMS}/n-any/restore?version=-2`, status: 400, code: 'VALIDATION_FAILED', path_: 'version' },
+    {
+      name: 'a unitId of 65 characters',
+      method: 'GET',
+      path: `${C_NOMS}?unitId=${longText(65)}`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'unitId',
+    },
+    {
+      name: 'audit limit=abc',
+      method: 'GET',
+      path: `/campaigns/${C}/audit?limit=abc`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'limit',
+    },
+    {
+      name: 'audit limit=101',
+      method: 'GET',
+      path: `/campaigns/${C}/audit?limit=101`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'limit',
+    },
+    {
+      name: 'audit unknown parameter',
+      method: 'GET',
+      path: `/campaigns/${C}/audit?actor=x`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: '',
+    },
+    {
+      name: 'delete version=abc',
+      method: 'DELETE',
+      path: `${C_NOMS}/n-any?version=abc`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'version',
+    },
+    {
+      name: 'delete version=0',
+      method: 'DELETE',
+      path: `${C_NOMS}/n-any?version=0`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'version',
+    },
+    {
+      name: 'restore version=-2',
+      method: 'POST',
+      path: `${C_NOMS}/n-any/restore?version=-2`,
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      path_: 'version',
+    },
   ];
   it.each(CASES)('$name → $status $code', async ({ method, path, status, code, path_ }) => {
     expectRefusal(await api.request(method, path, { token: hr }), status, code, path_);
@@ -327,7 +557,10 @@ describe('unknown ids', () => {
   });
 
   it('PUT an unknown campaign → 404 CAMPAIGN_NOT_FOUND, and it is not created', async () => {
-    const answer = await api.request('PUT', '/campaigns/khong-co', { token: admin, body: { campaign: { ...SEED_CAMPAIGN, id: 'khong-co' }, version: 1 } });
+    const answer = await api.request('PUT', '/campaigns/khong-co', {
+      token: admin,
+      body: { campaign: { ...SEED_CAMPAIGN, id: 'khong-co' }, version: 1 },
+    });
     expectRefusal(answer, 404, 'CAMPAIGN_NOT_FOUND');
     expect((await api.request('GET', '/campaigns/khong-co', { token: admin })).status).toBe(404);
   });
@@ -359,28 +592,176 @@ describe('unknown ids', () => {
 describe('bad campaign and registry bodies', () => {
   const campaign = (overrides: Record<string, unknown>) => ({ ...SEED_CAMPAIGN, id: 'bad-campaign', ...overrides });
   const CASES: { name: string; method: string; path: string; body: unknown; status: number; code: string; at?: string }[] = [
-    { name: 'a campaign period starting 2025-02-30', method: 'POST', path: '/campaigns', body: campaign({ period: { start: '2025-02-30', end: '2025-09-30' } }), status: 400, code: 'VALIDATION_FAILED', at: 'period.start' },
-    { name: 'a campaign ending before it starts', method: 'POST', path: '/campaigns', body: campaign({ period: { start: '2025-09-30', end: '2025-01-01' } }), status: 400, code: 'VALIDATION_FAILED', at: 'period.end' },
-    { name: 'a campaign title of 501 characters', method: 'POST', path: '/campaigns', body: campaign({ title: longText(501) }), status: 400, code: 'VALIDATION_FAILED', at: 'title' },
-    { name: 'a campaign with an unknown field', method: 'POST', path: '/campaigns', body: campaign({ budget: 1000 }), status: 400, code: 'VALIDATION_FAILED', at: '' },
-    { name: 'a campaign id in upper case', method: 'POST', path: '/campaigns', body: campaign({ id: 'Dot-2026' }), status: 400, code: 'VALIDATION_FAILED', at: 'id' },
     {
-      name: 'a quota rule for an award form the campaign lacks', method: 'POST', path: '/campaigns',
-      body: campaign({ quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, awardForm: 'HUAN_CHUONG' }] }), status: 400, code: 'VALIDATION_FAILED', at: 'quotaRules.0.awardForm',
+      name: 'a campaign period starting 2025-02-30',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ period: { start: '2025-02-30', end: '2025-09-30' } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'period.start',
     },
-    { name: 'a quota max of "một"', method: 'POST', path: '/campaigns', body: campaign({ quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, max: 'một' }] }), status: 400, code: 'VALIDATION_FAILED', at: 'quotaRules.0.max' },
-    { name: 'an update with version "abc"', method: 'PUT', path: `/campaigns/${C}`, body: { campaign: { ...SEED_CAMPAIGN, id: C }, version: 'abc' }, status: 400, code: 'VALIDATION_FAILED', at: 'version' },
-    { name: 'an update without the campaign wrapper', method: 'PUT', path: `/campaigns/${C}`, body: { ...SEED_CAMPAIGN, id: C, version: 1 }, status: 400, code: 'VALIDATION_FAILED', at: 'campaign' },
-    { name: 'a unit with an empty name', method: 'PUT', path: '/units/don-vi-moi', body: { id: 'don-vi-moi', name: '' }, status: 400, code: 'VALIDATION_FAILED', at: 'name' },
-    { name: 'a unit name of 201 characters', method: 'PUT', path: '/units/don-vi-moi', body: { id: 'don-vi-moi', name: longText(201) }, status: 400, code: 'VALIDATION_FAILED', at: 'name' },
-    { name: 'a unit id with a slash', method: 'PUT', path: '/units/don%2Fvi', body: { id: 'don/vi', name: 'Đơn vị' }, status: 400, code: 'VALIDATION_FAILED', at: 'id' },
-    { name: 'a person of gender "x"', method: 'PUT', path: '/people/cb-moi', body: { id: 'cb-moi', fullName: 'Lê Văn Mới', unitId: UNIT, gender: 'x' }, status: 400, code: 'VALIDATION_FAILED', at: 'gender' },
-    { name: 'a person name of 121 characters', method: 'PUT', path: '/people/cb-moi', body: { id: 'cb-moi', fullName: longText(121), unitId: UNIT }, status: 400, code: 'VALIDATION_FAILED', at: 'fullName' },
-    { name: 'a user of role "root"', method: 'PUT', path: '/users/moi%40thidua.local', body: { email: 'moi@thidua.local', displayName: 'Mới', role: 'root' }, status: 400, code: 'VALIDATION_FAILED', at: 'role' },
-    { name: 'a unit user with no unit', method: 'PUT', path: '/users/moi%40thidua.local', body: { email: 'moi@thidua.local', displayName: 'Mới', role: 'unit' }, status: 400, code: 'VALIDATION_FAILED', at: 'unitId' },
-    { name: 'a user whose e-mail is not one', method: 'PUT', path: '/users/khong-phai-email', body: { email: 'khong-phai-email', displayName: 'Mới', role: 'viewer' }, status: 400, code: 'VALIDATION_FAILED', at: 'email' },
-    { name: 'a user whose e-mail differs from the path', method: 'PUT', path: '/users/a%40thidua.local', body: { email: 'b@thidua.local', displayName: 'Mới', role: 'viewer' }, status: 400, code: 'VALIDATION_FAILED', at: 'email' },
-    { name: 'invalid JSON for a unit', method: 'PUT', path: '/units/don-vi-moi', body: "{'id': 'don-vi-moi'}", status: 400, code: 'INVALID_JSON' },
+    {
+      name: 'a campaign ending before it starts',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ period: { start: '2025-09-30', end: '2025-01-01' } }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'period.end',
+    },
+    {
+      name: 'a campaign title of 501 characters',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ title: longText(501) }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'title',
+    },
+    {
+      name: 'a campaign with an unknown field',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ budget: 1000 }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: '',
+    },
+    {
+      name: 'a campaign id in upper case',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ id: 'Dot-2026' }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'id',
+    },
+    {
+      name: 'a quota rule for an award form the campaign lacks',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, awardForm: 'HUAN_CHUONG' }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'quotaRules.0.awardForm',
+    },
+    {
+      name: 'a quota max of "một"',
+      method: 'POST',
+      path: '/campaigns',
+      body: campaign({ quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, max: 'một' }] }),
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'quotaRules.0.max',
+    },
+    {
+      name: 'an update with version "abc"',
+      method: 'PUT',
+      path: `/campaigns/${C}`,
+      body: { campaign: { ...SEED_CAMPAIGN, id: C }, version: 'abc' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'version',
+    },
+    {
+      name: 'an update without the campaign wrapper',
+      method: 'PUT',
+      path: `/campaigns/${C}`,
+      body: { ...SEED_CAMPAIGN, id: C, version: 1 },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'campaign',
+    },
+    {
+      name: 'a unit with an empty name',
+      method: 'PUT',
+      path: '/units/don-vi-moi',
+      body: { id: 'don-vi-moi', name: '' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'name',
+    },
+    {
+      name: 'a unit name of 201 characters',
+      method: 'PUT',
+      path: '/units/don-vi-moi',
+      body: { id: 'don-vi-moi', name: longText(201) },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'name',
+    },
+    {
+      name: 'a unit id with a slash',
+      method: 'PUT',
+      path: '/units/don%2Fvi',
+      body: { id: 'don/vi', name: 'Đơn vị' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'id',
+    },
+    {
+      name: 'a person of gender "x"',
+      method: 'PUT',
+      path: '/people/cb-moi',
+      body: { id: 'cb-moi', fullName: 'Lê Văn Mới', unitId: UNIT, gender: 'x' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'gender',
+    },
+    {
+      name: 'a person name of 121 characters',
+      method: 'PUT',
+      path: '/people/cb-moi',
+      body: { id: 'cb-moi', fullName: longText(121), unitId: UNIT },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'fullName',
+    },
+    {
+      name: 'a user of role "root"',
+      method: 'PUT',
+      path: '/users/moi%40thidua.local',
+      body: { email: 'moi@thidua.local', displayName: 'Mới', role: 'root' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'role',
+    },
+    {
+      name: 'a unit user with no unit',
+      method: 'PUT',
+      path: '/users/moi%40thidua.local',
+      body: { email: 'moi@thidua.local', displayName: 'Mới', role: 'unit' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'unitId',
+    },
+    {
+      name: 'a user whose e-mail is not one',
+      method: 'PUT',
+      path: '/users/khong-phai-email',
+      body: { email: 'khong-phai-email', displayName: 'Mới', role: 'viewer' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'email',
+    },
+    {
+      name: 'a user whose e-mail differs from the path',
+      method: 'PUT',
+      path: '/users/a%40thidua.local',
+      body: { email: 'b@thidua.local', displayName: 'Mới', role: 'viewer' },
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      at: 'email',
+    },
+    {
+      name: 'invalid JSON for a unit',
+      method: 'PUT',
+      path: '/units/don-vi-moi',
+      body: "{'id': 'don-vi-moi'}",
+      status: 400,
+      code: 'INVALID_JSON',
+    },
   ];
   it.each(CASES)('$name → $status $code', async ({ method, path, body, status, code, at }) => {
     const answer = await api.request(method, path, {
@@ -437,12 +818,18 @@ describe('text a sheet would read as a formula', () => {
   });
 
   it('names no field when no text looks like a formula', async () => {
-    const answer = await api.request('POST', C_BATCH, { token: hr, body: { rows: [row(P5, { status: 'draft', note: 'Ghi chú: =, +, - và @ ở giữa' })] } });
+    const answer = await api.request('POST', C_BATCH, {
+      token: hr,
+      body: { rows: [row(P5, { status: 'draft', note: 'Ghi chú: =, +, - và @ ở giữa' })] },
+    });
     expect(answer.body.rows[0].textFields).toEqual([]);
   });
 
   it('accepts a real leap day', async () => {
-    const answer = await api.request('POST', C_BATCH, { token: hr, body: { rows: [row(P5, { status: 'draft', receivedDate: '2024-02-29' })] } });
+    const answer = await api.request('POST', C_BATCH, {
+      token: hr,
+      body: { rows: [row(P5, { status: 'draft', receivedDate: '2024-02-29' })] },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.rows[0].outcome).toBe('saved');
   });

@@ -84,7 +84,10 @@ describe('creating and editing a campaign', () => {
     const listed = await api.request('GET', '/campaigns', { token: hr });
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([CAMPAIGN_ID, 'dot-moi-2026']));
 
-    const again = await api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, id: 'dot-moi-2026', title: 'Ghi đè' } });
+    const again = await api.request('POST', '/campaigns', {
+      token: admin,
+      body: { ...SEED_CAMPAIGN, id: 'dot-moi-2026', title: 'Ghi đè' },
+    });
     expectRefusal(again, 409, 'ALREADY_EXISTS');
     const seedAgain = await api.request('POST', '/campaigns', { token: admin, body: SEED_CAMPAIGN });
     expectRefusal(seedAgain, 409, 'ALREADY_EXISTS');
@@ -103,7 +106,10 @@ describe('creating and editing a campaign', () => {
 
     // Another admin still holding version 1.
     const auditBefore = await auditOf(id);
-    const stale = await api.request('PUT', `/campaigns/${id}`, { token: admin, body: { campaign: { ...editable(created), title: 'Bản cũ' }, version: 1 } });
+    const stale = await api.request('PUT', `/campaigns/${id}`, {
+      token: admin,
+      body: { campaign: { ...editable(created), title: 'Bản cũ' }, version: 1 },
+    });
     expectRefusal(stale, 409, 'VERSION_CONFLICT');
     const read = await api.request('GET', `/campaigns/${id}`, { token: hr });
     expect(read.body).toMatchObject({ title: 'Đợt thi đua đã sửa', version: 2 });
@@ -127,11 +133,17 @@ describe('creating and editing a campaign', () => {
     const id = 'dot-khac-id';
     const created = await newCampaign(id);
     await newCampaign('dot-khac-id-2');
-    const answer = await api.request('PUT', `/campaigns/${id}`, { token: admin, body: { campaign: { ...editable(created), id: 'dot-khac-id-2', title: 'Nhầm' }, version: 1 } });
+    const answer = await api.request('PUT', `/campaigns/${id}`, {
+      token: admin,
+      body: { campaign: { ...editable(created), id: 'dot-khac-id-2', title: 'Nhầm' }, version: 1 },
+    });
     expectRefusal(answer, 400, 'VALIDATION_FAILED');
     expect(answer.body.details).toEqual([expect.objectContaining({ path: 'campaign.id' })]);
     for (const each of [id, 'dot-khac-id-2']) {
-      expect((await api.request('GET', `/campaigns/${each}`, { token: hr })).body).toMatchObject({ version: 1, title: SEED_CAMPAIGN.title });
+      expect((await api.request('GET', `/campaigns/${each}`, { token: hr })).body).toMatchObject({
+        version: 1,
+        title: SEED_CAMPAIGN.title,
+      });
     }
   });
 });
@@ -147,23 +159,37 @@ describe('quota counters follow the quota rules', () => {
     const people = [staffOf('kinh-te')[0]!, staffOf('kinh-te')[1]!, staffOf('tong-hop')[0]!, staffOf('nha-khach')[0]!];
     const answer = await api.request('POST', batch, { token: hr, body: { rows: people.map((p) => row(p.id, { status: 'eligible' })) } });
     expect(answer.body.summary.saved).toBe(4);
-    rows = answer.body.rows.map((r: { id: string; version: number }, i: number) => ({ id: r.id, version: r.version, unitId: people[i]!.unitId, person: people[i]!.id }));
+    rows = answer.body.rows.map((r: { id: string; version: number }, i: number) => ({
+      id: r.id,
+      version: r.version,
+      unitId: people[i]!.unitId,
+      person: people[i]!.id,
+    }));
   });
 
   /** Moves one row to a status; answers the row's outcome and the quota usage the save reports. */
   async function move(index: number, status: 'selected' | 'not_selected') {
     const target = rows[index]!;
-    const answer = await api.request('POST', batch, { token: hr, body: { rows: [{ ...row(target.person, { status }), id: target.id, version: target.version }] } });
+    const answer = await api.request('POST', batch, {
+      token: hr,
+      body: { rows: [{ ...row(target.person, { status }), id: target.id, version: target.version }] },
+    });
     expect(answer.status).toBe(200);
     const result = answer.body.rows[0];
     if (result.outcome === 'saved') target.version = result.version;
-    return { outcome: result.outcome as string, usage: answer.body.quotaUsage as { ruleId: string; scopeKey: string; used: number; max: number }[] };
+    return {
+      outcome: result.outcome as string,
+      usage: answer.body.quotaUsage as { ruleId: string; scopeKey: string; used: number; max: number }[],
+    };
   }
 
   async function setGiayKhenRule(rule: { max: number; scope: 'campaign' | 'unit' }) {
     const current = (await api.request('GET', `/campaigns/${id}`, { token: admin })).body as StoredCampaign;
     const quotaRules = current.quotaRules.map((r) => (r.awardForm === 'GIAY_KHEN_CVP' ? { ...r, ...rule } : r));
-    const answer = await api.request('PUT', `/campaigns/${id}`, { token: admin, body: { campaign: { ...editable(current), quotaRules }, version: current.version } });
+    const answer = await api.request('PUT', `/campaigns/${id}`, {
+      token: admin,
+      body: { campaign: { ...editable(current), quotaRules }, version: current.version },
+    });
     expect(answer.status, answer.text.slice(0, 400)).toBe(200);
     expect(answer.body.version).toBe(current.version + 1);
   }
@@ -233,7 +259,10 @@ describe('units and people', () => {
   });
 
   it('puts Đ after D, as Vietnamese does (not with it, as a plain collation would)', async () => {
-    for (const [id, name] of [['dai-phat-thanh', 'Đài Phát thanh'], ['du-an-xay-dung', 'Dự án Xây dựng']] as const) {
+    for (const [id, name] of [
+      ['dai-phat-thanh', 'Đài Phát thanh'],
+      ['du-an-xay-dung', 'Dự án Xây dựng'],
+    ] as const) {
       const put = await api.request('PUT', `/units/${id}`, { token: admin, body: { id, name } });
       expect(put.status).toBe(200);
       expect(put.body).toEqual({ id, name, isHrOffice: false, underDiscipline: false });
@@ -246,11 +275,17 @@ describe('units and people', () => {
     const answer = await api.request('GET', '/people?unitId=kinh-te', { token: hr });
     expect(answer.status).toBe(200);
     const items = answer.body.items as { id: string; fullName: string; unitId: string }[];
-    expect(items.map((p) => p.id).sort()).toEqual(DEMO_PEOPLE.filter((p) => p.unitId === 'kinh-te').map((p) => p.id).sort());
+    expect(items.map((p) => p.id).sort()).toEqual(
+      DEMO_PEOPLE.filter((p) => p.unitId === 'kinh-te')
+        .map((p) => p.id)
+        .sort(),
+    );
     const collator = new Intl.Collator('vi');
     const given = (name: string) => name.split(' ').at(-1)!;
     for (let i = 1; i < items.length; i += 1) {
-      const order = collator.compare(given(items[i - 1]!.fullName), given(items[i]!.fullName)) || collator.compare(items[i - 1]!.fullName, items[i]!.fullName);
+      const order =
+        collator.compare(given(items[i - 1]!.fullName), given(items[i]!.fullName)) ||
+        collator.compare(items[i - 1]!.fullName, items[i]!.fullName);
       expect(order, `${items[i - 1]!.fullName} before ${items[i]!.fullName}`).toBeLessThanOrEqual(0);
     }
     const all = await api.request('GET', '/people', { token: hr });
@@ -260,15 +295,24 @@ describe('units and people', () => {
   });
 
   it('refuses a person in a unit that does not exist, and stores a valid one', async () => {
-    const unknown = await api.request('PUT', '/people/cb-moi-1', { token: admin, body: { id: 'cb-moi-1', fullName: 'Đặng Thị Mới', unitId: 'phong-khong-co' } });
+    const unknown = await api.request('PUT', '/people/cb-moi-1', {
+      token: admin,
+      body: { id: 'cb-moi-1', fullName: 'Đặng Thị Mới', unitId: 'phong-khong-co' },
+    });
     expectRefusal(unknown, 400, 'VALIDATION_FAILED');
     expect(unknown.body.details).toEqual([expect.objectContaining({ path: 'unitId' })]);
-    const mismatch = await api.request('PUT', '/people/cb-moi-2', { token: admin, body: { id: 'cb-moi-1', fullName: 'Đặng Thị Mới', unitId: 'nha-khach' } });
+    const mismatch = await api.request('PUT', '/people/cb-moi-2', {
+      token: admin,
+      body: { id: 'cb-moi-1', fullName: 'Đặng Thị Mới', unitId: 'nha-khach' },
+    });
     expectRefusal(mismatch, 400, 'VALIDATION_FAILED');
     let listed = (await api.request('GET', '/people', { token: hr })).body.items.map((p: { id: string }) => p.id);
     expect(listed).not.toContain('cb-moi-1');
 
-    const valid = await api.request('PUT', '/people/cb-moi-1', { token: admin, body: { id: 'cb-moi-1', fullName: 'Đặng Thị Mới', unitId: 'nha-khach', gender: 'female' } });
+    const valid = await api.request('PUT', '/people/cb-moi-1', {
+      token: admin,
+      body: { id: 'cb-moi-1', fullName: 'Đặng Thị Mới', unitId: 'nha-khach', gender: 'female' },
+    });
     expect(valid.status).toBe(200);
     listed = (await api.request('GET', '/people?unitId=nha-khach', { token: hr })).body.items.map((p: { id: string }) => p.id);
     expect(listed).toContain('cb-moi-1');

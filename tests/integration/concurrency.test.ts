@@ -18,7 +18,10 @@ const save = (rows: unknown[], headers: Record<string, string> = {}, token = hr)
 describe('the race for the last place', () => {
   // Kế hoạch III.2.b: "không quá 01" — twenty saves fired at once for the one Giấy khen place.
   it('lets exactly one of 20 concurrent selections win', async () => {
-    const people = [...staffOf('tong-hop'), ...staffOf('kinh-te'), ...staffOf('khoa-giao-van-xa'), ...staffOf('noi-chinh-phap-che')].slice(0, 20);
+    const people = [...staffOf('tong-hop'), ...staffOf('kinh-te'), ...staffOf('khoa-giao-van-xa'), ...staffOf('noi-chinh-phap-che')].slice(
+      0,
+      20,
+    );
     expect(people).toHaveLength(20);
     const created = await save(people.map((p) => row(p.id, { status: 'eligible' })));
     const eligible = created.body.rows as { id: string; version: number }[];
@@ -60,9 +63,7 @@ describe('versions', () => {
     const [, , c] = staffOf('ban-tiep-cong-dan');
     const created = await save([row(c!.id)]);
     const id = created.body.rows[0].id;
-    const both = await Promise.all(
-      ['một', 'hai'].map((text) => save([{ ...row(c!.id, { achievements: text }), id, version: 1 }])),
-    );
+    const both = await Promise.all(['một', 'hai'].map((text) => save([{ ...row(c!.id, { achievements: text }), id, version: 1 }])));
     expect(both.map((a) => a.body.rows[0].outcome).sort()).toEqual(['conflict', 'saved']);
   });
 });

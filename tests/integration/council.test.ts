@@ -38,10 +38,12 @@ async function freshCampaign(id: string, change: (campaign: Campaign) => Campaig
   return id;
 }
 
-const withGiayKhenPlaces = (max: number) => (campaign: Campaign): Campaign => ({
-  ...campaign,
-  quotaRules: campaign.quotaRules.map((rule) => (rule.awardForm === GK ? { ...rule, max } : rule)),
-});
+const withGiayKhenPlaces =
+  (max: number) =>
+  (campaign: Campaign): Campaign => ({
+    ...campaign,
+    quotaRules: campaign.quotaRules.map((rule) => (rule.awardForm === GK ? { ...rule, max } : rule)),
+  });
 
 /** HR saves the rows (new ones straight to eligible, as HR may); returns their ids and versions in order. */
 async function save(campaignId: string, rows: NominationChange[], token = tokens.hr) {
@@ -51,7 +53,10 @@ async function save(campaignId: string, rows: NominationChange[], token = tokens
 }
 
 async function eligible(campaignId: string, people: { id: string; awardForm: string }[]) {
-  const rows = await save(campaignId, people.map((p) => row(p.id, { awardForm: p.awardForm, status: 'eligible' })));
+  const rows = await save(
+    campaignId,
+    people.map((p) => row(p.id, { awardForm: p.awardForm, status: 'eligible' })),
+  );
   expect(rows.map((r) => r.outcome)).toEqual(people.map(() => 'saved'));
   return rows.map((r) => r.id);
 }
@@ -111,7 +116,10 @@ describe('a full round, from the eligible nominations to a confirmed selection',
     [a1, a2] = [a1, a2].sort((p, q) => p!.fullName.localeCompare(q!.fullName, 'vi'));
     [b1, b2] = [b1, b2].sort((p, q) => p!.fullName.localeCompare(q!.fullName, 'vi'));
     const [gk1, gk2, bk1, bk2] = await eligible(campaignId, [
-      { id: a1!.id, awardForm: GK }, { id: a2!.id, awardForm: GK }, { id: b1!.id, awardForm: BK }, { id: b2!.id, awardForm: BK },
+      { id: a1!.id, awardForm: GK },
+      { id: a2!.id, awardForm: GK },
+      { id: b1!.id, awardForm: BK },
+      { id: b2!.id, awardForm: BK },
     ]);
     // Not eligible yet: not a candidate.
     const [pending] = await save(campaignId, [row(staffOf('kinh-te')[2]!.id, { status: 'submitted' })]);
@@ -119,12 +127,28 @@ describe('a full round, from the eligible nominations to a confirmed selection',
     const opened = await open(campaignId);
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const round = opened.body;
-    expect(round).toMatchObject({ id: '1', number: 1, status: 'open', ballotCount: 0, attendance: FULL_ATTENDANCE, version: 1, createdBy: SECRETARY });
+    expect(round).toMatchObject({
+      id: '1',
+      number: 1,
+      status: 'open',
+      ballotCount: 0,
+      attendance: FULL_ATTENDANCE,
+      version: 1,
+      createdBy: SECRETARY,
+    });
     // The plan's order of forms (Bằng khen first), each form's places the quota left.
-    expect(round.forms).toEqual([{ awardForm: BK, places: 1 }, { awardForm: GK, places: 1 }]);
+    expect(round.forms).toEqual([
+      { awardForm: BK, places: 1 },
+      { awardForm: GK, places: 1 },
+    ]);
     expect(round.candidates.map((c: { nominationId: string }) => c.nominationId)).toEqual([bk1, bk2, gk1, gk2]);
     expect(round.candidates[2]).toEqual({
-      nominationId: gk1, awardForm: GK, name: a1!.fullName, nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: a1!.gender === 'female',
+      nominationId: gk1,
+      awardForm: GK,
+      name: a1!.fullName,
+      nomineeKind: 'individual',
+      unitName: 'Phòng Tổng hợp',
+      female: a1!.gender === 'female',
     });
     expect(round.candidates.map((c: { nominationId: string }) => c.nominationId)).not.toContain(pending!.id);
 
@@ -146,7 +170,12 @@ describe('a full round, from the eligible nominations to a confirmed selection',
       { awardForm: BK, places: 1, selected: [bk1] },
       { awardForm: GK, places: 1, selected: [gk1] },
     ]);
-    expect(result.candidates.find((c: { nominationId: string }) => c.nominationId === gk1)).toMatchObject({ votes: 6, percent: 66.67, passed: true, selected: true });
+    expect(result.candidates.find((c: { nominationId: string }) => c.nominationId === gk1)).toMatchObject({
+      votes: 6,
+      percent: 66.67,
+      passed: true,
+      selected: true,
+    });
 
     expect(minutes).toMatchObject({
       title: 'BIÊN BẢN KIỂM PHIẾU',
@@ -167,7 +196,9 @@ describe('a full round, from the eligible nominations to a confirmed selection',
       [a1!.fullName, 6, '66,67%'],
       [a2!.fullName, 3, '33,33%'],
     ]);
-    expect(minutes.conclusion).toContain(`Lựa chọn đề nghị Giấy khen của Chánh Văn phòng: ${a1!.fullName} (Phòng Tổng hợp), 6/9 phiếu (66,67%).`);
+    expect(minutes.conclusion).toContain(
+      `Lựa chọn đề nghị Giấy khen của Chánh Văn phòng: ${a1!.fullName} (Phòng Tổng hợp), 6/9 phiếu (66,67%).`,
+    );
 
     const confirmed = await confirm(campaignId, '1', { version: tallied.body.version });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
@@ -178,20 +209,37 @@ describe('a full round, from the eligible nominations to a confirmed selection',
       { nominationId: gk1, from: 'eligible', to: 'selected' },
       { nominationId: gk2, from: 'eligible', to: 'not_selected' },
     ]);
-    expect(await statusOf(campaignId, [bk1!, bk2!, gk1!, gk2!, pending!.id])).toEqual(['selected', 'not_selected', 'selected', 'not_selected', 'submitted']);
+    expect(await statusOf(campaignId, [bk1!, bk2!, gk1!, gk2!, pending!.id])).toEqual([
+      'selected',
+      'not_selected',
+      'selected',
+      'not_selected',
+      'submitted',
+    ]);
     expect(await quotaOf(campaignId, GK)).toMatchObject({ used: 1, max: 1 });
     expect(await quotaOf(campaignId, BK)).toMatchObject({ used: 1, max: 1 });
 
     // The audit: the submissions with their counts, the tally, the confirmation, each decision.
     const audit = await api.request('GET', `/campaigns/${campaignId}/audit?limit=100`, { token: tokens.hr });
-    const entries = audit.body.entries as { action: string; nominationId?: string; actor: string; changes: Record<string, { from?: unknown; to?: unknown }> }[];
+    const entries = audit.body.entries as {
+      action: string;
+      nominationId?: string;
+      actor: string;
+      changes: Record<string, { from?: unknown; to?: unknown }>;
+    }[];
     const ballotEntries = entries.filter((e) => e.action === 'round.ballots');
-    expect(ballotEntries.map((e) => e.changes.ballots)).toEqual([{ from: 8, to: 9 }, { from: 0, to: 8 }]);
+    expect(ballotEntries.map((e) => e.changes.ballots)).toEqual([
+      { from: 8, to: 9 },
+      { from: 0, to: 8 },
+    ]);
     expect(ballotEntries.every((e) => e.actor === SECRETARY)).toBe(true);
     expect(entries.filter((e) => e.action.startsWith('round.')).map((e) => e.action)).toEqual(
       expect.arrayContaining(['round.create', 'round.tally', 'round.confirm']),
     );
-    expect(entries.find((e) => e.action === 'update' && e.nominationId === gk1)?.changes.status).toEqual({ from: 'eligible', to: 'selected' });
+    expect(entries.find((e) => e.action === 'update' && e.nominationId === gk1)?.changes.status).toEqual({
+      from: 'eligible',
+      to: 'selected',
+    });
 
     // A confirmed result cannot change.
     for (const attempt of [submit(campaignId, '1', full), tallyOf(campaignId, '1'), confirm(campaignId, '1')]) {
@@ -202,7 +250,9 @@ describe('a full round, from the eligible nominations to a confirmed selection',
 
     const listed = await api.request('GET', rounds(campaignId), { token: tokens.viewer });
     expect(listed.status).toBe(200);
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: '1', status: 'confirmed', candidateCount: 4, ballotCount: 9, void: false })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: '1', status: 'confirmed', candidateCount: 4, ballotCount: 9, void: false }),
+    ]);
     expect(listed.body.items[0].candidates).toBeUndefined();
     const withBallots = await api.request('GET', `${rounds(campaignId)}/1?include=ballots`, { token: tokens.hr });
     expect(withBallots.body.ballots).toEqual(full);
@@ -229,7 +279,10 @@ describe('a tie and its second round', () => {
     // Two Giấy khen places: ballots mark up to two candidates.
     const campaignId = await freshCampaign('council-tie', withGiayKhenPlaces(2));
     const people = staffOf('khoa-giao-van-xa').slice(0, 4);
-    const [x, y, z, w] = await eligible(campaignId, people.map((p) => ({ id: p.id, awardForm: GK })));
+    const [x, y, z, w] = await eligible(
+      campaignId,
+      people.map((p) => ({ id: p.id, awardForm: GK })),
+    );
     await open(campaignId);
     // x 7, y 5, z 5, w 1: x is selected; y and z both pass and tie for the last place.
     await submit(campaignId, '1', ballots(...times(4, [x!, y!]), ...times(3, [x!, z!]), [y!, z!], [z!, w!]));
@@ -239,7 +292,9 @@ describe('a tie and its second round', () => {
     ]);
     const names = [y, z].sort().map((id) => people[[x, y, z, w].indexOf(id)]!);
     const conclusion = tallied.body.minutes.conclusion.join('\n');
-    expect(conclusion).toContain(`đề nghị bỏ phiếu lại giữa ${names[0]!.fullName} (Phòng Khoa giáo - Văn xã) và ${names[1]!.fullName} (Phòng Khoa giáo - Văn xã)`);
+    expect(conclusion).toContain(
+      `đề nghị bỏ phiếu lại giữa ${names[0]!.fullName} (Phòng Khoa giáo - Văn xã) và ${names[1]!.fullName} (Phòng Khoa giáo - Văn xã)`,
+    );
 
     // The tie is decided from a confirmed round only.
     const early = await open(campaignId, { attendance: FULL_ATTENDANCE, fromRoundId: '1' });
@@ -276,7 +331,10 @@ describe('a void round', () => {
   it('without a quorum is void: it cannot be confirmed, and a new round supersedes it', async () => {
     const campaignId = await freshCampaign('council-void');
     const [p, q] = staffOf('noi-chinh-phap-che');
-    const [a, b] = await eligible(campaignId, [{ id: p!.id, awardForm: GK }, { id: q!.id, awardForm: GK }]);
+    const [a, b] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
     // 4 present and 1 in writing: 5 of 9, under the quorum of 6.
     await open(campaignId, { attendance: { present: 4, writtenVotes: 1 } });
     await submit(campaignId, '1', ballots(...times(5, [a!])));
@@ -338,7 +396,10 @@ describe('who may run the vote', () => {
   it('lets the secretary and admin run it, HR and the viewer read it, and a unit clerk nothing', async () => {
     const campaignId = await freshCampaign('council-roles');
     const [p, q] = staffOf('trung-tam-hcc');
-    const [a] = await eligible(campaignId, [{ id: p!.id, awardForm: GK }, { id: q!.id, awardForm: GK }]);
+    const [a] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
 
     for (const token of [tokens.hr, tokens.viewer, tokens.unit]) {
       const refused = await open(campaignId, { attendance: FULL_ATTENDANCE }, token);
@@ -394,7 +455,10 @@ describe('a confirmation racing HR for the last place', () => {
   async function talliedRound(campaignId: string, unitId: string) {
     await freshCampaign(campaignId);
     const [p, q, r] = staffOf(unitId);
-    const [x, z] = await eligible(campaignId, [{ id: p!.id, awardForm: GK }, { id: q!.id, awardForm: GK }]);
+    const [x, z] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
     expect((await open(campaignId)).status).toBe(201);
     await submit(campaignId, '1', ballots(...times(6, [x!]), ...times(3, [z!])));
     const tallied = await tallyOf(campaignId, '1');
@@ -423,7 +487,9 @@ describe('a confirmation racing HR for the last place', () => {
     expect(hrSave.status).toBe(200);
     const confirmWon = confirmation.status === 200;
     const hrWon = hrSave.body.rows[0].outcome === 'saved';
-    expect([confirmWon, hrWon].filter(Boolean), JSON.stringify({ confirmation: confirmation.body, hr: hrSave.body.rows[0] })).toHaveLength(1);
+    expect([confirmWon, hrWon].filter(Boolean), JSON.stringify({ confirmation: confirmation.body, hr: hrSave.body.rows[0] })).toHaveLength(
+      1,
+    );
     if (confirmWon) {
       expect(hrSave.body.rows[0].outcome).toBe('refused');
       expect(await statusOf(campaignId, [x, y.id])).toEqual(['selected', 'eligible']);
@@ -461,7 +527,9 @@ describe('a confirmation racing HR for the last place', () => {
     const { z } = await talliedRound(campaignId, 'trung-tam-hcc');
     const current = (await nominations(campaignId)).get(z)!;
     const person = staffOf('trung-tam-hcc')[1]!;
-    const [returned] = await save(campaignId, [{ ...row(person.id, { status: 'returned', returnReason: 'Thiếu báo cáo' }), id: z, version: current.version }]);
+    const [returned] = await save(campaignId, [
+      { ...row(person.id, { status: 'returned', returnReason: 'Thiếu báo cáo' }), id: z, version: current.version },
+    ]);
     expect(returned!.outcome).toBe('saved');
 
     const refused = await confirm(campaignId, '1');
@@ -476,7 +544,10 @@ describe('many ballots', () => {
   it('takes 10,000 ballots in several parts, tallies them, and replaces them with fewer', async () => {
     const campaignId = await freshCampaign('council-many');
     const [p, q] = staffOf('nha-khach');
-    const [a, b] = await eligible(campaignId, [{ id: p!.id, awardForm: GK }, { id: q!.id, awardForm: GK }]);
+    const [a, b] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
     await open(campaignId);
     // Half the ballots name random strangers (invalid, and hard to compress): the parts pass 300 KB.
     const noise = () => Array.from({ length: 6 }, () => Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2));
@@ -515,7 +586,11 @@ describe('many ballots', () => {
     const [p] = staffOf('ban-tiep-cong-dan');
     await eligible(campaignId, [{ id: p!.id, awardForm: GK }]);
     await open(campaignId);
-    const refused = await submit(campaignId, '1', Array.from({ length: 10_001 }, (_, i) => ({ number: i + 1, marks: {} })));
+    const refused = await submit(
+      campaignId,
+      '1',
+      Array.from({ length: 10_001 }, (_, i) => ({ number: i + 1, marks: {} })),
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
   });

@@ -15,7 +15,13 @@ describe('the task pane dev server', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    pane = await startPaneServer({ apiUrl: api.baseUrl, port: 0, host: '127.0.0.1', tls: { kind: 'http', reason: 'test' }, logLevel: 'silent' });
+    pane = await startPaneServer({
+      apiUrl: api.baseUrl,
+      port: 0,
+      host: '127.0.0.1',
+      tls: { kind: 'http', reason: 'test' },
+      logLevel: 'silent',
+    });
   });
   afterAll(async () => {
     await pane?.close();
@@ -96,9 +102,9 @@ describe('the task pane dev server', () => {
   });
 
   it('says why a taken port cannot be used', async () => {
-    await expect(startPaneServer({ apiUrl: api.baseUrl, port: pane.port, tls: { kind: 'http', reason: 'test' }, logLevel: 'silent' })).rejects.toThrow(
-      /Port \d+ is in use/,
-    );
+    await expect(
+      startPaneServer({ apiUrl: api.baseUrl, port: pane.port, tls: { kind: 'http', reason: 'test' }, logLevel: 'silent' }),
+    ).rejects.toThrow(/Port \d+ is in use/);
   });
 });
 

@@ -87,7 +87,12 @@ describe('the API Gateway stand-in', () => {
   });
 
   it('answers 404 like API Gateway for an unknown path or method', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['DELETE', '/campaigns'], ['GET', '/health/'], ['GET', '/campaigns/c1/nominations/n1']]) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['DELETE', '/campaigns'],
+      ['GET', '/health/'],
+      ['GET', '/campaigns/c1/nominations/n1'],
+    ]) {
       const response = await api.request(method!, path!);
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(response.body).toEqual({ message: 'Not Found' });
@@ -221,11 +226,19 @@ describe('the API Gateway stand-in', () => {
 
   it('answers 413 in the product’s shape over Lambda’s 6 MB, and API Gateway’s over 10 MB', async () => {
     const token = await api.tokenFor('admin@thidua.local');
-    const sevenMb = await api.request('POST', '/campaigns', { token, body: JSON.stringify({ pad: 'x'.repeat(7 * 1024 * 1024) }), headers: { 'content-type': 'application/json' } });
+    const sevenMb = await api.request('POST', '/campaigns', {
+      token,
+      body: JSON.stringify({ pad: 'x'.repeat(7 * 1024 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(sevenMb.status).toBe(413);
     expect(sevenMb.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: { vi: expect.any(String), en: expect.any(String) } });
 
-    const elevenMb = await api.request('POST', '/campaigns', { token, body: 'x'.repeat(11 * 1024 * 1024), headers: { 'content-type': 'text/plain' } });
+    const elevenMb = await api.request('POST', '/campaigns', {
+      token,
+      body: 'x'.repeat(11 * 1024 * 1024),
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(elevenMb.status).toBe(413);
     expect(elevenMb.body).toEqual({ message: 'Request Entity Too Large' });
 
@@ -242,7 +255,11 @@ describe('the API Gateway stand-in', () => {
   it('answers CORS preflights for https://localhost origins only', async () => {
     const allowed = await fetch(`${api.baseUrl}/campaigns`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://localhost:3000');
@@ -340,7 +357,11 @@ describe('ensureTable', () => {
 
   it('survives concurrent calls for the same table', async () => {
     const tableName = `ensure-${randomUUID().slice(0, 8)}`;
-    const results = await Promise.all([ensureTable(api.client, tableName), ensureTable(api.client, tableName), ensureTable(api.client, tableName)]);
+    const results = await Promise.all([
+      ensureTable(api.client, tableName),
+      ensureTable(api.client, tableName),
+      ensureTable(api.client, tableName),
+    ]);
     expect(results.filter(Boolean).length).toBeGreaterThanOrEqual(1);
     await deleteTable(api.client, tableName);
   });

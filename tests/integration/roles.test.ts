@@ -53,7 +53,10 @@ async function stored(id: string) {
 }
 
 const change = (role: RoleName, created: Created, fields: Partial<NominationChange>) =>
-  api.request('POST', MATRIX_BATCH, { token: tokens[role], body: { rows: [{ ...created.change, ...fields, id: created.id, version: created.version }] } });
+  api.request('POST', MATRIX_BATCH, {
+    token: tokens[role],
+    body: { rows: [{ ...created.change, ...fields, id: created.id, version: created.version }] },
+  });
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -76,7 +79,8 @@ interface Action {
   okStatus?: number;
 }
 
-const everyone = (outcome: Outcome): Record<RoleName, Outcome> => Object.fromEntries(ROLE_NAMES.map((r) => [r, outcome])) as Record<RoleName, Outcome>;
+const everyone = (outcome: Outcome): Record<RoleName, Outcome> =>
+  Object.fromEntries(ROLE_NAMES.map((r) => [r, outcome])) as Record<RoleName, Outcome>;
 const adminOnly: Record<RoleName, Outcome> = { ...everyone('FORBIDDEN'), admin: 'ok' };
 
 /** A status change of a fresh row of unit X, and afterwards: the row moved, or it did not. */
@@ -106,7 +110,11 @@ const ACTIONS: Action[] = [
     expect: everyone('ok'),
     run: async (role) => {
       const response = await api.request('GET', '/campaigns', { token: tokens[role] });
-      return { response, after: async () => expect(response.body.items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([CAMPAIGN_ID, MATRIX])) };
+      return {
+        response,
+        after: async () =>
+          expect(response.body.items.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining([CAMPAIGN_ID, MATRIX])),
+      };
     },
   },
   {
@@ -158,7 +166,10 @@ const ACTIONS: Action[] = [
     expect: everyone('ok'),
     run: async (role) => {
       const response = await api.request('GET', '/units', { token: tokens[role] });
-      return { response, after: async () => expect(response.body.items.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([X, Y])) };
+      return {
+        response,
+        after: async () => expect(response.body.items.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([X, Y])),
+      };
     },
   },
   {
@@ -189,7 +200,10 @@ const ACTIONS: Action[] = [
     expect: adminOnly,
     run: async (role) => {
       const id = `roles-person-${role.toLowerCase()}`;
-      const response = await api.request('PUT', `/people/${id}`, { token: tokens[role], body: { id, fullName: 'Nguyễn Văn Thử', unitId: 'nha-khach' } });
+      const response = await api.request('PUT', `/people/${id}`, {
+        token: tokens[role],
+        body: { id, fullName: 'Nguyễn Văn Thử', unitId: 'nha-khach' },
+      });
       return {
         response,
         after: async (ok) => {
@@ -264,12 +278,26 @@ const ACTIONS: Action[] = [
   {
     // Only HR (the HR office) finds a dossier eligible: not even the admin.
     name: 'mark eligible (submitted → eligible)',
-    expect: { admin: 'FORBIDDEN_STATUS', hr: 'ok', secretary: 'FORBIDDEN_STATUS', viewer: 'FORBIDDEN', unitX: 'FORBIDDEN_STATUS', unitY: 'FORBIDDEN_UNIT' },
+    expect: {
+      admin: 'FORBIDDEN_STATUS',
+      hr: 'ok',
+      secretary: 'FORBIDDEN_STATUS',
+      viewer: 'FORBIDDEN',
+      unitX: 'FORBIDDEN_STATUS',
+      unitY: 'FORBIDDEN_UNIT',
+    },
     run: statusChange('submitted', 'eligible'),
   },
   {
     name: 'return with a reason (submitted → returned)',
-    expect: { admin: 'ok', hr: 'ok', secretary: 'FORBIDDEN_STATUS', viewer: 'FORBIDDEN', unitX: 'FORBIDDEN_STATUS', unitY: 'FORBIDDEN_UNIT' },
+    expect: {
+      admin: 'ok',
+      hr: 'ok',
+      secretary: 'FORBIDDEN_STATUS',
+      viewer: 'FORBIDDEN',
+      unitX: 'FORBIDDEN_STATUS',
+      unitY: 'FORBIDDEN_UNIT',
+    },
     run: statusChange('submitted', 'returned', { returnReason: 'Thiếu báo cáo thành tích' }),
   },
   {
@@ -309,7 +337,9 @@ const ACTIONS: Action[] = [
 ];
 
 describe('the role matrix', () => {
-  const cases = ACTIONS.flatMap((action) => ROLE_NAMES.map((role) => ({ action: action.name, role, outcome: action.expect[role], run: action })));
+  const cases = ACTIONS.flatMap((action) =>
+    ROLE_NAMES.map((role) => ({ action: action.name, role, outcome: action.expect[role], run: action })),
+  );
   it.each(cases)('$action as $role: $outcome', async ({ role, outcome, run: action }) => {
     const { response, after } = await action.run(role);
     if (outcome === 'ok') {
@@ -329,7 +359,12 @@ describe('what each role reads', () => {
   const fixtures = {} as Record<string, Created>;
   beforeAll(async () => {
     for (const [unitId, status] of [
-      [X, 'draft'], [X, 'submitted'], [X, 'returned'], [X, 'eligible'], [Y, 'draft'], [Y, 'eligible'],
+      [X, 'draft'],
+      [X, 'submitted'],
+      [X, 'returned'],
+      [X, 'eligible'],
+      [Y, 'draft'],
+      [Y, 'eligible'],
     ] as const) {
       fixtures[`${unitId}:${status}`] = await create(unitId, status, { note: 'đọc' });
     }
@@ -339,7 +374,10 @@ describe('what each role reads', () => {
       delete c.dossier!.BIEN_BAN_HOP_XET;
       return c;
     };
-    const answer = await api.request('POST', MATRIX_BATCH, { token: tokens.hr, body: { rows: [broken(X, 'submitted'), broken(Y, 'submitted')] } });
+    const answer = await api.request('POST', MATRIX_BATCH, {
+      token: tokens.hr,
+      body: { rows: [broken(X, 'submitted'), broken(Y, 'submitted')] },
+    });
     expect(answer.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['saved', 'saved']);
     fixtures[`${X}:broken`] = { id: answer.body.rows[0].id, version: 1, change: broken(X, 'submitted') };
     fixtures[`${Y}:broken`] = { id: answer.body.rows[1].id, version: 1, change: broken(Y, 'submitted') };
@@ -434,7 +472,12 @@ describe('a unit clerk writes only its own rows while the unit holds them', () =
     await refused(await change('unitX', eligible, { note: 'sửa lén' }), 'FORBIDDEN_UNIT', eligible.id, 1);
     await refused(await api.request('DELETE', `${NOMINATIONS}/${eligible.id}`, { token: tokens.unitX }), 'FORBIDDEN_UNIT', eligible.id, 1);
     await api.request('DELETE', `${NOMINATIONS}/${eligible.id}`, { token: tokens.hr });
-    await refused(await api.request('POST', `${NOMINATIONS}/${eligible.id}/restore`, { token: tokens.unitX }), 'FORBIDDEN_UNIT', eligible.id, 2);
+    await refused(
+      await api.request('POST', `${NOMINATIONS}/${eligible.id}/restore`, { token: tokens.unitX }),
+      'FORBIDDEN_UNIT',
+      eligible.id,
+      2,
+    );
   });
 
   it("may not move its row to another unit, nor touch another unit's row", async () => {
@@ -475,10 +518,18 @@ describe('sign-in', () => {
       .replace('{unitId}', X)
       .replace('{personId}', 'cb-001')
       .replace('{email}', encodeURIComponent(ADMIN));
-  const guarded = ROUTES.filter((route) => route.auth).map((route) => ({ key: `${route.method} ${route.path}`, method: route.method, path: concrete(route.path) }));
+  const guarded = ROUTES.filter((route) => route.auth).map((route) => ({
+    key: `${route.method} ${route.path}`,
+    method: route.method,
+    path: concrete(route.path),
+  }));
 
   it('guards every route but health and the API description', () => {
-    expect(ROUTES.filter((route) => !route.auth).map((route) => route.path).sort()).toEqual(['/health', '/openapi.json']);
+    expect(
+      ROUTES.filter((route) => !route.auth)
+        .map((route) => route.path)
+        .sort(),
+    ).toEqual(['/health', '/openapi.json']);
     expect(guarded.length).toBe(ROUTES.length - 2);
   });
 
@@ -530,7 +581,10 @@ describe('sign-in', () => {
   it('writes nothing for a save without a valid token', async () => {
     const before = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations`, { token: tokens.hr });
     const expired = await api.tokenFor(HR, { ttl: -60 });
-    const answer = await api.request('POST', `/campaigns/${CAMPAIGN_ID}/nominations/batch`, { token: expired, body: { rows: [row(staffOf(X)[4]!.id)] } });
+    const answer = await api.request('POST', `/campaigns/${CAMPAIGN_ID}/nominations/batch`, {
+      token: expired,
+      body: { rows: [row(staffOf(X)[4]!.id)] },
+    });
     expect(answer.status).toBe(401);
     const after = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations`, { token: tokens.hr });
     expect(after.body.items).toEqual(before.body.items);
@@ -549,7 +603,10 @@ describe('sign-in', () => {
       expect(answer.body.message.vi.length).toBeGreaterThan(0);
       expect(answer.body.message.en.length).toBeGreaterThan(0);
     }
-    const save = await api.request('POST', `/campaigns/${CAMPAIGN_ID}/nominations/batch`, { token: stranger, body: { rows: [row(staffOf(X)[4]!.id)] } });
+    const save = await api.request('POST', `/campaigns/${CAMPAIGN_ID}/nominations/batch`, {
+      token: stranger,
+      body: { rows: [row(staffOf(X)[4]!.id)] },
+    });
     expect(save.status).toBe(403);
     expect(save.body.code).toBe('UNKNOWN_USER');
   });

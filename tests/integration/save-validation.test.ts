@@ -43,7 +43,9 @@ describe('the plan on save', () => {
     const change = row(staffOf('kinh-te')[2]!.id);
     delete change.dossier!.BIEN_BAN_HOP_XET;
     const result = await saveOne(change);
-    expect(result.issues).toContainEqual(expect.objectContaining({ code: 'DOSSIER_INCOMPLETE', severity: 'error', field: 'dossier.BIEN_BAN_HOP_XET' }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ code: 'DOSSIER_INCOMPLETE', severity: 'error', field: 'dossier.BIEN_BAN_HOP_XET' }),
+    );
   });
 
   // Kế hoạch II.3: "Cá nhân gồm: Toàn thể cán bộ ... trong Văn phòng" of the nominating unit.
@@ -57,7 +59,9 @@ describe('the plan on save', () => {
     const person = staffOf('khoa-giao-van-xa')[0]!.id;
     await saveOne(row(person));
     const second = await saveOne(row(person, { awardForm: 'BANG_KHEN_CT_UBND' }));
-    expect(second.issues).toContainEqual(expect.objectContaining({ code: 'DUPLICATE_NOMINEE', field: 'nomineeId', params: expect.objectContaining({ count: 2 }) }));
+    expect(second.issues).toContainEqual(
+      expect.objectContaining({ code: 'DUPLICATE_NOMINEE', field: 'nomineeId', params: expect.objectContaining({ count: 2 }) }),
+    );
   });
 
   // DESIGN rule 9: no award under discipline.
@@ -88,11 +92,17 @@ describe('quotas on save', () => {
     const second = await saveOne(row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
     expect(codes(second)).toContain('QUOTA_MORE_CANDIDATES');
 
-    const selectFirst = await api.request('POST', BATCH, { token: hr, body: { rows: [{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: first.id, version: 1 }] } });
+    const selectFirst = await api.request('POST', BATCH, {
+      token: hr,
+      body: { rows: [{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: first.id, version: 1 }] },
+    });
     expect(selectFirst.body.rows[0].outcome).toBe('saved');
     expect(selectFirst.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1, max: 1 }));
 
-    const selectSecond = await api.request('POST', BATCH, { token: hr, body: { rows: [{ ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: second.id, version: 1 }] } });
+    const selectSecond = await api.request('POST', BATCH, {
+      token: hr,
+      body: { rows: [{ ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: second.id, version: 1 }] },
+    });
     const refused = selectSecond.body.rows[0];
     expect(refused).toMatchObject({ outcome: 'refused', version: 1, status: 'eligible' });
     expect(refused.refusal.message.vi).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');

@@ -9,7 +9,9 @@ const xml = readFileSync(root('manifest.xml'), 'utf8');
 
 function strings(kind: 'ShortStrings' | 'LongStrings'): { id: string; vi: string; en?: string }[] {
   const block = new RegExp(`<bt:${kind}>([\\s\\S]*?)</bt:${kind}>`).exec(xml)?.[1] ?? '';
-  return [...block.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]+)"(?:\/>|>\s*<bt:Override Locale="en-US" Value="([^"]+)"\/>)/g)].map((match) => ({
+  return [
+    ...block.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]+)"(?:\/>|>\s*<bt:Override Locale="en-US" Value="([^"]+)"\/>)/g),
+  ].map((match) => ({
     id: match[1]!,
     vi: match[2]!,
     ...(match[3] ? { en: match[3] } : {}),
@@ -34,7 +36,22 @@ describe('manifest.xml', () => {
   });
 
   it('keeps the top-level elements in the schema’s order', () => {
-    const order = ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const order = [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     const positions = order.map((name) => xml.indexOf(`<${name}`));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -66,9 +83,18 @@ describe('manifest.xml', () => {
 
   it('names only files the add-in has, icons at their declared sizes', () => {
     const paths = pathsNamed(xml, DEV_ORIGIN);
-    expect(paths).toEqual(['commands.html', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-64.png', 'icons/icon-80.png', 'support.html', 'taskpane.html']);
+    expect(paths).toEqual([
+      'commands.html',
+      'icons/icon-16.png',
+      'icons/icon-32.png',
+      'icons/icon-64.png',
+      'icons/icon-80.png',
+      'support.html',
+      'taskpane.html',
+    ]);
     for (const path of paths) expect(existsSync(root(`addin/${path}`)) || existsSync(root(`addin/public/${path}`)), path).toBe(true);
-    for (const size of [16, 32, 64, 80]) expect(pngSize(root(`addin/public/icons/icon-${size}.png`))).toEqual({ width: size, height: size });
+    for (const size of [16, 32, 64, 80])
+      expect(pngSize(root(`addin/public/icons/icon-${size}.png`))).toEqual({ width: size, height: size });
     for (const size of [16, 32, 80]) expect(xml).toContain(`<bt:Image size="${size}" resid="Thidua.Icon.${size}"/>`);
     // A task pane add-in's own icon: 32×32, and 64×64 for high DPI.
     expect(xml).toContain('<IconUrl DefaultValue="https://localhost:3000/icons/icon-32.png"/>');

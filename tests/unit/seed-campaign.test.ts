@@ -161,9 +161,7 @@ describe('Campaign.parse refuses what contradicts the plan', () => {
   it('unknown fields, at the top level and inside (strict objects)', () => {
     const top = seedData();
     top.chiTieu = 1;
-    expect(Campaign.safeParse(top).error!.issues).toEqual([
-      expect.objectContaining({ code: 'unrecognized_keys', keys: ['chiTieu'] }),
-    ]);
+    expect(Campaign.safeParse(top).error!.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['chiTieu'] })]);
     const inner = seedData();
     inner.awardForms[0].mucTien = 1_000_000;
     expect(Campaign.safeParse(inner).error!.issues).toEqual([

@@ -14,14 +14,12 @@ import {
 import { completeDossier, LE_VAN_SON, nominateIndividual } from './fixtures';
 
 describe('isFormulaLike (DESIGN.md: values beginning with =, +, - or @ become formulas in a sheet or a CSV)', () => {
-  it.each(['=SUM(A1:A9)', '+84 912 345 678', '-1', '- Tham mưu xây dựng kế hoạch', '@cmd', '\tx', '\r=1'])(
-    '%j is formula-like',
-    (text) => expect(isFormulaLike(text)).toBe(true),
+  it.each(['=SUM(A1:A9)', '+84 912 345 678', '-1', '- Tham mưu xây dựng kế hoạch', '@cmd', '\tx', '\r=1'])('%j is formula-like', (text) =>
+    expect(isFormulaLike(text)).toBe(true),
   );
 
-  it.each(['Nguyễn Văn Hùng', '15/TTr-TH', 'Hoàn thành xuất sắc nhiệm vụ = 100%', ' =1', '', '2025'])(
-    '%j is plain text',
-    (text) => expect(isFormulaLike(text)).toBe(false),
+  it.each(['Nguyễn Văn Hùng', '15/TTr-TH', 'Hoàn thành xuất sắc nhiệm vụ = 100%', ' =1', '', '2025'])('%j is plain text', (text) =>
+    expect(isFormulaLike(text)).toBe(false),
   );
 
   it('formulaLikeFields names the free-text fields a sheet must write as text', () => {

@@ -173,7 +173,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return parsed as T;
   }
 
-  function request<T>(method: string, path: string, init: { body?: string; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {}): Promise<T> {
+  function request<T>(
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {},
+  ): Promise<T> {
     const query = Object.entries(init.query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
     const url = `${base}${path}${query.length > 0 ? `?${new URLSearchParams(query).toString()}` : ''}`;
     return withRetry(() => attempt<T>(method, url, init.body, init.headers ?? {}), {
@@ -228,7 +232,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request<VotingRound>('PUT', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/ballots`, {
         body: JSON.stringify({ ...(attendance ? { attendance } : {}), ballots }),
       }),
-    tallyRound: (campaignId, roundId) => request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/tally`, { body: '{}' }),
+    tallyRound: (campaignId, roundId) =>
+      request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/tally`, { body: '{}' }),
     confirmRound: (campaignId, roundId, version) =>
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
         body: JSON.stringify(version === undefined ? {} : { version }),
@@ -248,7 +253,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         save.keys?.remember(digest, key);
         try {
           results.push(
-            await request<SaveBatchResult>('POST', `${campaignPath(campaignId)}/nominations/batch`, { body, headers: { 'idempotency-key': key } }),
+            await request<SaveBatchResult>('POST', `${campaignPath(campaignId)}/nominations/batch`, {
+              body,
+              headers: { 'idempotency-key': key },
+            }),
           );
           save.keys?.answered(digest);
         } catch (error) {

@@ -79,7 +79,12 @@ export function signInRequired(cause?: unknown): ApiRequestError {
 }
 
 function isLocalized(value: unknown): value is Localized {
-  return typeof value === 'object' && value !== null && typeof (value as Localized).vi === 'string' && typeof (value as Localized).en === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Localized).vi === 'string' &&
+    typeof (value as Localized).en === 'string'
+  );
 }
 
 /** Status codes whose answer may differ next time. */

@@ -35,7 +35,10 @@ export function createPaneController(deps: PaneDeps): PaneController {
   const { gateway, store, memory } = core;
   const report = createPaneReport(core);
   // The save flow and its scheduler refer to each other: the scheduler runs saves, a save reschedules.
-  const save = createSaveFlow(core, report, { starting: () => scheduler.saveStarting(), ended: (retryLater) => scheduler.saveEnded(retryLater) });
+  const save = createSaveFlow(core, report, {
+    starting: () => scheduler.saveStarting(),
+    ended: (retryLater) => scheduler.saveEnded(retryLater),
+  });
   const scheduler = createSaveScheduler(core, () => save.run());
   const campaign = createCampaignSheet(core, report, scheduler);
   const session = createSession(core, campaign, scheduler);

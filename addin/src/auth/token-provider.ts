@@ -40,7 +40,10 @@ export class AuthError extends Error {
   override readonly name = 'AuthError';
   readonly localized: Localized;
 
-  constructor(readonly code: AuthErrorCode, options?: { cause?: unknown; message?: Localized }) {
+  constructor(
+    readonly code: AuthErrorCode,
+    options?: { cause?: unknown; message?: Localized },
+  ) {
     const localized = options?.message ?? AUTH_MESSAGES[code];
     super(localized.vi, options?.cause === undefined ? undefined : { cause: options.cause });
     this.localized = localized;

@@ -1,4 +1,14 @@
-import { Body1, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 
 /**
  * What the pane shows when it cannot start its work: opened outside Excel (or without office.js), or
@@ -19,9 +29,7 @@ const useStyles = makeStyles({
 });
 
 export type BootProblem =
-  | { kind: 'not-in-excel'; officeLoaded: boolean; local: boolean }
-  | { kind: 'config'; detail: string }
-  | { kind: 'failed'; detail: string };
+  { kind: 'not-in-excel'; officeLoaded: boolean; local: boolean } | { kind: 'config'; detail: string } | { kind: 'failed'; detail: string };
 
 export function BootMessage({ problem }: { problem: BootProblem }) {
   const styles = useStyles();
@@ -37,23 +45,23 @@ export function BootMessage({ problem }: { problem: BootProblem }) {
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Hãy mở ngăn này trong Excel</MessageBarTitle>
-              Ngăn Thi đua – Khen thưởng làm việc với bảng tính đang mở, nên chỉ chạy bên trong Excel (máy tính hoặc Excel trên
-              web). Trong Excel, trên thẻ <strong>Trang đầu</strong>, bấm <strong>Đề nghị khen thưởng</strong>.
+              Ngăn Thi đua – Khen thưởng làm việc với bảng tính đang mở, nên chỉ chạy bên trong Excel (máy tính hoặc Excel trên web). Trong
+              Excel, trên thẻ <strong>Trang đầu</strong>, bấm <strong>Đề nghị khen thưởng</strong>.
             </MessageBarBody>
           </MessageBar>
           {problem.local && (
             <Body1>
-              Đang chạy cục bộ (<span className={styles.code}>npm start</span>): nạp tệp <span className={styles.code}>manifest.xml</span> vào
-              Excel trên web (Trang đầu → Phần bổ trợ → Thêm Phần bổ trợ → Tải lên Phần bổ trợ của tôi), rồi mở ngăn từ nút trên thẻ Trang đầu.
+              Đang chạy cục bộ (<span className={styles.code}>npm start</span>): nạp tệp <span className={styles.code}>manifest.xml</span>{' '}
+              vào Excel trên web (Trang đầu → Phần bổ trợ → Thêm Phần bổ trợ → Tải lên Phần bổ trợ của tôi), rồi mở ngăn từ nút trên thẻ
+              Trang đầu.
             </Body1>
           )}
-          {!problem.officeLoaded && (
-            <Caption1>Không tải được Office.js (máy không có mạng, hoặc trang được mở ngoài Office).</Caption1>
-          )}
+          {!problem.officeLoaded && <Caption1>Không tải được Office.js (máy không có mạng, hoặc trang được mở ngoài Office).</Caption1>}
           <Body1 className={styles.english} lang="en">
             Open this pane inside Excel: it works on the open workbook. In Excel (desktop or on the web), on the <strong>Home</strong> tab,
             select <strong>Nominations</strong>.
-            {problem.local && ' Running locally: upload manifest.xml to Excel on the web (Home → Add-ins → More add-ins → Upload My Add-in).'}
+            {problem.local &&
+              ' Running locally: upload manifest.xml to Excel on the web (Home → Add-ins → More add-ins → Upload My Add-in).'}
             {!problem.officeLoaded && ' Office.js could not be loaded (no network, or the page was opened outside Office).'}
           </Body1>
           {here && (

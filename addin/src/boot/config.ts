@@ -51,7 +51,8 @@ export function parseConfig(raw: RawConfig): RuntimeConfig {
   const clientId = text(raw.auth?.clientId);
   const scopes = scopesOf(raw.auth?.scopes);
   if (!clientId) throw new ConfigError('Microsoft sign-in needs the app registration: auth.clientId (VITE_THIDUA_CLIENT_ID) is missing');
-  if (scopes.length === 0) throw new ConfigError("Microsoft sign-in needs the API's scope: auth.scopes (VITE_THIDUA_API_SCOPES) is missing");
+  if (scopes.length === 0)
+    throw new ConfigError("Microsoft sign-in needs the API's scope: auth.scopes (VITE_THIDUA_API_SCOPES) is missing");
   const authority = text(raw.auth?.authority);
   const redirectUri = text(raw.auth?.redirectUri);
   const dialogUrl = text(raw.auth?.dialogUrl);

@@ -20,7 +20,13 @@ interface LooseOffice {
   context?: {
     officeTheme?: OfficeTheme;
     displayLanguage?: string;
-    document?: { addHandlerAsync?: (eventType: unknown, handler: (args: { officeTheme?: OfficeTheme }) => void, callback?: (result: unknown) => void) => void };
+    document?: {
+      addHandlerAsync?: (
+        eventType: unknown,
+        handler: (args: { officeTheme?: OfficeTheme }) => void,
+        callback?: (result: unknown) => void,
+      ) => void;
+    };
   };
   EventType?: { OfficeThemeChanged?: unknown };
 }

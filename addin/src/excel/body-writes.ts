@@ -24,7 +24,12 @@ export interface WriteRun {
 }
 
 /** Every row replaced: the table grown or shrunk to fit, values, fills, the add-in's notes renewed. */
-export async function replaceBody(run: WriteRun, columns: readonly ColumnDef[], rows: readonly RowWrite[], knownIds?: readonly string[]): Promise<void> {
+export async function replaceBody(
+  run: WriteRun,
+  columns: readonly ColumnDef[],
+  rows: readonly RowWrite[],
+  knownIds?: readonly string[],
+): Promise<void> {
   const { context, sync, budget } = run;
   const read = await readTable(context, columns, { position: true, noteApi: run.noteApi, sync });
   const { map } = read;
@@ -46,7 +51,8 @@ export async function replaceBody(run: WriteRun, columns: readonly ColumnDef[], 
     columns.forEach((column, i) => {
       const numberFormat = column.format === 'general' ? undefined : numberFormatOf(column);
       const wrapText = column.role === 'output';
-      if (numberFormat || wrapText) operations.push(columnFormatOp(map.tableIndex[i]!, { ...(numberFormat ? { numberFormat } : {}), wrapText }));
+      if (numberFormat || wrapText)
+        operations.push(columnFormatOp(map.tableIndex[i]!, { ...(numberFormat ? { numberFormat } : {}), wrapText }));
     });
   }
   const patches = cellPatches(columns, map, rows);
@@ -91,6 +97,10 @@ export async function writeSaveResults(run: WriteRun, columns: readonly ColumnDe
 /** The notes to add; none on a cell that already holds a person's note (a cell holds one note). */
 function noteAdds(api: NoteApi, state: TableState, planned: readonly PlannedNote[]): WriteOp[] {
   if (api === 'none') return [];
-  const taken = new Set(notesInBody(state).filter((note) => !note.ours).map((note) => `${note.row}:${note.column}`));
+  const taken = new Set(
+    notesInBody(state)
+      .filter((note) => !note.ours)
+      .map((note) => `${note.row}:${note.column}`),
+  );
   return planned.filter((note) => !taken.has(`${note.row}:${note.column}`)).map((note) => noteAddOp(api, note));
 }

@@ -66,7 +66,18 @@ export interface SheetDoc {
 }
 
 export function emptyDoc(name: string, existing: SheetDoc['existing']): SheetDoc {
-  return { name, existing, widths: [], values: [], textBlocks: [], formulas: [], styles: [], rowHeights: [], validations: [], overLimits: [] };
+  return {
+    name,
+    existing,
+    widths: [],
+    values: [],
+    textBlocks: [],
+    formulas: [],
+    styles: [],
+    rowHeights: [],
+    validations: [],
+    overLimits: [],
+  };
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */

@@ -26,7 +26,10 @@ class DocBuilder {
   readonly doc: SheetDoc;
   private readonly rows: (string | number)[][] = [];
 
-  constructor(name: string, readonly width: number) {
+  constructor(
+    name: string,
+    readonly width: number,
+  ) {
     this.doc = emptyDoc(name, 'replace');
   }
 
@@ -155,14 +158,25 @@ export function resultSheetDoc(input: { round: number; campaignTitle: string; re
   b.line(`Ngày kiểm phiếu: ${minutes.date}`, { align: 'Center' });
   b.blank();
   const m = minutes.members;
-  b.line(`Thành viên Hội đồng: ${m.total}; có mặt: ${m.present}; biểu quyết bằng văn bản: ${m.writtenVotes}; tham gia biểu quyết: ${m.participating} (tối thiểu ${m.required}).`);
+  b.line(
+    `Thành viên Hội đồng: ${m.total}; có mặt: ${m.present}; biểu quyết bằng văn bản: ${m.writtenVotes}; tham gia biểu quyết: ${m.participating} (tối thiểu ${m.required}).`,
+  );
   const k = minutes.ballots;
   b.line(`Số phiếu phát ra: ${k.issued}; thu vào: ${k.collected}; hợp lệ: ${k.valid}; không hợp lệ: ${k.invalid}.`);
   b.line(`Tỷ lệ phiếu cần đạt: ${minutes.threshold}.`);
-  if (minutes.void) b.line('Không đủ số thành viên tham gia biểu quyết theo quy định: kết quả vòng bỏ phiếu không có giá trị.', { bold: true, fontColor: OVER_FONT });
+  if (minutes.void)
+    b.line('Không đủ số thành viên tham gia biểu quyết theo quy định: kết quả vòng bỏ phiếu không có giá trị.', {
+      bold: true,
+      fontColor: OVER_FONT,
+    });
   b.blank();
 
-  const tableTop = b.row(['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Số phiếu', 'Tỷ lệ', 'Đạt', 'Kết quả'], { bold: true, align: 'Center', fill: HEADER_FILL, wrap: true });
+  const tableTop = b.row(['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Số phiếu', 'Tỷ lệ', 'Đạt', 'Kết quả'], {
+    bold: true,
+    align: 'Center',
+    fill: HEADER_FILL,
+    wrap: true,
+  });
   for (const form of minutes.forms) {
     const groupRow = b.row([sheetText(`${form.awardFormName} – ${form.places} suất`)]);
     b.style({ row: groupRow, column: 0, rows: 1, columns: width }, { merge: true, bold: true, fill: GROUP_FILL });
@@ -179,7 +193,12 @@ export function resultSheetDoc(input: { round: number; campaignTitle: string; re
   b.blank();
 
   b.line('THEO HÌNH THỨC KHEN THƯỞNG', { bold: true });
-  const formsTop = b.row(['STT', 'Hình thức khen thưởng', 'Được chọn', 'Số suất', 'Ghi chú'], { bold: true, align: 'Center', fill: HEADER_FILL, wrap: true });
+  const formsTop = b.row(['STT', 'Hình thức khen thưởng', 'Được chọn', 'Số suất', 'Ghi chú'], {
+    bold: true,
+    align: 'Center',
+    fill: HEADER_FILL,
+    wrap: true,
+  });
   minutes.forms.forEach((form, i) => {
     const note = form.tie ? `Bằng phiếu: ${form.tie.names.join('; ')} – đề nghị bỏ phiếu lại cho ${form.tie.places} suất` : '';
     const row = b.row([i + 1, sheetText(form.awardFormName), sheetText(form.selectedNames.join('; ')), form.places, sheetText(note)]);
@@ -272,7 +291,9 @@ export function minutesSheetDoc(minutes: TallyMinutes): SheetDoc {
 
   const secretary = minutes.signatures.find((s) => s.role === 'secretary');
   const chair = minutes.signatures.find((s) => s.role === 'chair');
-  pair((secretary?.title ?? 'Thư ký').toLocaleUpperCase('vi'), (chair?.title ?? 'Chủ tịch Hội đồng').toLocaleUpperCase('vi'), { bold: true });
+  pair((secretary?.title ?? 'Thư ký').toLocaleUpperCase('vi'), (chair?.title ?? 'Chủ tịch Hội đồng').toLocaleUpperCase('vi'), {
+    bold: true,
+  });
   pair('(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên)', { italic: true });
   for (let i = 0; i < 4; i += 1) b.blank();
   pair(secretary?.name ?? '', chair?.name ?? '', { bold: true });
@@ -281,4 +302,3 @@ export function minutesSheetDoc(minutes: TallyMinutes): SheetDoc {
   b.doc.page = { ...MINUTES_PAGE, margins: { ...MINUTES_PAGE.margins } };
   return b.build([6, 28, 22, 9, 10, 13]);
 }
-

@@ -59,7 +59,11 @@ class OfficeGateway implements ExcelGateway {
     });
   }
 
-  async replaceRows(columns: readonly ColumnDef[], rows: readonly RowWrite[], options: { knownIds?: readonly string[] } = {}): Promise<void> {
+  async replaceRows(
+    columns: readonly ColumnDef[],
+    rows: readonly RowWrite[],
+    options: { knownIds?: readonly string[] } = {},
+  ): Promise<void> {
     await this.run((context, events) => replaceBody(this.writeRun(context, events), columns, rows, options.knownIds), { write: true });
   }
 
@@ -129,10 +133,13 @@ class OfficeGateway implements ExcelGateway {
     return async () => {
       clearTimeout(timer);
       // A handler is removed through the context it was added with.
-      await this.run(async (context) => {
-        registration.remove();
-        await this.sync(context);
-      }, { context: registration.context as Excel.RequestContext });
+      await this.run(
+        async (context) => {
+          registration.remove();
+          await this.sync(context);
+        },
+        { context: registration.context as Excel.RequestContext },
+      );
     };
   }
 

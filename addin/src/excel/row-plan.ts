@@ -37,7 +37,11 @@ function columnIndex(columns: readonly ColumnDef[], id: string): number {
  * The cells each write sets, by body row then table column: the whole row when it carries values, then
  * the messages column and the bookkeeping (id, version, rowHash), which win over the row's own values.
  */
-export function cellPatches(columns: readonly ColumnDef[], map: ColumnMap, writes: readonly RowWrite[]): Map<number, Map<number, WriteCell>> {
+export function cellPatches(
+  columns: readonly ColumnDef[],
+  map: ColumnMap,
+  writes: readonly RowWrite[],
+): Map<number, Map<number, WriteCell>> {
   const at = (id: string) => map.tableIndex[columnIndex(columns, id)] ?? -1;
   const messagesColumn = at('messages') >= 0 ? at('messages') : (map.tableIndex[columns.findIndex((c) => c.role === 'output')] ?? -1);
   const patches = new Map<number, Map<number, WriteCell>>();

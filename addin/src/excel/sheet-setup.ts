@@ -15,7 +15,12 @@ type Sync = (context: Excel.RequestContext) => Promise<void>;
  * Never deletes data: an existing table only gains the columns it lacks (at its end); a sheet named
  * like ours but holding data without our table is refused rather than overwritten.
  */
-export async function ensureSheet(context: Excel.RequestContext, columns: readonly ColumnDef[], sync: Sync, events: EventsState): Promise<void> {
+export async function ensureSheet(
+  context: Excel.RequestContext,
+  columns: readonly ColumnDef[],
+  sync: Sync,
+  events: EventsState,
+): Promise<void> {
   const { workbook } = context;
   const namedSheet = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
   const existingTable = workbook.tables.getItemOrNullObject(TABLE_NAME);

@@ -146,7 +146,10 @@ export function parseIds(value: unknown): string[] {
 /** The body's values in halves, each halved again while Excel still finds its answer too large. */
 async function readValuesInSlices(context: Excel.RequestContext, body: Excel.Range, sync: Sync): Promise<unknown[][]> {
   const read = async (start: number, count: number, depth: number): Promise<unknown[][]> => {
-    const slice = body.getCell(start, 0).getResizedRange(count - 1, body.columnCount - 1).load('values');
+    const slice = body
+      .getCell(start, 0)
+      .getResizedRange(count - 1, body.columnCount - 1)
+      .load('values');
     try {
       await sync(context);
       return slice.values;

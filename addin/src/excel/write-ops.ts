@@ -27,7 +27,9 @@ export function setEveryCell(range: Excel.Range, property: 'numberFormat', value
 
 /** One 2-D block, written once; split by rows when it alone is larger than a request may be. */
 export function valueOps(block: ValueBlock, budget: number): WriteOp[] {
-  return splitRows(block.values, budget).map((slice) => valueOp({ row: block.row + slice.start, column: block.column, values: slice.rows }));
+  return splitRows(block.values, budget).map((slice) =>
+    valueOp({ row: block.row + slice.start, column: block.column, values: slice.rows }),
+  );
 }
 
 function valueOp(block: ValueBlock): WriteOp {

@@ -108,7 +108,7 @@ export const en: Record<MessageKey, string> = {
 
   'actions.heading': 'Nomination actions',
   'actions.submit': 'Submit nominations',
-  'actions.submitHint': "Send every draft or returned nomination of your unit to the HR office.",
+  'actions.submitHint': 'Send every draft or returned nomination of your unit to the HR office.',
   'actions.return': 'Return',
   'actions.returnReason': 'Reason for returning',
   'actions.eligible': 'Eligible',
@@ -120,7 +120,8 @@ export const en: Record<MessageKey, string> = {
 
   'sheet.errorPrefix': 'Error: ',
   'sheet.warningPrefix': 'Warning: ',
-  'sheet.conflict': 'Conflict: someone else changed this row (version {version} on the server). Choose "Keep mine" or "Take the server\'s" in the task pane.',
+  'sheet.conflict':
+    'Conflict: someone else changed this row (version {version} on the server). Choose "Keep mine" or "Take the server\'s" in the task pane.',
   'sheet.unsavedRetry': 'Not saved – will retry',
   'sheet.unsavedError': 'Not saved: {message}',
   'sheet.unsaved': 'Not saved',
@@ -137,8 +138,10 @@ export const en: Record<MessageKey, string> = {
   'error.heading': 'Error',
   'error.noSheet': 'This workbook has no consolidated sheet yet: choose a campaign and click "Open the consolidated sheet".',
   'error.unexpected': 'Unexpected error: {message}',
-  'error.otherCampaign': 'The consolidated sheet in this workbook belongs to another campaign ({campaign}): choose that campaign, or click "Open the consolidated sheet" to load this one.',
-  'error.otherCampaignUnsaved': 'The sheet has {n} unsaved row(s) of another campaign ({campaign}): choose that campaign and save before opening this one.',
+  'error.otherCampaign':
+    'The consolidated sheet in this workbook belongs to another campaign ({campaign}): choose that campaign, or click "Open the consolidated sheet" to load this one.',
+  'error.otherCampaignUnsaved':
+    'The sheet has {n} unsaved row(s) of another campaign ({campaign}): choose that campaign and save before opening this one.',
 
   'council.heading': 'Council vote',
   'council.members': 'The council has {n} members; the ballot mark is "{mark}".',
@@ -151,7 +154,8 @@ export const en: Record<MessageKey, string> = {
   'council.status.confirmed': 'result confirmed',
   'council.status.superseded': 'replaced by a newer round',
   'council.createBallots': 'Create the ballot sheet',
-  'council.createHint': 'Creates the "Phiếu bầu" sheet with one row per member taking part; write the mark in the cells of the chosen candidates.',
+  'council.createHint':
+    'Creates the "Phiếu bầu" sheet with one row per member taking part; write the mark in the cells of the chosen candidates.',
   'council.count': 'Count the ballots',
   'council.minutes': 'Minutes of the count',
   'council.confirm': 'Confirm the result',
@@ -173,9 +177,12 @@ export const en: Record<MessageKey, string> = {
   'council.counted': 'Counted {n} ballots; the result is on the "{sheet}" sheet.',
   'council.minutesWritten': 'The minutes are on the "{sheet}" sheet (A4 portrait).',
   'council.minutesNoPage': 'The minutes are on the "{sheet}" sheet; this Excel cannot set the paper, choose A4 portrait when printing.',
-  'council.confirmed': 'Round {n} confirmed; the nominations\' statuses are updated in the consolidated sheet.',
+  'council.confirmed': "Round {n} confirmed; the nominations' statuses are updated in the consolidated sheet.",
   'council.notTallied': 'The round has not been counted yet.',
   'council.closed': 'This round is confirmed or replaced: start a new round.',
 
-  ...(Object.fromEntries(Object.entries(RULE_NAMES_EN).map(([code, name]) => [`rule.${code}`, name])) as Record<`rule.${RuleCode}`, string>),
+  ...(Object.fromEntries(Object.entries(RULE_NAMES_EN).map(([code, name]) => [`rule.${code}`, name])) as Record<
+    `rule.${RuleCode}`,
+    string
+  >),
 };

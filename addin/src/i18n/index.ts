@@ -36,7 +36,10 @@ export function translator(language: Language): Translate {
 
 /** Both languages of one text (what the state carries, so that the switch re-renders it); a param may differ by language. */
 export function localized(key: MessageKey, params: MessageParams = {}, byLanguage: Record<string, Localized> = {}): Localized {
-  const resolve = (language: Language) => ({ ...params, ...Object.fromEntries(Object.entries(byLanguage).map(([name, text]) => [name, text[language]])) });
+  const resolve = (language: Language) => ({
+    ...params,
+    ...Object.fromEntries(Object.entries(byLanguage).map(([name, text]) => [name, text[language]])),
+  });
   return { vi: translate('vi', key, resolve('vi')), en: translate('en', key, resolve('en')) };
 }
 

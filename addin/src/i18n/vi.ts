@@ -122,7 +122,8 @@ export const vi = {
 
   'sheet.errorPrefix': 'Lỗi: ',
   'sheet.warningPrefix': 'Cảnh báo: ',
-  'sheet.conflict': 'Xung đột: dòng đã được người khác sửa (phiên bản {version} trên máy chủ). Chọn "Giữ bản của tôi" hoặc "Lấy bản trên máy chủ" ở ngăn bên phải.',
+  'sheet.conflict':
+    'Xung đột: dòng đã được người khác sửa (phiên bản {version} trên máy chủ). Chọn "Giữ bản của tôi" hoặc "Lấy bản trên máy chủ" ở ngăn bên phải.',
   'sheet.unsavedRetry': 'Chưa lưu – sẽ tự thử lại',
   'sheet.unsavedError': 'Chưa lưu: {message}',
   'sheet.unsaved': 'Chưa lưu',
@@ -139,8 +140,10 @@ export const vi = {
   'error.heading': 'Có lỗi',
   'error.noSheet': 'Chưa có bảng tổng hợp trong sổ này: chọn Đợt thi đua rồi bấm "Mở bảng tổng hợp".',
   'error.unexpected': 'Lỗi không mong muốn: {message}',
-  'error.otherCampaign': 'Bảng tổng hợp trong sổ này thuộc Đợt thi đua khác ({campaign}): chọn đúng Đợt thi đua, hoặc bấm "Mở bảng tổng hợp" để tải Đợt này.',
-  'error.otherCampaignUnsaved': 'Bảng còn {n} dòng chưa lưu của Đợt thi đua khác ({campaign}): chọn lại Đợt đó và lưu trước khi mở Đợt này.',
+  'error.otherCampaign':
+    'Bảng tổng hợp trong sổ này thuộc Đợt thi đua khác ({campaign}): chọn đúng Đợt thi đua, hoặc bấm "Mở bảng tổng hợp" để tải Đợt này.',
+  'error.otherCampaignUnsaved':
+    'Bảng còn {n} dòng chưa lưu của Đợt thi đua khác ({campaign}): chọn lại Đợt đó và lưu trước khi mở Đợt này.',
 
   'council.heading': 'Bỏ phiếu của Hội đồng',
   'council.members': 'Hội đồng có {n} thành viên; ký hiệu đánh dấu trên phiếu: "{mark}".',
@@ -179,7 +182,10 @@ export const vi = {
   'council.notTallied': 'Vòng bỏ phiếu chưa được kiểm phiếu.',
   'council.closed': 'Vòng bỏ phiếu này đã xác nhận hoặc đã được thay thế: hãy tạo vòng mới.',
 
-  ...(Object.fromEntries(Object.entries(RULE_NAMES_VI).map(([code, name]) => [`rule.${code}`, name])) as Record<`rule.${RuleCode}`, string>),
+  ...(Object.fromEntries(Object.entries(RULE_NAMES_VI).map(([code, name]) => [`rule.${code}`, name])) as Record<
+    `rule.${RuleCode}`,
+    string
+  >),
 } as const;
 
 export type MessageKey = keyof typeof vi;

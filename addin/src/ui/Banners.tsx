@@ -4,11 +4,21 @@ import type { Localized } from '#addin/i18n/index';
 import { useLocalized, useT } from './i18n';
 
 /** The error (red) and the latest notice (blue), each dismissible. */
-export function Banners({ error, notice, onDismiss }: { error?: Localized | undefined; notice?: Localized | undefined; onDismiss: () => void }) {
+export function Banners({
+  error,
+  notice,
+  onDismiss,
+}: {
+  error?: Localized | undefined;
+  notice?: Localized | undefined;
+  onDismiss: () => void;
+}) {
   const t = useT();
   const text = useLocalized();
   const dismiss = (
-    <MessageBarActions containerAction={<Button appearance="transparent" aria-label={t('common.dismiss')} icon={<DismissRegular />} onClick={onDismiss} />} />
+    <MessageBarActions
+      containerAction={<Button appearance="transparent" aria-label={t('common.dismiss')} icon={<DismissRegular />} onClick={onDismiss} />}
+    />
   );
   return (
     <>

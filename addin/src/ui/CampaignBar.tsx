@@ -13,7 +13,12 @@ export function CampaignBar(props: {
 }) {
   const t = useT();
   const layout = useLayoutStyles();
-  if (props.campaigns.length === 0) return <Text as="p" block>{t('campaign.none')}</Text>;
+  if (props.campaigns.length === 0)
+    return (
+      <Text as="p" block>
+        {t('campaign.none')}
+      </Text>
+    );
   return (
     <section aria-label={t('campaign.label')} className={layout.stack}>
       <Field label={t('campaign.label')} className={layout.field}>

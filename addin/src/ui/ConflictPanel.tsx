@@ -4,9 +4,23 @@ import { useT } from './i18n';
 import { Section } from './Section';
 
 const useStyles = makeStyles({
-  conflict: { borderLeftWidth: '3px', borderLeftStyle: 'solid', borderLeftColor: tokens.colorStatusWarningBorderActive, paddingInlineStart: tokens.spacingHorizontalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  conflict: {
+    borderLeftWidth: '3px',
+    borderLeftStyle: 'solid',
+    borderLeftColor: tokens.colorStatusWarningBorderActive,
+    paddingInlineStart: tokens.spacingHorizontalS,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+  },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS, verticalAlign: 'top', wordBreak: 'break-word' },
+  cell: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingHorizontalXS,
+    verticalAlign: 'top',
+    wordBreak: 'break-word',
+  },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -24,19 +38,29 @@ export function ConflictPanel(props: { conflicts: ConflictView[]; onKeepMine: (i
         const fields = conflict.theirsVisible ? conflict.fields.filter((field) => field.differs) : conflict.fields;
         return (
           <article key={conflict.id} className={styles.conflict} aria-label={t('conflicts.row', { label: conflict.label })}>
-            <Text block weight="semibold">{t('conflicts.row', { label: conflict.label })}</Text>
+            <Text block weight="semibold">
+              {t('conflicts.row', { label: conflict.label })}
+            </Text>
             <table className={styles.table}>
               <thead>
                 <tr>
-                  <th className={styles.cell} scope="col">{t('conflicts.column')}</th>
-                  <th className={styles.cell} scope="col">{t('conflicts.mine')}</th>
-                  <th className={styles.cell} scope="col">{t('conflicts.theirs', { version: conflict.theirsVersion })}</th>
+                  <th className={styles.cell} scope="col">
+                    {t('conflicts.column')}
+                  </th>
+                  <th className={styles.cell} scope="col">
+                    {t('conflicts.mine')}
+                  </th>
+                  <th className={styles.cell} scope="col">
+                    {t('conflicts.theirs', { version: conflict.theirsVersion })}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {fields.map((field) => (
                   <tr key={field.columnId}>
-                    <th className={styles.cell} scope="row">{field.header}</th>
+                    <th className={styles.cell} scope="row">
+                      {field.header}
+                    </th>
                     <td className={styles.cell}>{field.mine}</td>
                     <td className={styles.cell}>{field.theirs ?? t('conflicts.hidden')}</td>
                   </tr>

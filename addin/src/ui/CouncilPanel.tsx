@@ -1,5 +1,11 @@
 import { Button, Caption1, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular, DocumentTextRegular, ArrowRepeatAllRegular, TableAddRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import {
+  CheckmarkCircleRegular,
+  DocumentTextRegular,
+  ArrowRepeatAllRegular,
+  TableAddRegular,
+  TaskListSquareLtrRegular,
+} from '@fluentui/react-icons';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { hasTie } from '#addin/app/council/council-state';
 import type { MessageKey } from '#addin/i18n/index';
@@ -35,7 +41,9 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
   const result = round?.result;
   return (
     <Section id="council-heading" title={t('council.heading')}>
-      <Caption1 as="p" block>{t('council.members', { n: council.members, mark: council.voteMark })}</Caption1>
+      <Caption1 as="p" block>
+        {t('council.members', { n: council.members, mark: council.voteMark })}
+      </Caption1>
       <Field label={t('council.present')} className={layout.field}>
         <Input
           type="number"
@@ -66,7 +74,9 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
             })
           : t('council.noRound')}
       </Text>
-      <Caption1 as="p" block>{t('council.createHint')}</Caption1>
+      <Caption1 as="p" block>
+        {t('council.createHint')}
+      </Caption1>
       <div className={styles.buttons}>
         <Button icon={<TableAddRegular />} disabled={busy} onClick={() => void actions.createBallotSheet()}>
           {t('council.createBallots')}
@@ -88,8 +98,14 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
       </div>
       {result && minutes && (
         <div aria-label={t('council.heading')}>
-          <Text as="p" block>{t('council.result', { valid: result.ballots.valid, collected: result.ballots.collected, invalid: result.ballots.invalid })}</Text>
-          {result.void && <Text as="p" block className={styles.tied}>{t('council.void')}</Text>}
+          <Text as="p" block>
+            {t('council.result', { valid: result.ballots.valid, collected: result.ballots.collected, invalid: result.ballots.invalid })}
+          </Text>
+          {result.void && (
+            <Text as="p" block className={styles.tied}>
+              {t('council.void')}
+            </Text>
+          )}
           {minutes.forms.map((form) => (
             <div key={form.awardForm}>
               <Text as="p" block weight="semibold">
@@ -102,7 +118,15 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
                       name: c.name,
                       votes: c.votes,
                       percent: c.percent,
-                      outcome: t(c.selected ? 'council.outcome.selected' : c.tied ? 'council.outcome.tied' : c.passed ? 'council.outcome.passed' : 'council.outcome.failed'),
+                      outcome: t(
+                        c.selected
+                          ? 'council.outcome.selected'
+                          : c.tied
+                            ? 'council.outcome.tied'
+                            : c.passed
+                              ? 'council.outcome.passed'
+                              : 'council.outcome.failed',
+                      ),
                     })}
                   </li>
                 ))}
@@ -113,7 +137,9 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
       )}
       {tie && (
         <>
-          <Caption1 as="p" block>{t('council.tieHint')}</Caption1>
+          <Caption1 as="p" block>
+            {t('council.tieHint')}
+          </Caption1>
           <div className={styles.buttons}>
             <Button icon={<ArrowRepeatAllRegular />} disabled={busy} onClick={() => void actions.newTieRound()}>
               {t('council.newRound')}
@@ -121,7 +147,11 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           </div>
         </>
       )}
-      {council.lastSyncs !== undefined && <Caption1 as="p" block>{t('council.syncs', { n: council.lastSyncs })}</Caption1>}
+      {council.lastSyncs !== undefined && (
+        <Caption1 as="p" block>
+          {t('council.syncs', { n: council.lastSyncs })}
+        </Caption1>
+      )}
     </Section>
   );
 }

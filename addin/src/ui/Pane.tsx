@@ -80,9 +80,18 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               <Divider />
             </>
           )}
-          <ConflictPanel conflicts={state.conflicts} onKeepMine={(id) => void actions.keepMine(id)} onTakeTheirs={(id) => void actions.takeTheirs(id)} />
+          <ConflictPanel
+            conflicts={state.conflicts}
+            onKeepMine={(id) => void actions.keepMine(id)}
+            onTakeTheirs={(id) => void actions.takeTheirs(id)}
+          />
           <QuotaPanel rows={state.quota} />
-          <IssueList groups={state.issues} counts={state.issueCounts} onSelect={(item) => void actions.selectIssue(item)} onRefresh={() => void actions.refreshReport()} />
+          <IssueList
+            groups={state.issues}
+            counts={state.issueCounts}
+            onSelect={(item) => void actions.selectIssue(item)}
+            onRefresh={() => void actions.refreshReport()}
+          />
         </>
       )}
     </main>

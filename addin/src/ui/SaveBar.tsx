@@ -6,13 +6,21 @@ import { progressView } from './format';
 import { useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 
-type SaveState = Pick<PaneState, 'saving' | 'autosave' | 'canSave' | 'progress' | 'unsavedRows' | 'edited' | 'lastSave' | 'retry' | 'lastSaveSyncs' | 'sheet'>;
+type SaveState = Pick<
+  PaneState,
+  'saving' | 'autosave' | 'canSave' | 'progress' | 'unsavedRows' | 'edited' | 'lastSave' | 'retry' | 'lastSaveSyncs' | 'sheet'
+>;
 
 /** Save, autosave, progress, and what the last save did. */
 export function SaveBar({ state, onSave, onAutosave }: { state: SaveState; onSave: () => void; onAutosave: (on: boolean) => void }) {
   const t = useT();
   const layout = useLayoutStyles();
-  if (!state.canSave) return <Text as="p" block>{t('save.readOnly')}</Text>;
+  if (!state.canSave)
+    return (
+      <Text as="p" block>
+        {t('save.readOnly')}
+      </Text>
+    );
   const progress = state.progress ? progressView(t, state.progress) : undefined;
   const unsaved = state.unsavedRows > 0 || state.edited;
   return (

@@ -10,7 +10,14 @@ export const useLayoutStyles = makeStyles({
 });
 
 const useStyles = makeStyles({
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   title: { margin: 0, minWidth: 0 },
 });
 

@@ -15,7 +15,9 @@ export function SignIn({ auth, onSignIn }: { auth: PaneState['auth']; onSignIn: 
     <Section id="signin-heading" title={t('signIn.title')}>
       {auth.kind === 'dev' ? (
         <>
-          <Text as="p" block>{t('signIn.devHint')}</Text>
+          <Text as="p" block>
+            {t('signIn.devHint')}
+          </Text>
           <Field label={t('signIn.devPick')} className={layout.field}>
             <Select className={layout.control} value={email} onChange={(_, data) => setEmail(data.value)}>
               <option value="">{t('signIn.devPlaceholder')}</option>
@@ -28,10 +30,16 @@ export function SignIn({ auth, onSignIn }: { auth: PaneState['auth']; onSignIn: 
           </Field>
         </>
       ) : (
-        <Text as="p" block>{t('signIn.prodHint')}</Text>
+        <Text as="p" block>
+          {t('signIn.prodHint')}
+        </Text>
       )}
       <div className={layout.row}>
-        <Button appearance="primary" disabled={busy || (auth.kind === 'dev' && !email)} onClick={() => onSignIn(auth.kind === 'dev' ? email : undefined)}>
+        <Button
+          appearance="primary"
+          disabled={busy || (auth.kind === 'dev' && !email)}
+          onClick={() => onSignIn(auth.kind === 'dev' ? email : undefined)}
+        >
           {t('signIn.button')}
         </Button>
         {busy && <Spinner size="tiny" label={t('signIn.signingIn')} />}

@@ -14,7 +14,11 @@ import { fields, staffOf } from './fixtures';
 
 const HR = 'tochuc@thidua.local';
 const staff = staffOf('tong-hop');
-const change = (i: number, extra: Partial<NominationChange> = {}): NominationChange => ({ ...fields(staff[i % staff.length]!.id, { status: 'draft' }), rowKey: String(i), ...extra });
+const change = (i: number, extra: Partial<NominationChange> = {}): NominationChange => ({
+  ...fields(staff[i % staff.length]!.id, { status: 'draft' }),
+  rowKey: String(i),
+  ...extra,
+});
 
 function client(server: FakeServer, options: Partial<ApiClientOptions> = {}) {
   const getToken = vi.fn(async (_force?: boolean) => server.tokenFor(HR));
@@ -142,7 +146,11 @@ describe('saveChanges', () => {
   it('sends nothing for no rows', async () => {
     const server = new FakeServer();
     const { api } = client(server);
-    expect(await api.saveChanges(server.campaign.id, [])).toEqual({ rows: [], quotaUsage: [], summary: { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 } });
+    expect(await api.saveChanges(server.campaign.id, [])).toEqual({
+      rows: [],
+      quotaUsage: [],
+      summary: { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 },
+    });
     expect(server.log).toHaveLength(0);
   });
 });
@@ -206,7 +214,11 @@ describe('reads', () => {
     const server = new FakeServer();
     const stored = server.put({ ...fields(staff[0]!.id), version: 2 });
     const { api } = client(server);
-    await expect(api.deleteNomination(server.campaign.id, stored.id, 1)).rejects.toMatchObject({ code: 'VERSION_CONFLICT', status: 409, retryable: false });
+    await expect(api.deleteNomination(server.campaign.id, stored.id, 1)).rejects.toMatchObject({
+      code: 'VERSION_CONFLICT',
+      status: 409,
+      retryable: false,
+    });
     expect((await api.deleteNomination(server.campaign.id, stored.id, 2)).deletedAt).toBeDefined();
     expect(server.log.at(-1)!.path).toBe(`/campaigns/${server.campaign.id}/nominations/${stored.id}`);
   });

@@ -59,7 +59,12 @@ const host = (naa: boolean, message = ''): OfficeAuthHost & { opened: string[] }
   return { opened, naaSupported: () => naa, openAuthDialog: async (url) => (opened.push(url), message) };
 };
 
-const config = { clientId: 'client', authority: 'https://login.microsoftonline.com/tenant', scopes: ['api://thidua/access_as_user'], dialogUrl: 'https://pane.local/auth.html' };
+const config = {
+  clientId: 'client',
+  authority: 'https://login.microsoftonline.com/tenant',
+  scopes: ['api://thidua/access_as_user'],
+  dialogUrl: 'https://pane.local/auth.html',
+};
 
 describe('NAA token provider (production)', () => {
   it('gets tokens silently through nested app authentication, with the configured client and scopes', async () => {
@@ -75,7 +80,9 @@ describe('NAA token provider (production)', () => {
   });
 
   it('falls back to a popup when the silent request needs interaction', async () => {
-    const pca = fakePca({ acquireTokenSilent: vi.fn(async () => Promise.reject(new InteractionRequiredAuthError('interaction_required', 'needs interaction'))) });
+    const pca = fakePca({
+      acquireTokenSilent: vi.fn(async () => Promise.reject(new InteractionRequiredAuthError('interaction_required', 'needs interaction'))),
+    });
     const tokens = createNaaTokenProvider(config, { createClient: async () => pca, host: host(true) });
     await tokens.signIn();
     expect(pca.acquireTokenPopup).toHaveBeenCalledWith({ scopes: config.scopes });

@@ -20,16 +20,26 @@ function seeded() {
 describe('pane controller', () => {
   it('signs in, picks the seed campaign, and opens the sheet sorted by unit and name, with findings and quotas', async () => {
     const pane = await openPane({ server: seeded() });
-    expect(pane.state()).toMatchObject({ auth: { status: 'signed-in' }, user: { role: 'hr' }, campaignId: pane.server.campaign.id, actions: ['return', 'eligible'] });
+    expect(pane.state()).toMatchObject({
+      auth: { status: 'signed-in' },
+      user: { role: 'hr' },
+      campaignId: pane.server.campaign.id,
+      actions: ['return', 'eligible'],
+    });
     expect(pane.state().sheet).toBe('none');
     await pane.actions.openSheet();
     const { gateway } = pane;
-    expect(gateway.rows.map((row) => row[col('id')])).toEqual(['n-a', 'n-b', 'n-c'].sort((x, y) => gateway.findRow('id', x) - gateway.findRow('id', y)));
+    expect(gateway.rows.map((row) => row[col('id')])).toEqual(
+      ['n-a', 'n-b', 'n-c'].sort((x, y) => gateway.findRow('id', x) - gateway.findRow('id', y)),
+    );
     expect(gateway.rows.map((row) => row[col('unit')])).toEqual(['Phòng Kinh tế', 'Phòng Kinh tế', 'Phòng Tổng hợp']);
     for (const row of gateway.rows) expect(row[col('rowHash')]).toBe(rowHash(row, columns));
     expect(gateway.marks[gateway.findRow('id', 'n-c')]).toBe('error');
     expect(gateway.cell(gateway.findRow('id', 'n-c'), 'messages')).toContain('Lỗi: Chưa tóm tắt thành tích');
-    expect(decodeKnownIds(gateway.knownIds)).toEqual({ campaignId: pane.server.campaign.id, ids: expect.arrayContaining(['n-a', 'n-b', 'n-c']) });
+    expect(decodeKnownIds(gateway.knownIds)).toEqual({
+      campaignId: pane.server.campaign.id,
+      ids: expect.arrayContaining(['n-a', 'n-b', 'n-c']),
+    });
     expect(pane.state()).toMatchObject({ sheet: 'ready', unsavedRows: 0, notice: { vi: 'Đã tải 3 đề nghị.' } });
     expect(pane.state().quota.map((row) => [row.awardForm, row.candidates])).toEqual([
       ['BANG_KHEN_CT_UBND', 0],
@@ -156,7 +166,9 @@ describe('pane controller', () => {
     await pane.actions.openSheet();
     pane.gateway.deleteRow(pane.gateway.findRow('id', 'n-b'));
     await pane.actions.save();
-    expect(pane.server.log.filter((entry) => entry.method === 'DELETE').map((entry) => entry.path)).toEqual([`/campaigns/${pane.server.campaign.id}/nominations/n-b`]);
+    expect(pane.server.log.filter((entry) => entry.method === 'DELETE').map((entry) => entry.path)).toEqual([
+      `/campaigns/${pane.server.campaign.id}/nominations/n-b`,
+    ]);
     expect(pane.server.nominations.get('n-b')!.deletedAt).toBeDefined();
     expect(decodeKnownIds(pane.gateway.knownIds).ids.sort()).toEqual(['n-a', 'n-c']);
     expect(pane.state().lastSave!.deleted).toBe(1);
@@ -218,7 +230,11 @@ describe('pane controller', () => {
     gateway.typeRow(byId(typedCells(fields(th[1]!.id, { status: 'draft' }))));
     await first.controller.dispose();
 
-    const second = await openPane({ server, gateway, storage: Object.assign(new MemoryStorage(), { items: new Map([...storage.items].filter(([key]) => key !== 'thidua.autosave')) }) });
+    const second = await openPane({
+      server,
+      gateway,
+      storage: Object.assign(new MemoryStorage(), { items: new Map([...storage.items].filter(([key]) => key !== 'thidua.autosave')) }),
+    });
     expect(second.state()).toMatchObject({ sheet: 'ready', notice: { vi: 'Bảng còn 2 dòng chưa lưu.' } });
     await second.controller.idle();
     expect(server.nominations.get('n-a')!.note).toBe('chưa lưu');
@@ -284,7 +300,9 @@ describe('pane controller', () => {
     expect(gateway.cell(index, 'messages')).toMatch(/^Xung đột: dòng đã được người khác sửa/);
     const [conflict] = pane.state().conflicts;
     expect(conflict).toMatchObject({ id: 'n-a', theirsVersion: 2, theirsVisible: true });
-    expect(conflict!.fields.filter((field) => field.differs)).toEqual([expect.objectContaining({ columnId: 'note', mine: 'của tôi', theirs: 'của người khác' })]);
+    expect(conflict!.fields.filter((field) => field.differs)).toEqual([
+      expect.objectContaining({ columnId: 'note', mine: 'của tôi', theirs: 'của người khác' }),
+    ]);
 
     await pane.actions.keepMine('n-a');
     expect(server.batches().at(-1)!.rows).toEqual([expect.objectContaining({ id: 'n-a', version: 2, note: 'của tôi' })]);
@@ -331,7 +349,10 @@ describe('pane controller', () => {
   it('clicking an issue selects its cell', async () => {
     const pane = await openPane({ server: seeded() });
     await pane.actions.openSheet();
-    const item = pane.state().issues.flatMap((group) => group.items).find((candidate) => candidate.code === 'ACHIEVEMENTS_MISSING')!;
+    const item = pane
+      .state()
+      .issues.flatMap((group) => group.items)
+      .find((candidate) => candidate.code === 'ACHIEVEMENTS_MISSING')!;
     expect(item.label).toBe(th[0]!.fullName);
     await pane.actions.selectIssue(item);
     expect(pane.gateway.selectedCell).toEqual({ rowIndex: pane.gateway.findRow('id', 'n-c'), columnId: 'achievements' });

@@ -3,7 +3,15 @@ import type { RowResult, SaveBatchResult, StoredCampaign } from '#shared/api-typ
 import { formulaLikeFields, type Nomination, type NominationChange } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
 import { mayRead, refuseChange } from '#shared/permissions';
-import { checkNomination, computeQuotaUsage, makeRuleContext, quotaDeltas, quotaIssuesFor, quotaRefusal, validateCampaign } from '#shared/rules/index';
+import {
+  checkNomination,
+  computeQuotaUsage,
+  makeRuleContext,
+  quotaDeltas,
+  quotaIssuesFor,
+  quotaRefusal,
+  validateCampaign,
+} from '#shared/rules/index';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from '#shared/seed/demo-office';
 
@@ -12,7 +20,11 @@ export const CAMPAIGN: StoredCampaign = { ...SEED_CAMPAIGN, version: 1, updatedA
 type Failure = 'network' | 'lost' | number;
 
 class HttpReply {
-  constructor(readonly status: number, readonly body: unknown, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
 }
 
 const productError = (code: ApiErrorCode, details?: unknown) =>
@@ -49,7 +61,12 @@ export class FakeServer {
   }
 
   /** A stored nomination, as another user would have saved it. */
-  put(fields: Omit<Nomination, 'id' | 'campaignId' | 'version' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> & { id?: string; version?: number }): Nomination {
+  put(
+    fields: Omit<Nomination, 'id' | 'campaignId' | 'version' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> & {
+      id?: string;
+      version?: number;
+    },
+  ): Nomination {
     const id = fields.id ?? `n${this.nextId++}`;
     const nomination: Nomination = {
       ...fields,
@@ -97,7 +114,15 @@ export class FakeServer {
     let failure: Failure | undefined;
     if (path.endsWith('/nominations/batch')) failure = this.batchFailures.shift();
     if (failure === 'network') throw new TypeError('Failed to fetch');
-    if (typeof failure === 'number') return this.respond(new HttpReply(failure, failure === 503 ? { message: 'Service Unavailable' } : { code: failure === 409 ? 'REQUEST_IN_PROGRESS' : 'INTERNAL', message: { vi: 'lỗi', en: 'error' } }));
+    if (typeof failure === 'number')
+      return this.respond(
+        new HttpReply(
+          failure,
+          failure === 503
+            ? { message: 'Service Unavailable' }
+            : { code: failure === 409 ? 'REQUEST_IN_PROGRESS' : 'INTERNAL', message: { vi: 'lỗi', en: 'error' } },
+        ),
+      );
 
     const reply = await this.route(method, path, url.searchParams, body, auth ?? '', key ?? undefined);
     if (failure === 'lost') throw new TypeError('Failed to fetch');
@@ -118,7 +143,14 @@ export class FakeServer {
     return this.users.find((user) => user.email === email);
   }
 
-  private async route(method: string, path: string, query: URLSearchParams, body: string | undefined, auth: string, key: string | undefined): Promise<HttpReply> {
+  private async route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: string | undefined,
+    auth: string,
+    key: string | undefined,
+  ): Promise<HttpReply> {
     if (path === '/dev/users' && method === 'GET') return new HttpReply(200, this.users);
     if (path === '/dev/token' && method === 'POST') {
       const email = (JSON.parse(body ?? '{}') as { email?: string }).email ?? '';
@@ -169,8 +201,15 @@ export class FakeServer {
     const ctx = makeRuleContext(this.campaign, this.units, this.people);
     const report = validateCampaign(ctx, this.live());
     if (user.role !== 'unit') return new HttpReply(200, report);
-    const visible = new Set(this.live().filter((n) => mayRead(user, n)).map((n) => n.id));
-    return new HttpReply(200, { ...report, issues: report.issues.filter((issue) => issue.nominationId && visible.has(issue.nominationId)) });
+    const visible = new Set(
+      this.live()
+        .filter((n) => mayRead(user, n))
+        .map((n) => n.id),
+    );
+    return new HttpReply(200, {
+      ...report,
+      issues: report.issues.filter((issue) => issue.nominationId && visible.has(issue.nominationId)),
+    });
   }
 
   private remove(user: User, id: string, version: string | null): HttpReply {
@@ -227,9 +266,14 @@ export class FakeServer {
     }
     for (const { change, before, after } of planned) {
       const target = { nominationId: after.id, ...(change.rowKey !== undefined ? { rowKey: change.rowKey } : {}) };
-      const usage = computeQuotaUsage(this.campaign, this.live().filter((n) => n.id !== after.id));
+      const usage = computeQuotaUsage(
+        this.campaign,
+        this.live().filter((n) => n.id !== after.id),
+      );
       const over = quotaDeltas(this.campaign, before, after).find(
-        (delta) => delta.delta > 0 && (usage.find((u) => u.ruleId === delta.rule.id && u.scopeKey === delta.scopeKey)?.used ?? 0) + 1 > delta.rule.max,
+        (delta) =>
+          delta.delta > 0 &&
+          (usage.find((u) => u.ruleId === delta.rule.id && u.scopeKey === delta.scopeKey)?.used ?? 0) + 1 > delta.rule.max,
       );
       if (over) {
         const used = usage.find((u) => u.ruleId === over.rule.id && u.scopeKey === over.scopeKey)?.used ?? 0;

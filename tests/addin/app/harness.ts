@@ -44,7 +44,9 @@ export function manualTimers() {
 export const HR = 'tochuc@thidua.local';
 
 /** A pane over the in-memory API and workbook: the real controller, client and dev sign-in. */
-export async function openPane(options: { email?: string | null; server?: FakeServer; gateway?: FakeGateway; storage?: MemoryStorage } = {}) {
+export async function openPane(
+  options: { email?: string | null; server?: FakeServer; gateway?: FakeGateway; storage?: MemoryStorage } = {},
+) {
   const server = options.server ?? new FakeServer();
   const gateway = options.gateway ?? new FakeGateway();
   const storage = options.storage ?? new MemoryStorage();
@@ -58,7 +60,15 @@ export async function openPane(options: { email?: string | null; server?: FakeSe
     random: () => 0.5,
     retry: { attempts: 2 },
   });
-  const controller = createPaneController({ gateway, api, tokens, storage, timers: clock.timers, random: () => 1, now: () => new Date('2025-09-26T03:04:00Z') });
+  const controller = createPaneController({
+    gateway,
+    api,
+    tokens,
+    storage,
+    timers: clock.timers,
+    random: () => 1,
+    now: () => new Date('2025-09-26T03:04:00Z'),
+  });
   await controller.start();
   const email = options.email === undefined ? HR : options.email;
   if (email) await controller.actions.signIn(email);

@@ -5,8 +5,11 @@ import { buildColumns } from '#shared/sheet/columns';
 import { mergeLoad } from '#addin/app/load/merge';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
-const merge = (rows: (string | number | boolean | null)[][], nominations: ReturnType<typeof stored>[], issues = [] as ReturnType<typeof makeIssue>[]) =>
-  mergeLoad({ rows, columns, ctx, nominations, issues, language: 'vi' });
+const merge = (
+  rows: (string | number | boolean | null)[][],
+  nominations: ReturnType<typeof stored>[],
+  issues = [] as ReturnType<typeof makeIssue>[],
+) => mergeLoad({ rows, columns, ctx, nominations, issues, language: 'vi' });
 const text = (write: { values?: unknown[] }, id: string) => write.values?.[col(id)];
 
 describe('load merge', () => {
@@ -31,7 +34,14 @@ describe('load merge', () => {
   it('orders Đặng after Dương, as Vietnamese does', () => {
     const base = stored(staffOf('tong-hop')[0]!.id, 'x', 1);
     const named = (id: string, nomineeId: string) => ({ ...base, id, nomineeKind: 'individual' as const, nomineeId });
-    const wider = { ...ctx, people: [...ctx.people, { id: 'p-dang', fullName: 'Trần Đặng', unitId: 'tong-hop', underDiscipline: false }, { id: 'p-duong', fullName: 'Trần Dương', unitId: 'tong-hop', underDiscipline: false }] };
+    const wider = {
+      ...ctx,
+      people: [
+        ...ctx.people,
+        { id: 'p-dang', fullName: 'Trần Đặng', unitId: 'tong-hop', underDiscipline: false },
+        { id: 'p-duong', fullName: 'Trần Dương', unitId: 'tong-hop', underDiscipline: false },
+      ],
+    };
     const result = mergeLoad({
       rows: [],
       columns: buildColumns(wider),

@@ -31,7 +31,12 @@ describe('issue list', () => {
   const issues = [
     makeIssue('ACHIEVEMENTS_MISSING', 'warning', { nominationId: 'n1', field: 'achievements' }),
     makeIssue('ACHIEVEMENTS_MISSING', 'warning', { nominationId: 'n2', field: 'achievements' }),
-    makeIssue('DOSSIER_INCOMPLETE', 'error', { nominationId: 'n2', field: 'dossier.TO_TRINH' }, { document: { vi: 'Tờ trình', en: 'proposal' } }),
+    makeIssue(
+      'DOSSIER_INCOMPLETE',
+      'error',
+      { nominationId: 'n2', field: 'dossier.TO_TRINH' },
+      { document: { vi: 'Tờ trình', en: 'proposal' } },
+    ),
   ];
 
   it('groups by rule, errors first, with the nominee of each row', () => {
@@ -45,7 +50,10 @@ describe('issue list', () => {
 
   it("maps an issue to its cell: the nomination's row as last read, the field's column", () => {
     const rowIds = new Map([['n2', 7]]);
-    expect(issueCell({ nominationId: 'n2', field: 'dossier.TO_TRINH' }, rowIds, columns)).toEqual({ rowIndex: 7, columnId: 'dossier.TO_TRINH.present' });
+    expect(issueCell({ nominationId: 'n2', field: 'dossier.TO_TRINH' }, rowIds, columns)).toEqual({
+      rowIndex: 7,
+      columnId: 'dossier.TO_TRINH.present',
+    });
     expect(issueCell({ nominationId: 'n2' }, rowIds, columns)).toEqual({ rowIndex: 7, columnId: 'nominee' });
     expect(issueCell({ nominationId: 'n9', field: 'status' }, rowIds, columns)).toBeUndefined();
   });

@@ -26,7 +26,12 @@ describe('save planning', () => {
     expect(created!.change.version).toBeUndefined();
     expect(created!.change).toMatchObject({ unitId: 'tong-hop', nomineeId: c!.id, awardForm: 'GIAY_KHEN_CVP', rowKey: '3' });
     expect(result.deletes).toEqual([]);
-    expect(result.rowIds).toEqual(new Map([['n1', 0], ['n2', 1]]));
+    expect(result.rowIds).toEqual(
+      new Map([
+        ['n1', 0],
+        ['n2', 1],
+      ]),
+    );
   });
 
   it('keeps rows with cell problems back, marked "problem", naming the column', () => {
@@ -90,6 +95,8 @@ describe('save planning', () => {
     const { patch, stats } = actionPatch('return', hr, { selected: [0, 1], reason: 'Thiếu biên bản' });
     const result = plan([submitted, draft], ['n1', 'n2'], { user: hr, patch });
     expect(stats).toEqual({ matched: 1, skipped: 1 });
-    expect(result.sends.map((send) => send.change)).toEqual([expect.objectContaining({ id: 'n1', status: 'returned', returnReason: 'Thiếu biên bản' })]);
+    expect(result.sends.map((send) => send.change)).toEqual([
+      expect.objectContaining({ id: 'n1', status: 'returned', returnReason: 'Thiếu biên bản' }),
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import { planSave } from '#addin/app/save/save-plan';
 import { col, columns, ctx, fields, savedCells, staffOf, stored, typedCells } from './fixtures';
 
 const [a, b, c] = staffOf('kinh-te');
-const planOf = (rows: (string | number | boolean | null)[][], knownIds: string[] = []) => planSave({ rows, columns, ctx, knownIds, language: 'vi' });
+const planOf = (rows: (string | number | boolean | null)[][], knownIds: string[] = []) =>
+  planSave({ rows, columns, ctx, knownIds, language: 'vi' });
 
 const saved = (rowKey: string, id: string, version: number, extra: Partial<RowResult> = {}): RowResult => ({
   rowKey,
@@ -40,7 +41,9 @@ describe('result mapping', () => {
     ];
     const content = savedContent(plan.sends[0]!, saved('0', 'n9', 1, { issues }), columns, 'vi');
     expect(content.mark).toBe('error');
-    expect(content.messages).toBe('Lỗi: Hồ sơ thiếu Tờ trình\nCảnh báo: Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ');
+    expect(content.messages).toBe(
+      'Lỗi: Hồ sơ thiếu Tờ trình\nCảnh báo: Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ',
+    );
     expect(content.notes).toEqual([
       { columnId: 'dossier.TO_TRINH.present', text: 'DOSSIER_INCOMPLETE: Hồ sơ thiếu Tờ trình' },
       { columnId: 'receivedDate', text: 'RECEIVED_DATE_MISSING: Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ' },
@@ -58,17 +61,32 @@ describe('result mapping', () => {
 
   it('a conflict is marked, and says so; a refused row stays unsaved with the quota message', () => {
     const plan = planOf([typedCells(fields(a!.id))]);
-    const conflict = outcomeContent(plan.sends[0]!, { kind: 'answered', result: { rowKey: '0', id: 'n1', outcome: 'conflict', version: 4, issues: [], textFields: [] } }, columns, 'vi');
+    const conflict = outcomeContent(
+      plan.sends[0]!,
+      { kind: 'answered', result: { rowKey: '0', id: 'n1', outcome: 'conflict', version: 4, issues: [], textFields: [] } },
+      columns,
+      'vi',
+    );
     expect(conflict.mark).toBe('conflict');
     expect(conflict.messages).toMatch(/^Xung đột: dòng đã được người khác sửa \(phiên bản 4/);
     expect(conflict.system).toBeUndefined();
-    const refusal = makeIssue('QUOTA_EXCEEDED', 'error', { field: 'status' }, {
-      awardFormName: { vi: 'Bằng khen của Chủ tịch UBND tỉnh', en: "Provincial Chairman's Certificate of Merit" },
-      scopeName: { vi: '', en: '' },
-      used: 2,
-      max: 1,
-    });
-    const refused = outcomeContent(plan.sends[0]!, { kind: 'answered', result: { rowKey: '0', outcome: 'refused', issues: [], textFields: [], refusal } }, columns, 'vi');
+    const refusal = makeIssue(
+      'QUOTA_EXCEEDED',
+      'error',
+      { field: 'status' },
+      {
+        awardFormName: { vi: 'Bằng khen của Chủ tịch UBND tỉnh', en: "Provincial Chairman's Certificate of Merit" },
+        scopeName: { vi: '', en: '' },
+        used: 2,
+        max: 1,
+      },
+    );
+    const refused = outcomeContent(
+      plan.sends[0]!,
+      { kind: 'answered', result: { rowKey: '0', outcome: 'refused', issues: [], textFields: [], refusal } },
+      columns,
+      'vi',
+    );
     expect(refused).toMatchObject({ mark: 'error', messages: 'Lỗi: Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1' });
     expect(refused.system).toBeUndefined();
     expect(refused.notes[0]!.columnId).toBe('status');
@@ -76,7 +94,11 @@ describe('result mapping', () => {
 
   it('a row that did not reach the server is marked unsaved, to be retried', () => {
     const plan = planOf([typedCells(fields(a!.id))]);
-    expect(outcomeContent(plan.sends[0]!, { kind: 'unsent' }, columns, 'vi')).toEqual({ mark: 'unsaved', messages: 'Chưa lưu – sẽ tự thử lại', notes: [] });
+    expect(outcomeContent(plan.sends[0]!, { kind: 'unsent' }, columns, 'vi')).toEqual({
+      mark: 'unsaved',
+      messages: 'Chưa lưu – sẽ tự thử lại',
+      notes: [],
+    });
     const failure = { retryable: false, localized: { vi: 'Cần đăng nhập lại', en: 'You need to sign in again' } };
     expect(outcomeContent(plan.sends[0]!, { kind: 'unsent' }, columns, 'vi', failure).messages).toBe('Chưa lưu: Cần đăng nhập lại');
   });

@@ -98,12 +98,22 @@ describe('runtime config', () => {
     expect(
       parseConfig({
         apiBaseUrl: 'https://abc.execute-api.ap-southeast-1.amazonaws.com/',
-        auth: { mode: 'microsoft', clientId: 'client', authority: 'https://login.microsoftonline.com/tenant', scopes: 'api://x/access_as_user, offline_access' },
+        auth: {
+          mode: 'microsoft',
+          clientId: 'client',
+          authority: 'https://login.microsoftonline.com/tenant',
+          scopes: 'api://x/access_as_user, offline_access',
+        },
       }),
     ).toEqual({
       environment: 'production',
       apiBaseUrl: 'https://abc.execute-api.ap-southeast-1.amazonaws.com',
-      auth: { mode: 'microsoft', clientId: 'client', authority: 'https://login.microsoftonline.com/tenant', scopes: ['api://x/access_as_user', 'offline_access'] },
+      auth: {
+        mode: 'microsoft',
+        clientId: 'client',
+        authority: 'https://login.microsoftonline.com/tenant',
+        scopes: ['api://x/access_as_user', 'offline_access'],
+      },
     });
   });
 
@@ -116,8 +126,14 @@ describe('runtime config', () => {
   it('prefers the injected config, then config.json, then the build’s values', async () => {
     const fromFile = { apiBaseUrl: 'https://api.example', auth: { mode: 'microsoft', clientId: 'file', scopes: ['s'] } };
     const builtIn = { apiBaseUrl: 'https://built.example', auth: { mode: 'microsoft', clientId: 'built', scopes: ['s'] } };
-    expect((await loadRuntimeConfig({ injected: { environment: 'local' }, fetchJson: async () => fromFile, builtIn })).auth).toEqual({ mode: 'dev' });
-    expect((await loadRuntimeConfig({ injected: undefined, fetchJson: async () => fromFile, builtIn })).apiBaseUrl).toBe('https://api.example');
-    expect((await loadRuntimeConfig({ injected: undefined, fetchJson: async () => undefined, builtIn })).apiBaseUrl).toBe('https://built.example');
+    expect((await loadRuntimeConfig({ injected: { environment: 'local' }, fetchJson: async () => fromFile, builtIn })).auth).toEqual({
+      mode: 'dev',
+    });
+    expect((await loadRuntimeConfig({ injected: undefined, fetchJson: async () => fromFile, builtIn })).apiBaseUrl).toBe(
+      'https://api.example',
+    );
+    expect((await loadRuntimeConfig({ injected: undefined, fetchJson: async () => undefined, builtIn })).apiBaseUrl).toBe(
+      'https://built.example',
+    );
   });
 });

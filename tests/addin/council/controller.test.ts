@@ -63,9 +63,21 @@ class CouncilRoutes {
       }
       const number = this.rounds.length + 1;
       const created = {
-        campaignId: campaign.id, id: String(number), number, status: 'open' as const, candidates, forms,
-        attendance: request.attendance as VotingRound['attendance'], ballotCount: 0, ballotsVersion: 0, version: 1,
-        createdAt: '', createdBy: '', updatedAt: '', updatedBy: '', ballots: [] as Ballot[],
+        campaignId: campaign.id,
+        id: String(number),
+        number,
+        status: 'open' as const,
+        candidates,
+        forms,
+        attendance: request.attendance as VotingRound['attendance'],
+        ballotCount: 0,
+        ballotsVersion: 0,
+        version: 1,
+        createdAt: '',
+        createdBy: '',
+        updatedAt: '',
+        updatedBy: '',
+        ballots: [] as Ballot[],
         ...(request.fromRoundId ? { fromRoundId: String(request.fromRoundId) } : {}),
       };
       this.rounds.push(created);
@@ -80,7 +92,12 @@ class CouncilRoutes {
       return this.reply(200, pub(round));
     }
     if (match[2] === 'tally') {
-      const result = tally(campaign.council, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots: round.ballots });
+      const result = tally(campaign.council, {
+        candidates: round.candidates,
+        forms: round.forms,
+        attendance: round.attendance,
+        ballots: round.ballots,
+      });
       const minutes = buildMinutes({ campaign, round, result, date: '2025-10-02' });
       Object.assign(round, { status: 'tallied', result, minutes, version: round.version + 1 });
       return this.reply(200, pub(round));
@@ -112,14 +129,37 @@ async function openCouncilPane(email = 'thuky@thidua.local', shared?: { server: 
   };
   const storage = new MemoryStorage();
   const tokens = createDevTokenProvider('/api', { fetch, storage });
-  const api = createApiClient({ baseUrl: '/api', getToken: (force) => tokens.getToken(force), fetch, sleep: async () => undefined, retry: { attempts: 1 } });
+  const api = createApiClient({
+    baseUrl: '/api',
+    getToken: (force) => tokens.getToken(force),
+    fetch,
+    sleep: async () => undefined,
+    retry: { attempts: 1 },
+  });
   const gateway = new FakeGateway();
   const sheets = new FakeCouncilSheets();
-  const controller = createPaneController({ gateway, councilSheets: sheets, api, tokens, storage, timers: manualTimers().timers, autosaveDelayMs: 0 });
+  const controller = createPaneController({
+    gateway,
+    councilSheets: sheets,
+    api,
+    tokens,
+    storage,
+    timers: manualTimers().timers,
+    autosaveDelayMs: 0,
+  });
   await controller.start();
   await controller.actions.signIn(email);
   await controller.idle();
-  return { server, routes, gateway, sheets, controller, actions: controller.actions, council: controller.actions.council!, state: () => controller.getState() };
+  return {
+    server,
+    routes,
+    gateway,
+    sheets,
+    controller,
+    actions: controller.actions,
+    council: controller.actions.council!,
+    state: () => controller.getState(),
+  };
 }
 
 const mark = (sheets: FakeCouncilSheets, round: number, votes: string[][]) => {
@@ -174,12 +214,26 @@ describe('the council vote from the pane', () => {
   it('a tie proposes a new round: confirmed first, then a round among the tied with its ballot sheet', async () => {
     const pane = await openCouncilPane();
     await pane.council.createBallotSheet();
-    mark(pane.sheets, 1, [['n1', 'n2'], ['n1', 'n2'], ['n1', 'n2'], ['n1', 'n3'], ['n1', 'n3'], ['n1', 'n3'], ['n2', 'n3'], ['n2', 'n3']]);
+    mark(pane.sheets, 1, [
+      ['n1', 'n2'],
+      ['n1', 'n2'],
+      ['n1', 'n2'],
+      ['n1', 'n3'],
+      ['n1', 'n3'],
+      ['n1', 'n3'],
+      ['n2', 'n3'],
+      ['n2', 'n3'],
+    ]);
     await pane.council.countBallots();
     expect(pane.state().council!.round!.result!.forms[0]!.tie?.nominationIds.sort()).toEqual(['n2', 'n3']);
     await pane.council.newTieRound();
     await pane.controller.idle();
-    expect(pane.routes.log.filter((l) => l.startsWith('POST'))).toEqual(['POST /rounds', 'POST /rounds/1/tally', 'POST /rounds/1/confirm', 'POST /rounds']);
+    expect(pane.routes.log.filter((l) => l.startsWith('POST'))).toEqual([
+      'POST /rounds',
+      'POST /rounds/1/tally',
+      'POST /rounds/1/confirm',
+      'POST /rounds',
+    ]);
     expect(pane.routes.rounds[1]).toMatchObject({ fromRoundId: '1', forms: [{ awardForm: 'GIAY_KHEN_CVP', places: 1 }] });
     expect(pane.state().council!.round).toMatchObject({ number: 2, status: 'open' });
     expect(pane.sheets.calls.at(-1)).toBe('ballots:Phiếu bầu vòng 2:9');

@@ -158,7 +158,13 @@ export class FakeContext {
   }
 
   record(sheet: string, member: string, address?: string, value?: unknown): void {
-    this.excel.log.push({ request: this.excel.request, sheet, member, ...(address ? { address } : {}), ...(value === undefined ? {} : { value }) });
+    this.excel.log.push({
+      request: this.excel.request,
+      sheet,
+      member,
+      ...(address ? { address } : {}),
+      ...(value === undefined ? {} : { value }),
+    });
   }
 
   async sync(): Promise<void> {
@@ -175,7 +181,13 @@ export class FakeContext {
 }
 
 /** Any member path set or called is queued and recorded: format.*, dataValidation.*, pageLayout.*… */
-function recorder(context: FakeContext, sheet: () => string, path: string, address?: string, onSet?: (member: string, value: unknown) => void): unknown {
+function recorder(
+  context: FakeContext,
+  sheet: () => string,
+  path: string,
+  address?: string,
+  onSet?: (member: string, value: unknown) => void,
+): unknown {
   return new Proxy(
     {},
     {
@@ -269,7 +281,8 @@ const letters = (index: number): string => {
   }
   return out;
 };
-const a1 = (r: Rect) => `${letters(r.column)}${r.row + 1}${r.rows * r.columns > 1 ? `:${letters(r.column + r.columns - 1)}${r.row + r.rows}` : ''}`;
+const a1 = (r: Rect) =>
+  `${letters(r.column)}${r.row + 1}${r.rows * r.columns > 1 ? `:${letters(r.column + r.columns - 1)}${r.row + r.rows}` : ''}`;
 
 class RangeFake {
   private readonly loaded = new Map<string, unknown>();
@@ -360,7 +373,13 @@ class RangeFake {
       const rect = this.rect();
       const model = this.sheet.model();
       for (const name of names.split(',').map((n) => n.trim())) {
-        if (name === 'values') this.loaded.set(name, Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => model.value(rect.row + r, rect.column + c))));
+        if (name === 'values')
+          this.loaded.set(
+            name,
+            Array.from({ length: rect.rows }, (_, r) =>
+              Array.from({ length: rect.columns }, (_, c) => model.value(rect.row + r, rect.column + c)),
+            ),
+          );
         else if (name === 'rowIndex') this.loaded.set(name, rect.row);
         else if (name === 'columnIndex') this.loaded.set(name, rect.column);
         else throw new Error(`fake: load ${name}`);

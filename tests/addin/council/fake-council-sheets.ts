@@ -13,7 +13,10 @@ export class FakeCouncilSheets implements CouncilSheets {
     this.syncCount += 2;
     this.calls.push(`ballots:${schema.sheetName}:${schema.ballots}`);
     if (this.ballotSheets.has(schema.round)) return 'kept';
-    this.ballotSheets.set(schema.round, { schema, ballots: Array.from({ length: schema.ballots }, (_, i) => ({ number: i + 1, marks: {} })) });
+    this.ballotSheets.set(schema.round, {
+      schema,
+      ballots: Array.from({ length: schema.ballots }, (_, i) => ({ number: i + 1, marks: {} })),
+    });
     return 'created';
   }
 

@@ -10,11 +10,46 @@ export const CAMPAIGN: StoredCampaign = { ...SEED_CAMPAIGN, version: 1, updatedA
 
 /** Two forms: three candidates for two places (one named like a formula), two for one place. */
 export const CANDIDATES: Candidate[] = [
-  { nominationId: 'n1', awardForm: 'GIAY_KHEN_CVP', name: 'Nguyễn Văn An', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: false },
-  { nominationId: 'n2', awardForm: 'GIAY_KHEN_CVP', name: 'Trần Thị Bình', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: true },
-  { nominationId: 'n3', awardForm: 'GIAY_KHEN_CVP', name: '=HYPERLINK("http://x","Lê Văn Cường")', nomineeKind: 'individual', unitName: '', female: false },
-  { nominationId: 'n4', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phòng Hành chính – Tổ chức', nomineeKind: 'collective', unitName: '', female: false },
-  { nominationId: 'n5', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phạm Thị Dung', nomineeKind: 'individual', unitName: 'Phòng Kinh tế', female: true },
+  {
+    nominationId: 'n1',
+    awardForm: 'GIAY_KHEN_CVP',
+    name: 'Nguyễn Văn An',
+    nomineeKind: 'individual',
+    unitName: 'Phòng Tổng hợp',
+    female: false,
+  },
+  {
+    nominationId: 'n2',
+    awardForm: 'GIAY_KHEN_CVP',
+    name: 'Trần Thị Bình',
+    nomineeKind: 'individual',
+    unitName: 'Phòng Tổng hợp',
+    female: true,
+  },
+  {
+    nominationId: 'n3',
+    awardForm: 'GIAY_KHEN_CVP',
+    name: '=HYPERLINK("http://x","Lê Văn Cường")',
+    nomineeKind: 'individual',
+    unitName: '',
+    female: false,
+  },
+  {
+    nominationId: 'n4',
+    awardForm: 'BANG_KHEN_CT_UBND',
+    name: 'Phòng Hành chính – Tổ chức',
+    nomineeKind: 'collective',
+    unitName: '',
+    female: false,
+  },
+  {
+    nominationId: 'n5',
+    awardForm: 'BANG_KHEN_CT_UBND',
+    name: 'Phạm Thị Dung',
+    nomineeKind: 'individual',
+    unitName: 'Phòng Kinh tế',
+    female: true,
+  },
 ];
 export const FORMS: RoundForm[] = [
   { awardForm: 'GIAY_KHEN_CVP', places: 2 },
@@ -32,7 +67,16 @@ export function schema(ballots: number, round = 1) {
  */
 export function nineBallots(tie = true): Ballot[] {
   const pairs = tie
-    ? [['n1', 'n2'], ['n1', 'n2'], ['n1', 'n2'], ['n1', 'n3'], ['n1', 'n3'], ['n1', 'n3'], ['n2', 'n3'], ['n2', 'n3']]
+    ? [
+        ['n1', 'n2'],
+        ['n1', 'n2'],
+        ['n1', 'n2'],
+        ['n1', 'n3'],
+        ['n1', 'n3'],
+        ['n1', 'n3'],
+        ['n2', 'n3'],
+        ['n2', 'n3'],
+      ]
     : Array.from({ length: 8 }, () => ['n1', 'n2']);
   const ballots: Ballot[] = pairs.map((pair, i) => ({ number: i + 1, marks: { [pair[0]!]: 'x', [pair[1]!]: 'x', n4: 'x' } }));
   ballots.push({ number: 9, marks: { n1: 'x', n2: 'x', n3: 'x' } });
@@ -62,6 +106,11 @@ export function round(overrides: Partial<VotingRound> = {}, ballots: Ballot[] = 
 
 export function tallied(base: VotingRound, ballots: Ballot[]): VotingRound {
   const result = tally(CAMPAIGN.council, { candidates: base.candidates, forms: base.forms, attendance: base.attendance, ballots });
-  const minutes = buildMinutes({ campaign: CAMPAIGN, round: { number: base.number, candidates: base.candidates }, result, date: '2025-10-02' });
+  const minutes = buildMinutes({
+    campaign: CAMPAIGN,
+    round: { number: base.number, candidates: base.candidates },
+    result,
+    date: '2025-10-02',
+  });
   return { ...base, ballotCount: ballots.length, result, minutes };
 }

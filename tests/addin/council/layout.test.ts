@@ -5,13 +5,23 @@ import { a1 } from '#addin/excel/council-doc';
 import { CAMPAIGN, round, schema } from './fixtures';
 
 /** The values as Excel gives them back: the text prefix is not part of the cell's value. */
-const asRead = (values: (string | number)[][]): unknown[][] => values.map((row) => row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)));
+const asRead = (values: (string | number)[][]): unknown[][] =>
+  values.map((row) => row.map((v) => (typeof v === 'string' ? v.replace(/^'/, '') : v)));
 
 describe('ballot sheet schema', () => {
   it('groups the candidates under their form, with a count column per form', () => {
     const s = schema(9);
     expect(s.sheetName).toBe('Phiếu bầu vòng 1');
-    expect(s.columns.map((c) => c.kind)).toEqual(['number', 'candidate', 'candidate', 'candidate', 'count', 'candidate', 'candidate', 'count']);
+    expect(s.columns.map((c) => c.kind)).toEqual([
+      'number',
+      'candidate',
+      'candidate',
+      'candidate',
+      'count',
+      'candidate',
+      'candidate',
+      'count',
+    ]);
     expect(s.groups).toEqual([
       { awardForm: 'GIAY_KHEN_CVP', header: expect.stringMatching(/\(2 suất\)$/), places: 2, first: 1, last: 4 },
       { awardForm: 'BANG_KHEN_CT_UBND', header: expect.stringMatching(/\(1 suất\)$/), places: 1, first: 5, last: 7 },
@@ -52,7 +62,16 @@ describe('ballot sheet layout', () => {
   const doc = ballotSheetDoc(schema(9));
 
   it('two header rows: the forms with their places merged over their candidates, then the candidates as text', () => {
-    expect(doc.values[0]).toEqual(['Số phiếu', expect.stringContaining('(2 suất)'), '', '', '', expect.stringContaining('(1 suất)'), '', '']);
+    expect(doc.values[0]).toEqual([
+      'Số phiếu',
+      expect.stringContaining('(2 suất)'),
+      '',
+      '',
+      '',
+      expect.stringContaining('(1 suất)'),
+      '',
+      '',
+    ]);
     expect(doc.values[1]![3]).toBe(`'=HYPERLINK("http://x","Lê Văn Cường")`);
     expect(doc.values.slice(2).map((row) => row[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const merges = doc.styles.filter((s) => s.style.merge).map((s) => a1(s.block));
@@ -65,15 +84,28 @@ describe('ballot sheet layout', () => {
     expect(doc.formulas.map((f) => a1(f.block))).toEqual(['E3:E11', 'H3:H11']);
     expect(doc.formulas[0]!.formulas[0]).toEqual(['=COUNTA(B3:D3)']);
     expect(doc.formulas[1]!.formulas[8]).toEqual(['=COUNTA(F11:G11)']);
-    expect(doc.overLimits.map((o) => [a1(o.block), o.max])).toEqual([['E3:E11', 2], ['H3:H11', 1]]);
-    expect(doc.validations.map((v) => [a1(v.block), v.rule])).toEqual([['B3:D11', { list: 'x' }], ['F3:G11', { list: 'x' }]]);
+    expect(doc.overLimits.map((o) => [a1(o.block), o.max])).toEqual([
+      ['E3:E11', 2],
+      ['H3:H11', 1],
+    ]);
+    expect(doc.validations.map((v) => [a1(v.block), v.rule])).toEqual([
+      ['B3:D11', { list: 'x' }],
+      ['F3:G11', { list: 'x' }],
+    ]);
     expect(doc.validations[0]!.alert.message).toContain('"x"');
     expect(doc.textBlocks.map(a1)).toEqual(['A2:H2', 'B3:D11', 'F3:G11']);
   });
 
   it('the operations do not grow with the ballots (only the values and formulas do)', () => {
     const big = ballotSheetDoc(schema(500));
-    const shape = (d: typeof doc) => [d.styles.length, d.formulas.length, d.validations.length, d.overLimits.length, d.textBlocks.length, d.rowHeights.length];
+    const shape = (d: typeof doc) => [
+      d.styles.length,
+      d.formulas.length,
+      d.validations.length,
+      d.overLimits.length,
+      d.textBlocks.length,
+      d.rowHeights.length,
+    ];
     expect(shape(big)).toEqual(shape(doc));
     expect(big.values).toHaveLength(502);
   });

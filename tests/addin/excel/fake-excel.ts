@@ -15,7 +15,10 @@
  */
 
 export class FakeOfficeError extends Error {
-  constructor(readonly code: string, message = code) {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
     super(message);
   }
 }
@@ -87,7 +90,9 @@ export class SheetModel {
     for (const [key, cell] of moved) this.cells.set(key, cell);
     this.notes = this.notes
       .filter((note) => !(note.row >= row && note.row < row + count && note.column >= column && note.column < column + columns))
-      .map((note) => (note.row >= row + count && note.column >= column && note.column < column + columns ? { ...note, row: note.row - count } : note));
+      .map((note) =>
+        note.row >= row + count && note.column >= column && note.column < column + columns ? { ...note, row: note.row - count } : note,
+      );
   }
 }
 
@@ -262,13 +267,19 @@ export class FakeExcel {
 
   request = 0;
   responseBytes = 0;
-  private readonly pendingEvents: { table: TableModel; args: { source: string; changeType: string; address: string; tableId: string } }[] = [];
+  private readonly pendingEvents: { table: TableModel; args: { source: string; changeType: string; address: string; tableId: string } }[] =
+    [];
 
   /** Makes an operation fail as it runs (what ran before it in the request stays done, as in Excel). */
   failOnOp: ((op: string) => string | undefined) | undefined;
 
   record(op: string, rect?: Rect, detail?: unknown): void {
-    this.log.push({ request: this.request, op, ...(rect ? { sheet: rect.sheet.name, address: address(rect) } : {}), ...(detail === undefined ? {} : { detail }) });
+    this.log.push({
+      request: this.request,
+      op,
+      ...(rect ? { sheet: rect.sheet.name, address: address(rect) } : {}),
+      ...(detail === undefined ? {} : { detail }),
+    });
     const code = this.failOnOp?.(op);
     if (code) {
       this.failOnOp = undefined;
@@ -280,7 +291,12 @@ export class FakeExcel {
   changed(rect: Rect): void {
     for (const table of this.tables) {
       const body = table.bodyRect;
-      const inside = table.sheet === rect.sheet && rect.row <= body.row + body.rows && rect.row + rect.rows > table.top && rect.column < body.column + body.columns && rect.column + rect.columns > body.column;
+      const inside =
+        table.sheet === rect.sheet &&
+        rect.row <= body.row + body.rows &&
+        rect.row + rect.rows > table.top &&
+        rect.column < body.column + body.columns &&
+        rect.column + rect.columns > body.column;
       if (inside) this.raise(table, 'Local', address(rect));
     }
   }
@@ -520,11 +536,19 @@ class WorksheetProxy extends Proxy {
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     const proxy = new RangeProxy(this.context, () => {
       const sheet = this.model();
-      const keys = [...sheet.cells.entries()].filter(([, cell]) => !valuesOnly || cell.value !== '').map(([key]) => key.split(':').map(Number) as [number, number]);
+      const keys = [...sheet.cells.entries()]
+        .filter(([, cell]) => !valuesOnly || cell.value !== '')
+        .map(([key]) => key.split(':').map(Number) as [number, number]);
       if (keys.length === 0) return undefined;
       const rows = keys.map(([r]) => r);
       const cols = keys.map(([, c]) => c);
-      return { sheet, row: Math.min(...rows), column: Math.min(...cols), rows: Math.max(...rows) - Math.min(...rows) + 1, columns: Math.max(...cols) - Math.min(...cols) + 1 };
+      return {
+        sheet,
+        row: Math.min(...rows),
+        column: Math.min(...cols),
+        rows: Math.max(...rows) - Math.min(...rows) + 1,
+        columns: Math.max(...cols) - Math.min(...cols) + 1,
+      };
     });
     this.context.queue(overhead, () => (proxy.isNullObject = proxy.resolve() === undefined));
     return proxy;
@@ -550,11 +574,15 @@ class TableProxy extends Proxy {
     const excel = context.excel;
     this.columns = {
       getItem: (name) =>
-        new TableColumnProxy(context, () => {
-          const index = this.model().headers.indexOf(name);
-          if (index < 0) throw new FakeOfficeError('ItemNotFound', `column ${name}`);
-          return index;
-        }, this),
+        new TableColumnProxy(
+          context,
+          () => {
+            const index = this.model().headers.indexOf(name);
+            if (index < 0) throw new FakeOfficeError('ItemNotFound', `column ${name}`);
+            return index;
+          },
+          this,
+        ),
       getItemAt: (index) => new TableColumnProxy(context, () => index, this),
       add: (_index, _values, name) =>
         context.queue(overhead, () => {
@@ -611,10 +639,14 @@ class TableProxy extends Proxy {
   }
 
   getHeaderRowRange(): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const table = this.model();
-      return { sheet: table.sheet, row: table.top, column: table.left, rows: 1, columns: table.headers.length };
-    }, this);
+    return new RangeProxy(
+      this.context,
+      () => {
+        const table = this.model();
+        return { sheet: table.sheet, row: table.top, column: table.left, rows: 1, columns: table.headers.length };
+      },
+      this,
+    );
   }
 
   getDataBodyRange(): RangeProxy {
@@ -630,17 +662,25 @@ class TableColumnProxy {
   ) {}
 
   getRange(): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const table = this.table.model();
-      return { sheet: table.sheet, row: table.top, column: table.left + this.index(), rows: table.rowCount + 1, columns: 1 };
-    }, this.table);
+    return new RangeProxy(
+      this.context,
+      () => {
+        const table = this.table.model();
+        return { sheet: table.sheet, row: table.top, column: table.left + this.index(), rows: table.rowCount + 1, columns: 1 };
+      },
+      this.table,
+    );
   }
 
   getDataBodyRange(): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const table = this.table.model();
-      return { sheet: table.sheet, row: table.top + 1, column: table.left + this.index(), rows: table.rowCount, columns: 1 };
-    }, this.table);
+    return new RangeProxy(
+      this.context,
+      () => {
+        const table = this.table.model();
+        return { sheet: table.sheet, row: table.top + 1, column: table.left + this.index(), rows: table.rowCount, columns: 1 };
+      },
+      this.table,
+    );
   }
 }
 
@@ -662,7 +702,8 @@ class RangeProxy extends Proxy {
     const excel = context.excel;
     const each = (apply: (cell: Cell, row: number, column: number) => void) => {
       const rect = this.rect();
-      for (let r = 0; r < rect.rows; r += 1) for (let c = 0; c < rect.columns; c += 1) apply(rect.sheet.cell(rect.row + r, rect.column + c), r, c);
+      for (let r = 0; r < rect.rows; r += 1)
+        for (let c = 0; c < rect.columns; c += 1) apply(rect.sheet.cell(rect.row + r, rect.column + c), r, c);
       return rect;
     };
     const range = this;
@@ -675,19 +716,42 @@ class RangeProxy extends Proxy {
         });
       },
       set wrapText(on: boolean) {
-        context.queue(overhead, () => excel.record('format.wrapText', each((cell) => (cell.wrap = on)), on));
+        context.queue(overhead, () =>
+          excel.record(
+            'format.wrapText',
+            each((cell) => (cell.wrap = on)),
+            on,
+          ),
+        );
       },
       fill: {
         set color(color: string) {
-          context.queue(overhead, () => excel.record('format.fill', each((cell) => (cell.fill = color)), color));
+          context.queue(overhead, () =>
+            excel.record(
+              'format.fill',
+              each((cell) => (cell.fill = color)),
+              color,
+            ),
+          );
         },
         clear() {
-          context.queue(overhead, () => excel.record('format.fill.clear', each((cell) => (cell.fill = null))));
+          context.queue(overhead, () =>
+            excel.record(
+              'format.fill.clear',
+              each((cell) => (cell.fill = null)),
+            ),
+          );
         },
       } as { color: string; clear(): void },
       protection: {
         set locked(on: boolean) {
-          context.queue(overhead, () => excel.record('format.protection.locked', each((cell) => (cell.locked = on)), on));
+          context.queue(overhead, () =>
+            excel.record(
+              'format.protection.locked',
+              each((cell) => (cell.locked = on)),
+              on,
+            ),
+          );
         },
       } as { locked: boolean },
     } as RangeProxy['format'];
@@ -703,7 +767,10 @@ class RangeProxy extends Proxy {
         context.queue(overhead, () => {
           const rect = range.rect();
           const source = rule.list?.source instanceof RangeProxy ? rule.list.source.rect() : rule.list?.source;
-          const described = source && typeof source === 'object' && 'sheet' in source ? `${(source as Rect).sheet.name}!${address(source as Rect)}` : source;
+          const described =
+            source && typeof source === 'object' && 'sheet' in source
+              ? `${(source as Rect).sheet.name}!${address(source as Rect)}`
+              : source;
           rect.sheet.validations.push({ rect, rule: { ...rule, list: { ...rule.list, source: described } }, cleared: false });
           excel.record('dataValidation.rule', rect, described);
         });
@@ -729,7 +796,9 @@ class RangeProxy extends Proxy {
     const rect = this.rect();
     switch (name) {
       case 'values':
-        return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => rect.sheet.value(rect.row + r, rect.column + c)));
+        return Array.from({ length: rect.rows }, (_, r) =>
+          Array.from({ length: rect.columns }, (_, c) => rect.sheet.value(rect.row + r, rect.column + c)),
+        );
       case 'rowIndex':
         return rect.row;
       case 'columnIndex':
@@ -761,7 +830,8 @@ class RangeProxy extends Proxy {
           const value = grid ? grid[r]![c]! : (values as Scalar);
           if (value === null) continue; // null: leave the cell as it is
           const cell = rect.sheet.cell(rect.row + r, rect.column + c);
-          if (typeof value === 'string' && value.startsWith("'")) cell.value = value.slice(1); // the text prefix
+          if (typeof value === 'string' && value.startsWith("'"))
+            cell.value = value.slice(1); // the text prefix
           else if (typeof value === 'string' && cell.numberFormat !== '@' && /^-?\d+(\.\d+)?$/.test(value)) cell.value = Number(value);
           else cell.value = value;
         }
@@ -777,7 +847,8 @@ class RangeProxy extends Proxy {
       }
       // A table grows to take a row typed (or written) right under it.
       const table = this.table?.resolve();
-      if (table && rect.row + rect.rows > table.top + 1 + table.rowCount && rect.column >= table.left) table.rowCount = rect.row + rect.rows - table.top - 1;
+      if (table && rect.row + rect.rows > table.top + 1 + table.rowCount && rect.column >= table.left)
+        table.rowCount = rect.row + rect.rows - table.top - 1;
       this.context.excel.changed(rect);
     });
   }
@@ -794,7 +865,8 @@ class RangeProxy extends Proxy {
         return;
       }
       for (let r = 0; r < rect.rows; r += 1)
-        for (let c = 0; c < rect.columns; c += 1) rect.sheet.cell(rect.row + r, rect.column + c).numberFormat = Array.isArray(format) ? format[r]![c]! : format;
+        for (let c = 0; c < rect.columns; c += 1)
+          rect.sheet.cell(rect.row + r, rect.column + c).numberFormat = Array.isArray(format) ? format[r]![c]! : format;
       this.context.excel.record('numberFormat', rect, format);
     });
   }
@@ -834,18 +906,26 @@ class RangeProxy extends Proxy {
   }
 
   getCell(row: number, column: number): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const rect = this.rect();
-      return { sheet: rect.sheet, row: rect.row + row, column: rect.column + column, rows: 1, columns: 1 };
-    }, this.table);
+    return new RangeProxy(
+      this.context,
+      () => {
+        const rect = this.rect();
+        return { sheet: rect.sheet, row: rect.row + row, column: rect.column + column, rows: 1, columns: 1 };
+      },
+      this.table,
+    );
   }
 
   getResizedRange(rows: number, columns: number): RangeProxy {
-    return new RangeProxy(this.context, () => {
-      const rect = this.rect();
-      if (rect.rows + rows < 1 || rect.columns + columns < 1) throw new FakeOfficeError('InvalidArgument', 'resize');
-      return { ...rect, rows: rect.rows + rows, columns: rect.columns + columns };
-    }, this.table);
+    return new RangeProxy(
+      this.context,
+      () => {
+        const rect = this.rect();
+        if (rect.rows + rows < 1 || rect.columns + columns < 1) throw new FakeOfficeError('InvalidArgument', 'resize');
+        return { ...rect, rows: rect.rows + rows, columns: rect.columns + columns };
+      },
+      this.table,
+    );
   }
 
   getEntireColumn(): RangeProxy {
@@ -855,7 +935,10 @@ class RangeProxy extends Proxy {
   delete(shift: string): void {
     this.context.queue(overhead, () => {
       const rect = this.rect();
-      const table = this.context.excel.tables.find((candidate) => candidate.sheet === rect.sheet && rect.row > candidate.top && rect.row + rect.rows <= candidate.top + 1 + candidate.rowCount);
+      const table = this.context.excel.tables.find(
+        (candidate) =>
+          candidate.sheet === rect.sheet && rect.row > candidate.top && rect.row + rect.rows <= candidate.top + 1 + candidate.rowCount,
+      );
       if (shift !== 'Up' || !table) throw new FakeOfficeError('InvalidArgument', 'fake: delete only table rows, up');
       rect.sheet.deleteRows(rect.row, rect.rows, rect.column, rect.columns);
       table.rowCount = Math.max(1, table.rowCount - rect.rows);
@@ -878,7 +961,10 @@ class RangeProxy extends Proxy {
   select(): void {
     this.context.queue(overhead, () => {
       const rect = this.rect();
-      this.context.excel.selection = { sheet: rect.sheet, areas: [{ row: rect.row, column: rect.column, rows: rect.rows, columns: rect.columns }] };
+      this.context.excel.selection = {
+        sheet: rect.sheet,
+        areas: [{ row: rect.row, column: rect.column, rows: rect.rows, columns: rect.columns }],
+      };
       this.context.excel.record('select', rect);
     });
   }
@@ -936,7 +1022,8 @@ class NoteCollectionProxy {
     this.context.queue(size(content), () => {
       const rect = cell.rect();
       if (rect.rows !== 1 || rect.columns !== 1) throw new FakeOfficeError('InvalidArgument', 'a note goes on one cell');
-      if (rect.sheet.notes.some((note) => note.row === rect.row && note.column === rect.column)) throw new FakeOfficeError('InvalidArgument', 'the cell already has a note');
+      if (rect.sheet.notes.some((note) => note.row === rect.row && note.column === rect.column))
+        throw new FakeOfficeError('InvalidArgument', 'the cell already has a note');
       rect.sheet.notes.push({ row: rect.row, column: rect.column, content });
       this.context.excel.record('note.add', rect, content);
     });

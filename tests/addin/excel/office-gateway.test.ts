@@ -117,11 +117,16 @@ describe('ensureSheet', () => {
 });
 
 describe('readRows', () => {
-  it('one round trip; rows in schema order whatever the table order, a person\'s own column ignored', async () => {
+  it("one round trip; rows in schema order whatever the table order, a person's own column ignored", async () => {
     const { fake, gateway } = setup();
     const sheet = fake.addSheet(SHEET_NAME);
     const order = columns.map((_, i) => i).reverse();
-    fake.addTable(sheet, TABLE_NAME, ['Ghi chú riêng', ...order.map((i) => columns[i]!.header)], rows(4).map((row) => ['x', ...order.map((i) => row[i]!)]));
+    fake.addTable(
+      sheet,
+      TABLE_NAME,
+      ['Ghi chú riêng', ...order.map((i) => columns[i]!.header)],
+      rows(4).map((row) => ['x', ...order.map((i) => row[i]!)]),
+    );
     const snapshot = await gateway.readRows(columns);
     expect(gateway.syncCount).toBe(1);
     expect(snapshot.rows).toEqual(rows(4));
@@ -135,7 +140,12 @@ describe('readRows', () => {
 
   it('a table missing a column is refused (ColumnsMissing) rather than read as blanks the save would send', async () => {
     const { fake, gateway } = setup();
-    fake.addTable(fake.addSheet(SHEET_NAME), TABLE_NAME, columns.filter((c) => c.id !== 'note').map((c) => c.header), []);
+    fake.addTable(
+      fake.addSheet(SHEET_NAME),
+      TABLE_NAME,
+      columns.filter((c) => c.id !== 'note').map((c) => c.header),
+      [],
+    );
     const failure = await rejection(gateway.readRows(columns));
     expect(failure.code).toBe('ColumnsMissing');
     expect(failure.userMessage).toEqual(EXCEL_ERROR_MESSAGES.ColumnsMissing);
@@ -200,7 +210,13 @@ describe('a save: readRows then writeResults', () => {
   it('without notes on the sheet the write needs one round trip less', async () => {
     const { fake, gateway } = await withRows({}, rows(5000));
     const start = gateway.syncCount;
-    await gateway.writeResults(columns, resultsNow(fake, all(5000, (i) => ({ ...typicalResult(i), notes: [] }))));
+    await gateway.writeResults(
+      columns,
+      resultsNow(
+        fake,
+        all(5000, (i) => ({ ...typicalResult(i), notes: [] })),
+      ),
+    );
     expect(gateway.syncCount - start).toBe(2);
   });
 
@@ -274,7 +290,9 @@ describe('a save: readRows then writeResults', () => {
     const snapshot = await gateway.readRows(columns);
     // meanwhile the user sorts rows 0 and 1 the other way round, and inserts a blank row on top
     const swapped = [typicalRow(1), typicalRow(0), ...rows(10).slice(2)];
-    [columns.map(() => ''), ...swapped].forEach((row, r) => row.forEach((value, c) => (sheet.cell(table.top + 1 + r, table.left + c).value = value ?? '')));
+    [columns.map(() => ''), ...swapped].forEach((row, r) =>
+      row.forEach((value, c) => (sheet.cell(table.top + 1 + r, table.left + c).value = value ?? '')),
+    );
     table.rowCount = 11;
 
     const report = await gateway.writeResults(columns, resultsFor(snapshot.rows, all(10)));
@@ -325,7 +343,10 @@ describe('a save: readRows then writeResults', () => {
   it('a new row (no id yet), or a copied row with a borrowed id, takes the id the server gave it', async () => {
     const fresh = typicalRow(0).map((value, i) => (columns[i]!.role === 'system' ? '' : value));
     const { fake, gateway } = await withRows({}, [fresh, typicalRow(1), typicalRow(1)]);
-    const report = await gateway.writeResults(columns, resultsNow(fake, [typicalResult(0), { ...typicalResult(2), system: { id: 'nom-new', version: 1, rowHash: 'x' } }]));
+    const report = await gateway.writeResults(
+      columns,
+      resultsNow(fake, [typicalResult(0), { ...typicalResult(2), system: { id: 'nom-new', version: 1, rowHash: 'x' } }]),
+    );
     expect(fake.bodyValues(TABLE_NAME).map((row) => row[col('id')])).toEqual(['nom-000000', 'nom-000001', 'nom-new']);
     expect(report.ids).toEqual(['nom-000000', 'nom-000001', 'nom-new']);
   });
@@ -350,9 +371,15 @@ describe('a save: readRows then writeResults', () => {
 });
 
 describe('notes on offending cells', () => {
-  it('puts the findings as notes, replaces the add-in\'s stale ones on the rows written, keeps the rest', async () => {
+  it("puts the findings as notes, replaces the add-in's stale ones on the rows written, keeps the rest", async () => {
     const { fake, gateway, sheet } = await withRows({}, rows(30));
-    await gateway.writeResults(columns, resultsNow(fake, Array.from({ length: 30 }, (_, i) => typicalResult(i))));
+    await gateway.writeResults(
+      columns,
+      resultsNow(
+        fake,
+        Array.from({ length: 30 }, (_, i) => typicalResult(i)),
+      ),
+    );
     expect(sheet.notes.map((n) => [n.row, n.column])).toEqual([
       [1, col('awardForm')],
       [11, col('awardForm')],
@@ -363,10 +390,19 @@ describe('notes on offending cells', () => {
     // a person's note on a cell of row 20, and row 10 saved again with no finding
     sheet.notes.push({ row: 21, column: col('nominee'), content: 'Chị Lan: kiểm tra lại tên' });
     fake.log.length = 0;
-    await gateway.writeResults(columns, resultsNow(fake, [
-      { ...typicalResult(10), notes: [] },
-      { ...typicalResult(20), notes: [{ columnId: 'nominee', text: 'Quy tắc 2' }, { columnId: 'status', text: 'Quy tắc 6' }] },
-    ]));
+    await gateway.writeResults(
+      columns,
+      resultsNow(fake, [
+        { ...typicalResult(10), notes: [] },
+        {
+          ...typicalResult(20),
+          notes: [
+            { columnId: 'nominee', text: 'Quy tắc 2' },
+            { columnId: 'status', text: 'Quy tắc 6' },
+          ],
+        },
+      ]),
+    );
     expect(sheet.notes.map((n) => [n.row, n.column, n.content.split('\n')[0]]).sort()).toEqual(
       [
         [1, col('awardForm'), NOTE_HEADING], // row 0 not written: its note stays
@@ -380,7 +416,13 @@ describe('notes on offending cells', () => {
 
   it('falls back to threaded comments before ExcelApi 1.18, and to the messages column alone before 1.10', async () => {
     const withComments = await withRows({ notes: 'comments' }, rows(11));
-    await withComments.gateway.writeResults(columns, resultsNow(withComments.fake, Array.from({ length: 11 }, (_, i) => typicalResult(i))));
+    await withComments.gateway.writeResults(
+      columns,
+      resultsNow(
+        withComments.fake,
+        Array.from({ length: 11 }, (_, i) => typicalResult(i)),
+      ),
+    );
     expect(withComments.fake.comments.map((c) => [c.row, c.column, c.content.startsWith(NOTE_HEADING)])).toEqual([
       [1, col('awardForm'), true],
       [11, col('awardForm'), true],
@@ -389,7 +431,13 @@ describe('notes on offending cells', () => {
     expect(withComments.fake.comments).toHaveLength(1);
 
     const without = await withRows({ notes: 'none' }, rows(11));
-    await without.gateway.writeResults(columns, resultsNow(without.fake, Array.from({ length: 11 }, (_, i) => typicalResult(i))));
+    await without.gateway.writeResults(
+      columns,
+      resultsNow(
+        without.fake,
+        Array.from({ length: 11 }, (_, i) => typicalResult(i)),
+      ),
+    );
     expect(without.sheet.notes).toEqual([]);
     expect(without.sheet.value(11, col('messages'))).toMatch(/^Cảnh báo/);
   });
@@ -399,10 +447,18 @@ describe('replaceRows (a load from the server)', () => {
   it('grows the table with one rows.add, gives new rows their text format before the values: "03" stays "03"', async () => {
     // A table without the sheet-wide column formats ensureSheet sets: the new rows' formats come from replaceRows.
     const { fake, gateway } = setup();
-    fake.addTable(fake.addSheet(SHEET_NAME), TABLE_NAME, columns.map((c) => c.header), []);
+    fake.addTable(
+      fake.addSheet(SHEET_NAME),
+      TABLE_NAME,
+      columns.map((c) => c.header),
+      [],
+    );
     const incoming = rows(30);
     incoming[0]![col('dossier.TO_TRINH.number')] = '03';
-    await gateway.replaceRows(columns, incoming.map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })));
+    await gateway.replaceRows(
+      columns,
+      incoming.map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })),
+    );
 
     expect(fake.log.filter((e) => e.op === 'rows.add').map((e) => e.detail)).toEqual([29]);
     const body = fake.bodyValues(TABLE_NAME);
@@ -418,7 +474,9 @@ describe('replaceRows (a load from the server)', () => {
   });
 
   it('writes formula-like text with the text prefix the schema gave it, so it stays text', async () => {
-    const nomination = saved(nominateIndividual(LE_VAN_SON, { achievements: '=HYPERLINK("http://x.example","Bấm vào đây")', note: '+84 912 345 678' }));
+    const nomination = saved(
+      nominateIndividual(LE_VAN_SON, { achievements: '=HYPERLINK("http://x.example","Bấm vào đây")', note: '+84 912 345 678' }),
+    );
     const values = columns.map((column) => column.write(nomination, sheetContext));
     const { fake, gateway } = setup();
     await gateway.ensureSheet(columns);
@@ -432,7 +490,10 @@ describe('replaceRows (a load from the server)', () => {
 
   it('shrinks the table by deleting the rows it no longer needs; an empty load leaves one blank row', async () => {
     const { fake, gateway } = await withRows({}, rows(40));
-    await gateway.replaceRows(columns, rows(5).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'unsaved', notes: [] })));
+    await gateway.replaceRows(
+      columns,
+      rows(5).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'unsaved', notes: [] })),
+    );
     expect(fake.bodyValues(TABLE_NAME)).toEqual(rows(5));
     expect(fake.table(TABLE_NAME)!.sheet.value(6, col('id'))).toBe('');
     expect(fake.table(TABLE_NAME)!.sheet.cell(1, 0).fill).toBe(MARK_FILLS.unsaved);
@@ -446,9 +507,12 @@ describe('replaceRows (a load from the server)', () => {
   it('leaves a column people added to the table as it is', async () => {
     const { fake, gateway } = setup();
     const sheet = fake.addSheet(SHEET_NAME);
-    fake.addTable(sheet, TABLE_NAME, [columns[0]!.header, 'Cột riêng', ...columns.slice(1).map((c) => c.header)], [
-      [typicalRow(0)[0]!, 'giữ lại', ...typicalRow(0).slice(1)],
-    ]);
+    fake.addTable(
+      sheet,
+      TABLE_NAME,
+      [columns[0]!.header, 'Cột riêng', ...columns.slice(1).map((c) => c.header)],
+      [[typicalRow(0)[0]!, 'giữ lại', ...typicalRow(0).slice(1)]],
+    );
     await gateway.replaceRows(columns, [{ rowIndex: 0, values: typicalRow(7), messages: '', mark: 'ok', notes: [] }]);
     expect(sheet.value(1, 1)).toBe('giữ lại');
     expect(sheet.value(1, 2)).toBe(typicalRow(7)[1]);
@@ -460,7 +524,10 @@ describe('replaceRows (a load from the server)', () => {
     const { fake, gateway } = setup();
     await gateway.ensureSheet(columns);
     const before = fake.syncs;
-    await gateway.replaceRows(columns, incoming.map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })));
+    await gateway.replaceRows(
+      columns,
+      incoming.map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })),
+    );
 
     const bytes = new TextEncoder().encode(JSON.stringify(incoming)).length; // ~24 MB of UTF-8
     const writeRequests = fake.syncs - before - 1;
@@ -475,7 +542,10 @@ describe('replaceRows (a load from the server)', () => {
     const { fake, gateway } = setup({ requestLimit: 200_000 });
     await gateway.ensureSheet(columns);
     const before = fake.syncs;
-    await gateway.replaceRows(columns, rows(1000).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })));
+    await gateway.replaceRows(
+      columns,
+      rows(1000).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })),
+    );
     expect(fake.bodyValues(TABLE_NAME)).toEqual(rows(1000));
     expect(fake.requestSizes.slice(before).some((size) => size > 200_000)).toBe(true); // refused, then split
     expect(fake.eventsEnabled).toBe(true);
@@ -503,7 +573,13 @@ describe('selection', () => {
 
   it('selectedRowIndexes: the selected rows within the table body, every area', async () => {
     const { fake, gateway, sheet } = await withRows({}, rows(10));
-    fake.selection = { sheet, areas: [{ row: 0, column: 2, rows: 3, columns: 1 }, { row: 8, column: 40, rows: 10, columns: 2 }] };
+    fake.selection = {
+      sheet,
+      areas: [
+        { row: 0, column: 2, rows: 3, columns: 1 },
+        { row: 8, column: 40, rows: 10, columns: 2 },
+      ],
+    };
     expect(await gateway.selectedRowIndexes()).toEqual([0, 1, 7, 8, 9]);
     fake.selection = { sheet: fake.sheet(LIST_SHEET_NAME)!, areas: [{ row: 1, column: 0, rows: 2, columns: 1 }] };
     expect(await gateway.selectedRowIndexes()).toEqual([]);
@@ -522,12 +598,21 @@ describe('known ids', () => {
     await gateway.ensureSheet(columns);
     expect((await gateway.readRows(columns)).knownIds).toEqual([]);
     const start = gateway.syncCount;
-    await gateway.replaceRows(columns, rows(2).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })), { knownIds: ['nom-1', 'nom-2'] });
+    await gateway.replaceRows(
+      columns,
+      rows(2).map((values, rowIndex) => ({ rowIndex, values, messages: '', mark: 'ok', notes: [] })),
+      { knownIds: ['nom-1', 'nom-2'] },
+    );
     expect(gateway.syncCount - start).toBe(2); // the table, then the rows and the setting in one request
     expect(fake.settings.get(KNOWN_IDS_SETTING)).toBe('["nom-1","nom-2"]');
     const reopened = setup();
     reopened.fake.settings.set(KNOWN_IDS_SETTING, fake.settings.get(KNOWN_IDS_SETTING));
-    reopened.fake.addTable(reopened.fake.addSheet(SHEET_NAME), TABLE_NAME, columns.map((c) => c.header), rows(2));
+    reopened.fake.addTable(
+      reopened.fake.addSheet(SHEET_NAME),
+      TABLE_NAME,
+      columns.map((c) => c.header),
+      rows(2),
+    );
     const snapshot = await reopened.gateway.readRows(columns);
     expect(snapshot).toEqual({ rows: rows(2), knownIds: ['nom-1', 'nom-2'] });
     expect(reopened.gateway.syncCount).toBe(1);

@@ -67,7 +67,9 @@ function tableData(headers: string[], body: CellValue[][], stored = new Map<stri
 
 /** Office.js fills isNullObject at every sync without a load; the mock needs it given. */
 function markNullObjects(mock: OfficeMockObject) {
-  const settings = (mock as unknown as { context: { workbook: { settings: { item: { isNullObject: boolean }; missing: { isNullObject: boolean } } } } }).context.workbook.settings;
+  const settings = (
+    mock as unknown as { context: { workbook: { settings: { item: { isNullObject: boolean }; missing: { isNullObject: boolean } } } } }
+  ).context.workbook.settings;
   settings.item.isNullObject = false;
   settings.missing.isNullObject = true;
 }
@@ -77,7 +79,13 @@ describe('readRows on office-addin-mock', () => {
     const order = [...columns.keys()].sort((a, b) => (a % 3) - (b % 3) || a - b);
     const body = [typicalRow(0), typicalRow(1)].map((row) => order.map((i) => row[i]!));
     const stored = new Map<string, unknown>([[KNOWN_IDS_SETTING, '["nom-000001","nom-000002"]']]);
-    const { mock, excel, counter } = mockExcel(tableData(order.map((i) => columns[i]!.header), body, stored));
+    const { mock, excel, counter } = mockExcel(
+      tableData(
+        order.map((i) => columns[i]!.header),
+        body,
+        stored,
+      ),
+    );
     markNullObjects(mock);
     const gateway = createOfficeGateway({ excel });
     const snapshot = await gateway.readRows(columns);
@@ -87,7 +95,12 @@ describe('readRows on office-addin-mock', () => {
   });
 
   it('a single blank body row is an empty table; no setting, no known ids', async () => {
-    const { mock, excel } = mockExcel(tableData(columns.map((c) => c.header), [columns.map(() => '')]));
+    const { mock, excel } = mockExcel(
+      tableData(
+        columns.map((c) => c.header),
+        [columns.map(() => '')],
+      ),
+    );
     markNullObjects(mock);
     expect(await createOfficeGateway({ excel }).readRows(columns)).toEqual({ rows: [], knownIds: [] });
   });
@@ -95,7 +108,8 @@ describe('readRows on office-addin-mock', () => {
 
 describe('Office.js errors become ExcelFailure by their code', () => {
   const failingExcel = (error: unknown) => ({ run: async () => Promise.reject(error) }) as unknown as ExcelHost;
-  const officeError = (code: string) => Object.assign(new Error(`localized text that must not matter (${code})`), { code, name: 'RichApi.Error' });
+  const officeError = (code: string) =>
+    Object.assign(new Error(`localized text that must not matter (${code})`), { code, name: 'RichApi.Error' });
 
   it.each([
     'ItemNotFound',
@@ -126,16 +140,22 @@ describe('Office.js errors become ExcelFailure by their code', () => {
   });
 
   it('an unknown code keeps its code and gets the general message; an error without one is Unexpected', async () => {
-    const unknown = await createOfficeGateway({ excel: failingExcel(officeError('SomethingNew')) }).readRows(columns).catch((e: unknown) => e);
+    const unknown = await createOfficeGateway({ excel: failingExcel(officeError('SomethingNew')) })
+      .readRows(columns)
+      .catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'SomethingNew' });
     expect((unknown as ExcelFailure).userMessage.vi).toMatch(/Excel báo lỗi/);
     const bug = new TypeError('x is undefined');
-    const unexpected = await createOfficeGateway({ excel: failingExcel(bug) }).readRows(columns).catch((e: unknown) => e);
+    const unexpected = await createOfficeGateway({ excel: failingExcel(bug) })
+      .readRows(columns)
+      .catch((e: unknown) => e);
     expect(unexpected).toMatchObject({ code: 'Unexpected', cause: bug });
   });
 
   it('outside Excel (no global Excel): ExcelNotAvailable', async () => {
-    const failure = await createOfficeGateway().readRows(columns).catch((e: unknown) => e);
+    const failure = await createOfficeGateway()
+      .readRows(columns)
+      .catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 'ExcelNotAvailable' });
   });
 });

@@ -29,7 +29,10 @@ describe('layout from the column schema', () => {
   });
 
   it('names the columns a table lacks', () => {
-    const map = mapColumns(columns, columns.filter((c) => c.id !== 'note').map((c) => c.header));
+    const map = mapColumns(
+      columns,
+      columns.filter((c) => c.id !== 'note').map((c) => c.header),
+    );
     expect(map.missing.map((c) => c.id)).toEqual(['note']);
     expect(map.tableIndex[col('note')]).toBe(-1);
   });
@@ -41,7 +44,12 @@ describe('layout from the column schema', () => {
     expect(layout.values[0]).toEqual(listed.map((c) => c.header));
     expect(layout.sources.map((s) => s.columnIndex)).toEqual(listed.map((c) => withComma.indexOf(c)));
     const status = layout.sources.findIndex((s) => s.columnIndex === col('status'));
-    expect(layout.values.map((row) => row[status])).toEqual(['Trạng thái', 'Trả lại, chờ bổ sung', "'=cmd", ...Array(layout.values.length - 3).fill('')]);
+    expect(layout.values.map((row) => row[status])).toEqual([
+      'Trạng thái',
+      'Trả lại, chờ bổ sung',
+      "'=cmd",
+      ...Array(layout.values.length - 3).fill(''),
+    ]);
     expect(layout.sources[0]).toEqual({ columnIndex: col('unit'), address: `$A$2:$A$${1 + columns[col('unit')]!.options!.length}` });
   });
 });
@@ -70,12 +78,23 @@ describe('payload estimates and batches', () => {
 });
 
 describe('planning the writes', () => {
-  const identity = mapColumns(columns, columns.map((c) => c.header));
-  const result = (rowIndex: number, extra: object = {}) => ({ rowIndex, messages: `m${rowIndex}`, mark: 'ok' as const, notes: [], ...extra });
+  const identity = mapColumns(
+    columns,
+    columns.map((c) => c.header),
+  );
+  const result = (rowIndex: number, extra: object = {}) => ({
+    rowIndex,
+    messages: `m${rowIndex}`,
+    mark: 'ok' as const,
+    notes: [],
+    ...extra,
+  });
 
   it('contiguous rows writing the same columns are one 2-D block; a gap in the rows starts another', () => {
     const system = (i: number) => ({ system: { id: `n${i}`, version: 1, rowHash: `h${i}` } });
-    const blocks = valueBlocks(cellPatches(columns, identity, [result(0, system(0)), result(1, system(1)), result(2, system(2)), result(5, system(5))]));
+    const blocks = valueBlocks(
+      cellPatches(columns, identity, [result(0, system(0)), result(1, system(1)), result(2, system(2)), result(5, system(5))]),
+    );
     expect(blocks.map((b) => [b.row, b.column, b.values.length, b.values[0]!.length])).toEqual([
       [0, col('messages'), 3, 4],
       [5, col('messages'), 1, 4],
@@ -84,7 +103,11 @@ describe('planning the writes', () => {
   });
 
   it('a row written whole spans every column; null (leave as is) only where the table has a column of its own', () => {
-    const withExtra = mapColumns(columns, [...columns.slice(0, 3).map((c) => c.header), 'Cột riêng', ...columns.slice(3).map((c) => c.header)]);
+    const withExtra = mapColumns(columns, [
+      ...columns.slice(0, 3).map((c) => c.header),
+      'Cột riêng',
+      ...columns.slice(3).map((c) => c.header),
+    ]);
     const values = columns.map((_, i) => (i === col('note') ? null : `v${i}`));
     const [block] = valueBlocks(cellPatches(columns, withExtra, [result(4, { values })]));
     expect(block!.values[0]).toHaveLength(columns.length + 1);
@@ -94,7 +117,14 @@ describe('planning the writes', () => {
   });
 
   it('fills: contiguous rows with the same mark are one run', () => {
-    const marks = new Map([[0, 'ok'], [1, 'ok'], [2, 'error'], [3, 'error'], [5, 'error'], [6, 'ok']] as const);
+    const marks = new Map([
+      [0, 'ok'],
+      [1, 'ok'],
+      [2, 'error'],
+      [3, 'error'],
+      [5, 'error'],
+      [6, 'ok'],
+    ] as const);
     expect(fillRuns(marks)).toEqual([
       { row: 0, count: 2, mark: 'ok' },
       { row: 2, count: 2, mark: 'error' },
@@ -105,7 +135,13 @@ describe('planning the writes', () => {
 
   it('notes: one per cell, findings on the same cell joined; unknown columns left to the messages column', () => {
     const notes = plannedNotes(columns, identity, [
-      result(3, { notes: [{ columnId: 'awardForm', text: 'A' }, { columnId: 'awardForm', text: 'B' }, { columnId: 'nope', text: 'C' }] }),
+      result(3, {
+        notes: [
+          { columnId: 'awardForm', text: 'A' },
+          { columnId: 'awardForm', text: 'B' },
+          { columnId: 'nope', text: 'C' },
+        ],
+      }),
     ]);
     expect(notes).toEqual([{ row: 3, column: col('awardForm'), text: 'A\nB' }]);
   });

@@ -11,10 +11,15 @@ const blank: CellValue[] = columns.map(() => null);
 const read = (rows: CellValue[][]) => rows.map((row, rowIndex) => ({ rowIndex, expect: expectationOf(row) }));
 const edited = (row: CellValue[], note: string) => row.map((value, i) => (i === col('note') ? note : value));
 
-describe('finding a save\'s rows again', () => {
+describe("finding a save's rows again", () => {
   it('the fingerprint is the row hash: input cells and bookkeeping, not the messages the add-in writes', () => {
     expect(contentFingerprint(rowA, columns)).toBe(rowHash(rowA, columns));
-    expect(contentFingerprint(rowA.map((value, i) => (i === col('messages') ? 'Đã lưu.' : value)), columns)).toBe(contentFingerprint(rowA, columns));
+    expect(
+      contentFingerprint(
+        rowA.map((value, i) => (i === col('messages') ? 'Đã lưu.' : value)),
+        columns,
+      ),
+    ).toBe(contentFingerprint(rowA, columns));
   });
 
   it('finds rows at their place, or moved (rows inserted above, sorted)', () => {
@@ -32,7 +37,10 @@ describe('finding a save\'s rows again', () => {
   });
 
   it('a row edited and moved is not found, and is not written', () => {
-    expect(locateRows(read([rowA, rowB]), [blank, rowA, edited(rowB, 'sửa trong lúc lưu')], columns, 2)).toEqual([{ rowIndex: 1, exact: true }, undefined]);
+    expect(locateRows(read([rowA, rowB]), [blank, rowA, edited(rowB, 'sửa trong lúc lưu')], columns, 2)).toEqual([
+      { rowIndex: 1, exact: true },
+      undefined,
+    ]);
   });
 
   it('a new row (no id) edited meanwhile is still its row when nothing moved', () => {

@@ -32,7 +32,10 @@ describe('message catalogs', () => {
 
   it('Vietnamese by default; the switch is remembered', () => {
     const items = new Map<string, string>();
-    const storage = { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    };
     expect(loadLanguage(storage)).toBe('vi');
     saveLanguage(storage, 'en');
     expect(loadLanguage(storage)).toBe('en');

@@ -36,8 +36,21 @@ type Spies = { [K in keyof PaneActions]: PaneActions[K] & ReturnType<typeof vi.f
 
 function fakeActions(): Spies {
   const names = [
-    'signIn', 'signOut', 'selectCampaign', 'openSheet', 'save', 'setAutosave', 'setLanguage', 'refreshReport', 'selectIssue',
-    'keepMine', 'takeTheirs', 'submitUnitRows', 'returnSelected', 'markSelectedEligible', 'dismiss',
+    'signIn',
+    'signOut',
+    'selectCampaign',
+    'openSheet',
+    'save',
+    'setAutosave',
+    'setLanguage',
+    'refreshReport',
+    'selectIssue',
+    'keepMine',
+    'takeTheirs',
+    'submitUnitRows',
+    'returnSelected',
+    'markSelectedEligible',
+    'dismiss',
   ];
   return Object.fromEntries(names.map((name) => [name, vi.fn(async () => undefined)])) as never;
 }
@@ -97,8 +110,26 @@ describe('the pane', () => {
     renderApp(
       baseState({
         quota: [
-          { key: 'a', awardForm: 'BANG_KHEN_CT_UBND', awardFormName: { vi: 'Bằng khen của Chủ tịch UBND tỉnh', en: "Chairman's Certificate of Merit" }, used: 2, max: 1, candidates: 4, over: true, crowded: true },
-          { key: 'b', awardForm: 'GIAY_KHEN_CVP', awardFormName: { vi: 'Giấy khen của Chánh Văn phòng', en: 'Certificate of Merit' }, used: 0, max: 1, candidates: 3, over: false, crowded: true },
+          {
+            key: 'a',
+            awardForm: 'BANG_KHEN_CT_UBND',
+            awardFormName: { vi: 'Bằng khen của Chủ tịch UBND tỉnh', en: "Chairman's Certificate of Merit" },
+            used: 2,
+            max: 1,
+            candidates: 4,
+            over: true,
+            crowded: true,
+          },
+          {
+            key: 'b',
+            awardForm: 'GIAY_KHEN_CVP',
+            awardFormName: { vi: 'Giấy khen của Chánh Văn phòng', en: 'Certificate of Merit' },
+            used: 0,
+            max: 1,
+            candidates: 3,
+            over: false,
+            crowded: true,
+          },
         ],
       }),
     );
@@ -124,7 +155,9 @@ describe('the pane', () => {
       field: 'dossier.TO_TRINH',
       label: 'Lê Văn Hùng',
     };
-    const { actions } = renderApp(baseState({ issues: [{ code: 'DOSSIER_INCOMPLETE', severity: 'error', items: [item] }], issueCounts: { errors: 1, warnings: 0 } }));
+    const { actions } = renderApp(
+      baseState({ issues: [{ code: 'DOSSIER_INCOMPLETE', severity: 'error', items: [item] }], issueCounts: { errors: 1, warnings: 0 } }),
+    );
     expect(screen.getByText('Hồ sơ chưa đủ thành phần (1)')).toBeTruthy();
     expect(screen.getByText('1 lỗi, 0 cảnh báo')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Chọn ô trong bảng: Lê Văn Hùng: Hồ sơ thiếu Tờ trình' }));
@@ -194,7 +227,12 @@ describe('the pane', () => {
   });
 
   it('shows errors in Vietnamese and lets them be dismissed', () => {
-    const { actions } = renderApp(baseState({ error: { vi: 'Mất kết nối mạng, chưa gửi được dữ liệu.', en: 'The network connection was lost.' }, retry: { attempt: 2, delayMs: 10_000 } }));
+    const { actions } = renderApp(
+      baseState({
+        error: { vi: 'Mất kết nối mạng, chưa gửi được dữ liệu.', en: 'The network connection was lost.' },
+        retry: { attempt: 2, delayMs: 10_000 },
+      }),
+    );
     expect(screen.getByRole('alert').textContent).toContain('Mất kết nối mạng, chưa gửi được dữ liệu.');
     expect(screen.getByText('Lưu chưa thành công, sẽ tự thử lại sau 10 giây (lần 2).')).toBeTruthy();
     fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Đóng' }));
@@ -214,7 +252,11 @@ describe('the pane', () => {
     view.unmount();
 
     const clerk = renderApp(
-      baseState({ user: { email: 'kinh-te@thidua.local', displayName: 'Văn thư Phòng Kinh tế', role: 'unit', unitId: 'kinh-te' }, userUnitName: 'Phòng Kinh tế', actions: ['submit'] }),
+      baseState({
+        user: { email: 'kinh-te@thidua.local', displayName: 'Văn thư Phòng Kinh tế', role: 'unit', unitId: 'kinh-te' },
+        userUnitName: 'Phòng Kinh tế',
+        actions: ['submit'],
+      }),
     );
     expect(screen.getByText('Đơn vị: Phòng Kinh tế')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Trả lại' })).toBeNull();
@@ -233,7 +275,11 @@ describe('the pane', () => {
     const { actions } = renderApp(
       baseState({
         user: undefined,
-        auth: { kind: 'dev', status: 'signed-out', devUsers: [{ email: 'tochuc@thidua.local', displayName: 'Cán bộ tổ chức' }, { email: 'thuky@thidua.local' }] },
+        auth: {
+          kind: 'dev',
+          status: 'signed-out',
+          devUsers: [{ email: 'tochuc@thidua.local', displayName: 'Cán bộ tổ chức' }, { email: 'thuky@thidua.local' }],
+        },
       }),
     );
     const button = screen.getByRole('button', { name: 'Đăng nhập' }) as HTMLButtonElement;

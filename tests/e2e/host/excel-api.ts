@@ -16,7 +16,21 @@
  *  - onChanged is raised for data changes inside a table, by the add-in or a person, unless the add-in
  *    turned its events off (context.runtime.enableEvents = false) when the change ran.
  */
-import { a1, HostError, intersects, MAX_COLUMNS, MAX_ROWS, Sheet, Table, Workbook, type Comment, type ConditionalFormat, type Note, type Rect, type TableHandler } from './model';
+import {
+  a1,
+  HostError,
+  intersects,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  Sheet,
+  Table,
+  Workbook,
+  type Comment,
+  type ConditionalFormat,
+  type Note,
+  type Rect,
+  type TableHandler,
+} from './model';
 import { columnFromLetters, jsonBytes, type Scalar } from './values';
 
 /** Office.js sends a request as JSON: each action and each object path costs an envelope. */
@@ -79,9 +93,12 @@ const MESSAGES: Record<string, string> = {
   InvalidOperation: 'The operation is invalid for the object.',
   PropertyNotLoaded:
     'The property is not available. Before reading the property\u2019s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
-  RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.',
-  ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.',
-  InvalidOperationInCellEditMode: 'The operation isn\u2019t available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.',
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.',
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization for more information.',
+  InvalidOperationInCellEditMode:
+    'The operation isn\u2019t available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.',
   ItemAlreadyExists: 'The resource being created already exists.',
   InvalidSelection: 'The current selection is invalid for this operation.',
 };
@@ -100,7 +117,16 @@ function asOfficeError(error: unknown, location: string): unknown {
 
 // ---- Strict objects
 
-const TOLERATED = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', '@@__IMMUTABLE_ITERABLE__@@', '_isMockFunction']);
+const TOLERATED = new Set([
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '_isMockFunction',
+]);
 
 export class StandInGap extends Error {
   override readonly name = 'StandInGap';
@@ -257,7 +283,8 @@ export class ExcelHost {
         }
       }
       record.responseBytes = request.responseBytes;
-      if (request.responseBytes > this.responseLimitBytes) throw officeError('ResponsePayloadSizeLimitExceeded', `${request.responseBytes} bytes`);
+      if (request.responseBytes > this.responseLimitBytes)
+        throw officeError('ResponsePayloadSizeLimitExceeded', `${request.responseBytes} bytes`);
       for (const commit of request.commits) commit();
       finish();
     } catch (error) {
@@ -322,10 +349,16 @@ function notLoaded(typeName: string, property: string): never {
 /** What `load` takes: "a,b", ["a", "b"]; the names as a list. */
 function loadNames(spec: unknown, typeName: string, host: ExcelHost): string[] {
   if (spec === undefined) return [];
-  if (typeof spec === 'string') return spec.split(',').map((name) => name.trim()).filter(Boolean);
+  if (typeof spec === 'string')
+    return spec
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
   if (Array.isArray(spec) && spec.every((name) => typeof name === 'string')) return spec.map((name: string) => name.trim()).filter(Boolean);
   host.stats.gaps.push(`${typeName}.load(${JSON.stringify(spec)})`);
-  throw new StandInGap(`[stand-in Excel] ${typeName}.load with ${JSON.stringify(spec)} is not implemented (strings and string arrays only)`);
+  throw new StandInGap(
+    `[stand-in Excel] ${typeName}.load with ${JSON.stringify(spec)} is not implemented (strings and string arrays only)`,
+  );
 }
 
 // ---- Client objects
@@ -468,7 +501,13 @@ class WorkbookApi {
 
   getSelectedRanges(): RangeAreasApi {
     const workbook = this.context._workbook;
-    return this.context._wrap(new RangeAreasApi(this.context, () => ({ sheet: workbook.selection.sheet, areas: workbook.selection.areas.map((area) => ({ ...area })) })), 'RangeAreas');
+    return this.context._wrap(
+      new RangeAreasApi(this.context, () => ({
+        sheet: workbook.selection.sheet,
+        areas: workbook.selection.areas.map((area) => ({ ...area })),
+      })),
+      'RangeAreas',
+    );
   }
 }
 
@@ -570,7 +609,10 @@ class WorksheetApi extends EntityObject<Sheet> {
       if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw officeError('InvalidArgument', `visibility ${value}`);
       const sheet = this._e();
       const workbook = this.context._workbook;
-      if (value !== 'Visible' && workbook.sheets.filter((candidate) => candidate.visibility === 'Visible' && candidate !== sheet).length === 0) {
+      if (
+        value !== 'Visible' &&
+        workbook.sheets.filter((candidate) => candidate.visibility === 'Visible' && candidate !== sheet).length === 0
+      ) {
         throw officeError('InvalidOperation', 'a workbook must keep one visible sheet');
       }
       sheet.visibility = value;
@@ -587,7 +629,8 @@ class WorksheetApi extends EntityObject<Sheet> {
       if (sheet.visibility !== 'Visible') throw officeError('InvalidOperation', 'a hidden sheet cannot be activated');
       const workbook = this.context._workbook;
       workbook.activeSheet = sheet;
-      if (workbook.selection.sheet !== sheet) workbook.selection = { sheet, areas: [{ row: 0, column: 0, rows: 1, columns: 1 }], active: { row: 0, column: 0 } };
+      if (workbook.selection.sheet !== sheet)
+        workbook.selection = { sheet, areas: [{ row: 0, column: 0, rows: 1, columns: 1 }], active: { row: 0, column: 0 } };
       workbook.touched();
     });
   }
@@ -706,7 +749,8 @@ export function parseAddress(address: string): Rect {
     const c2 = cells[3] ? columnFromLetters(cells[3]) : c1;
     const r2 = cells[4] ? Number(cells[4]) - 1 : r1;
     const rect = { row: Math.min(r1, r2), column: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
-    if (rect.row < 0 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS) throw officeError('InvalidArgument', `address ${address}`);
+    if (rect.row < 0 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS)
+      throw officeError('InvalidArgument', `address ${address}`);
     return rect;
   }
   const columns = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(bare);
@@ -746,7 +790,8 @@ class WorksheetTableCollectionApi {
     this.context._enqueue('TableCollection.add', ACTION_BYTES + jsonBytes(address), () => {
       const sheet = this.sheet._e();
       const rect = parseAddress(address);
-      if (workbook.tablesOn(sheet).some((table) => intersects(table.rangeRect, rect))) throw officeError('InvalidOperation', 'a table cannot overlap another table');
+      if (workbook.tablesOn(sheet).some((table) => intersects(table.rangeRect, rect)))
+        throw officeError('InvalidOperation', 'a table cannot overlap another table');
       let name = '';
       for (let n = workbook.tables.length + 1; !name; n += 1) if (!workbook.table(`Table${n}`)) name = `Table${n}`;
       let top = rect.row;
@@ -814,7 +859,8 @@ class TableApi extends EntityObject<Table> {
     this._queue('name', value, () => {
       const table = this._e();
       const workbook = this.context._workbook;
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(value) || /^[A-Za-z]{1,3}\d+$/.test(value)) throw officeError('InvalidArgument', `table name "${value}"`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/.test(value) || /^[A-Za-z]{1,3}\d+$/.test(value))
+        throw officeError('InvalidArgument', `table name "${value}"`);
       const other = workbook.table(value);
       if (other && other !== table) throw officeError('ItemAlreadyExists', `a table named ${value}`);
       table.name = value;
@@ -873,7 +919,9 @@ class TableColumnCollectionApi {
   add(index?: number | null, values?: unknown, name?: string): TableColumnApi {
     if ((index !== undefined && index !== null) || (values !== undefined && values !== null)) {
       this.context._host.stats.gaps.push('TableColumnCollection.add(index|values)');
-      throw new StandInGap('[stand-in Excel] TableColumnCollection.add with an index or values is not implemented (the add-in adds named columns at the end)');
+      throw new StandInGap(
+        '[stand-in Excel] TableColumnCollection.add with an index or values is not implemented (the add-in adds named columns at the end)',
+      );
     }
     let added: ColumnRef | undefined;
     this.context._enqueue('TableColumnCollection.add', ACTION_BYTES + jsonBytes(name ?? ''), () => {
@@ -888,7 +936,11 @@ class TableColumnCollectionApi {
       }
       const column = table.left + table.width;
       for (let r = table.top; r <= table.top + table.rowCount; r += 1) {
-        if (workbook.tablesOn(table.sheet).some((other) => other !== table && intersects(other.rangeRect, { row: r, column, rows: 1, columns: 1 }))) {
+        if (
+          workbook
+            .tablesOn(table.sheet)
+            .some((other) => other !== table && intersects(other.rangeRect, { row: r, column, rows: 1, columns: 1 }))
+        ) {
           throw officeError('InvalidOperation', 'another table is in the way');
         }
       }
@@ -985,7 +1037,14 @@ function newRange(context: RequestContext, resolve: () => RangeRef | undefined, 
 }
 
 function checkRect(rect: Rect): Rect {
-  if (rect.row < 0 || rect.column < 0 || rect.rows < 1 || rect.columns < 1 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS) {
+  if (
+    rect.row < 0 ||
+    rect.column < 0 ||
+    rect.rows < 1 ||
+    rect.columns < 1 ||
+    rect.row + rect.rows > MAX_ROWS ||
+    rect.column + rect.columns > MAX_COLUMNS
+  ) {
     throw officeError('InvalidArgument', `a range outside the sheet (${JSON.stringify(rect)})`);
   }
   return rect;
@@ -1002,10 +1061,15 @@ class RangeApi extends EntityObject<RangeRef> {
   private worksheetApi: WorksheetApi | undefined;
 
   constructor(context: RequestContext, resolve: () => RangeRef | undefined, nullable: boolean) {
-    super(context, 'Range', () => {
-      const found = resolve();
-      return found && { sheet: found.sheet, rect: checkRect({ ...found.rect }) };
-    }, nullable);
+    super(
+      context,
+      'Range',
+      () => {
+        const found = resolve();
+        return found && { sheet: found.sheet, rect: checkRect({ ...found.rect }) };
+      },
+      nullable,
+    );
   }
 
   protected override _loadable(): readonly string[] {
@@ -1017,7 +1081,9 @@ class RangeApi extends EntityObject<RangeRef> {
     switch (name) {
       case 'values': {
         if (rect.rows * rect.columns > 5_000_000) throw officeError('ResponsePayloadSizeLimitExceeded', 'too many cells');
-        return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => sheet.value(rect.row + r, rect.column + c)));
+        return Array.from({ length: rect.rows }, (_, r) =>
+          Array.from({ length: rect.columns }, (_, c) => sheet.value(rect.row + r, rect.column + c)),
+        );
       }
       case 'rowIndex':
         return rect.row;
@@ -1042,7 +1108,10 @@ class RangeApi extends EntityObject<RangeRef> {
       const workbook = this.context._workbook;
       if (is2d(values)) {
         if (values.length !== rect.rows || values.some((row) => row.length !== rect.columns)) {
-          throw officeError('InvalidArgument', `values of ${values.length}×${values[0]?.length ?? 0} for ${a1(rect)} (${rect.rows}×${rect.columns})`);
+          throw officeError(
+            'InvalidArgument',
+            `values of ${values.length}×${values[0]?.length ?? 0} for ${a1(rect)} (${rect.rows}×${rect.columns})`,
+          );
         }
       } else if (Array.isArray(values) || values === null || typeof values === 'object') {
         throw officeError('InvalidArgument', 'values takes a 2-D array or one value');
@@ -1077,15 +1146,18 @@ class RangeApi extends EntityObject<RangeRef> {
     this._queue('numberFormat', format, () => {
       const { sheet, rect } = this._e();
       if (is2d(format)) {
-        if (format.length !== rect.rows || format.some((row) => row.length !== rect.columns)) throw officeError('InvalidArgument', `numberFormat of the wrong size for ${a1(rect)}`);
-        for (let r = 0; r < rect.rows; r += 1) for (let c = 0; c < rect.columns; c += 1) sheet.ensure(rect.row + r, rect.column + c).format = String(format[r]![c]);
+        if (format.length !== rect.rows || format.some((row) => row.length !== rect.columns))
+          throw officeError('InvalidArgument', `numberFormat of the wrong size for ${a1(rect)}`);
+        for (let r = 0; r < rect.rows; r += 1)
+          for (let c = 0; c < rect.columns; c += 1) sheet.ensure(rect.row + r, rect.column + c).format = String(format[r]![c]);
       } else if (typeof format === 'string') {
         if (rect.rows === MAX_ROWS) {
           // A whole column: the default of every cell in it, present or future.
           for (let c = rect.column; c < rect.column + rect.columns; c += 1) sheet.columnFormats.set(c, format);
           for (const [, , cell] of sheet.cellsIn(rect)) delete cell.format;
         } else {
-          for (let r = 0; r < rect.rows; r += 1) for (let c = 0; c < rect.columns; c += 1) sheet.ensure(rect.row + r, rect.column + c).format = format;
+          for (let r = 0; r < rect.rows; r += 1)
+            for (let c = 0; c < rect.columns; c += 1) sheet.ensure(rect.row + r, rect.column + c).format = format;
         }
       } else throw officeError('InvalidArgument', 'numberFormat takes a 2-D array or one format');
       this.context._workbook.touched();
@@ -1096,8 +1168,11 @@ class RangeApi extends EntityObject<RangeRef> {
     this._queue('formulas', formulas, () => {
       const { sheet, rect } = this._e();
       const workbook = this.context._workbook;
-      const grid = is2d(formulas) ? formulas : Array.from({ length: rect.rows }, () => Array.from({ length: rect.columns }, () => formulas));
-      if (grid.length !== rect.rows || grid.some((row) => row.length !== rect.columns)) throw officeError('InvalidArgument', `formulas of the wrong size for ${a1(rect)}`);
+      const grid = is2d(formulas)
+        ? formulas
+        : Array.from({ length: rect.rows }, () => Array.from({ length: rect.columns }, () => formulas));
+      if (grid.length !== rect.rows || grid.some((row) => row.length !== rect.columns))
+        throw officeError('InvalidArgument', `formulas of the wrong size for ${a1(rect)}`);
       workbook.enterFormulas(sheet, rect, grid as (Scalar | null)[][]);
       workbook.changed(sheet, rect, 'RangeEdited', 'addin');
       workbook.touched();
@@ -1278,7 +1353,8 @@ class RangeFillApi {
 
   set color(color: string) {
     this.context._enqueue('RangeFill.color', ACTION_BYTES + jsonBytes(color), () => {
-      if (typeof color !== 'string' || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(color)) throw officeError('InvalidArgument', `fill color ${color}`);
+      if (typeof color !== 'string' || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(color))
+        throw officeError('InvalidArgument', `fill color ${color}`);
       this.range._eachCell((cell) => (cell.fill = color.toUpperCase()));
     });
   }
@@ -1352,7 +1428,8 @@ class RangeBorderApi {
 
   set style(style: string) {
     this.context._enqueue('RangeBorder.style', ACTION_BYTES, () => {
-      if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(style)) throw officeError('InvalidArgument', `border style ${style}`);
+      if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(style))
+        throw officeError('InvalidArgument', `border style ${style}`);
       const { sheet, rect } = this.range._e();
       const mark = (row: number, column: number, edge: 'top' | 'bottom' | 'left' | 'right') => {
         const cell = sheet.ensure(row, column);
@@ -1447,7 +1524,8 @@ class CellValueConditionalFormatApi {
 
   set rule(rule: { formula1: string; formula2?: string; operator: string }) {
     this.context._enqueue('CellValueConditionalFormat.rule', ACTION_BYTES + jsonBytes(rule), () => {
-      if (!OPERATORS.includes(rule.operator) || typeof rule.formula1 !== 'string') throw officeError('InvalidArgument', `conditional rule ${JSON.stringify(rule)}`);
+      if (!OPERATORS.includes(rule.operator) || typeof rule.formula1 !== 'string')
+        throw officeError('InvalidArgument', `conditional rule ${JSON.stringify(rule)}`);
       if (rule.operator !== 'GreaterThan' && rule.operator !== 'LessThan' && rule.operator !== 'EqualTo') {
         this.context._host.stats.gaps.push(`conditional operator ${rule.operator}`);
         throw new StandInGap(`[stand-in Excel] conditional operator ${rule.operator} is not implemented`);
@@ -1501,15 +1579,19 @@ class DataValidationApi {
       return;
     }
     const source = rule.list?.source;
-    this.context._enqueue('DataValidation.rule', ACTION_BYTES + (typeof source === 'string' ? jsonBytes(source) : OBJECT_PATH_BYTES), () => {
-      const { sheet, rect } = this.range._e();
-      let listSource: { sheet: Sheet; rect: Rect } | string;
-      if (source instanceof RangeApi) listSource = source._e();
-      else if (typeof source === 'string' && source.length <= 255) listSource = source;
-      else throw officeError('InvalidArgument', 'a list source is a range or text of at most 255 characters');
-      sheet.validations = sheet.validations.filter((validation) => !intersects(validation.rect, rect));
-      sheet.validations.push({ rect: { ...rect }, list: { inCellDropDown: rule.list?.inCellDropDown !== false, source: listSource } });
-    });
+    this.context._enqueue(
+      'DataValidation.rule',
+      ACTION_BYTES + (typeof source === 'string' ? jsonBytes(source) : OBJECT_PATH_BYTES),
+      () => {
+        const { sheet, rect } = this.range._e();
+        let listSource: { sheet: Sheet; rect: Rect } | string;
+        if (source instanceof RangeApi) listSource = source._e();
+        else if (typeof source === 'string' && source.length <= 255) listSource = source;
+        else throw officeError('InvalidArgument', 'a list source is a range or text of at most 255 characters');
+        sheet.validations = sheet.validations.filter((validation) => !intersects(validation.rect, rect));
+        sheet.validations.push({ rect: { ...rect }, list: { inCellDropDown: rule.list?.inCellDropDown !== false, source: listSource } });
+      },
+    );
   }
 
   set errorAlert(alert: unknown) {
@@ -1531,7 +1613,10 @@ class RangeAreasApi {
     let snapshot: { sheet: Sheet; areas: Rect[] } | undefined;
     const taken = () => (snapshot ??= resolve());
     context._enqueue('instantiate RangeAreas', OBJECT_PATH_BYTES, () => void taken());
-    this.areas = context._wrap(new RangeCollectionApi(context, () => taken().areas.map((rect) => ({ sheet: taken().sheet, rect }))), 'RangeCollection');
+    this.areas = context._wrap(
+      new RangeCollectionApi(context, () => taken().areas.map((rect) => ({ sheet: taken().sheet, rect }))),
+      'RangeCollection',
+    );
     this.worksheetApi = newWorksheet(context, () => taken().sheet, false);
   }
 
@@ -1613,17 +1698,22 @@ class NoteCollectionApi {
 
   add(cellAddress: RangeApi | string, content: string): NoteApi {
     let created: Note | undefined;
-    this.context._enqueue('NoteCollection.add', ACTION_BYTES + jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0), () => {
-      const sheet = this.sheet._e();
-      const { rect, sheet: cellSheet } = cellAddress instanceof RangeApi ? cellAddress._e() : { sheet, rect: parseAddress(cellAddress) };
-      if (cellSheet !== sheet) throw officeError('InvalidArgument', 'the cell is on another sheet');
-      if (rect.rows !== 1 || rect.columns !== 1) throw officeError('InvalidArgument', 'a note goes on one cell');
-      if (sheet.notes.some((note) => note.row === rect.row && note.column === rect.column)) throw officeError('InvalidOperation', 'the cell already has a note');
-      if (typeof content !== 'string') throw officeError('InvalidArgument', 'a note is text');
-      created = { id: `note-${rect.row}-${rect.column}-${sheet.notes.length}`, row: rect.row, column: rect.column, content };
-      sheet.notes.push(created);
-      this.context._workbook.touched();
-    });
+    this.context._enqueue(
+      'NoteCollection.add',
+      ACTION_BYTES + jsonBytes(content) + (typeof cellAddress === 'string' ? jsonBytes(cellAddress) : 0),
+      () => {
+        const sheet = this.sheet._e();
+        const { rect, sheet: cellSheet } = cellAddress instanceof RangeApi ? cellAddress._e() : { sheet, rect: parseAddress(cellAddress) };
+        if (cellSheet !== sheet) throw officeError('InvalidArgument', 'the cell is on another sheet');
+        if (rect.rows !== 1 || rect.columns !== 1) throw officeError('InvalidArgument', 'a note goes on one cell');
+        if (sheet.notes.some((note) => note.row === rect.row && note.column === rect.column))
+          throw officeError('InvalidOperation', 'the cell already has a note');
+        if (typeof content !== 'string') throw officeError('InvalidArgument', 'a note is text');
+        created = { id: `note-${rect.row}-${rect.column}-${sheet.notes.length}`, row: rect.row, column: rect.column, content };
+        sheet.notes.push(created);
+        this.context._workbook.touched();
+      },
+    );
     const sheet = this.sheet;
     return this.context._wrap(new NoteApi(this.context, () => created, undefined, sheet), 'Note');
   }

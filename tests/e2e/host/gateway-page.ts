@@ -18,11 +18,39 @@ const columns = buildColumns({ campaign: SEED_CAMPAIGN, units: DEMO_UNITS, peopl
 
 /** A council round: three candidates for two Giấy khen (one named like a formula), two for one Bằng khen. */
 const CANDIDATES: Candidate[] = [
-  { nominationId: 'n1', awardForm: 'GIAY_KHEN_CVP', name: 'Nguyễn Văn An', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: false },
-  { nominationId: 'n2', awardForm: 'GIAY_KHEN_CVP', name: 'Trần Thị Bình', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: true },
-  { nominationId: 'n3', awardForm: 'GIAY_KHEN_CVP', name: '=HYPERLINK("http://x","Lê Văn Cường")', nomineeKind: 'individual', unitName: '', female: false },
+  {
+    nominationId: 'n1',
+    awardForm: 'GIAY_KHEN_CVP',
+    name: 'Nguyễn Văn An',
+    nomineeKind: 'individual',
+    unitName: 'Phòng Tổng hợp',
+    female: false,
+  },
+  {
+    nominationId: 'n2',
+    awardForm: 'GIAY_KHEN_CVP',
+    name: 'Trần Thị Bình',
+    nomineeKind: 'individual',
+    unitName: 'Phòng Tổng hợp',
+    female: true,
+  },
+  {
+    nominationId: 'n3',
+    awardForm: 'GIAY_KHEN_CVP',
+    name: '=HYPERLINK("http://x","Lê Văn Cường")',
+    nomineeKind: 'individual',
+    unitName: '',
+    female: false,
+  },
   { nominationId: 'n4', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phòng Kinh tế', nomineeKind: 'collective', unitName: '', female: false },
-  { nominationId: 'n5', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phạm Thị Dung', nomineeKind: 'individual', unitName: 'Phòng Kinh tế', female: true },
+  {
+    nominationId: 'n5',
+    awardForm: 'BANG_KHEN_CT_UBND',
+    name: 'Phạm Thị Dung',
+    nomineeKind: 'individual',
+    unitName: 'Phòng Kinh tế',
+    female: true,
+  },
 ];
 const FORMS: RoundForm[] = [
   { awardForm: 'GIAY_KHEN_CVP', places: 2 },
@@ -31,10 +59,16 @@ const FORMS: RoundForm[] = [
 
 const council = {
   create: () => createOfficeCouncilSheets(),
-  schema: (ballots: number) => ballotSheetSchema({ round: 1, candidates: CANDIDATES, forms: FORMS, awardForms: SEED_CAMPAIGN.awardForms, voteMark: 'x', ballots }),
+  schema: (ballots: number) =>
+    ballotSheetSchema({ round: 1, candidates: CANDIDATES, forms: FORMS, awardForms: SEED_CAMPAIGN.awardForms, voteMark: 'x', ballots }),
   /** The tally of these ballots and its minutes, as the API returns them. */
   tallied(ballots: Ballot[]) {
-    const result = tally(SEED_CAMPAIGN.council, { candidates: CANDIDATES, forms: FORMS, attendance: { present: ballots.length, writtenVotes: 0 }, ballots });
+    const result = tally(SEED_CAMPAIGN.council, {
+      candidates: CANDIDATES,
+      forms: FORMS,
+      attendance: { present: ballots.length, writtenVotes: 0 },
+      ballots,
+    });
     const minutes = buildMinutes({ campaign: SEED_CAMPAIGN, round: { number: 1, candidates: CANDIDATES }, result, date: '2025-10-02' });
     return { result, minutes };
   },

@@ -236,7 +236,10 @@ export class Grid {
     const viewHeight = this.viewport.clientHeight || 600;
     const scrollTop = this.viewport.scrollTop;
     const first = Math.max(0, this.rowAtOffset(layout, scrollTop) - OVERSCAN);
-    const last = Math.min(layout.offsets.length - 2, this.rowAtOffset(layout, scrollTop + viewHeight - frozenHeight - HEADER_HEIGHT) + OVERSCAN);
+    const last = Math.min(
+      layout.offsets.length - 2,
+      this.rowAtOffset(layout, scrollTop + viewHeight - frozenHeight - HEADER_HEIGHT) + OVERSCAN,
+    );
     const tables = workbook.tablesOn(sheet);
     const selection = workbook.selection.sheet === sheet ? workbook.selection : undefined;
     const notes = new Map(sheet.notes.map((note) => [`${note.row}:${note.column}`, note.content]));
@@ -263,7 +266,7 @@ export class Grid {
       const spanColumns = Array.from({ length: merge.columns }, (_, i) => merge.column + i).filter((c) => visibleColumns.has(c));
       if (!rendered.has(merge.row) || spanColumns.length === 0) continue;
       // A span crossing from the frozen rows into the scrolling ones stops at the frozen edge.
-      const sameBlock = spanRows.filter((r) => (r < frozen) === (merge.row < frozen) && r - merge.row === spanRows.indexOf(r));
+      const sameBlock = spanRows.filter((r) => r < frozen === merge.row < frozen && r - merge.row === spanRows.indexOf(r));
       anchors.set(`${merge.row}:${spanColumns[0]!}`, { rows: sameBlock.length, columns: spanColumns.length });
       for (const r of sameBlock) for (const c of spanColumns) if (r !== merge.row || c !== spanColumns[0]) covered.add(`${r}:${c}`);
     }
@@ -278,9 +281,23 @@ export class Grid {
       }
       return {};
     };
-    const ALIGN: Record<string, string> = { Left: 'left', Center: 'center', Right: 'right', Justify: 'justify', CenterAcrossSelection: 'center', Distributed: 'justify' };
+    const ALIGN: Record<string, string> = {
+      Left: 'left',
+      Center: 'center',
+      Right: 'right',
+      Justify: 'justify',
+      CenterAcrossSelection: 'center',
+      Distributed: 'justify',
+    };
     const VALIGN: Record<string, string> = { Top: 'top', Center: 'middle', Bottom: 'bottom', Justify: 'middle', Distributed: 'middle' };
-    const BORDER = (style: string | undefined) => (!style || style === 'None' ? '' : style === 'Double' ? '3px double #000' : style === 'Continuous' ? '1px solid #000' : '1px dashed #000');
+    const BORDER = (style: string | undefined) =>
+      !style || style === 'None'
+        ? ''
+        : style === 'Double'
+          ? '3px double #000'
+          : style === 'Continuous'
+            ? '1px solid #000'
+            : '1px dashed #000';
 
     const cellHtml = (row: number, column: number, stickyTop: number | undefined): string => {
       if (covered.has(`${row}:${column}`)) return '';
@@ -289,8 +306,16 @@ export class Grid {
       const classes: string[] = [];
       let style = stickyTop === undefined ? '' : `top:${stickyTop}px;`;
       const span = anchors.get(`${row}:${column}`);
-      const spanAttributes = span ? `${span.rows > 1 ? ` rowspan="${span.rows}"` : ''}${span.columns > 1 ? ` colspan="${span.columns}"` : ''}` : '';
-      const table = tables.find((candidate) => row >= candidate.top && row <= candidate.top + candidate.rowCount && column >= candidate.left && column < candidate.left + candidate.width);
+      const spanAttributes = span
+        ? `${span.rows > 1 ? ` rowspan="${span.rows}"` : ''}${span.columns > 1 ? ` colspan="${span.columns}"` : ''}`
+        : '';
+      const table = tables.find(
+        (candidate) =>
+          row >= candidate.top &&
+          row <= candidate.top + candidate.rowCount &&
+          column >= candidate.left &&
+          column < candidate.left + candidate.width,
+      );
       if (table) {
         if (row === table.top) classes.push('xl-th');
         else if ((row - table.top) % 2 === 1) classes.push('xl-band');
@@ -320,14 +345,20 @@ export class Grid {
         if (conditional.fill) style += `background:${conditional.fill};`;
         if (conditional.color) style += `color:${conditional.color};`;
       }
-      if (selection && selection.areas.some((area) => row >= area.row && row < area.row + area.rows && column >= area.column && column < area.column + area.columns)) {
+      if (
+        selection &&
+        selection.areas.some(
+          (area) => row >= area.row && row < area.row + area.rows && column >= area.column && column < area.column + area.columns,
+        )
+      ) {
         if (selection.areas.length > 1 || selection.areas[0]!.rows > 1 || selection.areas[0]!.columns > 1) classes.push('xl-sel');
       }
       const active = selection && selection.active.row === row && selection.active.column === column;
       if (active) classes.push('xl-active');
       const note = notes.get(`${row}:${column}`);
       if (note !== undefined) classes.push('xl-note');
-      const title = note !== undefined ? ` data-note="${escapeHtml(note)}"` : cell && text.length > 40 ? ` title="${escapeHtml(text)}"` : '';
+      const title =
+        note !== undefined ? ` data-note="${escapeHtml(note)}"` : cell && text.length > 40 ? ` title="${escapeHtml(text)}"` : '';
       const dropdown = active && validationCell ? '<span class="xl-dd" data-dd="1" aria-label="Mở danh sách">▾</span>' : '';
       return `<td data-r="${row}" data-c="${column}"${spanAttributes}${classes.length ? ` class="${classes.join(' ')}"` : ''}${style ? ` style="${style}"` : ''}${title}>${escapeHtml(text)}${dropdown}</td>`;
     };
@@ -349,9 +380,11 @@ export class Grid {
     const totalWidth = ROW_HEADER_WIDTH + widths.reduce((a, b) => a + b, 0);
     const spacerTop = layout.offsets[first]!;
     const spacerBottom = layout.offsets[layout.offsets.length - 1]! - layout.offsets[last + 1]!;
-    let body = spacerTop > 0 ? `<tr style="height:${spacerTop}px"><td colspan="${columns.length + 1}" style="border:0;padding:0"></td></tr>` : '';
+    let body =
+      spacerTop > 0 ? `<tr style="height:${spacerTop}px"><td colspan="${columns.length + 1}" style="border:0;padding:0"></td></tr>` : '';
     for (let i = first; i <= last; i += 1) body += rowHtml(frozen + i);
-    if (spacerBottom > 0) body += `<tr style="height:${spacerBottom}px"><td colspan="${columns.length + 1}" style="border:0;padding:0"></td></tr>`;
+    if (spacerBottom > 0)
+      body += `<tr style="height:${spacerBottom}px"><td colspan="${columns.length + 1}" style="border:0;padding:0"></td></tr>`;
     this.viewport.innerHTML = `<table class="xl-grid" style="width:${totalWidth}px" data-sheet="${escapeHtml(sheet.name)}">${colgroup}<thead>${letters}${frozenRows}</thead><tbody>${body}</tbody></table>`;
   }
 
@@ -362,20 +395,32 @@ export class Grid {
     if (selection.sheet === sheet) {
       const { row, column } = selection.active;
       const area = selection.areas.length === 1 ? selection.areas[0]! : undefined;
-      this.nameBox.textContent = area && (area.rows > 1 || area.columns > 1) && area.columns < MAX_COLUMNS ? a1(area).split(':')[0]! : `${columnLetter(column)}${row + 1}`;
+      this.nameBox.textContent =
+        area && (area.rows > 1 || area.columns > 1) && area.columns < MAX_COLUMNS
+          ? a1(area).split(':')[0]!
+          : `${columnLetter(column)}${row + 1}`;
       const cell = sheet.get(row, column);
       this.formula.textContent = cell ? editText(cell.value, sheet.formatAt(row, column), cell.formula, cell.textPrefix) : '';
     }
     const visible = workbook.sheets.filter((candidate) => candidate.visibility === 'Visible');
     this.tabs.innerHTML = visible
-      .map((candidate) => `<button role="tab" data-sheet="${escapeHtml(candidate.name)}" class="${candidate === sheet ? 'on' : ''}" aria-selected="${candidate === sheet}">${escapeHtml(candidate.name)}</button>`)
+      .map(
+        (candidate) =>
+          `<button role="tab" data-sheet="${escapeHtml(candidate.name)}" class="${candidate === sheet ? 'on' : ''}" aria-selected="${candidate === sheet}">${escapeHtml(candidate.name)}</button>`,
+      )
       .join('');
     const mode = this.status.querySelector('[data-testid="mode"]')!;
     mode.textContent = this.editing ? 'Nhập' : 'Sẵn sàng';
     const right = this.status.querySelector('[data-testid="status-right"]')!;
     const table = workbook.tablesOn(sheet)[0];
-    const cells = selection.sheet === sheet ? selection.areas.reduce((sum, area) => sum + (area.columns >= MAX_COLUMNS ? area.rows : area.rows * area.columns), 0) : 0;
-    right.textContent = [cells > 1 ? `Số ô chọn: ${cells.toLocaleString('vi-VN')}` : '', table ? `Bảng ${table.name}: ${table.rowCount.toLocaleString('vi-VN')} dòng` : '']
+    const cells =
+      selection.sheet === sheet
+        ? selection.areas.reduce((sum, area) => sum + (area.columns >= MAX_COLUMNS ? area.rows : area.rows * area.columns), 0)
+        : 0;
+    right.textContent = [
+      cells > 1 ? `Số ô chọn: ${cells.toLocaleString('vi-VN')}` : '',
+      table ? `Bảng ${table.name}: ${table.rowCount.toLocaleString('vi-VN')} dòng` : '',
+    ]
       .filter(Boolean)
       .join('   ·   ');
   }
@@ -405,9 +450,17 @@ export class Grid {
       const area = { row, column: 0, rows: 1, columns: MAX_COLUMNS };
       if (event.shiftKey && this.anchor) {
         const top = Math.min(this.anchor.row, row);
-        workbook.selection = { sheet, areas: [{ row: top, column: 0, rows: Math.abs(row - this.anchor.row) + 1, columns: MAX_COLUMNS }], active: { ...this.anchor, column: 0 } };
+        workbook.selection = {
+          sheet,
+          areas: [{ row: top, column: 0, rows: Math.abs(row - this.anchor.row) + 1, columns: MAX_COLUMNS }],
+          active: { ...this.anchor, column: 0 },
+        };
       } else if (event.ctrlKey || event.metaKey) {
-        workbook.selection = { sheet, areas: [...(workbook.selection.sheet === sheet ? workbook.selection.areas : []), area], active: { row, column: 0 } };
+        workbook.selection = {
+          sheet,
+          areas: [...(workbook.selection.sheet === sheet ? workbook.selection.areas : []), area],
+          active: { row, column: 0 },
+        };
         this.anchor = { row, column: 0 };
       } else {
         workbook.selection = { sheet, areas: [area], active: { row, column: 0 } };
@@ -424,7 +477,11 @@ export class Grid {
     if (event.shiftKey && this.anchor && workbook.selection.sheet === sheet) {
       this.selectRange(this.anchor, cell, false);
     } else if ((event.ctrlKey || event.metaKey) && workbook.selection.sheet === sheet) {
-      workbook.selection = { sheet, areas: [...workbook.selection.areas, { row: cell.row, column: cell.column, rows: 1, columns: 1 }], active: cell };
+      workbook.selection = {
+        sheet,
+        areas: [...workbook.selection.areas, { row: cell.row, column: cell.column, rows: 1, columns: 1 }],
+        active: cell,
+      };
       this.anchor = cell;
       workbook.touched();
     } else {
@@ -470,7 +527,12 @@ export class Grid {
 
   private selectRange(from: { row: number; column: number }, to: { row: number; column: number }, keepActive: boolean): void {
     const sheet = this.workbook.activeSheet;
-    const area = { row: Math.min(from.row, to.row), column: Math.min(from.column, to.column), rows: Math.abs(to.row - from.row) + 1, columns: Math.abs(to.column - from.column) + 1 };
+    const area = {
+      row: Math.min(from.row, to.row),
+      column: Math.min(from.column, to.column),
+      rows: Math.abs(to.row - from.row) + 1,
+      columns: Math.abs(to.column - from.column) + 1,
+    };
     this.workbook.selection = { sheet, areas: [area], active: keepActive ? { ...from } : { ...from } };
     this.workbook.touched();
   }
@@ -589,12 +651,22 @@ export class Grid {
     const { selection, activeSheet } = this.workbook;
     if (selection.sheet !== activeSheet) return;
     const { row, column } = selection.active;
-    const moves: Record<string, [number, number]> = { ArrowDown: [1, 0], ArrowUp: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0], Tab: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowDown: [1, 0],
+      ArrowUp: [-1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+      Enter: [1, 0],
+      Tab: [0, 1],
+    };
     const step = moves[event.key];
     if (step) {
       event.preventDefault();
       this.closeList();
-      this.move(event.shiftKey && (event.key === 'Enter' || event.key === 'Tab') ? -step[0] : step[0], event.shiftKey && (event.key === 'Enter' || event.key === 'Tab') ? -step[1] : step[1]);
+      this.move(
+        event.shiftKey && (event.key === 'Enter' || event.key === 'Tab') ? -step[0] : step[0],
+        event.shiftKey && (event.key === 'Enter' || event.key === 'Tab') ? -step[1] : step[1],
+      );
       return;
     }
     if (event.key === 'F2') {
@@ -627,10 +699,21 @@ export class Grid {
   // ---- Dropdown lists (data validation)
 
   private listValidation(sheet: Sheet, row: number, column: number): string[] | undefined {
-    const validation = sheet.validations.find((candidate) => candidate.list && row >= candidate.rect.row && row < candidate.rect.row + candidate.rect.rows && column >= candidate.rect.column && column < candidate.rect.column + candidate.rect.columns);
+    const validation = sheet.validations.find(
+      (candidate) =>
+        candidate.list &&
+        row >= candidate.rect.row &&
+        row < candidate.rect.row + candidate.rect.rows &&
+        column >= candidate.rect.column &&
+        column < candidate.rect.column + candidate.rect.columns,
+    );
     if (!validation?.list?.inCellDropDown) return undefined;
     const source = validation.list.source;
-    if (typeof source === 'string') return source.split(',').map((item) => item.trim()).filter(Boolean);
+    if (typeof source === 'string')
+      return source
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
     const items: string[] = [];
     for (let r = source.rect.row; r < source.rect.row + source.rect.rows; r += 1) {
       for (let c = source.rect.column; c < source.rect.column + source.rect.columns; c += 1) {

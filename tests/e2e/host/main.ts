@@ -147,12 +147,28 @@ const host: ThiduaHost = {
       merges: sheet.merges.map((merge) => a1(merge)),
       rowHeights: Object.fromEntries(sheet.rowHeights),
       pageLayout: JSON.parse(JSON.stringify(sheet.pageLayout)) as Record<string, unknown>,
-      conditionalFormats: sheet.conditionalFormats.map((rule) => ({ address: a1(rule.rect), operator: rule.operator, formula1: rule.formula1, ...(rule.fill ? { fill: rule.fill } : {}), ...(rule.fontColor ? { fontColor: rule.fontColor } : {}) })),
+      conditionalFormats: sheet.conditionalFormats.map((rule) => ({
+        address: a1(rule.rect),
+        operator: rule.operator,
+        formula1: rule.formula1,
+        ...(rule.fill ? { fill: rule.fill } : {}),
+        ...(rule.fontColor ? { fontColor: rule.fontColor } : {}),
+      })),
     })),
   activeSheet: () => workbook.activeSheet.name,
   table(name) {
     const table = workbook.table(name);
-    return table ? { name: table.name, sheet: table.sheet.name, top: table.top, left: table.left, width: table.width, rowCount: table.rowCount, headers: table.headers() } : null;
+    return table
+      ? {
+          name: table.name,
+          sheet: table.sheet.name,
+          top: table.top,
+          left: table.left,
+          width: table.width,
+          rowCount: table.rowCount,
+          headers: table.headers(),
+        }
+      : null;
   },
   tableValues: (name) => tableNamed(name).bodyValues(),
   tableColumn(name, header) {
@@ -167,7 +183,8 @@ const host: ThiduaHost = {
   },
   cell: (sheet, row, column) => cellInfo(sheetNamed(sheet), row, column),
   notes: (sheet) => sheetNamed(sheet).notes.map((note) => ({ row: note.row, column: note.column, content: note.content })),
-  comments: () => workbook.comments.map((comment) => ({ sheet: comment.sheet.name, row: comment.row, column: comment.column, content: comment.content })),
+  comments: () =>
+    workbook.comments.map((comment) => ({ sheet: comment.sheet.name, row: comment.row, column: comment.column, content: comment.content })),
   formulaCells() {
     const found: { sheet: string; address: string; formula: string }[] = [];
     for (const sheet of workbook.sheets) {
@@ -183,7 +200,13 @@ const host: ThiduaHost = {
   validations: (sheet) =>
     sheetNamed(sheet).validations.map((validation) => ({
       address: a1(validation.rect),
-      source: validation.custom ?? (typeof validation.list?.source === 'string' ? validation.list.source : validation.list ? `${validation.list.source.sheet.name}!${a1(validation.list.source.rect)}` : ''),
+      source:
+        validation.custom ??
+        (typeof validation.list?.source === 'string'
+          ? validation.list.source
+          : validation.list
+            ? `${validation.list.source.sheet.name}!${a1(validation.list.source.rect)}`
+            : ''),
     })),
   selection: () => ({ sheet: workbook.selection.sheet.name, areas: workbook.selection.areas.map((area) => ({ ...area })) }),
 

@@ -260,7 +260,9 @@ export class Table {
   }
 
   bodyValues(): Scalar[][] {
-    return Array.from({ length: this.rowCount }, (_, r) => Array.from({ length: this.width }, (_, c) => this.sheet.value(this.top + 1 + r, this.left + c)));
+    return Array.from({ length: this.rowCount }, (_, r) =>
+      Array.from({ length: this.width }, (_, c) => this.sheet.value(this.top + 1 + r, this.left + c)),
+    );
   }
 }
 
@@ -304,7 +306,8 @@ export class Workbook {
 
   addSheet(name: string): Sheet {
     if (this.sheet(name)) throw new HostError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
-    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new HostError('InvalidArgument', `"${name}" is not a valid worksheet name.`);
+    if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name))
+      throw new HostError('InvalidArgument', `"${name}" is not a valid worksheet name.`);
     const sheet = new Sheet(name);
     this.sheets.push(sheet);
     return sheet;
@@ -406,7 +409,8 @@ export class Workbook {
         if (input === null || input === undefined) continue;
         const row = rect.row + r;
         const column = rect.column + c;
-        if (typeof input === 'string' && input.startsWith('=') && input.length > 1) this.setCell(sheet, row, column, { value: '', formula: input });
+        if (typeof input === 'string' && input.startsWith('=') && input.length > 1)
+          this.setCell(sheet, row, column, { value: '', formula: input });
         else this.setCell(sheet, row, column, enter(input, sheet.formatAt(row, column)));
       }
     }
@@ -415,7 +419,8 @@ export class Workbook {
   /** Merges a rectangle into one cell: the top-left keeps its value, the others are emptied (as Excel does). */
   merge(sheet: Sheet, rect: Rect): void {
     if (rect.rows === 1 && rect.columns === 1) return;
-    if (this.tablesOn(sheet).some((table) => intersects(table.rangeRect, rect))) throw new HostError('InvalidOperation', 'Cells in a table cannot be merged.');
+    if (this.tablesOn(sheet).some((table) => intersects(table.rangeRect, rect)))
+      throw new HostError('InvalidOperation', 'Cells in a table cannot be merged.');
     for (const [r, c, cell] of [...sheet.cellsIn(rect)]) {
       if (r === rect.row && c === rect.column) continue;
       cell.value = '';
@@ -433,7 +438,8 @@ export class Workbook {
     for (const table of this.tablesOn(sheet)) this.tables.splice(this.tables.indexOf(table), 1);
     this.comments = this.comments.filter((comment) => comment.sheet !== sheet);
     if (this.activeSheet === sheet) this.activeSheet = others[0]!;
-    if (this.selection.sheet === sheet) this.selection = { sheet: this.activeSheet, areas: [{ row: 0, column: 0, rows: 1, columns: 1 }], active: { row: 0, column: 0 } };
+    if (this.selection.sheet === sheet)
+      this.selection = { sheet: this.activeSheet, areas: [{ row: 0, column: 0, rows: 1, columns: 1 }], active: { row: 0, column: 0 } };
   }
 
   /** Clears values (and formulas), keeping formats. */
@@ -473,7 +479,12 @@ export class Workbook {
     }
     for (const validation of sheet.validations) {
       const { rect } = validation;
-      if (rect.row === table.top + 1 && rect.row + rect.rows - 1 === oldBottom && rect.column >= table.left && rect.column < table.left + table.width) {
+      if (
+        rect.row === table.top + 1 &&
+        rect.row + rect.rows - 1 === oldBottom &&
+        rect.column >= table.left &&
+        rect.column < table.left + table.width
+      ) {
         rect.rows = rowCount;
       }
     }
@@ -488,7 +499,10 @@ export class Workbook {
       const wholeRows = rect.column <= body.column && rect.column + rect.columns >= body.column + body.columns;
       const insideBody = rect.row >= body.row && rect.row + rect.rows <= body.row + body.rows;
       if (!wholeRows || !insideBody) {
-        throw new HostError('InvalidOperation', 'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.');
+        throw new HostError(
+          'InvalidOperation',
+          'This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.',
+        );
       }
       if (rect.rows >= table.rowCount) throw new HostError('InvalidOperation', 'A table must keep at least one row.');
     }
@@ -497,7 +511,8 @@ export class Workbook {
     sheet.shiftRows(rect.row + rect.rows, -rect.rows, rect.column, rect.columns);
     for (const table of this.tablesOn(sheet)) {
       if (intersects(table.rangeRect, rect)) table.rowCount -= rect.rows;
-      else if (table.top >= rect.row + rect.rows && table.left >= rect.column && table.left + table.width <= rect.column + rect.columns) table.top -= rect.rows;
+      else if (table.top >= rect.row + rect.rows && table.left >= rect.column && table.left + table.width <= rect.column + rect.columns)
+        table.top -= rect.rows;
     }
   }
 

@@ -45,7 +45,9 @@ function tolerant<T extends object>(target: T, path: string, probes: string[]): 
     get(object, property, receiver) {
       if (typeof property === 'symbol' || property in object) {
         const value = Reflect.get(object, property, receiver) as unknown;
-        return value && typeof value === 'object' && !Array.isArray(value) ? tolerant(value as object, `${path}.${String(property)}`, probes) : value;
+        return value && typeof value === 'object' && !Array.isArray(value)
+          ? tolerant(value as object, `${path}.${String(property)}`, probes)
+          : value;
       }
       if (property !== 'then' && property !== 'toJSON') probes.push(`${path}.${property}`);
       return undefined;
@@ -64,7 +66,15 @@ export function createOffice(requirements: () => RequirementSets): OfficeStandIn
       if (typeof callback === 'function') void ready.then(callback);
       return ready;
     },
-    HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
+    HostType: {
+      Excel: 'Excel',
+      Word: 'Word',
+      PowerPoint: 'PowerPoint',
+      Outlook: 'Outlook',
+      OneNote: 'OneNote',
+      Project: 'Project',
+      Access: 'Access',
+    },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
     context: {
       host: 'Excel',
@@ -89,6 +99,9 @@ export function createOffice(requirements: () => RequirementSets): OfficeStandIn
       },
     },
   };
-  const officeExtension = { Error: OfficeExtensionError, ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', itemNotFound: 'ItemNotFound', invalidArgument: 'InvalidArgument' } };
+  const officeExtension = {
+    Error: OfficeExtensionError,
+    ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', itemNotFound: 'ItemNotFound', invalidArgument: 'InvalidArgument' },
+  };
   return { office: tolerant(office, 'Office', probes), officeExtension, probes, requirementChecks };
 }

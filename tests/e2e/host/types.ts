@@ -97,7 +97,12 @@ export interface ThiduaHost {
   /** A person selects cells (one area or several, Ctrl+click). */
   select(sheet: string, areas: { row: number; column: number; rows?: number; columns?: number }[]): void;
   /** A person pastes a block at (row, column): parsed as Excel parses typed text, onChanged raised. */
-  paste(row: number, column: number, values: (Scalar | null)[][], sheet?: string): { row: number; column: number; rows: number; columns: number };
+  paste(
+    row: number,
+    column: number,
+    values: (Scalar | null)[][],
+    sheet?: string,
+  ): { row: number; column: number; rows: number; columns: number };
   /** A person types one value into a cell and presses Enter. */
   type(row: number, column: number, text: string, sheet?: string): void;
   /** A person hides (or shows) whole columns, as with Excel's Hide on the column letters. */

@@ -38,7 +38,10 @@ export interface PageLog {
 }
 
 /** A fresh context (own localStorage: its own signed-in user) and page, with its errors collected. */
-export async function newPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page; log: PageLog }> {
+export async function newPage(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page; log: PageLog }> {
   const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   const log: PageLog = { errors: [], console: [] };

@@ -26,7 +26,13 @@ export interface PaneView {
   retry?: { attempt: number; delayMs: number };
   quota: { key: string; used: number; max: number; candidates: number; over: boolean; crowded?: boolean }[];
   issueCounts: { errors: number; warnings: number };
-  conflicts: { id: string; label: string; theirsVersion: number; theirsVisible: boolean; fields: { columnId: string; header: string; mine: string; theirs?: string; differs: boolean }[] }[];
+  conflicts: {
+    id: string;
+    label: string;
+    theirsVersion: number;
+    theirsVisible: boolean;
+    fields: { columnId: string; header: string; mine: string; theirs?: string; differs: boolean }[];
+  }[];
   notice?: { vi: string };
   error?: { vi: string };
 }
@@ -53,15 +59,24 @@ export class HostPage {
     readonly server: E2eServer,
   ) {}
 
-  static async open(browser: Browser, server: E2eServer, query: Record<string, string | number> = {}, viewport?: { width: number; height: number }): Promise<HostPage> {
+  static async open(
+    browser: Browser,
+    server: E2eServer,
+    query: Record<string, string | number> = {},
+    viewport?: { width: number; height: number },
+  ): Promise<HostPage> {
     const { context, page, log } = await newPage(browser, viewport ? { viewport } : {});
     await page.goto(server.hostUrl(query));
     await page.waitForFunction(() => !!window.thiduaHost);
     const host = new HostPage(page, context, log, server);
-    await page.waitForFunction(() => {
-      const frame = document.getElementById('pane') as HTMLIFrameElement | null;
-      return !!(frame?.contentWindow as (Window & { THIDUA_PANE?: unknown }) | null)?.THIDUA_PANE;
-    }, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const frame = document.getElementById('pane') as HTMLIFrameElement | null;
+        return !!(frame?.contentWindow as (Window & { THIDUA_PANE?: unknown }) | null)?.THIDUA_PANE;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
     await host.installWatch();
     return host;
   }
@@ -123,14 +138,16 @@ export class HostPage {
       const watch = { saves: [] as SaveRecord[], loads: 0, installed: true };
       window.__paneWatch = watch;
       const frame = document.getElementById('pane') as HTMLIFrameElement;
-      const pane = (frame.contentWindow as Window & { THIDUA_PANE: { getState(): PaneView; subscribe(listener: () => void): () => void } }).THIDUA_PANE;
+      const pane = (frame.contentWindow as Window & { THIDUA_PANE: { getState(): PaneView; subscribe(listener: () => void): () => void } })
+        .THIDUA_PANE;
       let saving = pane.getState().saving;
       let busy = pane.getState().busy;
       let startedAt = 0;
       pane.subscribe(() => {
         const state = pane.getState();
         if (state.saving && !saving) startedAt = performance.now();
-        if (!state.saving && saving) watch.saves.push({ startedAt, endedAt: performance.now(), state: JSON.parse(JSON.stringify(state)) as PaneView });
+        if (!state.saving && saving)
+          watch.saves.push({ startedAt, endedAt: performance.now(), state: JSON.parse(JSON.stringify(state)) as PaneView });
         if (!state.busy && busy) watch.loads += 1;
         saving = state.saving;
         busy = state.busy;

@@ -90,7 +90,10 @@ export interface E2eServerOptions {
    * The local runner's dev sign-in (GET /dev/users, POST /dev/token), answered here rather than
    * proxied: for an API started without its dev routes (bench/run.ts's).
    */
-  dev?: { users: readonly { email: string; displayName?: string; role?: string; unitId?: string }[]; issueToken(email: string): Promise<string> };
+  dev?: {
+    users: readonly { email: string; displayName?: string; role?: string; unitId?: string }[];
+    issueToken(email: string): Promise<string>;
+  };
   /** The built pane (buildPane().dir). */
   paneDir?: string;
   runtimeConfig?: unknown;
@@ -169,9 +172,19 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     }
     if (req.method === 'POST' && bare === '/dev/token') {
       const body = JSON.parse((await readAll(req)).toString('utf8') || '{}') as { email?: string };
-      const email = String(body.email ?? '').trim().toLowerCase();
+      const email = String(body.email ?? '')
+        .trim()
+        .toLowerCase();
       if (!dev.users.some((user) => user.email === email)) {
-        send(res, 403, TYPES['.json']!, JSON.stringify({ code: 'UNKNOWN_USER', message: { vi: 'Tài khoản chưa được cấp quyền sử dụng', en: 'This account has not been given access' } }));
+        send(
+          res,
+          403,
+          TYPES['.json']!,
+          JSON.stringify({
+            code: 'UNKNOWN_USER',
+            message: { vi: 'Tài khoản chưa được cấp quyền sử dụng', en: 'This account has not been given access' },
+          }),
+        );
         return true;
       }
       send(res, 200, TYPES['.json']!, JSON.stringify({ token: await dev.issueToken(email) }));
@@ -217,26 +230,37 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     headers['content-length'] = String(body.length);
     await new Promise<void>((resolve) => {
       const upstream = httpRequest(
-        { protocol: target.protocol, hostname: target.hostname, port: target.port, method, path: upstreamPath.startsWith('/') ? upstreamPath : `/${upstreamPath}`, headers },
+        {
+          protocol: target.protocol,
+          hostname: target.hostname,
+          port: target.port,
+          method,
+          path: upstreamPath.startsWith('/') ? upstreamPath : `/${upstreamPath}`,
+          headers,
+        },
         (answer) => {
-          void readAll(answer).then((payload) => {
-            entry.status = answer.statusCode ?? 502;
-            entry.responseBytes = payload.length;
-            entry.ms = now() - begun;
-            if (fault === 'drop-response') {
-              // The API did the work; the answer is lost on the way back.
-              chosen?.after?.();
-              req.socket.destroy();
+          void readAll(answer).then(
+            (payload) => {
+              entry.status = answer.statusCode ?? 502;
+              entry.responseBytes = payload.length;
+              entry.ms = now() - begun;
+              if (fault === 'drop-response') {
+                // The API did the work; the answer is lost on the way back.
+                chosen?.after?.();
+                req.socket.destroy();
+                resolve();
+                return;
+              }
+              const out: Record<string, string | string[]> = {};
+              for (const [name, value] of Object.entries(answer.headers))
+                if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
+              out['content-length'] = String(payload.length);
+              res.writeHead(entry.status, out);
+              res.end(payload);
               resolve();
-              return;
-            }
-            const out: Record<string, string | string[]> = {};
-            for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
-            out['content-length'] = String(payload.length);
-            res.writeHead(entry.status, out);
-            res.end(payload);
-            resolve();
-          }, () => resolve());
+            },
+            () => resolve(),
+          );
         },
       );
       upstream.on('error', (error) => {
@@ -262,7 +286,8 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     }
     if (relative === 'taskpane.html') {
       const html = content.toString('utf8');
-      if (!html.includes(OFFICE_JS_URL)) return send(res, 500, 'text/plain', `taskpane.html no longer loads ${OFFICE_JS_URL}: update tests/e2e/support/server.ts`);
+      if (!html.includes(OFFICE_JS_URL))
+        return send(res, 500, 'text/plain', `taskpane.html no longer loads ${OFFICE_JS_URL}: update tests/e2e/support/server.ts`);
       return send(res, 200, TYPES['.html']!, html.replace(OFFICE_JS_URL, '/host/office-standin.js'));
     }
     send(res, 200, TYPES[extname(relative)] ?? 'application/octet-stream', content);
@@ -279,7 +304,8 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
         return;
       }
       if (path === '/host.html') return send(res, 200, TYPES['.html']!, hostPage([{ src: '/host/host.js' }]));
-      if (path === '/gateway.html') return send(res, 200, TYPES['.html']!, hostPage([{ src: '/host/host.js', pane: 'none' }, { src: '/host/gateway.js' }]));
+      if (path === '/gateway.html')
+        return send(res, 200, TYPES['.html']!, hostPage([{ src: '/host/host.js', pane: 'none' }, { src: '/host/gateway.js' }]));
       if (path === '/host/host.js') return send(res, 200, TYPES['.js']!, await bundle('main'));
       if (path === '/host/gateway.js') return send(res, 200, TYPES['.js']!, await bundle('gateway-page'));
       if (path === '/host/office-standin.js') return send(res, 200, TYPES['.js']!, OFFICE_STANDIN);

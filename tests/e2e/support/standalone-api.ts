@@ -28,7 +28,11 @@ export async function startStandaloneApi(): Promise<StandaloneApi> {
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.TABLE_NAME = TABLE;
   process.env.AWS_REGION = REGION;
-  const client = new DynamoDBClient({ region: REGION, endpoint: dynamo.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    region: REGION,
+    endpoint: dynamo.endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const doc = createDocumentClient({ tableName: TABLE, endpoint: dynamo.endpoint, region: REGION });
   await ensureTable(client, TABLE);
   await seedDemoData(doc, TABLE);

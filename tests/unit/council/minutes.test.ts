@@ -17,15 +17,35 @@ import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 const BK = 'BANG_KHEN_CT_UBND';
 const GK = 'GIAY_KHEN_CVP';
 const person = (nominationId: string, name: string, awardForm: string, female = false, unitName = 'Phòng Tổng hợp'): Candidate => ({
-  nominationId, awardForm, name, nomineeKind: 'individual', unitName, female,
+  nominationId,
+  awardForm,
+  name,
+  nomineeKind: 'individual',
+  unitName,
+  female,
 });
 const an = person('an', 'Nguyễn Văn An', GK);
 const binh = person('binh', 'Hoàng Thị Bình', GK, true, 'Phòng Kinh tế');
 const chi = person('chi', 'Lường Thị Chi', GK, true);
-const unit: Candidate = { nominationId: 'kt', awardForm: BK, name: 'Phòng Kinh tế', nomineeKind: 'collective', unitName: 'Phòng Kinh tế', female: false };
+const unit: Candidate = {
+  nominationId: 'kt',
+  awardForm: BK,
+  name: 'Phòng Kinh tế',
+  nomineeKind: 'collective',
+  unitName: 'Phòng Kinh tế',
+  female: false,
+};
 
 const ballots = (...votes: string[]): Ballot[] =>
-  votes.map((names, i) => ({ number: i + 1, marks: Object.fromEntries(names.split(' ').filter(Boolean).map((n) => [n, 'x'])) }));
+  votes.map((names, i) => ({
+    number: i + 1,
+    marks: Object.fromEntries(
+      names
+        .split(' ')
+        .filter(Boolean)
+        .map((n) => [n, 'x']),
+    ),
+  }));
 const times = (n: number, names: string) => Array.from({ length: n }, () => names);
 
 function minutesOf(
@@ -94,7 +114,15 @@ describe('the tally minutes', () => {
       { number: 10, marks: { an: 'x', binh: 'x' } }, // two marks for one place
       { number: 11, marks: { an: 'v' } }, // not the agreed mark
     ];
-    const minutes = minutesOf([unit, an, binh], [{ awardForm: BK, places: 1 }, { awardForm: GK, places: 1 }], list, { present: 8, writtenVotes: 1 });
+    const minutes = minutesOf(
+      [unit, an, binh],
+      [
+        { awardForm: BK, places: 1 },
+        { awardForm: GK, places: 1 },
+      ],
+      list,
+      { present: 8, writtenVotes: 1 },
+    );
     expect(minutes).toMatchObject({
       title: 'BIÊN BẢN KIỂM PHIẾU',
       council: 'Hội đồng Thi đua – Khen thưởng Văn phòng UBND tỉnh Bắc Kạn',
@@ -117,8 +145,32 @@ describe('the tally minutes', () => {
     ]);
     // Most votes first, numbered within the form.
     expect(minutes.forms[1]!.candidates).toEqual([
-      { order: 1, nominationId: 'an', name: 'Nguyễn Văn An', nomineeKind: 'individual', unitName: 'Phòng Tổng hợp', female: false, votes: 6, percent: '66,67%', passed: true, selected: true, tied: false },
-      { order: 2, nominationId: 'binh', name: 'Hoàng Thị Bình', nomineeKind: 'individual', unitName: 'Phòng Kinh tế', female: true, votes: 2, percent: '22,22%', passed: false, selected: false, tied: false },
+      {
+        order: 1,
+        nominationId: 'an',
+        name: 'Nguyễn Văn An',
+        nomineeKind: 'individual',
+        unitName: 'Phòng Tổng hợp',
+        female: false,
+        votes: 6,
+        percent: '66,67%',
+        passed: true,
+        selected: true,
+        tied: false,
+      },
+      {
+        order: 2,
+        nominationId: 'binh',
+        name: 'Hoàng Thị Bình',
+        nomineeKind: 'individual',
+        unitName: 'Phòng Kinh tế',
+        female: true,
+        votes: 2,
+        percent: '22,22%',
+        passed: false,
+        selected: false,
+        tied: false,
+      },
     ]);
     expect(minutes.conclusion).toEqual([
       'Lựa chọn đề nghị Bằng khen của Chủ tịch UBND tỉnh: Phòng Kinh tế, 6/9 phiếu (66,67%).',

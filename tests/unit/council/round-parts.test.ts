@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { candidatesFor, confirmationActions, formsFor } from '#functions/council/candidates';
-import {
-  decodeBallots,
-  encodeBallots,
-  publicRound,
-  roundFromItem,
-  roundToItem,
-  type StoredRound,
-} from '#functions/store/round-store';
+import { decodeBallots, encodeBallots, publicRound, roundFromItem, roundToItem, type StoredRound } from '#functions/store/round-store';
 import type { Ballot } from '#shared/council/round';
 import type { Nomination } from '#shared/nomination';
 import type { QuotaUsage } from '#shared/rules/quota';
@@ -20,7 +13,10 @@ const BK = 'BANG_KHEN_CT_UBND';
 
 describe("a round's ballots in parts", () => {
   it('cut one gzip stream into parts of at most the given size, and read back the same ballots', () => {
-    const ballots: Ballot[] = Array.from({ length: 2_000 }, (_, i) => ({ number: i + 1, marks: { [randomBytes(16).toString('hex')]: 'x' } }));
+    const ballots: Ballot[] = Array.from({ length: 2_000 }, (_, i) => ({
+      number: i + 1,
+      marks: { [randomBytes(16).toString('hex')]: 'x' },
+    }));
     const parts = encodeBallots(ballots, 10_000);
     expect(parts.length).toBeGreaterThan(3);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(10_000);
@@ -36,12 +32,21 @@ describe("a round's ballots in parts", () => {
 
 describe('a round item', () => {
   const round: StoredRound = {
-    campaignId: 'c', id: '12', number: 12, status: 'open',
+    campaignId: 'c',
+    id: '12',
+    number: 12,
+    status: 'open',
     candidates: [{ nominationId: 'n1', awardForm: GK, name: 'A', nomineeKind: 'individual', unitName: 'U', female: false }],
     forms: [{ awardForm: GK, places: 1 }],
     attendance: { present: 9, writtenVotes: 0 },
-    ballotCount: 0, ballotsVersion: 0, ballotsParts: 0, version: 1,
-    createdAt: 't', createdBy: 'me', updatedAt: 't', updatedBy: 'me',
+    ballotCount: 0,
+    ballotsVersion: 0,
+    ballotsParts: 0,
+    version: 1,
+    createdAt: 't',
+    createdBy: 'me',
+    updatedAt: 't',
+    updatedBy: 'me',
   };
 
   it('keeps the status and counts as attributes, the rest gzipped, and reads back the same round', () => {
@@ -57,23 +62,67 @@ describe("a new round's candidates and places", () => {
   const nomination = (id: string, personId: string, awardForm: string, status: Nomination['status'] = 'eligible'): Nomination => {
     const person = DEMO_PEOPLE.find((p) => p.id === personId)!;
     return {
-      id, campaignId: 'c', unitId: person.unitId, nomineeKind: 'individual', nomineeId: person.id, awardForm, achievements: '',
-      criteriaMet: [], movements: [], dossier: {}, status, version: 1, createdAt: 't', createdBy: 'me', updatedAt: 't', updatedBy: 'me',
+      id,
+      campaignId: 'c',
+      unitId: person.unitId,
+      nomineeKind: 'individual',
+      nomineeId: person.id,
+      awardForm,
+      achievements: '',
+      criteriaMet: [],
+      movements: [],
+      dossier: {},
+      status,
+      version: 1,
+      createdAt: 't',
+      createdBy: 'me',
+      updatedAt: 't',
+      updatedBy: 'me',
     };
   };
   const registry = { units: DEMO_UNITS, people: DEMO_PEOPLE };
   const usage = (awardForm: string, used: number): QuotaUsage => ({
-    ruleId: SEED_CAMPAIGN.quotaRules.find((r) => r.awardForm === awardForm)!.id, awardForm, scope: 'campaign', scopeKey: '*', max: 1, used, candidates: 0,
+    ruleId: SEED_CAMPAIGN.quotaRules.find((r) => r.awardForm === awardForm)!.id,
+    awardForm,
+    scope: 'campaign',
+    scopeKey: '*',
+    max: 1,
+    used,
+    candidates: 0,
   });
 
   it('take names from the registry, women marked, in ballot order', () => {
-    const collective: Nomination = { ...nomination('n3', 'cb-002', BK), nomineeKind: 'collective', nomineeId: 'kinh-te', unitId: 'kinh-te' };
+    const collective: Nomination = {
+      ...nomination('n3', 'cb-002', BK),
+      nomineeKind: 'collective',
+      nomineeId: 'kinh-te',
+      unitId: 'kinh-te',
+    };
     const unknown: Nomination = { ...nomination('n4', 'cb-003', GK), nomineeId: 'Ông Không Rõ' };
-    const candidates = candidatesFor(SEED_CAMPAIGN, [nomination('n1', 'cb-001', GK), nomination('n2', 'cb-002', GK), collective, unknown], registry);
+    const candidates = candidatesFor(
+      SEED_CAMPAIGN,
+      [nomination('n1', 'cb-001', GK), nomination('n2', 'cb-002', GK), collective, unknown],
+      registry,
+    );
     const cb = (id: string) => DEMO_PEOPLE.find((p) => p.id === id)!;
-    expect(candidates[0]).toEqual({ nominationId: 'n3', awardForm: BK, name: 'Phòng Kinh tế', nomineeKind: 'collective', unitName: 'Phòng Kinh tế', female: false });
-    expect(candidates.slice(1).map((c) => c.nominationId).sort()).toEqual(['n1', 'n2', 'n4']);
-    expect(candidates.find((c) => c.nominationId === 'n2')).toMatchObject({ name: cb('cb-002').fullName, female: cb('cb-002').gender === 'female' });
+    expect(candidates[0]).toEqual({
+      nominationId: 'n3',
+      awardForm: BK,
+      name: 'Phòng Kinh tế',
+      nomineeKind: 'collective',
+      unitName: 'Phòng Kinh tế',
+      female: false,
+    });
+    expect(
+      candidates
+        .slice(1)
+        .map((c) => c.nominationId)
+        .sort(),
+    ).toEqual(['n1', 'n2', 'n4']);
+    expect(candidates.find((c) => c.nominationId === 'n2')).toMatchObject({
+      name: cb('cb-002').fullName,
+      female: cb('cb-002').gender === 'female',
+    });
     expect(candidates.find((c) => c.nominationId === 'n4')).toMatchObject({ name: 'Ông Không Rõ', female: false });
   });
 
@@ -84,10 +133,16 @@ describe("a new round's candidates and places", () => {
       { awardForm: GK, places: 1 },
     ]);
     const noQuota = { ...SEED_CAMPAIGN, quotaRules: [] };
-    expect(formsFor(noQuota, candidates, [])).toEqual([{ awardForm: BK, places: 1 }, { awardForm: GK, places: 2 }]);
+    expect(formsFor(noQuota, candidates, [])).toEqual([
+      { awardForm: BK, places: 1 },
+      { awardForm: GK, places: 2 },
+    ]);
     // A tie's places left cap them further.
     const roomy = { ...SEED_CAMPAIGN, quotaRules: SEED_CAMPAIGN.quotaRules.map((r) => ({ ...r, max: 5 })) };
-    expect(formsFor(roomy, candidates, [], new Map([[GK, 1]]))).toEqual([{ awardForm: BK, places: 5 }, { awardForm: GK, places: 1 }]);
+    expect(formsFor(roomy, candidates, [], new Map([[GK, 1]]))).toEqual([
+      { awardForm: BK, places: 5 },
+      { awardForm: GK, places: 1 },
+    ]);
   });
 
   it('count what a confirmation would send: a Put per candidate, an Update per counter, the round and the audit', () => {

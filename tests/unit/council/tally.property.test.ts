@@ -33,14 +33,22 @@ function roundArb(settings: CouncilSettings): fc.Arbitrary<RoundInput> {
     })
     .chain((r) => {
       const candidates: Candidate[] = r.candidateForms.map((awardForm, i) => ({
-        nominationId: `n${i}`, awardForm, name: `Ứng viên ${i}`, nomineeKind: 'individual', unitName: '', female: r.female[i]!,
+        nominationId: `n${i}`,
+        awardForm,
+        name: `Ứng viên ${i}`,
+        nomineeKind: 'individual',
+        unitName: '',
+        female: r.female[i]!,
       }));
       const markArb = fc.oneof(
         { weight: 8, arbitrary: fc.constant('x') },
         { weight: 1, arbitrary: fc.constant('X ') },
         { weight: 1, arbitrary: fc.constantFrom('v', '✓', '') },
       );
-      const keyArb = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...candidates.map((c) => c.nominationId)) }, { weight: 1, arbitrary: fc.constant('la') });
+      const keyArb = fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(...candidates.map((c) => c.nominationId)) },
+        { weight: 1, arbitrary: fc.constant('la') },
+      );
       const ballotArb = fc.record({
         number: fc.integer({ min: 1, max: 25 }),
         marks: fc.dictionary(keyArb, markArb, { maxKeys: 4 }),
@@ -88,7 +96,9 @@ describe('the tally (property tests)', () => {
   it('gives the same result for the same ballots in any order', () => {
     fc.assert(
       fc.property(
-        caseArb.chain((c) => fc.shuffledSubarray([...c.input.ballots], { minLength: c.input.ballots.length }).map((shuffled) => ({ ...c, shuffled }))),
+        caseArb.chain((c) =>
+          fc.shuffledSubarray([...c.input.ballots], { minLength: c.input.ballots.length }).map((shuffled) => ({ ...c, shuffled })),
+        ),
         ({ settings, input, shuffled }) => {
           expect(tally(settings, { ...input, ballots: shuffled })).toEqual(tally(settings, input));
         },

@@ -5,23 +5,52 @@ import { tally, type Ballot, type Candidate, type RoundInput } from '#shared/cou
 /** The seed's council: 9 members, quorum 2/3, pass with more than 50% of all members, mark "x". */
 const council = SEED_CAMPAIGN.council;
 const candidate = (nominationId: string, awardForm: string, female = false): Candidate => ({
-  nominationId, awardForm, name: nominationId, nomineeKind: 'individual', unitName: '', female,
+  nominationId,
+  awardForm,
+  name: nominationId,
+  nomineeKind: 'individual',
+  unitName: '',
+  female,
 });
 const BK = 'BANG_KHEN_CT_UBND';
 const GK = 'GIAY_KHEN_CVP';
 const candidates = [candidate('an', BK), candidate('binh', BK, true), candidate('chi', GK, true), candidate('dung', GK)];
-const forms = [{ awardForm: BK, places: 1 }, { awardForm: GK, places: 1 }];
+const forms = [
+  { awardForm: BK, places: 1 },
+  { awardForm: GK, places: 1 },
+];
 /** `ballots('an chi', 'binh dung')`: one ballot per string, numbered from 1, marking the names in it. */
 const ballots = (...votes: string[]): Ballot[] =>
-  votes.map((names, i) => ({ number: i + 1, marks: Object.fromEntries(names.split(' ').filter(Boolean).map((n) => [n, 'x'])) }));
-const round = (list: Ballot[], present = 9, writtenVotes = 0): RoundInput => ({ candidates, forms, attendance: { present, writtenVotes }, ballots: list });
+  votes.map((names, i) => ({
+    number: i + 1,
+    marks: Object.fromEntries(
+      names
+        .split(' ')
+        .filter(Boolean)
+        .map((n) => [n, 'x']),
+    ),
+  }));
+const round = (list: Ballot[], present = 9, writtenVotes = 0): RoundInput => ({
+  candidates,
+  forms,
+  attendance: { present, writtenVotes },
+  ballots: list,
+});
 
 describe('the tally of a round', () => {
   it('selects, per form, the passing candidate with the most votes (DESIGN: votes × 100 > 50 × members)', () => {
-    const result = tally(council, round(ballots('an chi', 'an chi', 'an chi', 'an chi', 'an dung', 'binh dung', 'binh dung', 'binh dung', 'an chi')));
+    const result = tally(
+      council,
+      round(ballots('an chi', 'an chi', 'an chi', 'an chi', 'an dung', 'binh dung', 'binh dung', 'binh dung', 'an chi')),
+    );
     expect(result.void).toBe(false);
     expect(result.base).toBe(9);
-    expect(result.candidates.find((c) => c.nominationId === 'an')).toMatchObject({ votes: 6, percent: 66.67, passed: true, selected: true });
+    expect(result.candidates.find((c) => c.nominationId === 'an')).toMatchObject({
+      votes: 6,
+      percent: 66.67,
+      passed: true,
+      selected: true,
+    });
     expect(result.candidates.find((c) => c.nominationId === 'binh')).toMatchObject({ votes: 3, passed: false, selected: false });
     expect(result.forms).toEqual([
       { awardForm: BK, places: 1, selected: ['an'] },
@@ -61,7 +90,10 @@ describe('the tally of a round', () => {
   });
 
   it('selects no one across a tie for the last place and proposes a further round among the tied', () => {
-    const result = tally(council, round(ballots('an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'binh dung', 'binh dung', 'binh dung', 'binh dung')));
+    const result = tally(
+      council,
+      round(ballots('an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'binh dung', 'binh dung', 'binh dung', 'binh dung')),
+    );
     // chi 5, dung 4: chi wins the Giấy khen. an 5: wins the Bằng khen outright.
     expect(result.forms[1]).toEqual({ awardForm: GK, places: 1, selected: ['chi'] });
     const twoPlaces = tally(council, {
@@ -71,7 +103,12 @@ describe('the tally of a round', () => {
       ballots: ballots('chi dung', 'chi dung', 'chi dung', 'chi em', 'chi em', 'chi em', 'dung em', 'dung em', 'chi'),
     });
     // chi 7 is selected; dung 5 and em 5 tie across the second place: neither, a further round for 1 place.
-    expect(twoPlaces.forms[0]).toEqual({ awardForm: GK, places: 2, selected: ['chi'], tie: { nominationIds: ['dung', 'em'], places: 1, femaleIds: ['em'] } });
+    expect(twoPlaces.forms[0]).toEqual({
+      awardForm: GK,
+      places: 2,
+      selected: ['chi'],
+      tie: { nominationIds: ['dung', 'em'], places: 1, femaleIds: ['em'] },
+    });
     expect(twoPlaces.candidates.filter((c) => c.tied).map((c) => c.nominationId)).toEqual(['dung', 'em']);
   });
 
@@ -83,7 +120,10 @@ describe('the tally of a round', () => {
 
   it('counts written votes of absent members only where the council allows them', () => {
     expect(tally(council, round(ballots('an'), 4, 2)).members.participating).toBe(6);
-    expect(tally({ ...council, allowWrittenVotes: false }, round(ballots('an'), 4, 2))).toMatchObject({ void: true, members: { participating: 4 } });
+    expect(tally({ ...council, allowWrittenVotes: false }, round(ballots('an'), 4, 2))).toMatchObject({
+      void: true,
+      members: { participating: 4 },
+    });
   });
 
   it('takes the base the council chose: members taking part, or valid ballots', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { countNominees, validateCampaign } from '#shared/index';
-import { codesOf, ctx, HOANG_THI_PHUONG, LE_VAN_SON, nominateCollective, nominateIndividual, PHONG_TONG_HOP, saved } from '#tests/unit/fixtures';
+import {
+  codesOf,
+  ctx,
+  HOANG_THI_PHUONG,
+  LE_VAN_SON,
+  nominateCollective,
+  nominateIndividual,
+  PHONG_TONG_HOP,
+  saved,
+} from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
 // Rule 8 — DESIGN.md rule 8: "One achievement, one award". The plan has no line for it: it is the Law on
@@ -13,9 +22,7 @@ describe('rule 8: one achievement, one award', () => {
       [planCase.nominations[0]!.id, 'DUPLICATE_NOMINEE', 'error', 'nomineeId'],
       [planCase.nominations[1]!.id, 'DUPLICATE_NOMINEE', 'error', 'nomineeId'],
     ]);
-    expect(report.issues[0]!.message.vi).toBe(
-      'Hoàng Thị Phương được đề nghị 2 lần trong Đợt thi đua (một thành tích chỉ khen một lần)',
-    );
+    expect(report.issues[0]!.message.vi).toBe('Hoàng Thị Phương được đề nghị 2 lần trong Đợt thi đua (một thành tích chỉ khen một lần)');
   });
 
   it('DESIGN.md rule 8: a deleted nomination does not count (nor is it validated)', () => {
@@ -37,9 +44,7 @@ describe('rule 8: one achievement, one award', () => {
     ]);
     const duplicates = report.issues.filter((issue) => issue.code === 'DUPLICATE_NOMINEE');
     expect(duplicates).toHaveLength(3);
-    expect(duplicates[0]!.message.vi).toBe(
-      'Phòng Tổng hợp được đề nghị 3 lần trong Đợt thi đua (một thành tích chỉ khen một lần)',
-    );
+    expect(duplicates[0]!.message.vi).toBe('Phòng Tổng hợp được đề nghị 3 lần trong Đợt thi đua (một thành tích chỉ khen một lần)');
   });
 
   it('DESIGN.md rule 8: different people of one unit are not duplicates', () => {
@@ -51,6 +56,11 @@ describe('rule 8: one achievement, one award', () => {
         { nomineeKind: 'individual', nomineeId: LE_VAN_SON.id },
         { nomineeKind: 'collective', nomineeId: PHONG_TONG_HOP.id },
       ]),
-    ).toEqual(new Map([[`individual#${LE_VAN_SON.id}`, 2], [`collective#${PHONG_TONG_HOP.id}`, 1]]));
+    ).toEqual(
+      new Map([
+        [`individual#${LE_VAN_SON.id}`, 2],
+        [`collective#${PHONG_TONG_HOP.id}`, 1],
+      ]),
+    );
   });
 });

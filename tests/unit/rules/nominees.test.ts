@@ -19,9 +19,7 @@ describe('rule 2: who may be nominated', () => {
     const report = validate(PLAN_CASES.unknownUnit);
     expect(codesOf(report.issues)).toEqual(['UNIT_UNKNOWN']);
     expect(report.issues[0]).toMatchObject({ severity: 'error', field: 'unitId' });
-    expect(report.issues[0]!.message.vi).toBe(
-      'Đơn vị "phong-khong-co" không có trong danh sách các phòng, ban, đơn vị của Văn phòng',
-    );
+    expect(report.issues[0]!.message.vi).toBe('Đơn vị "phong-khong-co" không có trong danh sách các phòng, ban, đơn vị của Văn phòng');
   });
 
   // Kế hoạch II.3: "Cá nhân gồm: Toàn thể cán bộ, công chức, viên chức, người lao động trong Văn phòng".
@@ -46,9 +44,7 @@ describe('rule 2: who may be nominated', () => {
     const report = validate(PLAN_CASES.individualOfAnotherUnit);
     expect(codesOf(report.issues)).toEqual(['NOMINEE_OTHER_UNIT']);
     expect(report.issues[0]).toMatchObject({ severity: 'error', field: 'nomineeId' });
-    expect(report.issues[0]!.message.vi).toBe(
-      'Phạm Văn Dũng thuộc Phòng Kinh tế, không thuộc đơn vị đề nghị (Phòng Tổng hợp)',
-    );
+    expect(report.issues[0]!.message.vi).toBe('Phạm Văn Dũng thuộc Phòng Kinh tế, không thuộc đơn vị đề nghị (Phòng Tổng hợp)');
   });
 
   // Kế hoạch III.2.a: "Các phòng, ban, đơn vị xem xét lựa chọn tập thể" — a unit proposes itself, not another unit.

@@ -36,9 +36,7 @@ describe('rule 1: the period of the campaign', () => {
     const issues = checkNomination(ctx, nominateIndividual(LE_VAN_SON, { receivedDate: '2024-09-30' }), { nominationId: 'N1' });
     expect(codesOf(issues)).toEqual(['DATE_OUTSIDE_PERIOD']);
     expect(issues[0]).toMatchObject({ severity: 'warning', field: 'receivedDate' });
-    expect(issues[0]!.message.vi).toBe(
-      'Hồ sơ nhận ngày 30/09/2024 nằm ngoài thời gian Đợt thi đua (01/10/2024 – 30/09/2025)',
-    );
+    expect(issues[0]!.message.vi).toBe('Hồ sơ nhận ngày 30/09/2024 nằm ngoài thời gian Đợt thi đua (01/10/2024 – 30/09/2025)');
   });
 
   // Kế hoạch II.2: "đến hết ngày 30/9/2025" — the last day belongs to the period.

@@ -180,7 +180,8 @@ export const PLAN_CASES = {
   },
   collectiveMeetsOnlySomeCriteria: {
     rule: 7,
-    source: 'III.1 "Đối với tập thể: Ban hành kế hoạch kịp thời và triển khai ... có báo cáo tổng kết ... Có những công trình ...; có thành tích xuất sắc ..."',
+    source:
+      'III.1 "Đối với tập thể: Ban hành kế hoạch kịp thời và triển khai ... có báo cáo tổng kết ... Có những công trình ...; có thành tích xuất sắc ..."',
     ctx,
     nominations: [saved(nominateCollective(PHONG_TONG_HOP, { criteriaMet: ['TT_KE_HOACH'] }))],
     produces: 'CRITERIA_PARTLY_MET',

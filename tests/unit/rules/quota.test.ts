@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_SCOPE, computeQuotaUsage, quotaRefusal, SEED_CAMPAIGN, validateCampaign } from '#shared/index';
-import {
-  codesOf,
-  ctx,
-  HA_VAN_HUNG,
-  HOANG_THI_PHUONG,
-  LE_VAN_SON,
-  nominateIndividual,
-  PHAM_VAN_DUNG,
-  saved,
-} from '#tests/unit/fixtures';
+import { codesOf, ctx, HA_VAN_HUNG, HOANG_THI_PHUONG, LE_VAN_SON, nominateIndividual, PHAM_VAN_DUNG, saved } from '#tests/unit/fixtures';
 import { PLAN_CASES, unitScopeQuota, validate } from './plan-cases';
 
 const BANG_KHEN_VI = 'Bằng khen của Chủ tịch UBND tỉnh';
@@ -26,9 +17,7 @@ describe('rule 4: quotas', () => {
       expect(issue.severity).toBe('error');
       expect(issue.field).toBe('status');
       expect(issue.message.vi).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
-      expect(issue.message.en).toBe(
-        "Quota exceeded for Certificate of Merit of the Provincial People's Committee Chairman: 2/1",
-      );
+      expect(issue.message.en).toBe("Quota exceeded for Certificate of Merit of the Provincial People's Committee Chairman: 2/1");
     }
   });
 
@@ -38,9 +27,7 @@ describe('rule 4: quotas', () => {
     expect(codesOf(report.issues)).toEqual(['QUOTA_MORE_CANDIDATES', 'QUOTA_MORE_CANDIDATES', 'QUOTA_MORE_CANDIDATES']);
     expect(report.issues.every((issue) => issue.severity === 'warning' && issue.field === 'awardForm')).toBe(true);
     expect(report.counts).toEqual({ nominations: 3, errors: 0, warnings: 3 });
-    expect(report.issues[0]!.message.vi).toBe(
-      'Giấy khen của Chánh Văn phòng: 3 đề nghị cho 1 suất, Hội đồng cần bình xét lựa chọn',
-    );
+    expect(report.issues[0]!.message.vi).toBe('Giấy khen của Chánh Văn phòng: 3 đề nghị cho 1 suất, Hội đồng cần bình xét lựa chọn');
   });
 
   // Kế hoạch III.2.b: "Lựa chọn không quá 01" — one selected is within the quota.
@@ -103,8 +90,24 @@ describe('rule 4: quotas', () => {
       nominateIndividual(PHAM_VAN_DUNG, { status: 'not_selected' }),
     ]);
     expect(usage).toEqual([
-      { ruleId: 'QUOTA_BANG_KHEN', awardForm: 'BANG_KHEN_CT_UBND', scope: 'campaign', scopeKey: CAMPAIGN_SCOPE, max: 1, used: 0, candidates: 0 },
-      { ruleId: 'QUOTA_GIAY_KHEN', awardForm: 'GIAY_KHEN_CVP', scope: 'campaign', scopeKey: CAMPAIGN_SCOPE, max: 1, used: 0, candidates: 0 },
+      {
+        ruleId: 'QUOTA_BANG_KHEN',
+        awardForm: 'BANG_KHEN_CT_UBND',
+        scope: 'campaign',
+        scopeKey: CAMPAIGN_SCOPE,
+        max: 1,
+        used: 0,
+        candidates: 0,
+      },
+      {
+        ruleId: 'QUOTA_GIAY_KHEN',
+        awardForm: 'GIAY_KHEN_CVP',
+        scope: 'campaign',
+        scopeKey: CAMPAIGN_SCOPE,
+        max: 1,
+        used: 0,
+        candidates: 0,
+      },
     ]);
   });
 

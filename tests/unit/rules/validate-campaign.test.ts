@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkNomination,
-  NominationFields,
-  NominationStatus,
-  validateCampaign,
-  worstSeverity,
-  type Issue,
-} from '#shared/index';
+import { checkNomination, NominationFields, NominationStatus, validateCampaign, worstSeverity, type Issue } from '#shared/index';
 import {
   codesOf,
   ctx,

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN, type Nomination } from '#shared/index';
-import { buildColumns, columnForField, exportTable, isoToSerial, parseRow, rowHash, serialToIso, toCsv, type CellValue, type SheetContext } from '#shared/sheet/index';
+import {
+  buildColumns,
+  columnForField,
+  exportTable,
+  isoToSerial,
+  parseRow,
+  rowHash,
+  serialToIso,
+  toCsv,
+  type CellValue,
+  type SheetContext,
+} from '#shared/sheet/index';
 import { nominateCollective, nominateIndividual, person, PHONG_TONG_HOP, saved } from '#tests/unit/fixtures';
 
 const ctx: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
@@ -47,7 +58,9 @@ describe('the column schema', () => {
     values[received] = '31/09/2025';
     const parsed = parseRow(values, columns, ctx);
     expect(parsed.fields).toBeUndefined();
-    expect(parsed.problems).toEqual([{ columnId: 'receivedDate', message: expect.objectContaining({ vi: '"31/09/2025" không phải ngày dd/MM/yyyy' }) }]);
+    expect(parsed.problems).toEqual([
+      { columnId: 'receivedDate', message: expect.objectContaining({ vi: '"31/09/2025" không phải ngày dd/MM/yyyy' }) },
+    ]);
   });
 
   it('keeps a name the registry does not know as typed, for the server to flag', () => {

@@ -32,7 +32,11 @@ export function createConflictActions(core: PaneCore, report: PaneReport, save: 
             return;
           }
           const { cells, hash } = serverRow(entry.theirs, columns, ctx);
-          const found = issueContent(memory.reportIssues.filter((issue) => issue.nominationId === id), columns, store.state.language);
+          const found = issueContent(
+            memory.reportIssues.filter((issue) => issue.nominationId === id),
+            columns,
+            store.state.language,
+          );
           const written = await gateway.writeResults(columns, {
             rowCountAtRead: snapshot.rows.length,
             writes: [

@@ -31,7 +31,15 @@ export function conflictView(entry: ConflictEntry, columns: readonly ColumnDef[]
     if (column.role !== 'input') return [];
     const mine = displayCell(entry.mine[index], column);
     const theirsText = theirs ? displayCell(column.write(theirs, ctx), column) : undefined;
-    return [{ columnId: column.id, header: column.header, mine, theirs: theirsText, differs: theirsText !== undefined && theirsText.trim() !== mine.trim() }];
+    return [
+      {
+        columnId: column.id,
+        header: column.header,
+        mine,
+        theirs: theirsText,
+        differs: theirsText !== undefined && theirsText.trim() !== mine.trim(),
+      },
+    ];
   });
   return {
     id: entry.id,

@@ -62,7 +62,16 @@ export function createSession(core: PaneCore, campaign: CampaignSheet, scheduler
     async signOut() {
       await tokens.signOut().catch(() => undefined);
       scheduler.cancel();
-      store.set({ auth: { ...store.state.auth, status: 'signed-out' }, user: undefined, userUnitName: undefined, actions: [], canSave: false, quota: [], issues: [], conflicts: [] });
+      store.set({
+        auth: { ...store.state.auth, status: 'signed-out' },
+        user: undefined,
+        userUnitName: undefined,
+        actions: [],
+        canSave: false,
+        quota: [],
+        issues: [],
+        conflicts: [],
+      });
     },
   };
 }

@@ -61,7 +61,12 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
     }
     const members = c.council.members.length;
     store.set({
-      council: { members, allowWrittenVotes: c.council.allowWrittenVotes, voteMark: c.council.voteMark, attendance: { present: members, writtenVotes: 0 } },
+      council: {
+        members,
+        allowWrittenVotes: c.council.allowWrittenVotes,
+        voteMark: c.council.voteMark,
+        attendance: { present: members, writtenVotes: 0 },
+      },
     });
     void core.track(
       latestRound(campaignId!)
@@ -144,14 +149,22 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
           return;
         }
         if (parsed.problems.length > 0) {
-          const problems = parsed.problems.slice(0, 5).map((p) => p.message).join('; ');
+          const problems = parsed.problems
+            .slice(0, 5)
+            .map((p) => p.message)
+            .join('; ');
           store.set({ error: localized('council.sheetProblems', { problems }) });
           return;
         }
         await api.submitBallots(campaignId, round.id, parsed.ballots, state.attendance);
         const tallied = await api.tallyRound(campaignId, round.id);
         setCouncil({ round: tallied });
-        await sheets.writeResultSheet({ round: tallied.number, campaignTitle: campaign()!.title, result: tallied.result!, minutes: tallied.minutes! });
+        await sheets.writeResultSheet({
+          round: tallied.number,
+          campaignTitle: campaign()!.title,
+          result: tallied.result!,
+          minutes: tallied.minutes!,
+        });
         store.set({ notice: localized('council.counted', { n: parsed.ballots.length, sheet: resultSheetName(tallied.number) }) });
       }),
 
@@ -163,7 +176,9 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
           return;
         }
         const { pageSetup } = await sheets.writeMinutesSheet(minutes);
-        store.set({ notice: localized(pageSetup ? 'council.minutesWritten' : 'council.minutesNoPage', { sheet: minutesSheetName(minutes.round) }) });
+        store.set({
+          notice: localized(pageSetup ? 'council.minutesWritten' : 'council.minutesNoPage', { sheet: minutesSheetName(minutes.round) }),
+        });
       }),
 
     async confirmResult() {

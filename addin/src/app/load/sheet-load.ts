@@ -49,7 +49,8 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       memory.labels = merged.labels;
       report.publish(validation.issues, validation.quotaUsage);
       report.publishConflicts();
-      const notice = merged.dropped > 0 ? localized('notice.staleRows', { n: merged.dropped }) : localized('notice.loaded', { n: nominations.length });
+      const notice =
+        merged.dropped > 0 ? localized('notice.staleRows', { n: merged.dropped }) : localized('notice.loaded', { n: nominations.length });
       store.set({ sheet: 'ready', unsavedRows: merged.unsaved, edited: false, notice });
       await scheduler.watchEdits();
       if (merged.unsaved > 0 && store.state.autosave && core.mayWrite()) void scheduler.requestSave().catch(() => undefined);

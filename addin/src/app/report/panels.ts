@@ -71,7 +71,12 @@ export function groupIssues(issues: readonly Issue[], labels: ReadonlyMap<string
       groups.set(issue.code, group);
     }
     if (issue.severity === 'error') group.severity = 'error';
-    const item: IssueItem = { key: `${issue.code}#${issue.nominationId ?? ''}#${issue.field ?? ''}#${index}`, code: issue.code, severity: issue.severity, message: issue.message };
+    const item: IssueItem = {
+      key: `${issue.code}#${issue.nominationId ?? ''}#${issue.field ?? ''}#${index}`,
+      code: issue.code,
+      severity: issue.severity,
+      message: issue.message,
+    };
     if (issue.nominationId) item.nominationId = issue.nominationId;
     if (issue.field) item.field = issue.field;
     const label = issue.nominationId ? labels.get(issue.nominationId) : undefined;
@@ -79,7 +84,8 @@ export function groupIssues(issues: readonly Issue[], labels: ReadonlyMap<string
     group.items.push(item);
   });
   return [...groups.values()].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.items.length - a.items.length || a.code.localeCompare(b.code),
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.items.length - a.items.length || a.code.localeCompare(b.code),
   );
 }
 

@@ -30,7 +30,11 @@ export interface ActionPatch {
  * takes the unit's own draft and returned rows; the others take the selected rows that may move to the
  * new status (the rest are counted as skipped).
  */
-export function actionPatch(action: RoleActionId, user: User, options: { selected?: readonly number[]; reason?: string } = {}): ActionPatch {
+export function actionPatch(
+  action: RoleActionId,
+  user: User,
+  options: { selected?: readonly number[]; reason?: string } = {},
+): ActionPatch {
   const target = TARGET[action];
   const selected = new Set(options.selected ?? []);
   const stats = { matched: 0, skipped: 0 };

@@ -56,14 +56,25 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       const known = memory.knownIds;
       const rowCountAtRead = snapshot.rows.length;
       store.set({ edited: false });
-      const plan = planSave({ rows: snapshot.rows, columns, ctx, knownIds: known, language, user: store.state.user!, ...(options.patch ? { patch: options.patch } : {}) });
+      const plan = planSave({
+        rows: snapshot.rows,
+        columns,
+        ctx,
+        knownIds: known,
+        language,
+        user: store.state.user!,
+        ...(options.patch ? { patch: options.patch } : {}),
+      });
       memory.rowIds = plan.rowIds;
       memory.labels = plan.labels;
 
       if (plan.sends.length === 0 && plan.deletes.length === 0) {
         if (plan.held.length > 0) {
           store.set({ progress: { phase: 'writing' } });
-          await gateway.writeResults(columns, { rowCountAtRead, writes: buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }) });
+          await gateway.writeResults(columns, {
+            rowCountAtRead,
+            writes: buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }),
+          });
         }
         store.set({ unsavedRows: plan.held.length, sheet: 'ready' });
         return;
@@ -73,7 +84,9 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       const deletion = await deleteRows(core, campaignId, plan.deletes);
 
       // What the sheet now holds, for the next save to tell deleted rows: written with the results.
-      const answered = [...sent.outcomes.entries()].flatMap(([rowKey, outcome]) => (outcome.kind === 'answered' ? [{ rowKey, result: outcome.result }] : []));
+      const answered = [...sent.outcomes.entries()].flatMap(([rowKey, outcome]) =>
+        outcome.kind === 'answered' ? [{ rowKey, result: outcome.result }] : [],
+      );
       const savedIds = answered.flatMap(({ result }) => (result.outcome === 'saved' && result.id ? [result.id] : []));
       const nextKnown = [...new Set([...plan.presentIds.filter((id) => !sent.converted.has(id)), ...savedIds, ...deletion.retry])];
       const knownIds = sameIds(nextKnown, known) ? undefined : encodeKnownIds(campaignId, nextKnown);
@@ -81,12 +94,24 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       // The answers onto their rows, found again where they are now (the user may have sorted or typed
       // meanwhile): the gateway reads the sheet and writes in the same call.
       store.set({ progress: { phase: 'writing' } });
-      const writes = buildWrites({ sends: plan.sends, held: plan.held, outcomes: sent.outcomes, ...(sent.failure ? { failure: sent.failure } : {}), columns, language });
-      const written = writes.length > 0 || knownIds ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) }) : undefined;
+      const writes = buildWrites({
+        sends: plan.sends,
+        held: plan.held,
+        outcomes: sent.outcomes,
+        ...(sent.failure ? { failure: sent.failure } : {}),
+        columns,
+        language,
+      });
+      const written =
+        writes.length > 0 || knownIds
+          ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) })
+          : undefined;
       core.keys.forgetAnswered();
       memory.knownIds = nextKnown;
 
-      const { located, inexact } = written ? sendPlacements(plan.sends, written) : { located: new Map<string, number | undefined>(), inexact: 0 };
+      const { located, inexact } = written
+        ? sendPlacements(plan.sends, written)
+        : { located: new Map<string, number | undefined>(), inexact: 0 };
       if (written) {
         memory.rowIds = new Map();
         written.ids.forEach((id, index) => {
@@ -104,7 +129,12 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
           memory.labels.set(result.id, cellText(send.cells, columns, 'nominee'));
         } else if (result.outcome === 'conflict' && result.id) {
           if (result.version !== undefined) memory.versions.set(result.id, result.version);
-          memory.conflicts.set(result.id, { id: result.id, mine: send.cells, theirs: result.current ?? { id: result.id }, theirsVersion: result.version ?? 0 });
+          memory.conflicts.set(result.id, {
+            id: result.id,
+            mine: send.cells,
+            theirs: result.current ?? { id: result.id },
+            theirsVersion: result.version ?? 0,
+          });
         }
       }
       report.publishConflicts();
@@ -127,7 +157,8 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         sheet: 'ready',
       };
       if (sent.quotaUsage) patch.quota = quotaRows(sent.quotaUsage, ctx.campaign, memory.units);
-      if (deletion.failed.length > 0) patch.notice = localized('notice.deleteFailed', { n: deletion.failed.length }, { message: deletion.failed[0]!.message });
+      if (deletion.failed.length > 0)
+        patch.notice = localized('notice.deleteFailed', { n: deletion.failed.length }, { message: deletion.failed[0]!.message });
       if (deletion.conflicts.length > 0) patch.notice = localized('notice.deleteConflict', { id: deletion.conflicts.join(', ') });
       store.set(patch);
 

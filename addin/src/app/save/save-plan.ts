@@ -120,7 +120,11 @@ export function planSave(input: PlanInput): SavePlan {
     const isNew = !parsed.id || duplicate;
     if (user) {
       // The server refuses the whole batch for such a row: keep it back and say why at once.
-      const code = isNew ? refuseChange(user, undefined, parsed.fields) : user.role === 'unit' && parsed.fields.unitId !== user.unitId ? 'FORBIDDEN_UNIT' : undefined;
+      const code = isNew
+        ? refuseChange(user, undefined, parsed.fields)
+        : user.role === 'unit' && parsed.fields.unitId !== user.unitId
+          ? 'FORBIDDEN_UNIT'
+          : undefined;
       if (code) {
         plan.held.push({ rowIndex, fingerprint, idCell, content: refusalContent(apiErrorMessage(code), refusalColumn(code), language) });
         return;
@@ -133,7 +137,16 @@ export function planSave(input: PlanInput): SavePlan {
       rowKey: String(rowIndex),
     };
     if (patch) plan.patchedRows += 1;
-    plan.sends.push({ rowIndex, rowKey: String(rowIndex), change, fields: parsed.fields, cells, fingerprint, idCell, patched: patch?.cells !== undefined });
+    plan.sends.push({
+      rowIndex,
+      rowKey: String(rowIndex),
+      change,
+      fields: parsed.fields,
+      cells,
+      fingerprint,
+      idCell,
+      patched: patch?.cells !== undefined,
+    });
   });
 
   const present = new Set(plan.presentIds);

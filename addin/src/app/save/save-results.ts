@@ -23,10 +23,7 @@ export interface RejectedRow {
 }
 
 /** What became of a sent row. */
-export type SendOutcome =
-  | { kind: 'answered'; result: RowResult }
-  | { kind: 'rejected'; rejection: RejectedRow }
-  | { kind: 'unsent' };
+export type SendOutcome = { kind: 'answered'; result: RowResult } | { kind: 'rejected'; rejection: RejectedRow } | { kind: 'unsent' };
 
 /** Text cells that would read as a formula (the server names them) get Excel's text prefix. */
 function protectText(cells: CellValue[], columns: readonly ColumnDef[], textFields: readonly string[]): boolean {
@@ -64,7 +61,13 @@ export function savedContent(send: SendRow, result: RowResult, columns: readonly
   return content;
 }
 
-export function outcomeContent(send: SendRow, outcome: SendOutcome, columns: readonly ColumnDef[], language: Language, failure?: { retryable: boolean; localized: Localized }): RowContent {
+export function outcomeContent(
+  send: SendRow,
+  outcome: SendOutcome,
+  columns: readonly ColumnDef[],
+  language: Language,
+  failure?: { retryable: boolean; localized: Localized },
+): RowContent {
   if (outcome.kind === 'rejected') return refusalContent(outcome.rejection.message, refusalColumn(outcome.rejection.code), language);
   if (outcome.kind === 'unsent') return unsentContent(language, failure);
   const { result } = outcome;
@@ -106,7 +109,10 @@ export function buildWrites(args: {
  * Where the sent rows' results went (buildWrites puts the sends first): by row key, undefined when the
  * row was not found; and how many were edited meanwhile (written without their values: still unsaved).
  */
-export function sendPlacements(sends: readonly SendRow[], report: WriteReport): { located: Map<string, number | undefined>; inexact: number } {
+export function sendPlacements(
+  sends: readonly SendRow[],
+  report: WriteReport,
+): { located: Map<string, number | undefined>; inexact: number } {
   const located = new Map<string, number | undefined>();
   let inexact = 0;
   sends.forEach((send, i) => {

@@ -55,7 +55,15 @@ export async function sendRows(core: PaneCore, campaignId: string, sends: readon
             keys: core.keys,
             sessionId: core.newSessionId(),
             onProgress: (progress) =>
-              core.store.set({ progress: { phase: 'sending', done: Math.min(total, done + progress.sentRows), total, chunk: progress.chunk, chunks: progress.chunks } }),
+              core.store.set({
+                progress: {
+                  phase: 'sending',
+                  done: Math.min(total, done + progress.sentRows),
+                  total,
+                  chunk: progress.chunk,
+                  chunks: progress.chunks,
+                },
+              }),
           },
         ),
       );
@@ -70,7 +78,8 @@ export async function sendRows(core: PaneCore, campaignId: string, sends: readon
         toSend = toSend.filter((send) => send.rowKey !== rowKey);
         continue;
       }
-      const missing = error.code === 'NOMINATION_NOT_FOUND' ? new Set((errorDetail(error, 'ids') as string[] | undefined) ?? []) : new Set<string>();
+      const missing =
+        error.code === 'NOMINATION_NOT_FOUND' ? new Set((errorDetail(error, 'ids') as string[] | undefined) ?? []) : new Set<string>();
       if (toSend.some((send) => send.change.id !== undefined && missing.has(send.change.id))) {
         toSend = toSend.map((send) => {
           if (send.change.id === undefined || !missing.has(send.change.id)) return send;

@@ -24,14 +24,22 @@ function addNote(notes: Note[], columnId: string | undefined, text: string) {
  * prefixed by severity; the fill by the worst finding (ok when none); a note on each cell a finding
  * points at, naming the rule.
  */
-export function issueContent(issues: readonly Issue[], columns: readonly ColumnDef[], language: Language): Pick<RowContent, 'messages' | 'mark' | 'notes'> {
+export function issueContent(
+  issues: readonly Issue[],
+  columns: readonly ColumnDef[],
+  language: Language,
+): Pick<RowContent, 'messages' | 'mark' | 'notes'> {
   const ordered = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const lines = ordered.map(
     (issue) => `${translate(language, issue.severity === 'error' ? 'sheet.errorPrefix' : 'sheet.warningPrefix')}${issue.message[language]}`,
   );
   const notes: Note[] = [];
   for (const issue of ordered) {
-    addNote(notes, columnForField(columns, issue.field)?.id, translate(language, 'sheet.note', { code: issue.code, message: issue.message[language] }));
+    addNote(
+      notes,
+      columnForField(columns, issue.field)?.id,
+      translate(language, 'sheet.note', { code: issue.code, message: issue.message[language] }),
+    );
   }
   const mark: RowMark = ordered.some((issue) => issue.severity === 'error') ? 'error' : ordered.length > 0 ? 'warning' : 'ok';
   return { messages: lines.join('\n'), mark, notes };
@@ -75,7 +83,11 @@ export function refusedContent(result: RowResult, columns: readonly ColumnDef[],
   const refusal = result.refusal;
   if (!refusal) return { messages: translate(language, 'sheet.unsaved'), mark: 'error', notes: [] };
   const notes: Note[] = [];
-  addNote(notes, columnForField(columns, refusal.field)?.id, translate(language, 'sheet.note', { code: refusal.code, message: refusal.message[language] }));
+  addNote(
+    notes,
+    columnForField(columns, refusal.field)?.id,
+    translate(language, 'sheet.note', { code: refusal.code, message: refusal.message[language] }),
+  );
   return { messages: `${translate(language, 'sheet.errorPrefix')}${refusal.message[language]}`, mark: 'error', notes };
 }
 
