@@ -3,7 +3,7 @@ import { IsoDate } from './dates';
 import { NomineeKind } from './campaign';
 import { Id } from './org';
 import { NominationStatus } from './status';
-import { isFormulaLike } from './text';
+import { identityKey, isFormulaLike } from './text';
 
 export const MAX_ACHIEVEMENTS_LENGTH = 4000;
 export const MAX_SHORT_TEXT = 500;
@@ -65,8 +65,12 @@ export const Nomination = NominationFields.extend({
 export type Nomination = z.infer<typeof Nomination>;
 
 /** The nominee identity behind rule 8 (one achievement, one award). */
+/**
+ * Who a nomination names, as an identity (rule 8): a name the registry does not know is kept as typed,
+ * so "Nguyễn Văn An" typed decomposed, in capitals or with double spaces is still one person.
+ */
 export function nomineeKey(nomination: Pick<NominationFields, 'nomineeKind' | 'nomineeId'>): string {
-  return `${nomination.nomineeKind}#${nomination.nomineeId}`;
+  return `${nomination.nomineeKind}#${identityKey(nomination.nomineeId)}`;
 }
 
 /** Free-text fields that must be written to a sheet as text because they would read as a formula. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { normalizeStrings } from '#shared/text';
 import { ApiError, zodDetails } from './errors';
 import type { ApiEvent } from './types';
 
@@ -12,11 +13,15 @@ export function rawBody(event: ApiEvent): string {
   return text;
 }
 
-/** The body checked against a schema: invalid JSON, wrong types and unknown fields are all 400s. */
+/**
+ * The body checked against a schema: invalid JSON, wrong types and unknown fields are all 400s. This is
+ * the API's one door for stored text: every string is made NFC here, before validation, so that nothing
+ * behind it ever sees the same Vietnamese name in two Unicode forms.
+ */
 export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.infer<S> {
   let value: unknown;
   try {
-    value = JSON.parse(rawBody(event) || 'null');
+    value = normalizeStrings(JSON.parse(rawBody(event) || 'null'));
   } catch {
     throw new ApiError('INVALID_JSON');
   }

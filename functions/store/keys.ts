@@ -1,3 +1,5 @@
+import { identityKey } from '#shared/text';
+
 /**
  * The key layout of the single table: the only module that knows it. See README "Table design".
  *
@@ -16,7 +18,7 @@
  *                                                       ROUND#<nnnn> reads a round and its ballots together
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
- *   GSI1: NOMINEES#<campaignId> / <kind>#<nomineeId>#<nominationId>   live nominations by nominee (rule 8)
+ *   GSI1: NOMINEES#<campaignId> / <kind>#<nominee's identity key>#<nominationId>   live nominations by nominee (rule 8)
  */
 export const keys = {
   campaign: (id: string) => ({ PK: 'CAMPAIGNS', SK: `CAMPAIGN#${id}` }),
@@ -51,7 +53,8 @@ export const keys = {
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */
   nomineeIndexPartition: (campaignId: string) => `NOMINEES#${campaignId}`,
-  nomineePrefix: (kind: string, nomineeId: string) => `${kind}#${encodeURIComponent(nomineeId)}#`,
+  /** By the nominee's identity key (rule 8 compares names NFC, case- and space-insensitively). */
+  nomineePrefix: (kind: string, nomineeId: string) => `${kind}#${encodeURIComponent(identityKey(nomineeId))}#`,
 };
 
 function pad4(n: number): string {

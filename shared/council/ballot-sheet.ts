@@ -1,4 +1,5 @@
 import type { AwardForm } from '#shared/campaign';
+import { toNfc } from '#shared/text';
 import type { Ballot, Candidate, RoundForm } from './round';
 
 /**
@@ -96,7 +97,7 @@ export interface ParsedBallots {
   problems: BallotSheetProblem[];
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value)).normalize('NFC').trim();
+const text = (value: unknown): string => toNfc(value === null || value === undefined ? '' : String(value)).trim();
 
 /**
  * The ballots typed into the sheet, from its values read at A1 (header rows included). Only the

@@ -1,5 +1,6 @@
 import type { Campaign, CouncilSettings } from '#shared/campaign';
 import { formatDateVi, type IsoDate } from '#shared/dates';
+import { identityKey } from '#shared/text';
 import type { Candidate } from './round';
 import type { InvalidReason, TallyResult } from './tally';
 
@@ -100,11 +101,9 @@ export function thresholdText(settings: CouncilSettings): string {
     : `từ ${settings.threshold.percent}% ${base} trở lên`;
 }
 
-const normalized = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase('vi');
-
 /** The council's chair and secretary, found by the role written beside each member. */
 export function signatures(settings: CouncilSettings): MinutesSignature[] {
-  const find = (prefix: string) => settings.members.find((member) => normalized(member.role).startsWith(prefix))?.name ?? '';
+  const find = (prefix: string) => settings.members.find((member) => identityKey(member.role).startsWith(prefix))?.name ?? '';
   return [
     { role: 'chair', title: 'Chủ tịch Hội đồng', name: find('chủ tịch') },
     { role: 'secretary', title: 'Thư ký', name: find('thư ký') },

@@ -1,5 +1,6 @@
 import type { NomineeKind } from '#shared/campaign';
 import type { NominationStatus } from '#shared/status';
+import { identityKey } from '#shared/text';
 
 /** What the sheet's dropdowns show (in Vietnamese, the office's language) for the enumerations. */
 export const NOMINEE_KIND_LABELS: Record<NomineeKind, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
@@ -33,6 +34,5 @@ export function matchLabel<K extends string>(labels: Record<K, string>, typed: s
   return (Object.keys(labels) as K[]).find((key) => normalize(labels[key]) === wanted || normalize(key) === wanted);
 }
 
-export function normalize(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-}
+/** Labels match as names do: NFC, case- and space-insensitive. */
+export const normalize = identityKey;

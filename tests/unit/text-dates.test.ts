@@ -11,6 +11,7 @@ import {
   parseDateVi,
   todayInVietnam,
 } from '#shared/index';
+import { identityKey, normalizeStrings, toNfc } from '#shared/text';
 import { completeDossier, LE_VAN_SON, nominateIndividual } from './fixtures';
 
 describe('isFormulaLike (DESIGN.md: values beginning with =, +, - or @ become formulas in a sheet or a CSV)', () => {
@@ -120,5 +121,31 @@ describe('dates: ISO yyyy-MM-dd inside, dd/MM/yyyy for people', () => {
   it('IV.1: todayInVietnam turns at 17:00 UTC', () => {
     expect(todayInVietnam(new Date('2025-09-30T16:59:59Z'))).toBe('2025-09-30');
     expect(todayInVietnam(new Date('2025-09-30T17:00:00Z'))).toBe('2025-10-01');
+  });
+});
+
+describe('NFC at the API door (issue 8, item 7)', () => {
+  const nfc = 'Phòng Khoa giáo - Văn xã: Nguyễn Thị Hoà';
+  const nfd = nfc.normalize('NFD');
+
+  it('makes every string of a parsed body NFC, keys and nested arrays included, and leaves other values alone', () => {
+    const body = JSON.parse(JSON.stringify({ [nfd]: [nfd, 1, true, null, { deep: [nfd] }], ascii: 'tong-hop' }));
+    expect(normalizeStrings(body)).toEqual({ [nfc]: [nfc, 1, true, null, { deep: [nfc] }], ascii: 'tong-hop' });
+    expect(normalizeStrings(nfd)).toBe(nfc);
+    expect(normalizeStrings(42)).toBe(42);
+  });
+
+  it('keeps a "__proto__" key of the JSON as a plain key, never a prototype', () => {
+    const parsed = normalizeStrings(JSON.parse('{"__proto__": {"polluted": true}}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('compares names as identities: Unicode form, case and spacing do not matter; tones do', () => {
+    expect(identityKey(nfd)).toBe(identityKey(nfc));
+    expect(identityKey('  NGUYỄN   Thị  HOÀ ')).toBe('nguyễn thị hoà');
+    expect(identityKey('Nguyễn Thị Hoa')).not.toBe(identityKey('Nguyễn Thị Hoà'));
+    expect(toNfc(nfd)).toBe(nfc);
   });
 });

@@ -1,4 +1,5 @@
 import type { CellValue, ColumnDef } from '#shared/sheet/columns';
+import { identityKey } from '#shared/text';
 import type { RowMark } from './gateway';
 
 /**
@@ -56,11 +57,7 @@ export function columnLetter(index: number): string {
 
 /** Headers are compared as people see them: Unicode form, spacing and case do not matter. */
 export function normalizeHeader(value: unknown): string {
-  return String(value ?? '')
-    .normalize('NFC')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLocaleLowerCase('vi');
+  return identityKey(String(value ?? ''));
 }
 
 /**

@@ -64,3 +64,34 @@ describe('rule 8: one achievement, one award', () => {
     );
   });
 });
+
+// Issue 8, item 7: a name typed in decomposed Unicode (input methods, text copied from PDFs), in capitals
+// or with doubled spaces is the same person for rule 8.
+describe('rule 8: a name is one person whatever its Unicode form', () => {
+  const typed = 'Nguyễn Thị Hoà';
+  it('counts an unregistered name typed NFC, NFD, in capitals and with extra spaces as one nominee', () => {
+    const forms = [typed, typed.normalize('NFD'), '  NGUYỄN  THỊ HOÀ ', typed.normalize('NFD').toUpperCase()];
+    expect(new Set(forms).size).toBe(4);
+    expect(countNominees(forms.map((nomineeId) => ({ nomineeKind: 'individual' as const, nomineeId })))).toEqual(
+      new Map([['individual#nguyễn thị hoà', 4]]),
+    );
+  });
+
+  it('flags the NFC and the NFD spelling of one name as a duplicate on both rows', () => {
+    const report = validateCampaign(ctx, [
+      saved(nominateIndividual(LE_VAN_SON, { nomineeId: typed })),
+      saved(nominateIndividual(LE_VAN_SON, { nomineeId: typed.normalize('NFD'), awardForm: 'BANG_KHEN_CT_UBND' })),
+    ]);
+    expect(report.issues.filter((issue) => issue.code === 'DUPLICATE_NOMINEE')).toHaveLength(2);
+  });
+
+  it('keeps different people apart', () => {
+    expect(
+      countNominees([
+        { nomineeKind: 'individual', nomineeId: 'Nguyễn Thị Hoà' },
+        { nomineeKind: 'individual', nomineeId: 'Nguyễn Thị Hoa' },
+        { nomineeKind: 'collective', nomineeId: 'nguyễn thị hoà' },
+      ]).size,
+    ).toBe(3);
+  });
+});
