@@ -22,7 +22,8 @@ import { candidatesFor, formsFor } from '#functions/council/candidates';
 import { submitBallots } from '#functions/council/rounds';
 import { getCampaign } from '#functions/store/campaign-store';
 import { db, requestCounter } from '#functions/store/client';
-import { loadAllNominations, readQuotaUsage } from '#functions/store/nomination-store';
+import { loadAllNominations } from '#functions/store/nomination-reads';
+import { readQuotaUsage } from '#functions/store/quota-counters';
 import { getUser, loadRegistry } from '#functions/store/org-store';
 import {
   decodeBallots,
@@ -31,9 +32,9 @@ import {
   newRoundItem,
   nextRoundNumber,
   roundToItem,
-  transact,
   type StoredRound,
 } from '#functions/store/round-store';
+import { transact } from '#functions/store/transact';
 import { type Campaign, CouncilSettings } from '#shared/campaign';
 import { buildMinutes } from '#shared/council/minutes';
 import { Attendance, type Ballot, type RoundInput } from '#shared/council/round';

@@ -32,7 +32,8 @@ import { MAX_BATCH_ROWS, SaveBatchRequest, saveBatch, type SaveBatchResult } fro
 import { getCampaign } from '#functions/store/campaign-store';
 import { createDocumentClient, db, requestCounter } from '#functions/store/client';
 import { deleteTable, ensureTable } from '#functions/store/ensure-table';
-import { loadAllNominations, toItem } from '#functions/store/nomination-store';
+import { toItem } from '#functions/store/nomination-items';
+import { loadAllNominations } from '#functions/store/nomination-reads';
 import { getUser } from '#functions/store/org-store';
 import { seedDemoData } from '#functions/store/seed';
 import type { NominationChange } from '#shared/nomination';

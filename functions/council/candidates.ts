@@ -3,7 +3,7 @@ import type { Candidate, RoundForm } from '#shared/council/round';
 import type { Nomination } from '#shared/nomination';
 import type { Person, Unit } from '#shared/org';
 import { countsTowards, type QuotaUsage } from '#shared/rules/quota';
-import { TRANSACTION_LIMIT } from '#functions/store/round-store';
+import { TRANSACTION_LIMIT } from '#functions/store/transact';
 
 /**
  * A round's candidates from their nominations: the name from the registry (the person's full name, the

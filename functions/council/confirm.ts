@@ -9,15 +9,12 @@ import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { backoff } from '#functions/store/batch';
 import type { Db } from '#functions/store/client';
-import {
-  applyStatusCounts,
-  getNominations,
-  guardedDecisionItems,
-  readQuotaUsage,
-  statusCountDeltas,
-} from '#functions/store/nomination-store';
+import { getNominations } from '#functions/store/nomination-reads';
+import { guardedDecisionItems } from '#functions/store/nomination-writes';
+import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
-import { getRound, putItem, roundPutItem, transact, TRANSACTION_LIMIT, type StoredRound } from '#functions/store/round-store';
+import { getRound, putItem, roundPutItem, type StoredRound } from '#functions/store/round-store';
+import { transact, TRANSACTION_LIMIT } from '#functions/store/transact';
 import { ROUND_RETRIES, refuseIfClosed } from './rounds';
 
 interface Planned {

@@ -9,7 +9,8 @@ import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { backoff } from '#functions/store/batch';
 import type { Db } from '#functions/store/client';
-import { getNominations, loadAllNominations, readQuotaUsage } from '#functions/store/nomination-store';
+import { getNominations, loadAllNominations } from '#functions/store/nomination-reads';
+import { readQuotaUsage } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
 import {
   ballotPartItems,
@@ -22,9 +23,9 @@ import {
   putItem,
   roundPutItem,
   supersedeItem,
-  transact,
   type StoredRound,
 } from '#functions/store/round-store';
+import { transact } from '#functions/store/transact';
 import { candidatesFor, confirmationActions, fitsOneConfirmation, formsFor } from './candidates';
 
 /** Conflicting writers of one round are rare (one secretary); a few tries settle any race. */

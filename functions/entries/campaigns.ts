@@ -9,7 +9,7 @@ import { auditItems } from '#functions/store/audit-store';
 import { getCampaign, listCampaigns, putCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { batchPutAll } from '#functions/store/batch';
-import { rebuildQuotaCounters } from '#functions/store/nomination-store';
+import { rebuildQuotaCounters } from '#functions/store/quota-counters';
 
 /** An update names the version its editor read, so that two admins cannot overwrite each other. */
 const CampaignUpdate = z.strictObject({ campaign: Campaign, version: z.int().min(1) });

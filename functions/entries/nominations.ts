@@ -11,7 +11,7 @@ import { SaveBatchRequest, saveBatch } from '#functions/nominations/save';
 import { getCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { once } from '#functions/store/idempotency-store';
-import { listNominationPage } from '#functions/store/nomination-store';
+import { listNominationPage } from '#functions/store/nomination-reads';
 
 const ListQuery = z.strictObject({
   unitId: z.string().max(64).optional(),

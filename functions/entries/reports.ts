@@ -8,7 +8,7 @@ import { routeGroup } from '#functions/http/router';
 import { listAudit } from '#functions/store/audit-store';
 import { getCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
-import { loadAllNominations } from '#functions/store/nomination-store';
+import { loadAllNominations } from '#functions/store/nomination-reads';
 import { loadRegistry } from '#functions/store/org-store';
 
 const AuditQuery = z.strictObject({

@@ -6,7 +6,9 @@ import { makeRuleContext, quotaDeltas, quotaRefusal } from '#shared/rules/index'
 import { ApiError } from '#functions/http/errors';
 import { auditItems } from '#functions/store/audit-store';
 import type { Db } from '#functions/store/client';
-import { applyStatusCounts, getNominations, putGuardedNomination, statusCountDeltas } from '#functions/store/nomination-store';
+import { getNominations } from '#functions/store/nomination-reads';
+import { putGuardedNomination } from '#functions/store/nomination-writes';
+import { applyStatusCounts, statusCountDeltas } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
 

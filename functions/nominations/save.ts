@@ -22,18 +22,16 @@ import {
 import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import type { Db } from '#functions/store/client';
+import { getNominations } from '#functions/store/nomination-reads';
 import {
-  applyStatusCounts,
-  getNominations,
-  nominationsByNominee,
   putGuardedNomination,
   putNewNominations,
   putVersionedNominations,
-  readQuotaUsage,
-  statusCountDeltas,
   type VersionedWrite,
   type WriteOutcome,
-} from '#functions/store/nomination-store';
+} from '#functions/store/nomination-writes';
+import { nominationsByNominee } from '#functions/store/nominee-index';
+import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
 

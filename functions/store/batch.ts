@@ -6,6 +6,8 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
+import { backoffDelay } from '#shared/async/backoff';
+import { mapLimit } from '#shared/async/map-limit';
 import { ApiError } from '#functions/http/errors';
 
 type Item = Record<string, unknown>;
@@ -19,7 +21,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /** Exponential backoff with full jitter, as AWS recommends for throttled and unprocessed work. */
 export function backoff(attempt: number, baseMs = 25, capMs = 2000): Promise<void> {
-  return sleep(Math.random() * Math.min(capMs, baseMs * 2 ** attempt));
+  return sleep(backoffDelay(attempt, { baseMs, capMs, fixedShare: 0 }));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -28,23 +30,9 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Runs tasks with at most `limit` at once: enough to hide latency, few enough not to throttle. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
-
 /** BatchWriteItem in chunks of 25, retrying UnprocessedItems with backoff until all are written. */
 export async function batchPutAll(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], concurrency = 8) {
-  await inParallel(chunk(items, BATCH_WRITE_LIMIT), concurrency, async (group) => {
+  await mapLimit(chunk(items, BATCH_WRITE_LIMIT), concurrency, async (group) => {
     let requests = group.map((Item) => ({ PutRequest: { Item } }));
     for (let round = 0; requests.length > 0; round += 1) {
       if (round >= MAX_ROUNDS) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed`);
@@ -58,7 +46,7 @@ export async function batchPutAll(doc: DynamoDBDocumentClient, tableName: string
 /** BatchGetItem in chunks of 100, retrying UnprocessedKeys; returns the items found (any order). */
 export async function batchGetAll(doc: DynamoDBDocumentClient, tableName: string, keys: readonly Key[], concurrency = 8): Promise<Item[]> {
   const found: Item[] = [];
-  await inParallel(chunk(keys, BATCH_GET_LIMIT), concurrency, async (group) => {
+  await mapLimit(chunk(keys, BATCH_GET_LIMIT), concurrency, async (group) => {
     let pending: Key[] = group;
     for (let round = 0; pending.length > 0; round += 1) {
       if (round >= MAX_ROUNDS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed`);

@@ -7,7 +7,12 @@ import {
   type DynamoDBClient,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
+import { backoffDelay, type Backoff } from '#shared/async/backoff';
+import { sleep } from './batch';
 import { createTableInput } from './table';
+
+/** Polling a table's status: 100 ms doubling to 2 s, no jitter (one process waits on its own table). */
+const POLL: Backoff = { baseMs: 100, capMs: 2_000, fixedShare: 1 };
 
 /**
  * Creates the table (the shape of `createTableInput`) unless it is there, and waits until it and its
@@ -39,7 +44,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, opt
         `Table ${tableName} is not ACTIVE after ${options.timeoutMs ?? 120_000} ms (status ${table?.TableStatus ?? 'missing'})`,
       );
     }
-    await sleep(Math.min(100 * 2 ** attempt, 2_000));
+    await sleep(backoffDelay(attempt, POLL));
   }
 }
 
@@ -54,7 +59,7 @@ export async function deleteTable(client: DynamoDBClient, tableName: string, opt
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (let attempt = 0; (await describe(client, tableName)) !== undefined; attempt += 1) {
     if (Date.now() > deadline) throw new Error(`Table ${tableName} is still there after ${options.timeoutMs ?? 120_000} ms`);
-    await sleep(Math.min(100 * 2 ** attempt, 2_000));
+    await sleep(backoffDelay(attempt, POLL));
   }
 }
 
@@ -96,5 +101,3 @@ function assertSameShape(table: TableDescription, tableName: string): void {
     );
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,15 +1,14 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ballot } from '#shared/council/round';
 import type { RoundStatus, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import { ApiError } from '#functions/http/errors';
 import { queryAll } from './batch';
 import type { Db } from './client';
 import { keys } from './keys';
+import type { TransactItem } from './transact';
 
 type Item = Record<string, unknown>;
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * A council's voting rounds. The round item keeps its status, version and counts as attributes (for
@@ -23,7 +22,6 @@ export const BALLOT_PART_BYTES = 300 * 1024;
 export const MAX_BALLOTS_BYTES = 3_500 * 1024;
 /** The round item's gzipped data must leave room for its attributes under the 400 KB item limit. */
 const MAX_DATA_BYTES = 350 * 1024;
-export const TRANSACTION_LIMIT = 100;
 
 /** A round as stored: how many parts its ballots take is the store's business only. */
 export type StoredRound = Omit<VotingRound, 'ballots'> & { ballotsParts: number };
@@ -170,21 +168,6 @@ export async function nextRoundNumber(db: Db, campaignId: string): Promise<numbe
   const next = (last ? keys.roundNumberOf(String(last.SK)) : 0) + 1;
   if (next > 9999) throw new Error(`campaign ${campaignId} has run out of round numbers`);
   return next;
-}
-
-export type TransactOutcome = { ok: true } | { ok: false; reasons: (string | undefined)[] };
-
-export async function transact(db: Db, items: TransactItem[]): Promise<TransactOutcome> {
-  if (items.length > TRANSACTION_LIMIT) throw new ApiError('ROUND_TOO_LARGE', { actions: items.length, max: TRANSACTION_LIMIT });
-  try {
-    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-    return { ok: true };
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      return { ok: false, reasons: (error.CancellationReasons ?? []).map((reason) => reason.Code) };
-    }
-    throw error;
-  }
 }
 
 /** A new round's Put: its number must be free. */

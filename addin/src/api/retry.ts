@@ -1,23 +1,16 @@
+import { backoffDelay, type Backoff } from '#shared/async/backoff';
 import { isApiRequestError } from './errors';
 
-export interface RetryPolicy {
+export interface RetryPolicy extends Backoff {
   /** Attempts in all, the first one included. */
   attempts: number;
-  /** The first wait; each next one doubles, up to maxMs. */
-  baseMs: number;
-  maxMs: number;
 }
-
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 500, maxMs: 15_000 };
 
 /**
- * The wait before retry number `retry` (0 for the first retry): exponential with "equal jitter", half
- * fixed and half random, so that clients that failed together do not come back together.
+ * 500 ms doubling to 15 s, with "equal jitter" (half of each wait fixed, half random), so that clients
+ * that failed together do not come back together.
  */
-export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseMs' | 'maxMs'>, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** retry);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
-}
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 500, capMs: 15_000, fixedShare: 0.5 };
 
 export interface RetryOptions {
   policy: RetryPolicy;
@@ -36,7 +29,7 @@ export async function withRetry<T>(attempt: (index: number) => Promise<T>, optio
       if (!retryable || index + 1 >= options.policy.attempts) throw error;
       const asked = isApiRequestError(error) ? error.retryAfterMs : undefined;
       const computed = backoffDelay(index, options.policy, options.random);
-      const delayMs = asked === undefined ? computed : Math.min(Math.max(asked, computed), options.policy.maxMs);
+      const delayMs = asked === undefined ? computed : Math.min(Math.max(asked, computed), options.policy.capMs);
       options.onRetry?.({ retry: index + 1, delayMs, error });
       await options.sleep(delayMs);
     }

@@ -1,14 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { backoffDelay } from '#shared/async/backoff';
 import type { NominationChange } from '#shared/nomination';
-import {
-  ApiRequestError,
-  backoffDelay,
-  chunkRows,
-  createApiClient,
-  IdempotencyMemory,
-  utf8Length,
-  type ApiClientOptions,
-} from '#addin/api/index';
+import { ApiRequestError, chunkRows, createApiClient, IdempotencyMemory, utf8Length, type ApiClientOptions } from '#addin/api/index';
 import { FakeServer } from './fake-server';
 import { fields, staffOf } from './fixtures';
 
@@ -58,7 +51,7 @@ describe('chunking', () => {
 
 describe('backoff', () => {
   it('grows exponentially with jitter, within bounds', () => {
-    const policy = { baseMs: 500, maxMs: 15_000 };
+    const policy = { baseMs: 500, capMs: 15_000, fixedShare: 0.5 };
     expect(backoffDelay(0, policy, () => 0)).toBe(250);
     expect(backoffDelay(0, policy, () => 1)).toBe(500);
     expect(backoffDelay(3, policy, () => 0.5)).toBe(3000);

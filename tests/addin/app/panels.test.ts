@@ -4,7 +4,8 @@ import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_UNITS } from '#shared/seed/demo-office';
 import { availableActions } from '#addin/app/roles/role-actions';
 import { groupIssues, issueCell, quotaRows } from '#addin/app/report/panels';
-import { createDebouncer, createMutex, createSerialRunner, mapLimit, saveRetryDelay, type Timers } from '#addin/app/core/scheduling';
+import { mapLimit } from '#shared/async/map-limit';
+import { createDebouncer, createMutex, createSerialRunner, saveRetryDelay, type Timers } from '#addin/app/core/scheduling';
 import { DEMO_USERS } from '#shared/seed/demo-office';
 import { columns } from './fixtures';
 

@@ -1,4 +1,6 @@
-/** Timers, debouncing, one-at-a-time running and bounded concurrency: the controller's clockwork. */
+/** Timers, debouncing, one-at-a-time running and the save's retry delay: the controller's clockwork. */
+
+import { backoffDelay, type Backoff } from '#shared/async/backoff';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -84,23 +86,9 @@ export function createMutex() {
   };
 }
 
-/** Runs `fn` over the items with at most `limit` running at once; results in order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+/** The controller tries a failed save again after 5 s doubling to 5 min, a quarter of each wait random. */
+const SAVE_RETRY: Backoff = { baseMs: 5_000, capMs: 300_000, fixedShare: 0.75 };
 
-/** The wait before the controller tries a failed save again: 5 s doubling to 5 min, with jitter. */
 export function saveRetryDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(300_000, 5_000 * 2 ** attempt);
-  return Math.round(ceiling * (0.75 + random() * 0.25));
+  return backoffDelay(attempt, SAVE_RETRY, random);
 }

@@ -6,7 +6,7 @@ import type { PaneCore } from '#addin/app/core/pane-core';
 import { errorDetail } from '#addin/app/core/pane-errors';
 import type { SendOutcome } from './save-results';
 import { asNewRow, type SendRow } from './save-plan';
-import { mapLimit } from '#addin/app/core/scheduling';
+import { mapLimit } from '#shared/async/map-limit';
 
 /** The API side of a save: the rows sent in parts, and the rows the user deleted deleted. */
 

@@ -1,0 +1,136 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Campaign } from '#shared/campaign';
+import type { Nomination } from '#shared/nomination';
+import { CAMPAIGN_SCOPE, computeQuotaUsage, type QuotaDelta, type QuotaUsage } from '#shared/rules/quota';
+import { batchPutAll, queryAll } from './batch';
+import type { Db } from './client';
+import { keys } from './keys';
+import { loadAllNominations } from './nomination-reads';
+import type { TransactItem } from './transact';
+
+/**
+ * The campaign's counters beside its rows: quota places used (per rule and scope, moved in the rows'
+ * transactions) and live nominations by award form and status (moved after a save, for the candidates).
+ */
+
+type Live = Pick<Nomination, 'awardForm' | 'status' | 'deletedAt'> | undefined;
+
+/** How a change moves the counts of live nominations by award form and status. */
+export function statusCountDeltas(changes: readonly { before: Live; after: Live }[]): Map<string, number> {
+  const deltas = new Map<string, number>();
+  const add = (n: Live, delta: number) => {
+    if (!n || n.deletedAt) return;
+    const key = `${n.awardForm}#${n.status}`;
+    deltas.set(key, (deltas.get(key) ?? 0) + delta);
+  };
+  for (const { before, after } of changes) {
+    add(before, -1);
+    add(after, +1);
+  }
+  for (const [key, delta] of deltas) if (delta === 0) deltas.delete(key);
+  return deltas;
+}
+
+/**
+ * One UpdateItem moves every count a save changed. The counts only inform (candidates per form), so
+ * they are not in the rows' transactions, where one hot item would make concurrent saves collide;
+ * rebuildQuotaCounters sets them right from the rows when a campaign's rules change.
+ */
+export async function applyStatusCounts(db: Db, campaignId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
+  if (deltas.size === 0) return;
+  const names: Record<string, string> = {};
+  const values: Record<string, number> = {};
+  const terms = [...deltas].map(([key, delta], i) => {
+    names[`#c${i}`] = key;
+    values[`:d${i}`] = delta;
+    return `#c${i} :d${i}`;
+  });
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: keys.statusCounts(campaignId),
+      UpdateExpression: `ADD ${terms.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/**
+ * Rule 4's figures from their own items, in one Query whatever the campaign's size: the places used
+ * from the quota counters, the candidates from the counts by form and status.
+ */
+export async function readQuotaUsage(db: Db, campaign: Campaign): Promise<QuotaUsage[]> {
+  const items = await queryAll(db.doc, {
+    TableName: db.tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaign.id), ':prefix': keys.quotaPrefix },
+  });
+  const statusSK = keys.statusCounts(campaign.id).SK;
+  const counts = items.find((item) => item.SK === statusSK) ?? {};
+  const counters = items.filter((item) => item.SK !== statusSK);
+  const usage: QuotaUsage[] = [];
+  for (const rule of campaign.quotaRules) {
+    const candidates = rule.candidateStatuses.reduce((sum, status) => sum + Number(counts[`${rule.awardForm}#${status}`] ?? 0), 0);
+    const ruleCounters = counters.filter((item) => String(item.SK).startsWith(`${keys.quotaPrefix}${rule.id}#`));
+    const scopeKeys = rule.scope === 'campaign' ? [CAMPAIGN_SCOPE] : ruleCounters.map((item) => String(item.scopeKey));
+    for (const scopeKey of scopeKeys) {
+      const used = Number(ruleCounters.find((item) => item.scopeKey === scopeKey)?.used ?? 0);
+      // Candidates are counted per form; a unit-scope rule reports the campaign's count beside its places.
+      usage.push({ ruleId: rule.id, awardForm: rule.awardForm, scope: rule.scope, scopeKey, max: rule.max, used, candidates });
+    }
+  }
+  return usage;
+}
+
+export function counterUpdate(tableName: string, campaignId: string, delta: QuotaDelta): TransactItem {
+  const update: TransactItem = {
+    Update: {
+      TableName: tableName,
+      Key: keys.quotaCounter(campaignId, delta.rule.id, delta.scopeKey),
+      UpdateExpression: 'ADD used :delta SET scopeKey = :scope, ruleId = :rule',
+      ExpressionAttributeValues: { ':delta': delta.delta, ':scope': delta.scopeKey, ':rule': delta.rule.id },
+    },
+  };
+  if (delta.delta > 0) {
+    // No arithmetic in conditions: "used + delta <= max" is written "used <= max - delta".
+    update.Update!.ConditionExpression = 'attribute_not_exists(used) OR used <= :limit';
+    update.Update!.ExpressionAttributeValues![':limit'] = delta.rule.max - delta.delta;
+  }
+  return update;
+}
+
+/** Sets every counter of a campaign from its nominations: after its quota rules change. */
+export async function rebuildQuotaCounters(db: Db, campaign: Campaign): Promise<void> {
+  const nominations = await loadAllNominations(db, campaign.id);
+  const old = await queryAll(db.doc, {
+    TableName: db.tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaign.id), ':prefix': keys.quotaPrefix },
+  });
+  const usage = computeQuotaUsage(campaign, nominations);
+  const fresh = usage.map((u) => ({
+    ...keys.quotaCounter(campaign.id, u.ruleId, u.scopeKey),
+    used: u.used,
+    scopeKey: u.scopeKey,
+    ruleId: u.ruleId,
+  }));
+  const freshKeys = new Set(fresh.map((item) => item.SK));
+  const statusItem = {
+    ...keys.statusCounts(campaign.id),
+    ...Object.fromEntries(statusCountDeltas(nominations.map((after) => ({ before: undefined, after })))),
+  };
+  const zeroed = old.filter((item) => !freshKeys.has(String(item.SK)) && item.SK !== statusItem.SK).map((item) => ({ ...item, used: 0 }));
+  await batchPutAll(db.doc, db.tableName, [...fresh, ...zeroed, statusItem]);
+}
+
+/** Several changes' quota deltas as one net change per counter: a transaction may touch an item once. */
+export function netQuotaDeltas(deltas: readonly QuotaDelta[]): QuotaDelta[] {
+  const net = new Map<string, QuotaDelta>();
+  for (const delta of deltas) {
+    const key = `${delta.rule.id}#${delta.scopeKey}`;
+    const found = net.get(key);
+    net.set(key, { ...delta, delta: (found?.delta ?? 0) + delta.delta });
+  }
+  return [...net.values()].filter((delta) => delta.delta !== 0);
+}
