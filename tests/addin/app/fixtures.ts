@@ -3,50 +3,20 @@ import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 import { buildColumns, type CellValue, type SheetContext } from '#shared/sheet/columns';
 import { rowHash } from '#shared/sheet/row-hash';
+import { nominateIndividual, saved } from '#tests/support/nomination';
 
 export const ctx: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
 export const columns = buildColumns(ctx);
 export const col = (id: string) => columns.findIndex((column) => column.id === id);
 
-export function person(id: string) {
-  const found = DEMO_PEOPLE.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`no person ${id}`);
-  return found;
-}
-
-/** A complete nomination of a demo staff member (as tests/support/rows.ts), as fields. */
+/** A complete nomination of a demo staff member (the one builder, tests/support/nomination.ts), as fields. */
 export function fields(personId: string, overrides: Partial<NominationFields> = {}): NominationFields {
-  const who = person(personId);
-  return {
-    unitId: who.unitId,
-    nomineeKind: 'individual',
-    nomineeId: who.id,
-    awardForm: 'GIAY_KHEN_CVP',
-    achievements: 'Hoàn thành xuất sắc nhiệm vụ được giao, triển khai số hóa hồ sơ công việc.',
-    criteriaMet: ['CN_HANH_DONG_VIEC_LAM'],
-    movements: ['CHUYEN_DOI_SO'],
-    dossier: {
-      TO_TRINH: { present: true, number: '15/TTr-TH', date: '2025-09-15' },
-      BIEN_BAN_HOP_XET: { present: true, number: '03/BB-TH', date: '2025-09-12' },
-      BAO_CAO_THANH_TICH: { present: true, number: '01/BC-TH', date: '2025-09-10' },
-    },
-    receivedDate: '2025-09-25',
-    status: 'submitted',
-    ...overrides,
-  };
+  return nominateIndividual(personId, overrides);
 }
 
+/** The same as the server stored it, with this id and version. */
 export function stored(personId: string, id: string, version = 1, overrides: Partial<NominationFields> = {}): Nomination {
-  return {
-    ...fields(personId, overrides),
-    id,
-    campaignId: SEED_CAMPAIGN.id,
-    version,
-    createdAt: 'x',
-    createdBy: 'x',
-    updatedAt: 'x',
-    updatedBy: 'x',
-  };
+  return saved(fields(personId, overrides), { id, version, createdAt: 'x', createdBy: 'x', updatedAt: 'x', updatedBy: 'x' });
 }
 
 /** The cells a clerk would type for these fields (no bookkeeping: a new row). */
@@ -68,5 +38,4 @@ export function byId(cells: readonly CellValue[]): Record<string, CellValue> {
   return Object.fromEntries(columns.map((column, index) => [column.id, cells[index] ?? null]));
 }
 
-/** Staff of a unit, not under discipline. */
-export const staffOf = (unitId: string) => DEMO_PEOPLE.filter((p) => p.unitId === unitId && !p.underDiscipline);
+export { staffOf } from '#tests/support/nomination';

@@ -1,6 +1,7 @@
 import type { Nomination, NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
+import { nominateIndividual } from '#tests/support/nomination';
 import { buildColumns, type ColumnDef, type SheetContext } from '#shared/sheet/columns';
 import { serialToIso } from '#shared/sheet/excel-dates';
 
@@ -51,33 +52,8 @@ export function unitName(id: string): string {
   return DEMO_UNITS.find((unit) => unit.id === id)!.name;
 }
 
-/** Staff of a unit, not the one under discipline. */
-export function staffOf(unitId: string) {
-  return DEMO_PEOPLE.filter((person) => person.unitId === unitId && !person.underDiscipline);
-}
-
-/** A complete, valid individual nomination of a staff member (what a unit would submit). */
-export function nomination(personId: string, overrides: Partial<NominationChange> = {}): NominationChange {
-  const person = DEMO_PEOPLE.find((candidate) => candidate.id === personId);
-  if (!person) throw new Error(`no demo person ${personId}`);
-  return {
-    unitId: person.unitId,
-    nomineeKind: 'individual',
-    nomineeId: person.id,
-    awardForm: 'GIAY_KHEN_CVP',
-    achievements: 'Hoàn thành xuất sắc nhiệm vụ được giao; chủ động tham mưu số hóa hồ sơ công việc của đơn vị.',
-    criteriaMet: ['CN_HANH_DONG_VIEC_LAM'],
-    movements: ['CHUYEN_DOI_SO'],
-    dossier: {
-      TO_TRINH: { present: true, number: '15/TTr-TH', date: '2025-09-15' },
-      BIEN_BAN_HOP_XET: { present: true, number: '03/BB-TH', date: '2025-09-12' },
-      BAO_CAO_THANH_TICH: { present: true, number: '01/BC-TH', date: '2025-09-10' },
-    },
-    receivedDate: '2025-09-25',
-    status: 'submitted',
-    ...overrides,
-  };
-}
+/** A complete, valid individual nomination of a staff member (the one builder, tests/support/nomination.ts). */
+export { nominateIndividual as nomination, staffOf } from '#tests/support/nomination';
 
 /**
  * `count` nominations over the office's staff (one person each while there are people), with some
@@ -105,6 +81,6 @@ export function mixedNominations(count: number): NominationChange[] {
     if (i % 10 === 5) overrides.receivedDate = '2025-10-15'; // after the deadline
     if (i % 25 === 7) overrides.note = '=Đề nghị bổ sung sau'; // looks like a formula
     if (i % 25 === 8) overrides.note = '- Đã xin ý kiến Ban Thường vụ';
-    return nomination(person.id, overrides);
+    return nominateIndividual(person, overrides);
   });
 }
