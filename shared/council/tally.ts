@@ -1,5 +1,5 @@
 import type { CouncilSettings } from '#shared/campaign';
-import type { Ballot, Candidate, RoundInput } from './round';
+import type { RoundInput } from './round';
 
 export type InvalidReason = 'OVER_PLACES' | 'UNKNOWN_CANDIDATE' | 'UNKNOWN_MARK' | 'REPEATED_NUMBER';
 

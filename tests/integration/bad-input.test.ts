@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
-import { ADMIN, BATCH, CAMPAIGN_ID, HR, row, staffOf } from '#tests/support/rows';
+import { ADMIN, BATCH, HR, row, staffOf } from '#tests/support/rows';
 
 /**
  * Bad input, through the API over a real DynamoDB Local: always a 4xx in the product's shape

@@ -52,7 +52,7 @@ export function createNaaTokenProvider(config: NaaConfig, deps: NaaDependencies 
   let cached: { token: string; expiresAt: number } | undefined;
   let signedIn = false;
 
-  const useNaa = () => host.naaSupported();
+  const naaSupported = () => host.naaSupported();
   const msal = () =>
     (client ??= createClient({
       auth: {
@@ -105,7 +105,7 @@ export function createNaaTokenProvider(config: NaaConfig, deps: NaaDependencies 
   return {
     kind: 'microsoft',
     async restore() {
-      if (!useNaa()) return cached !== undefined && cached.expiresAt - EXPIRY_MARGIN_MS > now();
+      if (!naaSupported()) return cached !== undefined && cached.expiresAt - EXPIRY_MARGIN_MS > now();
       try {
         await silent(false);
         return true;
@@ -114,7 +114,7 @@ export function createNaaTokenProvider(config: NaaConfig, deps: NaaDependencies 
       }
     },
     async signIn() {
-      if (!useNaa()) {
+      if (!naaSupported()) {
         await viaDialog();
         return;
       }
@@ -132,7 +132,7 @@ export function createNaaTokenProvider(config: NaaConfig, deps: NaaDependencies 
     isSignedIn: () => signedIn,
     async getToken(forceRefresh = false) {
       if (!forceRefresh && cached && cached.expiresAt - EXPIRY_MARGIN_MS > now()) return cached.token;
-      if (!useNaa()) throw new AuthError('SIGN_IN_REQUIRED');
+      if (!naaSupported()) throw new AuthError('SIGN_IN_REQUIRED');
       try {
         return await silent(forceRefresh);
       } catch (error) {

@@ -1,3 +1,5 @@
+// The root tsconfig type-checks this file through the tests, without addin/src/vite-env.d.ts: hence a path.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../vite-env.d.ts" />
 import type { AuthConfig } from '#addin/auth/index';
 

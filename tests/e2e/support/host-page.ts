@@ -95,7 +95,6 @@ export class HostPage {
   host<R, A = undefined>(fn: (host: ThiduaHost, arg: A) => R, arg?: A): Promise<R> {
     return this.page.evaluate(
       ({ source, arg: value }) => {
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval
         const run = new Function('host', 'arg', `return (${source})(host, arg);`) as (host: ThiduaHost, arg: unknown) => R;
         return run(window.thiduaHost!, value);
       },
@@ -169,7 +168,6 @@ export class HostPage {
       (source) => {
         const frame = document.getElementById('pane') as HTMLIFrameElement;
         const pane = (frame.contentWindow as Window & { THIDUA_PANE: { getState(): PaneView } }).THIDUA_PANE;
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval
         return (new Function('state', `return (${source})(state);`) as (state: PaneView) => boolean)(pane.getState());
       },
       predicate.toString(),

@@ -1,8 +1,6 @@
 import type { StoredCampaign } from '#shared/api-types';
 import { ballotSheetSchema, type BallotSheetSchema } from '#shared/council/ballot-sheet';
-import type { Attendance } from '#shared/council/round';
 import type { VotingRound } from '#shared/council/voting-round';
-import type { User } from '#shared/org';
 import { isApiRequestError } from '#addin/api/index';
 import type { CouncilSheets } from '#addin/excel/council-gateway';
 import { minutesSheetName, resultSheetName } from '#addin/excel/council-layout';
