@@ -44,6 +44,7 @@ const SaveBatchResult = z.object({
     }),
   ),
   quotaUsage: z.array(QuotaUsage),
+  related: z.array(z.object({ id: z.string(), version: z.int(), status: z.string(), issues: z.array(Issue) })),
   summary: z.object({ saved: z.int(), conflicts: z.int(), refused: z.int(), errors: z.int(), warnings: z.int() }),
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable().optional() });

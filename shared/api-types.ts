@@ -23,9 +23,24 @@ export interface RowResult {
   refusal?: Issue;
 }
 
+/** Another nomination whose findings a save changed (rule 8 across rows), with its findings now. */
+export interface RelatedRow {
+  id: string;
+  version: number;
+  status: NominationStatus;
+  issues: Issue[];
+}
+
 export interface SaveBatchResult {
   rows: RowResult[];
+  /** Places used and candidates of every quota after the save: the pane's quota panel and quota findings. */
   quotaUsage: QuotaUsage[];
+  /**
+   * The nominations outside the batch whose duplicate finding the save changed (they became or stopped
+   * being duplicates of a saved row, or their count moved), as far as the user may read them: with the
+   * rows and the quota usage, all the pane needs to bring its findings up to date without a full report.
+   */
+  related: RelatedRow[];
   summary: { saved: number; conflicts: number; refused: number; errors: number; warnings: number };
 }
 

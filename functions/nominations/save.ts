@@ -34,6 +34,7 @@ import { nominationsByNominee } from '#functions/store/nominee-index';
 import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
+import { nomineeClaims, relatedIds, relatedRows, type Claims } from './related';
 
 /** 5,000 rows of a sheet fit in one request under Lambda's 6 MB; a client sends more as several batches. */
 export const MAX_BATCH_ROWS = 5000;
@@ -79,6 +80,11 @@ export async function saveBatch(
   const [registry, stored] = await Promise.all([loadRegistry(db), getNominations(db, campaign.id, ids)]);
   const missing = ids.filter((id) => !stored.has(id));
   if (missing.length > 0) throw new ApiError('NOMINATION_NOT_FOUND', { ids: missing });
+  // A row whose nominee changes leaves its old nominee's other nominations: rule 8 needs those too.
+  const asked = new Set(nominees.map(nomineeKey));
+  const left = [...stored.values()].filter((nomination) => !nomination.deletedAt && !asked.has(nomineeKey(nomination)));
+  const leftLookup = left.length > 0 ? nominationsByNominee(db, campaign.id, left) : Promise.resolve(new Map<string, string[]>());
+  leftLookup.catch(() => undefined);
 
   const now = new Date().toISOString();
   const conflicts: RowResult[] = [];
@@ -112,12 +118,19 @@ export async function saveBatch(
 
   const ctx = makeRuleContext(campaign, registry.units, registry.people);
   await applyStatusCounts(db, campaign.id, statusCountDeltas(savedRows));
-  const [quotaUsage, latest, nomineeClaims] = await Promise.all([
+  const [quotaUsage, latest, found, foundLeft] = await Promise.all([
     readQuotaUsage(db, campaign),
     reloadConflicts(db, campaign.id, planned, outcomes),
     nomineeLookup,
+    leftLookup,
   ]);
-  const claims = mergeClaims(nomineeClaims, planned, savedRows);
+  const savedIds = new Set(savedRows.map((row) => row.after.id));
+  const around = nomineeClaims(new Map([...found, ...foundLeft]), planned, savedIds);
+  const claims = around.after;
+  const batchIds = new Set(planned.map((row) => row.after.id));
+  const related = await relatedRows(db, campaign.id, user, relatedIds(around, batchIds), (nomination) =>
+    rowIssues(ctx, quotaUsage, claims, nomination, { nominationId: nomination.id }),
+  );
 
   const rows: RowResult[] = [...conflicts];
   for (const row of planned) {
@@ -149,6 +162,7 @@ export async function saveBatch(
   return {
     rows,
     quotaUsage,
+    related,
     summary: {
       saved: rows.filter((r) => r.outcome === 'saved').length,
       conflicts: rows.filter((r) => r.outcome === 'conflict').length,
@@ -162,7 +176,7 @@ export async function saveBatch(
 function rowIssues(
   ctx: RuleContext,
   quotaUsage: QuotaUsage[],
-  claims: Map<string, Set<string>>,
+  claims: Claims,
   nomination: Nomination,
   target: { nominationId?: string; rowKey?: string },
 ): Issue[] {
@@ -171,27 +185,6 @@ function rowIssues(
     ...duplicateIssuesFor(ctx, nomination, target, claims.get(nomineeKey(nomination))?.size ?? 0),
     ...quotaIssuesFor(ctx, quotaUsage, nomination, target),
   ];
-}
-
-/**
- * The nominee index as it stands after the save. The lookup may or may not have seen this batch's
- * writes, so its rows are taken out and put back as they now are: as saved, or as they were.
- */
-function mergeClaims(found: Map<string, string[]>, planned: readonly PlannedRow[], saved: readonly PlannedRow[]): Map<string, Set<string>> {
-  const batchIds = new Set(planned.map((row) => row.after.id));
-  const claims = new Map([...found].map(([key, ids]) => [key, new Set(ids.filter((id) => !batchIds.has(id)))]));
-  const savedIds = new Set(saved.map((row) => row.after.id));
-  for (const row of planned) {
-    if (row.before && !row.before.deletedAt && !savedIds.has(row.after.id)) {
-      const key = nomineeKey(row.before);
-      claims.set(key, (claims.get(key) ?? new Set()).add(row.before.id));
-    }
-  }
-  for (const row of saved) {
-    const key = nomineeKey(row.after);
-    claims.set(key, (claims.get(key) ?? new Set()).add(row.after.id));
-  }
-  return claims;
 }
 
 function conflictResult(user: User, change: NominationChange, current: Nomination): RowResult {

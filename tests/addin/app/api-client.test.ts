@@ -142,6 +142,7 @@ describe('saveChanges', () => {
     expect(await api.saveChanges(server.campaign.id, [])).toEqual({
       rows: [],
       quotaUsage: [],
+      related: [],
       summary: { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 },
     });
     expect(server.log).toHaveLength(0);

@@ -305,6 +305,7 @@ export class FakeServer {
     const answer: SaveBatchResult = {
       rows: results,
       quotaUsage: computeQuotaUsage(this.campaign, this.live()),
+      related: [],
       summary: {
         saved: results.filter((r) => r.outcome === 'saved').length,
         conflicts: results.filter((r) => r.outcome === 'conflict').length,
