@@ -4,7 +4,7 @@ import { nomineeKey, type Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { mayRead } from '#shared/permissions';
 import type { Db } from '#functions/store/client';
-import { getNominations } from '#functions/store/nomination-store';
+import { getNominations } from '#functions/store/nomination-reads';
 
 /** Which live nominations name each nominee (rule 8), by nominee key. */
 export type Claims = Map<string, Set<string>>;
