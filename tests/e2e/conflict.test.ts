@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HR, unitClerk } from './support/people';
 import { columnIndex, nomination, personName, staffOf } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: two panes on the same campaign — HR in one Excel window, the clerk of Phòng Kinh tế in
@@ -9,15 +9,7 @@ import { startE2eSuite, type E2eSuite } from './support/suite';
  * changed meanwhile: the pane shows both versions side by side; the clerk keeps her own for one row
  * and takes the server's for the other, and nothing anyone typed is lost without a choice.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useE2eSuite();
 
 it('shows a conflict between two panes with both versions, and saves the one chosen', async () => {
   const [first, second] = staffOf('kinh-te');

@@ -345,17 +345,7 @@ describe("the stand-in host under the council's sheets", () => {
       const writeSyncs = sheets.syncCount;
       const again = await sheets.writeBallotSheet(schema);
       // The secretary types the marks of nine ballots: "x" under the names (ballot 9 marks three for two places).
-      const pairs = [
-        ['n1', 'n2'],
-        ['n1', 'n2'],
-        ['n1', 'n2'],
-        ['n1', 'n3'],
-        ['n1', 'n3'],
-        ['n1', 'n3'],
-        ['n2', 'n3'],
-        ['n2', 'n3'],
-        ['n1', 'n2', 'n3'],
-      ];
+      const pairs = [...council.tiePairs, ['n1', 'n2', 'n3']];
       const candidateColumn = (id: string) =>
         schema.columns.findIndex((column) => column.kind === 'candidate' && column.nominationId === id);
       const rows = pairs.map((pair, i) => {

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HR } from './support/people';
 import { columnIndex, nomination, sheetRow, staffOf } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: after a save, each row says what the rules found — the messages column, the row's fill by
  * its worst finding, a note on each offending cell — and the pane lists the findings by rule; a click
  * on one selects its cell in the sheet.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useE2eSuite();
 
 const RED = '#FFC7CE';
 const YELLOW = '#FFF2CC';

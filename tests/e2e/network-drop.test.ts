@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HR } from './support/people';
 import { mixedNominations, sheetRow } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: the network drops during a save. The API received the rows and saved them, but its
@@ -9,16 +9,8 @@ import { startE2eSuite, type E2eSuite } from './support/suite';
  * sheet marked unsaved, the pane says it will try again; when the network is back, the automatic retry
  * saves them — with the same idempotency key, so the server holds every row exactly once.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  suite?.server.network.up();
-  await suite?.close();
-});
+// The network comes back before the suite closes, whatever the test left.
+const suite = useE2eSuite((started) => started.server.network.up());
 
 const UNSAVED = '#DDEBF7';
 

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HR } from './support/people';
 import { columnIndex, nomination, personName, SHEET, staffOf } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: HR opens the consolidated sheet, loads what the units submitted, edits a cell by hand
  * and picks a status from a cell's dropdown; the save sends only the rows changed.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useE2eSuite();
 
 it('opens the sheet, loads the campaign, and saves a typed edit and a dropdown choice', async () => {
   const people = [...staffOf('tong-hop').slice(0, 2), ...staffOf('kinh-te').slice(0, 3)];

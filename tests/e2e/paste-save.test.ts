@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CAMPAIGN_ID, HR } from './support/people';
 import { mixedNominations, sheetRow } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: HR pastes 200 rows into the sheet and saves. Every row reaches the server once, comes
  * back with its id, version and findings, and the save costs the same few round trips to Excel as a
  * save of 10 rows.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useE2eSuite();
 
 const RED = '#FFC7CE';
 const YELLOW = '#FFF2CC';

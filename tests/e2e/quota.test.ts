@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HR } from './support/people';
 import { columnIndex, nomination, sheetRow, staffOf } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: the plan allows one Bằng khen of the Chairman (quota 1). HR marks three nominations
@@ -9,15 +9,7 @@ import { startE2eSuite, type E2eSuite } from './support/suite';
  * in the sheet unsaved, and the pane's quota panel shows the place taken. Moving a refused row back
  * to "Đủ điều kiện" saves it.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useE2eSuite();
 
 it('refuses the rows that would go over a quota, says why on each, and shows the quota in the pane', async () => {
   const people = staffOf('khoa-giao-van-xa').slice(0, 3);

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { HR, unitClerk } from './support/people';
 import { columnIndex, nomination, personName, sheetRow, staffOf, unitName } from './support/rows';
-import { startE2eSuite, type E2eSuite } from './support/suite';
+import { useE2eSuite } from './support/suite';
 
 /**
  * Scenario: the clerk of Phòng Kinh tế opens the sheet. She sees her unit's nominations while the
  * unit holds them, and nothing of another unit's: not in the sheet, not in what the API sent her.
  * A row she pastes for another unit is refused, kept in her sheet with the reason, and not stored.
  */
-let suite: E2eSuite;
-
-beforeAll(async () => {
-  suite = await startE2eSuite();
-});
-
-afterAll(async () => {
-  await suite?.close();
-});
+const suite = useE2eSuite();
 
 it("keeps another unit's rows out of a unit clerk's sheet, and refuses her row for another unit", async () => {
   const ours = staffOf('kinh-te');

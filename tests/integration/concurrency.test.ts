@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
-import { startTestApi, type TestApi } from '#tests/support/api';
+import { useTestApi } from '#tests/support/api';
 import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /** Two people saving at once, and a network that drops: nothing lost, no quota overrun, nothing twice. */
-let api: TestApi;
+const api = useTestApi();
 let hr: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  hr = await api.tokenFor(HR);
-});
-afterAll(() => api?.close());
+beforeAll(async () => (hr = await api.tokenFor(HR)));
 
 const save = (rows: unknown[], headers: Record<string, string> = {}, token = hr) =>
   api.request('POST', BATCH, { token, body: { rows }, headers });

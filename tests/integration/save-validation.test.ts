@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '#tests/support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '#tests/support/api';
 import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
  * Validation on save, through the API over a real DynamoDB Local: the plan's cases are stored (nothing
  * the clerk typed is lost) and answered with their issues, pointing at the field.
  */
-let api: TestApi;
+const api = useTestApi();
 let hr: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  hr = await api.tokenFor(HR);
-});
-afterAll(() => api?.close());
+beforeAll(async () => (hr = await api.tokenFor(HR)));
 
 async function saveOne(change: ReturnType<typeof row>, token = hr) {
   const answer = await api.request('POST', BATCH, { token, body: { rows: [{ ...change, rowKey: 'r1' }] } });

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '#tests/support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '#tests/support/api';
 import { ADMIN, BATCH, CAMPAIGN_ID, HR, row, staffOf } from '#tests/support/rows';
 
 /**
  * Issue 8, item 7: Vietnamese typed decomposed (some input methods, text copied from PDFs) is stored
  * precomposed (NFC), and a name is one person whatever its Unicode form, case or spacing.
  */
-let api: TestApi;
+const api = useTestApi();
 let hr: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  hr = await api.tokenFor(HR);
-});
-afterAll(() => api?.close());
+beforeAll(async () => (hr = await api.tokenFor(HR)));
 
 const NAME = 'Nguyễn Thị Hoà';
 const NFD = NAME.normalize('NFD');

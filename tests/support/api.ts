@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { ApiHandler } from '#functions/http/types';
 import { loadLocalKeys, type IssueOptions, type LocalKeys } from '#local/keys';
 import { createLocalApi } from '#local/server';
@@ -144,4 +144,22 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
       client.destroy();
     },
   };
+}
+
+/**
+ * This test file's API, started before its tests and closed after them. The object is usable from
+ * inside a test (or a later beforeAll): it forwards to the API that beforeAll started.
+ */
+export function useTestApi(options: StartTestApiOptions = {}): TestApi {
+  let started: TestApi | undefined;
+  beforeAll(async () => {
+    started = await startTestApi(options);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as TestApi, {
+    get(_target, property) {
+      if (!started) throw new Error('the test API is not started: use it inside a test or a later beforeAll');
+      return Reflect.get(started, property);
+    },
+  });
 }

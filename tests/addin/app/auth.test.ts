@@ -2,13 +2,7 @@ import { InteractionRequiredAuthError, type AuthenticationResult, type IPublicCl
 import { describe, expect, it, vi } from 'vitest';
 import { AuthError, createDevTokenProvider, createNaaTokenProvider, type OfficeAuthHost } from '#addin/auth/index';
 import { FakeServer } from './fake-server';
-
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem = (key: string) => this.items.get(key) ?? null;
-  setItem = (key: string, value: string) => void this.items.set(key, value);
-  removeItem = (key: string) => void this.items.delete(key);
-}
+import { MemoryStorage } from './harness';
 
 describe('dev token provider (local runner)', () => {
   it('lists the demo users, signs in as one, remembers it, and signs a fresh token on demand', async () => {

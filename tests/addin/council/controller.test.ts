@@ -12,6 +12,7 @@ import { FakeServer } from '#tests/addin/app/fake-server';
 import { fields } from '#tests/addin/app/fixtures';
 import { manualTimers, MemoryStorage } from '#tests/addin/app/harness';
 import { FakeCouncilSheets } from './fake-council-sheets';
+import { TIE_PAIRS } from './fixtures';
 
 /** The council routes over the FakeServer's nominations, by the backend's rules (functions/council). */
 class CouncilRoutes {
@@ -162,7 +163,7 @@ async function openCouncilPane(email = 'thuky@thidua.local', shared?: { server: 
   };
 }
 
-const mark = (sheets: FakeCouncilSheets, round: number, votes: string[][]) => {
+const mark = (sheets: FakeCouncilSheets, round: number, votes: readonly (readonly string[])[]) => {
   const sheet = sheets.ballotSheets.get(round)!;
   votes.forEach((ids, i) => (sheet.ballots[i]!.marks = Object.fromEntries(ids.map((id) => [id, 'x']))));
 };
@@ -214,16 +215,7 @@ describe('the council vote from the pane', () => {
   it('a tie proposes a new round: confirmed first, then a round among the tied with its ballot sheet', async () => {
     const pane = await openCouncilPane();
     await pane.council.createBallotSheet();
-    mark(pane.sheets, 1, [
-      ['n1', 'n2'],
-      ['n1', 'n2'],
-      ['n1', 'n2'],
-      ['n1', 'n3'],
-      ['n1', 'n3'],
-      ['n1', 'n3'],
-      ['n2', 'n3'],
-      ['n2', 'n3'],
-    ]);
+    mark(pane.sheets, 1, TIE_PAIRS);
     await pane.council.countBallots();
     expect(pane.state().council!.round!.result!.forms[0]!.tie?.nominationIds.sort()).toEqual(['n2', 'n3']);
     await pane.council.newTieRound();

@@ -8,57 +8,19 @@ import { createOfficeGateway, type OfficeGatewayOptions } from '#addin/excel/off
 import { ExcelFailure } from '#addin/excel/gateway';
 import { ballotSheetSchema } from '#shared/council/ballot-sheet';
 import { buildMinutes } from '#shared/council/minutes';
-import type { Ballot, Candidate, RoundForm } from '#shared/council/round';
+import type { Ballot } from '#shared/council/round';
 import { tally } from '#shared/council/tally';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 import { buildColumns } from '#shared/sheet/columns';
+import { CANDIDATES, FORMS, TIE_PAIRS } from '#tests/support/council';
 
 const columns = buildColumns({ campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE });
 
-/** A council round: three candidates for two Giấy khen (one named like a formula), two for one Bằng khen. */
-const CANDIDATES: Candidate[] = [
-  {
-    nominationId: 'n1',
-    awardForm: 'GIAY_KHEN_CVP',
-    name: 'Nguyễn Văn An',
-    nomineeKind: 'individual',
-    unitName: 'Phòng Tổng hợp',
-    female: false,
-  },
-  {
-    nominationId: 'n2',
-    awardForm: 'GIAY_KHEN_CVP',
-    name: 'Trần Thị Bình',
-    nomineeKind: 'individual',
-    unitName: 'Phòng Tổng hợp',
-    female: true,
-  },
-  {
-    nominationId: 'n3',
-    awardForm: 'GIAY_KHEN_CVP',
-    name: '=HYPERLINK("http://x","Lê Văn Cường")',
-    nomineeKind: 'individual',
-    unitName: '',
-    female: false,
-  },
-  { nominationId: 'n4', awardForm: 'BANG_KHEN_CT_UBND', name: 'Phòng Kinh tế', nomineeKind: 'collective', unitName: '', female: false },
-  {
-    nominationId: 'n5',
-    awardForm: 'BANG_KHEN_CT_UBND',
-    name: 'Phạm Thị Dung',
-    nomineeKind: 'individual',
-    unitName: 'Phòng Kinh tế',
-    female: true,
-  },
-];
-const FORMS: RoundForm[] = [
-  { awardForm: 'GIAY_KHEN_CVP', places: 2 },
-  { awardForm: 'BANG_KHEN_CT_UBND', places: 1 },
-];
-
 const council = {
   create: () => createOfficeCouncilSheets(),
+  /** Eight ballots' pairs with a tie for the second Giấy khen (tests/support/council.ts). */
+  tiePairs: TIE_PAIRS,
   schema: (ballots: number) =>
     ballotSheetSchema({ round: 1, candidates: CANDIDATES, forms: FORMS, awardForms: SEED_CAMPAIGN.awardForms, voteMark: 'x', ballots }),
   /** The tally of these ballots and its minutes, as the API returns them. */

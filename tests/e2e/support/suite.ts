@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Nomination, NominationChange } from '#shared/nomination';
 import type { SaveBatchResult } from '#shared/api-types';
 import { startTestApi, type TestApi } from '#tests/support/api';
@@ -71,4 +71,26 @@ export async function startE2eSuite(): Promise<E2eSuite> {
       await api.close();
     },
   };
+}
+
+/**
+ * The file's suite, started before its tests and closed after them (`beforeClose` first). The object
+ * is usable from inside a test: it forwards to the suite started by beforeAll.
+ */
+export function useE2eSuite(beforeClose?: (suite: E2eSuite) => void): E2eSuite {
+  let started: E2eSuite | undefined;
+  beforeAll(async () => {
+    started = await startE2eSuite();
+  });
+  afterAll(async () => {
+    if (!started) return;
+    beforeClose?.(started);
+    await started.close();
+  });
+  return new Proxy({} as E2eSuite, {
+    get(_target, property) {
+      if (!started) throw new Error('the e2e suite is not started: use it inside a test');
+      return Reflect.get(started, property);
+    },
+  });
 }

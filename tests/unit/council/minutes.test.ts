@@ -12,40 +12,18 @@ import {
   type RoundForm,
 } from '#shared/council/index';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { ballots, candidate } from '#tests/support/council';
 
 /** The seed's council: 9 members, quorum 2/3, pass with more than 50% of all members, mark "x". */
 const BK = 'BANG_KHEN_CT_UBND';
 const GK = 'GIAY_KHEN_CVP';
-const person = (nominationId: string, name: string, awardForm: string, female = false, unitName = 'Phòng Tổng hợp'): Candidate => ({
-  nominationId,
-  awardForm,
-  name,
-  nomineeKind: 'individual',
-  unitName,
-  female,
-});
+const person = (nominationId: string, name: string, awardForm: string, female = false, unitName = 'Phòng Tổng hợp'): Candidate =>
+  candidate(nominationId, awardForm, { name, unitName, female });
 const an = person('an', 'Nguyễn Văn An', GK);
 const binh = person('binh', 'Hoàng Thị Bình', GK, true, 'Phòng Kinh tế');
 const chi = person('chi', 'Lường Thị Chi', GK, true);
-const unit: Candidate = {
-  nominationId: 'kt',
-  awardForm: BK,
-  name: 'Phòng Kinh tế',
-  nomineeKind: 'collective',
-  unitName: 'Phòng Kinh tế',
-  female: false,
-};
+const unit = candidate('kt', BK, { name: 'Phòng Kinh tế', nomineeKind: 'collective', unitName: 'Phòng Kinh tế' });
 
-const ballots = (...votes: string[]): Ballot[] =>
-  votes.map((names, i) => ({
-    number: i + 1,
-    marks: Object.fromEntries(
-      names
-        .split(' ')
-        .filter(Boolean)
-        .map((n) => [n, 'x']),
-    ),
-  }));
 const times = (n: number, names: string) => Array.from({ length: n }, () => names);
 
 function minutesOf(

@@ -1,35 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { tally, type Ballot, type Candidate, type RoundInput } from '#shared/council/index';
+import { ballots, candidate } from '#tests/support/council';
 
 /** The seed's council: 9 members, quorum 2/3, pass with more than 50% of all members, mark "x". */
 const council = SEED_CAMPAIGN.council;
-const candidate = (nominationId: string, awardForm: string, female = false): Candidate => ({
-  nominationId,
-  awardForm,
-  name: nominationId,
-  nomineeKind: 'individual',
-  unitName: '',
-  female,
-});
 const BK = 'BANG_KHEN_CT_UBND';
 const GK = 'GIAY_KHEN_CVP';
-const candidates = [candidate('an', BK), candidate('binh', BK, true), candidate('chi', GK, true), candidate('dung', GK)];
+const candidates = [
+  candidate('an', BK),
+  candidate('binh', BK, { female: true }),
+  candidate('chi', GK, { female: true }),
+  candidate('dung', GK),
+];
 const forms = [
   { awardForm: BK, places: 1 },
   { awardForm: GK, places: 1 },
 ];
-/** `ballots('an chi', 'binh dung')`: one ballot per string, numbered from 1, marking the names in it. */
-const ballots = (...votes: string[]): Ballot[] =>
-  votes.map((names, i) => ({
-    number: i + 1,
-    marks: Object.fromEntries(
-      names
-        .split(' ')
-        .filter(Boolean)
-        .map((n) => [n, 'x']),
-    ),
-  }));
 const round = (list: Ballot[], present = 9, writtenVotes = 0): RoundInput => ({
   candidates,
   forms,
@@ -97,7 +84,7 @@ describe('the tally of a round', () => {
     // chi 5, dung 4: chi wins the Giấy khen. an 5: wins the Bằng khen outright.
     expect(result.forms[1]).toEqual({ awardForm: GK, places: 1, selected: ['chi'] });
     const twoPlaces = tally(council, {
-      candidates: [...candidates, candidate('em', GK, true)],
+      candidates: [...candidates, candidate('em', GK, { female: true })],
       forms: [{ awardForm: GK, places: 2 }],
       attendance: { present: 9, writtenVotes: 0 },
       ballots: ballots('chi dung', 'chi dung', 'chi dung', 'chi em', 'chi em', 'chi em', 'dung em', 'dung em', 'chi'),
