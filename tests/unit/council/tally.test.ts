@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
-import { tally, type Ballot, type Candidate, type RoundInput } from '#shared/council/index';
+import { tally, type Ballot, type RoundInput } from '#shared/council/index';
 import { ballots, candidate } from '#tests/support/council';
 
 /** The seed's council: 9 members, quorum 2/3, pass with more than 50% of all members, mark "x". */
