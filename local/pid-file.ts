@@ -44,3 +44,15 @@ function commandLine(pid: number): string | undefined {
     return undefined;
   }
 }
+
+/** The pid of a DynamoDB Local running on this data directory, if any (not on Windows). */
+export function dynamoDbLocalOn(dataDir: string): number | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+    const line = lines.find((candidate) => candidate.includes('DynamoDBLocal.jar') && candidate.includes(`-dbPath ${dataDir} `));
+    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -25,7 +25,7 @@ import { killAllSync, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-
 import { desktopExcel, SIDELOAD_MARKER, sideload, sideloadWanted } from './excel-sideload';
 import { defaultLocalKeys } from './keys';
 import type { PaneServer } from './pane-server';
-import { isStartProcess, START_PID_FILE } from './pid-file';
+import { dynamoDbLocalOn, isStartProcess, START_PID_FILE } from './pid-file';
 import { createLocalApi, type LocalApi } from './server';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -115,24 +115,12 @@ function watchLauncher(): void {
   }
 }
 
-/** The pid of a DynamoDB Local already running on this data directory, if any (not on Windows). */
-function javaUsing(dataDir: string): number | undefined {
-  if (process.platform === 'win32') return undefined;
-  try {
-    const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
-    const line = lines.find((candidate) => candidate.includes('DynamoDBLocal.jar') && candidate.includes(`-dbPath ${dataDir} `));
-    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
   watchLauncher();
   claimPidFile();
   const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
   const dataDir = join(ROOT, '.local/dynamodb');
-  const leftover = javaUsing(dataDir);
+  const leftover = dynamoDbLocalOn(dataDir);
   if (leftover) {
     throw new Error(
       `A DynamoDB Local (pid ${leftover}) already runs on .local/dynamodb, probably left by an npm start that was killed hard. ` +

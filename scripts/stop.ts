@@ -3,12 +3,11 @@
  * stops the task pane, the API and Java itself, as on Ctrl-C), and unregisters the add-in from desktop
  * Excel where `npm start` sideloaded it (office-addin-debugging stop).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { desktopExcel, SIDELOAD_MARKER, unsideload } from '#local/excel-sideload';
-import { isAlive, isStartProcess, readPid, START_PID_FILE } from '#local/pid-file';
+import { dynamoDbLocalOn, isAlive, isStartProcess, readPid, START_PID_FILE } from '#local/pid-file';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,20 +19,6 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
     await sleep(200);
   }
   return !isAlive(pid);
-}
-
-/** A DynamoDB Local still running on the runner's data directory (only after a hard kill). */
-function leftoverJava(): number | undefined {
-  if (process.platform === 'win32') return undefined;
-  const dataDir = join(ROOT, '.local/dynamodb');
-  try {
-    const line = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
-      .split('\n')
-      .find((candidate) => candidate.includes('DynamoDBLocal.jar') && candidate.includes(`-dbPath ${dataDir} `));
-    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function stopRunner(): Promise<void> {
@@ -54,7 +39,8 @@ async function stopRunner(): Promise<void> {
       rmSync(pidFile, { force: true });
     }
   }
-  const java = leftoverJava();
+  // Only after a hard kill does a DynamoDB Local outlive npm start.
+  const java = dynamoDbLocalOn(join(ROOT, '.local/dynamodb'));
   if (java) {
     console.log(`A DynamoDB Local (pid ${java}) still runs on .local/dynamodb: stopping it.`);
     process.kill(java, 'SIGTERM');

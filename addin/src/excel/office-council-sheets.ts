@@ -2,36 +2,23 @@
 import { parseBallotSheet, type BallotSheetSchema, type ParsedBallots } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
 import type { TallyResult } from '#shared/council/tally';
-import type { IsSetSupported } from './cell-notes';
 import type { CouncilSheets } from './council-gateway';
 import { a1, letter, type Block, type CellStyle, type SheetDoc } from './council-doc';
 import { ballotSheetDoc, minutesSheetDoc, resultSheetDoc } from './council-layout';
-import { failure, toExcelFailure } from './excel-errors';
+import { toExcelFailure } from './excel-errors';
 import { ExcelFailure } from './gateway';
 import { widthInPoints } from './layout';
-import type { ExcelHost } from './office-gateway';
+import { OfficeSession, type OfficeSessionOptions } from './office-session';
 import type { EventsState } from './write-batches';
 
-export interface OfficeCouncilSheetsOptions {
-  /** Defaults to the global `Excel`, looked up at each call. */
-  excel?: ExcelHost;
-  /** Defaults to Office.context.requirements.isSetSupported: page layout needs ExcelApi 1.9. */
-  isSetSupported?: IsSetSupported;
-}
+/** isSetSupported decides the page layout, which needs ExcelApi 1.9. */
+export type OfficeCouncilSheetsOptions = OfficeSessionOptions;
 
 export function createOfficeCouncilSheets(options: OfficeCouncilSheetsOptions = {}): CouncilSheets {
   return new OfficeCouncilSheets(options);
 }
 
-type Sync = (context: Excel.RequestContext) => Promise<void>;
-
 const BORDERS = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const;
-
-function globalIsSetSupported(): IsSetSupported | undefined {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
-  const requirements = office?.context?.requirements;
-  return requirements?.isSetSupported ? (name, version) => requirements.isSetSupported!(name, version) : undefined;
-}
 
 /** One style on one range: only the members the style names are touched. */
 function applyStyle(range: Excel.Range, block: Block, style: CellStyle): void {
@@ -110,15 +97,7 @@ function everyCell(format: string): string[][] {
   return format as unknown as string[][];
 }
 
-class OfficeCouncilSheets implements CouncilSheets {
-  private syncs = 0;
-
-  constructor(private readonly options: OfficeCouncilSheetsOptions) {}
-
-  get syncCount(): number {
-    return this.syncs;
-  }
-
+class OfficeCouncilSheets extends OfficeSession<OfficeCouncilSheetsOptions> implements CouncilSheets {
   async writeBallotSheet(schema: BallotSheetSchema): Promise<'created' | 'kept'> {
     return this.writeDoc(ballotSheetDoc(schema));
   }
@@ -174,22 +153,6 @@ class OfficeCouncilSheets implements CouncilSheets {
       events.eventsOff = false;
       return 'created';
     }, true);
-  }
-
-  private readonly sync: Sync = async (context) => {
-    this.syncs += 1;
-    await context.sync();
-  };
-
-  private excel(): ExcelHost {
-    const excel = this.options.excel ?? (globalThis as { Excel?: ExcelHost }).Excel;
-    if (!excel) throw failure('ExcelNotAvailable');
-    return excel;
-  }
-
-  private isSetSupported(name: string, version: string): boolean {
-    const check = this.options.isSetSupported ?? globalIsSetSupported();
-    return check ? check(name, version) : false;
   }
 
   /** One Excel.run (delayForCellEdit), errors as ExcelFailure; events back on if a write failed with them off. */

@@ -1,24 +1,21 @@
 /// <reference types="office-js" />
 import { TABLE_NAME, type ColumnDef } from '#shared/sheet/columns';
 import { replaceBody, writeSaveResults, type WriteRun } from './body-writes';
-import { chooseNoteApi, type IsSetSupported, type NoteApi } from './cell-notes';
+import { chooseNoteApi, type NoteApi } from './cell-notes';
 import { failure, toExcelFailure } from './excel-errors';
 import type { ExcelGateway, ResultsBatch, RowWrite, SheetSnapshot, WriteReport } from './gateway';
 import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
+import { OfficeSession, type ExcelHost, type OfficeSessionOptions } from './office-session';
 import { ensureSheet } from './sheet-setup';
 import { readTable } from './table-state';
 import type { EventsState } from './write-batches';
 
 export { KNOWN_IDS_SETTING } from './table-state';
 
-/** The part of the `Excel` namespace the gateway uses: Office.js's own, or a test double. */
-export type ExcelHost = Pick<typeof Excel, 'run'>;
+export type { ExcelHost } from './office-session';
 
-export interface OfficeGatewayOptions {
-  /** Defaults to the global `Excel`, looked up at each call (office.js may load after this module). */
-  excel?: ExcelHost;
-  /** Defaults to Office.context.requirements.isSetSupported; decides notes vs comments, once. */
-  isSetSupported?: IsSetSupported;
+/** isSetSupported decides notes vs comments, once. */
+export interface OfficeGatewayOptions extends OfficeSessionOptions {
   /** Estimated bytes per request; Excel on the web refuses more than 5 MB. */
   batchBudgetBytes?: number;
   /** Edits within this many milliseconds are reported once (a paste raises several events). */
@@ -29,23 +26,13 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): ExcelGa
   return new OfficeGateway(options);
 }
 
-function globalIsSetSupported(): IsSetSupported | undefined {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: IsSetSupported } } } }).Office;
-  const requirements = office?.context?.requirements;
-  return requirements?.isSetSupported ? (name, version) => requirements.isSetSupported!(name, version) : undefined;
-}
-
-class OfficeGateway implements ExcelGateway {
-  private syncs = 0;
+class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements ExcelGateway {
   private noteApiChoice: NoteApi | undefined;
   private readonly budget: number;
 
-  constructor(private readonly options: OfficeGatewayOptions) {
+  constructor(options: OfficeGatewayOptions) {
+    super(options);
     this.budget = options.batchBudgetBytes ?? DEFAULT_BATCH_BUDGET_BYTES;
-  }
-
-  get syncCount(): number {
-    return this.syncs;
   }
 
   async ensureSheet(columns: readonly ColumnDef[]): Promise<void> {
@@ -141,23 +128,6 @@ class OfficeGateway implements ExcelGateway {
         { context: registration.context as Excel.RequestContext },
       );
     };
-  }
-
-  /** Every round trip goes through here, so syncCount is exact. */
-  private readonly sync = async (context: Excel.RequestContext): Promise<void> => {
-    this.syncs += 1;
-    await context.sync();
-  };
-
-  private excel(): ExcelHost {
-    const excel = this.options.excel ?? (globalThis as { Excel?: ExcelHost }).Excel;
-    if (!excel) throw failure('ExcelNotAvailable');
-    return excel;
-  }
-
-  private isSetSupported(name: string, version: string): boolean {
-    const check = this.options.isSetSupported ?? globalIsSetSupported();
-    return check ? check(name, version) : false;
   }
 
   private noteApi(): NoteApi {
