@@ -1,6 +1,14 @@
+import type { z } from 'zod';
+import * as api from '#shared/api/index';
+import { Campaign } from '#shared/campaign';
+import { Nomination } from '#shared/nomination';
+import { Person, Unit, User } from '#shared/org';
+
 /**
  * Every route of the HTTP API, in one list that the CDK app (one Lambda per group), the local runner
- * (the same route keys API Gateway would set) and the OpenAPI document all read.
+ * (the same route keys API Gateway would set) and the OpenAPI document all read. Each route names the
+ * schemas of what it takes and answers; its path parameters are named in the path and described in
+ * shared/api/params.ts.
  */
 export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -12,28 +20,99 @@ export interface Route {
   /** false: open without a token (health and the API description). */
   auth: boolean;
   summary: string;
+  /** The query string, as API Gateway passes it (every value a string). */
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** The status of a success, 200 unless said. */
+  status?: number;
 }
 
 export const ROUTES: readonly Route[] = [
-  { method: 'GET', path: '/health', group: 'health', auth: false, summary: 'Liveness and the table it reaches' },
-  { method: 'GET', path: '/openapi.json', group: 'health', auth: false, summary: 'This API as OpenAPI 3.1' },
-  { method: 'GET', path: '/me', group: 'org', auth: true, summary: 'The signed-in user, role and unit' },
-  { method: 'GET', path: '/units', group: 'org', auth: true, summary: "The office's units" },
-  { method: 'PUT', path: '/units/{unitId}', group: 'org', auth: true, summary: 'Create or update a unit (admin)' },
-  { method: 'GET', path: '/people', group: 'org', auth: true, summary: "The office's staff" },
-  { method: 'PUT', path: '/people/{personId}', group: 'org', auth: true, summary: 'Create or update a staff member (admin)' },
-  { method: 'GET', path: '/users', group: 'org', auth: true, summary: 'Users and their roles (admin)' },
-  { method: 'PUT', path: '/users/{email}', group: 'org', auth: true, summary: "Set a user's role (admin)" },
-  { method: 'GET', path: '/campaigns', group: 'campaigns', auth: true, summary: 'List campaigns' },
-  { method: 'POST', path: '/campaigns', group: 'campaigns', auth: true, summary: 'Create a campaign (admin)' },
-  { method: 'GET', path: '/campaigns/{campaignId}', group: 'campaigns', auth: true, summary: 'Read a campaign' },
-  { method: 'PUT', path: '/campaigns/{campaignId}', group: 'campaigns', auth: true, summary: 'Update a campaign (admin)' },
+  {
+    method: 'GET',
+    path: '/health',
+    group: 'health',
+    auth: false,
+    summary: 'Liveness and the table it reaches',
+    response: api.Health,
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    group: 'health',
+    auth: false,
+    summary: 'This API as OpenAPI 3.1',
+    response: api.OpenApiDocument,
+  },
+  { method: 'GET', path: '/me', group: 'org', auth: true, summary: 'The signed-in user, role and unit', response: api.Me },
+  { method: 'GET', path: '/units', group: 'org', auth: true, summary: "The office's units", response: api.UnitPage },
+  {
+    method: 'PUT',
+    path: '/units/{unitId}',
+    group: 'org',
+    auth: true,
+    summary: 'Create or update a unit (admin)',
+    body: Unit,
+    response: Unit,
+  },
+  {
+    method: 'GET',
+    path: '/people',
+    group: 'org',
+    auth: true,
+    summary: "The office's staff",
+    query: api.PeopleQuery,
+    response: api.PersonPage,
+  },
+  {
+    method: 'PUT',
+    path: '/people/{personId}',
+    group: 'org',
+    auth: true,
+    summary: 'Create or update a staff member (admin)',
+    body: Person,
+    response: Person,
+  },
+  { method: 'GET', path: '/users', group: 'org', auth: true, summary: 'Users and their roles (admin)', response: api.UserPage },
+  { method: 'PUT', path: '/users/{email}', group: 'org', auth: true, summary: "Set a user's role (admin)", body: User, response: User },
+  { method: 'GET', path: '/campaigns', group: 'campaigns', auth: true, summary: 'List campaigns', response: api.CampaignPage },
+  {
+    method: 'POST',
+    path: '/campaigns',
+    group: 'campaigns',
+    auth: true,
+    summary: 'Create a campaign (admin)',
+    body: Campaign,
+    response: api.StoredCampaign,
+    status: 201,
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}',
+    group: 'campaigns',
+    auth: true,
+    summary: 'Read a campaign',
+    response: api.StoredCampaign,
+  },
+  {
+    method: 'PUT',
+    path: '/campaigns/{campaignId}',
+    group: 'campaigns',
+    auth: true,
+    summary: 'Update a campaign (admin)',
+    body: api.CampaignUpdate,
+    response: api.StoredCampaign,
+  },
   {
     method: 'GET',
     path: '/campaigns/{campaignId}/nominations',
     group: 'nominations',
     auth: true,
     summary: 'List nominations (filter by unit and status)',
+    query: api.ListQuery,
+    response: api.NominationPage,
   },
   {
     method: 'POST',
@@ -41,6 +120,9 @@ export const ROUTES: readonly Route[] = [
     group: 'nominations',
     auth: true,
     summary: 'Save a batch of changed rows, validated',
+    headers: api.SaveBatchHeaders,
+    body: api.SaveBatchRequest,
+    response: api.SaveBatchResult,
   },
   {
     method: 'DELETE',
@@ -48,6 +130,8 @@ export const ROUTES: readonly Route[] = [
     group: 'nominations',
     auth: true,
     summary: 'Delete a nomination (recorded, recoverable)',
+    query: api.VersionQuery,
+    response: Nomination,
   },
   {
     method: 'POST',
@@ -55,16 +139,43 @@ export const ROUTES: readonly Route[] = [
     group: 'nominations',
     auth: true,
     summary: 'Restore a deleted nomination',
+    query: api.VersionQuery,
+    response: Nomination,
   },
-  { method: 'GET', path: '/campaigns/{campaignId}/validation', group: 'reports', auth: true, summary: "The campaign's validation report" },
-  { method: 'GET', path: '/campaigns/{campaignId}/audit', group: 'reports', auth: true, summary: "The campaign's audit log" },
-  { method: 'GET', path: '/campaigns/{campaignId}/rounds', group: 'council', auth: true, summary: "The council's voting rounds" },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}/validation',
+    group: 'reports',
+    auth: true,
+    summary: "The campaign's validation report",
+    response: api.ValidationReport,
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}/audit',
+    group: 'reports',
+    auth: true,
+    summary: "The campaign's audit log",
+    query: api.AuditQuery,
+    response: api.AuditPage,
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}/rounds',
+    group: 'council',
+    auth: true,
+    summary: "The council's voting rounds",
+    response: api.RoundList,
+  },
   {
     method: 'POST',
     path: '/campaigns/{campaignId}/rounds',
     group: 'council',
     auth: true,
     summary: 'Open a voting round: the eligible nominations, or the tied ones of a confirmed round (secretary)',
+    body: api.CreateRoundRequest,
+    response: api.VotingRound,
+    status: 201,
   },
   {
     method: 'GET',
@@ -72,6 +183,8 @@ export const ROUTES: readonly Route[] = [
     group: 'council',
     auth: true,
     summary: 'A voting round with its result and minutes (?include=ballots for the ballots)',
+    query: api.RoundQuery,
+    response: api.VotingRound,
   },
   {
     method: 'PUT',
@@ -79,6 +192,8 @@ export const ROUTES: readonly Route[] = [
     group: 'council',
     auth: true,
     summary: "Replace a round's numbered ballots (secretary, recorded)",
+    body: api.SubmitBallotsRequest,
+    response: api.VotingRound,
   },
   {
     method: 'POST',
@@ -86,6 +201,7 @@ export const ROUTES: readonly Route[] = [
     group: 'council',
     auth: true,
     summary: 'Tally a round by the council rules: result and minutes (secretary)',
+    response: api.VotingRound,
   },
   {
     method: 'POST',
@@ -93,6 +209,8 @@ export const ROUTES: readonly Route[] = [
     group: 'council',
     auth: true,
     summary: 'Confirm a tallied round: selections written within the quotas, atomically (secretary)',
+    body: api.ConfirmRoundRequest,
+    response: api.VotingRound,
   },
 ];
 

@@ -85,9 +85,3 @@ export const API_ERRORS = {
 } as const satisfies Record<string, { status: number } & Localized>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
-
-export interface ApiErrorBody {
-  code: ApiErrorCode;
-  message: Localized;
-  details?: unknown;
-}

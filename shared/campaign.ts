@@ -86,9 +86,12 @@ export const CouncilSettings = z.strictObject({
 });
 export type CouncilSettings = z.infer<typeof CouncilSettings>;
 
+/** A campaign's id, as its URLs name it (`/campaigns/thi-dua-2025`). */
+export const CampaignId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
 export const Campaign = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    id: CampaignId,
     title: z.string().min(1).max(500),
     theme: z.string().max(2000),
     documentNumber: z.string().max(80).optional(),
@@ -129,6 +132,3 @@ export const Campaign = z
     });
   });
 export type Campaign = z.infer<typeof Campaign>;
-
-/** The campaign as the API returns it: with the server's version for optimistic concurrency. */
-export type StoredCampaign = Campaign & { version: number; updatedAt: string };

@@ -12,4 +12,4 @@ export { SEED_CAMPAIGN, HR_UNIT_ID } from './seed/campaign-2025';
 export { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from './seed/demo-office';
 export * from './permissions';
 export * from './api-errors';
-export * from './api-types';
+export * from './api/index';

@@ -1,23 +1,13 @@
 import type { Language, Localized } from './localized';
 import { RULE_MESSAGES, type RuleCode } from './messages';
+import type { Issue, Severity } from './api/issue';
 
-export type Severity = 'error' | 'warning';
+/** The shape of a finding is the API's (shared/api/issue.ts). */
+export type { Issue, Severity };
 
 /** A value of a message: a figure, a plain text, or a name that differs between the languages. */
 export type MessageParam = string | number | Localized;
 export type MessageParams = Record<string, MessageParam>;
-
-/** One finding of a rule: what, how bad, where (the nomination and its field), and what to tell the user. */
-export interface Issue {
-  code: RuleCode;
-  severity: Severity;
-  nominationId?: string;
-  rowKey?: string;
-  /** A field of the nomination (`dossier.TO_TRINH`, `receivedDate`, …): the add-in maps it to a cell. */
-  field?: string;
-  params: Record<string, string | number>;
-  message: Localized;
-}
 
 function resolve(params: MessageParams, language: Language): Record<string, string | number> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'object' ? value[language] : value]));

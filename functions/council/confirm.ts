@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/campaign';
+import type { StoredCampaign } from '#shared/api/campaign';
 import { joinVi } from '#shared/council/minutes';
 import type { ConfirmRoundRequest, RoundDecision } from '#shared/council/voting-round';
 import type { Nomination } from '#shared/nomination';

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/campaign';
+import type { StoredCampaign } from '#shared/api/campaign';
 import { buildMinutes } from '#shared/council/minutes';
 import { tally } from '#shared/council/tally';
 import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/voting-round';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { CampaignUpdate } from '#shared/api/campaign';
 import { Campaign } from '#shared/campaign';
 import { currentUser, requireRole } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
@@ -10,9 +10,6 @@ import { getCampaign, listCampaigns, putCampaign } from '#functions/store/campai
 import { db } from '#functions/store/client';
 import { batchPutAll } from '#functions/store/batch';
 import { rebuildQuotaCounters } from '#functions/store/quota-counters';
-
-/** An update names the version its editor read, so that two admins cannot overwrite each other. */
-const CampaignUpdate = z.strictObject({ campaign: Campaign, version: z.int().min(1) });
 
 export const handler = routeGroup({
   'GET /campaigns': async (event) => {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ConfirmRoundRequest, CreateRoundRequest, RoundId, SubmitBallotsRequest } from '#shared/council/voting-round';
+import { ConfirmRoundRequest, CreateRoundRequest, RoundId, RoundQuery, SubmitBallotsRequest } from '#shared/api/round';
 import type { User } from '#shared/org';
 import { confirmRound } from '#functions/council/confirm';
 import { createRound, submitBallots, tallyRound } from '#functions/council/rounds';
@@ -12,8 +11,6 @@ import type { ApiEvent } from '#functions/http/types';
 import { getCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { getRound, getRoundWithBallots, listRounds, publicRound } from '#functions/store/round-store';
-
-const RoundQuery = z.strictObject({ include: z.enum(['ballots']).optional() });
 
 /** The council's secretary runs the vote; an administrator may stand in. */
 const runsTheVote = (user: User) => requireRole(user, 'secretary', 'admin');

@@ -1,31 +1,17 @@
-import { z } from 'zod';
+import { ListQuery, VersionQuery } from '#shared/api/nomination';
+import { IdempotencyKey, SaveBatchRequest } from '#shared/api/save';
 import { mayRead, mayWriteNominations } from '#shared/permissions';
-import { NominationStatus } from '#shared/status';
 import { currentUser } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
 import { header, parseBody, parseQuery, pathParam, rawBody } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
 import { deleteNomination, restoreNomination } from '#functions/nominations/delete';
-import { SaveBatchRequest, saveBatch } from '#functions/nominations/save';
+import { saveBatch } from '#functions/nominations/save';
 import { getCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { once } from '#functions/store/idempotency-store';
 import { listNominationPage } from '#functions/store/nomination-reads';
-
-const ListQuery = z.strictObject({
-  unitId: z.string().max(64).optional(),
-  status: NominationStatus.optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(2000).default(1000),
-  includeDeleted: z.enum(['true', 'false']).default('false'),
-});
-const VersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
-const IdempotencyKey = z
-  .string()
-  .min(8)
-  .max(128)
-  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 export const handler = routeGroup({
   /** A page of the campaign's nominations; a unit clerk gets only the unit's own. */

@@ -1,8 +1,9 @@
+import { PeopleQuery } from '#shared/api/org';
 import { Person, Unit, User } from '#shared/org';
 import { comparePersonNames, compareVietnamese } from '#shared/text';
 import { currentUser, requireRole } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
-import { parseBody, pathParam } from '#functions/http/request';
+import { parseBody, parseQuery, pathParam } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
 import { db } from '#functions/store/client';
@@ -25,7 +26,7 @@ export const handler = routeGroup({
 
   'GET /people': async (event) => {
     await currentUser(event);
-    const unitId = event.queryStringParameters?.unitId;
+    const { unitId } = parseQuery(event, PeopleQuery);
     const { people } = await loadRegistry(db());
     const items = people.filter((p) => !unitId || p.unitId === unitId).sort((a, b) => comparePersonNames(a.fullName, b.fullName));
     return json(event, 200, { items });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { AuditQuery } from '#shared/api/audit';
 import { mayRead } from '#shared/permissions';
 import { makeRuleContext, validateCampaign } from '#shared/rules/index';
 import { currentUser, requireRole } from '#functions/http/auth';
@@ -10,12 +10,6 @@ import { getCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { loadAllNominations } from '#functions/store/nomination-reads';
 import { loadRegistry } from '#functions/store/org-store';
-
-const AuditQuery = z.strictObject({
-  nominationId: z.string().max(64).optional(),
-  cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
 
 export const handler = routeGroup({
   /** Every issue of the campaign, and the quota usage per award form and scope. */

@@ -1,4 +1,5 @@
-import { API_ERRORS, type ApiErrorBody, type ApiErrorCode } from '#shared/api-errors';
+import type { ApiErrorBody } from '#shared/api/error';
+import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
 import type { Localized } from '#shared/localized';
 import type { z } from 'zod';
 

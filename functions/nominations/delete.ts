@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/campaign';
+import type { StoredCampaign } from '#shared/api/campaign';
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { mayDelete, mayWriteNominations } from '#shared/permissions';

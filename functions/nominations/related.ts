@@ -1,4 +1,4 @@
-import type { RelatedRow } from '#shared/api-types';
+import type { RelatedRow } from '#shared/api/save';
 import type { Issue } from '#shared/issues';
 import { nomineeKey, type Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';

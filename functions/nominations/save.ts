@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { RowResult, SaveBatchResult } from '#shared/api-types';
-export type { RowResult, SaveBatchResult };
-import type { StoredCampaign } from '#shared/campaign';
+import type { RowResult, SaveBatchRequest, SaveBatchResult } from '#shared/api/save';
+import type { StoredCampaign } from '#shared/api/campaign';
 import { todayInVietnam } from '#shared/dates';
 import type { Issue } from '#shared/issues';
-import { formulaLikeFields, NominationChange, nomineeKey, type Nomination } from '#shared/nomination';
+import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { mayRead, refuseChange } from '#shared/permissions';
 import {
@@ -35,12 +33,6 @@ import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions
 import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
 import { nomineeClaims, relatedIds, relatedRows, type Claims } from './related';
-
-/** 5,000 rows of a sheet fit in one request under Lambda's 6 MB; a client sends more as several batches. */
-export const MAX_BATCH_ROWS = 5000;
-
-export const SaveBatchRequest = z.strictObject({ rows: z.array(NominationChange).min(1).max(MAX_BATCH_ROWS) });
-export type SaveBatchRequest = z.infer<typeof SaveBatchRequest>;
 
 /** Time-ordered ids: a campaign's rows list in the order they were first saved. */
 export function newNominationId(): string {

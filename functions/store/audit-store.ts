@@ -1,27 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '#shared/api/audit';
 import { decodeCursor, encodeCursor } from './batch';
 import type { Db } from './client';
 import { keys } from './keys';
 
-/** One change: who did what to which nomination, when, and each field from what to what. */
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action:
-    | 'create'
-    | 'update'
-    | 'delete'
-    | 'restore'
-    | 'campaign.create'
-    | 'campaign.update'
-    | 'round.create'
-    | 'round.ballots'
-    | 'round.tally'
-    | 'round.confirm';
-  nominationId?: string;
-  changes: Record<string, { from?: unknown; to?: unknown }>;
-}
+export type { AuditEntry };
 
 /** Entries of one write are kept together, gzipped, a few hundred to an item (items hold 400 KB). */
 const ENTRIES_PER_ITEM = 400;

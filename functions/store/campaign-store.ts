@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Campaign, type StoredCampaign } from '#shared/campaign';
+import type { StoredCampaign } from '#shared/api/campaign';
+import { Campaign } from '#shared/campaign';
 import { ApiError } from '#functions/http/errors';
 import { queryAll } from './batch';
 import type { Db } from './client';

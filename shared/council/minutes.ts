@@ -2,64 +2,11 @@ import type { Campaign, CouncilSettings } from '#shared/campaign';
 import { formatDateVi, type IsoDate } from '#shared/dates';
 import { identityKey } from '#shared/text';
 import type { Candidate } from './round';
+import type { MinutesCandidate, MinutesForm, MinutesSignature, TallyMinutes } from '#shared/api/minutes';
 import type { InvalidReason, TallyResult } from './tally';
 
-/**
- * The tally minutes (biên bản kiểm phiếu) as data: what the council signs, in Vietnamese, with every
- * figure already formatted. The Excel layer lays it out; nothing here decides anything the tally did not.
- */
-export interface MinutesCandidate {
-  /** 1, 2, … within the award form, most votes first. */
-  order: number;
-  nominationId: string;
-  name: string;
-  nomineeKind: Candidate['nomineeKind'];
-  unitName: string;
-  female: boolean;
-  votes: number;
-  /** Of the base, Vietnamese style: "66,67%". */
-  percent: string;
-  passed: boolean;
-  selected: boolean;
-  tied: boolean;
-}
-
-export interface MinutesForm {
-  awardForm: string;
-  awardFormName: string;
-  places: number;
-  candidates: MinutesCandidate[];
-  selectedNames: string[];
-  tie?: { names: string[]; places: number; votes: number; femaleNames: string[] };
-}
-
-export interface MinutesSignature {
-  role: 'chair' | 'secretary';
-  title: string;
-  /** From the council's members by role; empty when the council names no one in that role. */
-  name: string;
-}
-
-export interface TallyMinutes {
-  title: string;
-  /** "Hội đồng Thi đua – Khen thưởng" and the issuer of the campaign. */
-  council: string;
-  issuer: string;
-  campaignTitle: string;
-  round: number;
-  /** dd/MM/yyyy */
-  date: string;
-  members: { total: number; present: number; writtenVotes: number; participating: number; required: number };
-  ballots: { issued: number; collected: number; valid: number; invalid: number };
-  invalidReasons: { reason: InvalidReason; label: string; count: number }[];
-  /** The threshold as the rules put it, e.g. "trên 50% tổng số thành viên Hội đồng". */
-  threshold: string;
-  void: boolean;
-  forms: MinutesForm[];
-  /** The conclusion, one Vietnamese sentence per line. */
-  conclusion: string[];
-  signatures: MinutesSignature[];
-}
+/** The minutes' shape is the API's (shared/api/minutes.ts); this module fills it in. */
+export type { MinutesCandidate, MinutesForm, MinutesSignature, TallyMinutes };
 
 export interface MinutesInput {
   campaign: Pick<Campaign, 'title' | 'issuer' | 'awardForms' | 'council'>;

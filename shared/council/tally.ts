@@ -1,38 +1,9 @@
 import type { CouncilSettings } from '#shared/campaign';
+import type { CandidateResult, FormResult, InvalidReason, TallyResult } from '#shared/api/tally';
 import type { RoundInput } from './round';
 
-export type InvalidReason = 'OVER_PLACES' | 'UNKNOWN_CANDIDATE' | 'UNKNOWN_MARK' | 'REPEATED_NUMBER';
-
-export interface CandidateResult {
-  nominationId: string;
-  awardForm: string;
-  votes: number;
-  /** Votes as a percentage of the base, to two decimals (for the minutes; the decision uses integers). */
-  percent: number;
-  passed: boolean;
-  selected: boolean;
-  /** Tied across the last place: neither selected nor out; a further round decides. */
-  tied: boolean;
-}
-
-export interface FormResult {
-  awardForm: string;
-  places: number;
-  selected: string[];
-  /** A tie across the last place: the tied candidates, and the places left for them. */
-  tie?: { nominationIds: string[]; places: number; femaleIds: string[] };
-}
-
-export interface TallyResult {
-  void: boolean;
-  voidReason?: { code: 'NO_QUORUM'; required: number; participating: number };
-  members: { total: number; present: number; writtenVotes: number; participating: number };
-  ballots: { issued: number; collected: number; valid: number; invalid: number };
-  invalidBallots: { number: number; reasons: InvalidReason[] }[];
-  base: number;
-  candidates: CandidateResult[];
-  forms: FormResult[];
-}
+/** The result's shape is the API's (shared/api/tally.ts). */
+export type { CandidateResult, FormResult, InvalidReason, TallyResult };
 
 /**
  * Whether each ballot counts, and why not: marking more candidates of a form than its places, naming

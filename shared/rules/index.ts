@@ -1,20 +1,16 @@
-import type { Issue } from '#shared/issues';
+import type { ValidationReport } from '#shared/api/validation';
 import { nomineeKey, type Nomination } from '#shared/nomination';
 import type { RuleContext } from './context';
 import { countNominees, duplicateIssuesFor } from './duplicates';
 import { checkNomination } from './nomination-rules';
-import { computeQuotaUsage, quotaIssuesFor, type QuotaUsage } from './quota';
+import { computeQuotaUsage, quotaIssuesFor } from './quota';
 
 export * from './context';
 export * from './duplicates';
 export * from './nomination-rules';
 export * from './quota';
 
-export interface ValidationReport {
-  issues: Issue[];
-  quotaUsage: QuotaUsage[];
-  counts: { nominations: number; errors: number; warnings: number };
-}
+export type { ValidationReport };
 
 /** Every rule of the plan over a campaign's live nominations: the validation report. */
 export function validateCampaign(ctx: RuleContext, nominations: readonly Nomination[]): ValidationReport {

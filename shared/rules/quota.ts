@@ -1,3 +1,4 @@
+import type { QuotaUsage } from '#shared/api/quota';
 import type { Campaign, QuotaRule } from '#shared/campaign';
 import { makeIssue, type Issue } from '#shared/issues';
 import type { Localized } from '#shared/localized';
@@ -8,16 +9,7 @@ import type { RowTarget } from './nomination-rules';
 /** The scope key of a whole-campaign quota; a unit quota uses the unit's id. */
 export const CAMPAIGN_SCOPE = '*';
 
-/** Rule 4: how many places of one quota are used, and how many candidates compete for them. */
-export interface QuotaUsage {
-  ruleId: string;
-  awardForm: string;
-  scope: QuotaRule['scope'];
-  scopeKey: string;
-  max: number;
-  used: number;
-  candidates: number;
-}
+export type { QuotaUsage };
 
 type QuotaRelevant = Pick<NominationFields, 'awardForm' | 'unitId' | 'status'>;
 

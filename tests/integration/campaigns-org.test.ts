@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '#functions/routes';
-import type { Campaign, StoredCampaign } from '#shared/campaign';
+import type { StoredCampaign } from '#shared/api/campaign';
+import type { Campaign } from '#shared/campaign';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -310,8 +311,8 @@ describe('route matching', () => {
       handlers: Object.fromEntries(ROUTE_GROUPS.map((group) => [group, handler])) as Record<RouteGroup, ApiHandler>,
       verify: async () => ({}),
       routes: [
-        { method: 'GET', path: '/a/{id}/c', group: 'health', auth: false, summary: '' },
-        { method: 'GET', path: '/a/b/{x}', group: 'health', auth: false, summary: '' },
+        { method: 'GET', path: '/a/{id}/c', group: 'health', auth: false, summary: '', response: z.unknown() },
+        { method: 'GET', path: '/a/b/{x}', group: 'health', auth: false, summary: '', response: z.unknown() },
       ],
       quiet: true,
     });

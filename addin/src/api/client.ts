@@ -1,4 +1,6 @@
-import type { Nomination, Page, Person, SaveBatchResult, StoredCampaign, Unit, User, ValidationReport } from '#shared/api-types';
+import type { Page, SaveBatchResult, StoredCampaign, ValidationReport } from '#shared/api/index';
+import type { Nomination } from '#shared/nomination';
+import type { Person, Unit, User } from '#shared/org';
 import type { Attendance, Ballot } from '#shared/council/round';
 import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import type { NominationChange } from '#shared/nomination';

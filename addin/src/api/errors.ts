@@ -1,5 +1,5 @@
 import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
-import type { SaveBatchResult } from '#shared/api-types';
+import type { SaveBatchResult } from '#shared/api/index';
 import type { Localized } from '#shared/localized';
 
 /** Failures the client names itself (no product body to read). */

@@ -1,5 +1,5 @@
 import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
-import type { RowResult, SaveBatchResult, StoredCampaign } from '#shared/api-types';
+import type { RowResult, SaveBatchResult, StoredCampaign } from '#shared/api/index';
 import { formulaLikeFields, type Nomination, type NominationChange } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
 import { mayRead, refuseChange } from '#shared/permissions';

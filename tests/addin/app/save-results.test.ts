@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RowResult } from '#shared/api-types';
+import type { RowResult } from '#shared/api/index';
 import { makeIssue } from '#shared/issues';
 import { rowHash } from '#shared/sheet/row-hash';
 import { buildWrites, outcomeContent, savedContent, sendPlacements, type SendOutcome } from '#addin/app/save/save-results';

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/api-types';
+import type { StoredCampaign } from '#shared/api/index';
 import { ballotSheetSchema } from '#shared/council/ballot-sheet';
 import { buildMinutes } from '#shared/council/minutes';
 import type { Ballot } from '#shared/council/round';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Nomination, NominationChange } from '#shared/nomination';
-import type { SaveBatchResult } from '#shared/api-types';
+import type { SaveBatchResult } from '#shared/api/index';
 import { startTestApi, type TestApi } from '#tests/support/api';
 import { launchChromium } from './browser';
 import { HostPage } from './host-page';

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/api-types';
+import type { StoredCampaign } from '#shared/api/index';
 import type { Issue } from '#shared/issues';
 import type { Person, Unit } from '#shared/org';
 import { mayWriteNominations } from '#shared/permissions';

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/api-types';
+import type { StoredCampaign } from '#shared/api/index';
 import { ballotSheetSchema, type BallotSheetSchema } from '#shared/council/ballot-sheet';
 import type { VotingRound } from '#shared/council/voting-round';
 import { isApiRequestError } from '#addin/api/index';

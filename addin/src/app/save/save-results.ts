@@ -1,4 +1,4 @@
-import type { RowResult } from '#shared/api-types';
+import type { RowResult } from '#shared/api/index';
 import type { Language, Localized } from '#shared/localized';
 import { sheetText, type CellValue, type ColumnDef } from '#shared/sheet/columns';
 import { isoToSerial } from '#shared/sheet/excel-dates';

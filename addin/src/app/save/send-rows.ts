@@ -1,4 +1,4 @@
-import type { SaveBatchResult } from '#shared/api-types';
+import type { SaveBatchResult } from '#shared/api/index';
 import type { Localized } from '#shared/localized';
 import type { QuotaUsage } from '#shared/rules/quota';
 import { isApiRequestError, type ApiRequestError } from '#addin/api/index';

@@ -1,5 +1,5 @@
 import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
-import type { RowResult } from '#shared/api-types';
+import type { RowResult } from '#shared/api/index';
 import type { Issue } from '#shared/issues';
 import type { Language, Localized } from '#shared/localized';
 import { columnForField, type ColumnDef } from '#shared/sheet/columns';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const InvalidReason = z.enum(['OVER_PLACES', 'UNKNOWN_CANDIDATE', 'UNKNOWN_MARK', 'REPEATED_NUMBER']);
+export type InvalidReason = z.infer<typeof InvalidReason>;
+
+export const CandidateResult = z.object({
+  nominationId: z.string(),
+  awardForm: z.string(),
+  votes: z.int(),
+  /** Votes as a percentage of the base, to two decimals (for the minutes; the decision uses integers). */
+  percent: z.number(),
+  passed: z.boolean(),
+  selected: z.boolean(),
+  /** Tied across the last place: neither selected nor out; a further round decides. */
+  tied: z.boolean(),
+});
+export type CandidateResult = z.infer<typeof CandidateResult>;
+
+export const FormResult = z.object({
+  awardForm: z.string(),
+  places: z.int(),
+  selected: z.array(z.string()),
+  /** A tie across the last place: the tied candidates, and the places left for them. */
+  tie: z.object({ nominationIds: z.array(z.string()), places: z.int(), femaleIds: z.array(z.string()) }).optional(),
+});
+export type FormResult = z.infer<typeof FormResult>;
+
+/** What the tally of a round decided, by the council's rules. */
+export const TallyResult = z.object({
+  void: z.boolean(),
+  voidReason: z.object({ code: z.literal('NO_QUORUM'), required: z.int(), participating: z.int() }).optional(),
+  members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int() }),
+  ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
+  invalidBallots: z.array(z.object({ number: z.int(), reasons: z.array(InvalidReason) })),
+  base: z.int(),
+  candidates: z.array(CandidateResult),
+  forms: z.array(FormResult),
+});
+export type TallyResult = z.infer<typeof TallyResult>;
