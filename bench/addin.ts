@@ -32,7 +32,7 @@ import { launchChromium } from '#tests/e2e/support/browser';
 import { HostPage } from '#tests/e2e/support/host-page';
 import { sheetRow, TABLE, columnIndex } from '#tests/e2e/support/rows';
 import { startE2eServer, type E2eServer } from '#tests/e2e/support/server';
-import { int, ms, table } from './report';
+import { goalsTable, int, ms, table, type Goal } from './report';
 import { makeRows } from './rows';
 
 export interface AddinBenchContext {
@@ -91,8 +91,6 @@ const ADMIN = 'admin@thidua.local';
 const GOAL_SYNCS = 4;
 const GOAL_MS = 2000;
 const GOAL_ROWS = 1000;
-
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 
 function median<T>(items: readonly T[], key: (item: T) => number): T {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
@@ -309,7 +307,7 @@ function print(results: AddinSizeResult[], context: { loadBefore: number; second
   console.log('');
   console.log(table(rows, header));
 
-  const goals: { goal: string; value: string; pass: boolean }[] = [];
+  const goals: Goal[] = [];
   for (const r of results) {
     const worst = Math.max(...r.runs.map((run) => run.syncs));
     const what = r.saved > 0 ? `${int(r.rows)} rows under ${int(r.saved)} saved` : `${int(r.rows)} rows`;
@@ -327,12 +325,7 @@ function print(results: AddinSizeResult[], context: { loadBefore: number; second
       pass: goalSize.median.writtenMs < GOAL_MS,
     });
   console.log('');
-  console.log(
-    table(
-      goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
-      ['Goal', 'measured', ''],
-    ),
-  );
+  console.log(goalsTable(goals));
   console.log(
     `\nBENCH_JSON_ADDIN ${JSON.stringify({
       latencyMs: LATENCY,

@@ -2,6 +2,7 @@ import type { CouncilSettings } from '#shared/campaign';
 import type { Ballot, Candidate, RoundForm } from '#shared/council/round';
 import type { InvalidReason } from '#shared/council/tally';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { random } from './rows';
 
 /**
  * The council bench's data: candidates, forms with their places, council settings and numbered ballots
@@ -23,18 +24,6 @@ export const PLACES_SHARE = 0.2;
 export const MARK = SEED_CAMPAIGN.council.voteMark;
 
 export type Density = 'realistic' | 'full';
-
-/** A small deterministic PRNG (mulberry32), as bench/rows.ts uses. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How many of `candidates` stand for the first form (the rest for the second). */
 export const firstFormCount = (candidates: number) => Math.round(candidates / 4);

@@ -5,12 +5,12 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#local/dynamodb-local';
-import { loadLocalKeys } from '#local/keys';
-import { createLocalApi, type LocalApi } from '#local/server';
+import type { LocalApi } from '#local/server';
 import { db } from '#functions/store/client';
 import { ensureTable } from '#functions/store/ensure-table';
 import { seedDemoData } from '#functions/store/seed';
 import { runCouncilBench } from './council';
+import { startBenchApi } from './local-api';
 import { CallLog } from './profile';
 
 const TABLE_NAME = 'bench-council';
@@ -48,17 +48,10 @@ async function main(): Promise<void> {
   const log = new CallLog();
   log.attach(db().doc, 'product');
 
-  const { HANDLERS } = await import('#local/handlers');
-  const keys = await loadLocalKeys({ dir: null });
-  api = createLocalApi({
-    handlers: HANDLERS,
-    verify: (token) => keys.verifyToken(token),
-    quiet: true,
-    logError: (line, error) => console.error(line, error ?? ''),
-  });
-  const { url } = await api.listen(0);
-  progress(`DynamoDB Local on ${dynamo.endpoint}, local API on ${url}`);
-  await runCouncilBench({ baseUrl: url, issueToken: (email) => keys.issueToken(email), log, progress });
+  const started = await startBenchApi();
+  api = started.api;
+  progress(`DynamoDB Local on ${dynamo.endpoint}, local API on ${started.url}`);
+  await runCouncilBench({ baseUrl: started.url, issueToken: started.issueToken, log, progress });
 }
 
 let code = 0;

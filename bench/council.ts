@@ -57,7 +57,7 @@ import {
 } from './council-ballots';
 import { cpuProfile } from './cpu';
 import { busyMs, type CallLog } from './profile';
-import { int, ms, percentile, sample, table, type Sample } from './report';
+import { goalsTable, int, ms, percentile, sample, table, type Sample } from './report';
 import { makeRows } from './rows';
 
 export interface CouncilBenchContext {
@@ -466,7 +466,6 @@ async function apiCase(
 
 // ---- Output
 
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
 const range = (s: Sample) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 const counts = (list: readonly number[]) =>
   Math.min(...list) === Math.max(...list) ? `${list[0]}` : `${Math.min(...list)}–${Math.max(...list)}`;
@@ -719,12 +718,7 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
     ),
   );
   console.log('');
-  console.log(
-    table(
-      goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
-      ['Goal', 'measured', ''],
-    ),
-  );
+  console.log(goalsTable(goals));
   const limits = [
     `CouncilSettings.members ≤ ${int(memberCap)} and Attendance.present ≤ ${int(presentCap)}, while a round takes up to ${int(MAX_BALLOTS)} ballots: no schema-valid round has more than ${int(memberCap)} honest ballots, and tally() does not flag collected > issued.`,
     ...api

@@ -38,6 +38,22 @@ export function table(rows: readonly (readonly string[])[], header?: readonly st
   return out.join('\n');
 }
 
+export interface Goal {
+  goal: string;
+  value: string;
+  pass: boolean;
+}
+
+export const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
+
+/** Every bench section ends with its goals, each PASS or MISS. */
+export function goalsTable(goals: readonly Goal[]): string {
+  return table(
+    goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
+    ['Goal', 'measured', ''],
+  );
+}
+
 export interface Profile {
   wallMs: number;
   /** Wall time with at least one DynamoDB request in flight. */

@@ -38,7 +38,7 @@ const DEEDS = [
 ];
 
 /** A small deterministic PRNG (mulberry32): the rows do not change between runs. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -26,8 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal, type DynamoDbLocal } from '#local/dynamodb-local';
-import { loadLocalKeys } from '#local/keys';
-import { createLocalApi, type LocalApi } from '#local/server';
+import type { LocalApi } from '#local/server';
 import { MAX_BATCH_ROWS, SaveBatchRequest, type SaveBatchResult } from '#shared/api/save';
 import { saveBatch } from '#functions/nominations/save';
 import { getCampaign } from '#functions/store/campaign-store';
@@ -43,8 +42,9 @@ import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
 import { cpuProfile } from './cpu';
 import { plainBatchWrite } from './floor';
+import { startBenchApi } from './local-api';
 import { CallLog, type Call } from './profile';
-import { int, ms, percentile, profile, profileTable, sample, table, type Profile, type Sample } from './report';
+import { goalsTable, int, ms, percentile, profile, profileTable, sample, table, type Goal, type Profile, type Sample } from './report';
 import { makeRows } from './rows';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000')
@@ -455,10 +455,6 @@ function printDetails(result: SizeResult): void {
   );
 }
 
-function verdict(pass: boolean): string {
-  return pass ? 'PASS' : 'MISS';
-}
-
 function printSummary(results: SizeResult[], context: string[]): Record<string, unknown> {
   const col = (f: (r: SizeResult) => string) => results.map(f);
   const header = ['', ...results.map((r) => `${int(r.n)} rows`)];
@@ -508,7 +504,7 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
   console.log('');
   console.log(table(rows, header));
 
-  const goals: { goal: string; value: string; pass: boolean }[] = [];
+  const goals: Goal[] = [];
   for (const r of results) {
     const ratio = r.http.ms / r.floor.ms;
     goals.push({
@@ -536,12 +532,7 @@ function printSummary(results: SizeResult[], context: string[]): Record<string, 
     goals.push({ goal: 'One changed row: request count does not grow with the campaign', value: counts.join(' vs '), pass: flat });
   }
   console.log('');
-  console.log(
-    table(
-      goals.map((g) => [g.goal, g.value, verdict(g.pass)]),
-      ['Goal', 'measured', ''],
-    ),
-  );
+  console.log(goalsTable(goals));
 
   return {
     sizes: results.map((r) => ({
@@ -639,16 +630,8 @@ async function main(): Promise<void> {
   log.attach(db().doc, 'product');
   log.attach(doc, 'bench');
 
-  const { HANDLERS } = await import('#local/handlers');
-  const keys = await loadLocalKeys({ dir: null });
-  const api = createLocalApi({
-    handlers: HANDLERS,
-    verify: (token) => keys.verifyToken(token),
-    quiet: true,
-    logError: (line, error) => console.error(line, error ?? ''),
-  });
-  const { url } = await api.listen(0);
-  bench = { dynamo, admin, doc, api, baseUrl: url, token: await keys.issueToken(HR_EMAIL), log };
+  const { api, url, issueToken } = await startBenchApi();
+  bench = { dynamo, admin, doc, api, baseUrl: url, token: await issueToken(HR_EMAIL), log };
   progress(`Local API (the real handlers) on ${url}; saving as ${HR_EMAIL} (hr)`);
 
   if (WARMUP > 0) {
@@ -696,9 +679,9 @@ ${summary}`;
     `\nBENCH_JSON ${JSON.stringify({ ...json, warmupRows: WARMUP, repeats: REPEATS, singleRepeats: SINGLE_REPEATS, otherDynamoDbLocals: others, loadAverage: [round(loadBefore), round(os.loadavg()[0]!)], totalSeconds: round((performance.now() - started) / 1000) })}`,
   );
   // The council's tally (bench/council.ts; BENCH_COUNCIL=0 skips it), on the same DynamoDB Local and local API.
-  await runCouncilBench({ baseUrl: bench.baseUrl, issueToken: (email) => keys.issueToken(email), log: bench.log, progress });
+  await runCouncilBench({ baseUrl: bench.baseUrl, issueToken, log: bench.log, progress });
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
-  await runAddinBench({ baseUrl: bench.baseUrl, issueToken: (email) => keys.issueToken(email), progress });
+  await runAddinBench({ baseUrl: bench.baseUrl, issueToken, progress });
 }
 
 let code = 0;
