@@ -19,7 +19,17 @@ export default defineConfig({
       },
       { test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 } },
       // The add-in's tests: node by default; a component test opts into jsdom with `// @vitest-environment jsdom`.
-      { test: { name: 'addin', include: ['tests/addin/**/*.test.ts'], environment: 'node' } },
+      // The API they talk to is the real one (tests/support/pane-api.ts), over the run's DynamoDB Local.
+      {
+        test: {
+          name: 'addin',
+          include: ['tests/addin/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/dynamodb.global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
       // End to end: Chromium (playwright-core) drives the built pane inside the stand-in Excel host
       // (tests/e2e/host) against the real API over DynamoDB Local. One file at a time: each runs a browser.
       {

@@ -2,18 +2,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '#shared/async/backoff';
 import type { NominationChange } from '#shared/nomination';
 import { ApiRequestError, chunkRows, createApiClient, IdempotencyMemory, utf8Length, type ApiClientOptions } from '#addin/api/index';
-import { FakeServer } from './fake-server';
+import { useTestApi } from '#tests/support/api';
+import { paneServer, type PaneServer } from '#tests/support/pane-api';
 import { fields, staffOf } from './fixtures';
 
 const HR = 'tochuc@thidua.local';
 const staff = staffOf('tong-hop');
+// The real API over DynamoDB Local, one table for this file: each test starts from what the earlier ones left.
+const testApi = useTestApi();
 const change = (i: number, extra: Partial<NominationChange> = {}): NominationChange => ({
   ...fields(staff[i % staff.length]!.id, { status: 'draft' }),
   rowKey: String(i),
   ...extra,
 });
 
-function client(server: FakeServer, options: Partial<ApiClientOptions> = {}) {
+function client(server: PaneServer, options: Partial<ApiClientOptions> = {}) {
   const getToken = vi.fn(async (_force?: boolean) => server.tokenFor(HR));
   const sleeps: number[] = [];
   const api = createApiClient({
@@ -61,10 +64,10 @@ describe('backoff', () => {
 
 describe('saveChanges', () => {
   it('sends each part with its own stable Idempotency-Key and merges the answers', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     const { api } = client(server, { chunkLimits: { maxRows: 2 } });
     const progress = vi.fn();
-    const result = await api.saveChanges(server.campaign.id, [change(0), change(1), change(2)], { onProgress: progress });
+    const result = await api.saveChanges(server.campaignId, [change(0), change(1), change(2)], { onProgress: progress });
     expect(server.batches().map((entry) => [entry.key, entry.rows!.length])).toEqual([
       ['session-1.0', 2],
       ['session-1.1', 1],
@@ -77,20 +80,21 @@ describe('saveChanges', () => {
   });
 
   it('retries network errors, 5xx, 429 and REQUEST_IN_PROGRESS with the same key, then succeeds', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     server.batchFailures = ['network', 503, 429, 409];
-    const { api, sleeps } = client(server);
-    const result = await api.saveChanges(server.campaign.id, [change(0)]);
+    // A session of its own: the API remembers the keys of this file's earlier tests.
+    const { api, sleeps } = client(server, { newSessionId: () => 'session-retry' });
+    const result = await api.saveChanges(server.campaignId, [change(0)]);
     expect(result.summary.saved).toBe(1);
-    expect(new Set(server.batches().map((entry) => entry.key))).toEqual(new Set(['session-1.0']));
+    expect(new Set(server.batches().map((entry) => entry.key))).toEqual(new Set(['session-retry.0']));
     expect(sleeps).toEqual([375, 750, 1500, 3000]);
   });
 
   it('gives up after the bounded attempts with a retryable Vietnamese network error', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     server.offline = true;
     const { api } = client(server, { retry: { attempts: 3 } });
-    const error = await api.saveChanges(server.campaign.id, [change(0)]).catch((e: unknown) => e);
+    const error = await api.saveChanges(server.campaignId, [change(0)]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 0, code: 'NETWORK', retryable: true });
     expect((error as ApiRequestError).localized.vi).toMatch(/^Mất kết nối mạng/);
@@ -98,7 +102,7 @@ describe('saveChanges', () => {
   });
 
   it('does not retry a refusal, and hands back the parts saved before it', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     const clerkRow = change(1, { status: 'eligible' });
     const clerk = createApiClient({
       baseUrl: '/api',
@@ -107,7 +111,7 @@ describe('saveChanges', () => {
       chunkLimits: { maxRows: 1 },
       newSessionId: () => 'session-2',
     });
-    const error = (await clerk.saveChanges(server.campaign.id, [change(0), clerkRow]).catch((e: unknown) => e)) as ApiRequestError;
+    const error = (await clerk.saveChanges(server.campaignId, [change(0), clerkRow]).catch((e: unknown) => e)) as ApiRequestError;
     expect(error).toMatchObject({ status: 403, code: 'FORBIDDEN_STATUS', retryable: false });
     expect(error.localized.vi).toBe('Vai trò của bạn không được chuyển đề nghị sang trạng thái này');
     expect(error.details).toMatchObject({ rowKey: '1' });
@@ -116,7 +120,7 @@ describe('saveChanges', () => {
   });
 
   it('reuses the key of a body whose answer was lost, so the server answers it once', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     server.batchFailures = ['lost', 'lost'];
     const keys = new IdempotencyMemory();
     let session = 0;
@@ -126,20 +130,21 @@ describe('saveChanges', () => {
       fetch: server.fetch,
       retry: { attempts: 2 },
       sleep: async () => undefined,
-      newSessionId: () => `session-${++session}`,
+      newSessionId: () => `lost-${++session}`,
     });
     const rows = [change(0)];
-    await expect(api.saveChanges(server.campaign.id, rows, { keys })).rejects.toMatchObject({ code: 'NETWORK' });
-    const again = await api.saveChanges(server.campaign.id, rows, { keys });
-    expect(server.batches().map((entry) => entry.key)).toEqual(['session-1.0', 'session-1.0', 'session-1.0']);
+    const before = (await server.live()).length;
+    await expect(api.saveChanges(server.campaignId, rows, { keys })).rejects.toMatchObject({ code: 'NETWORK' });
+    const again = await api.saveChanges(server.campaignId, rows, { keys });
+    expect(server.batches().map((entry) => entry.key)).toEqual(['lost-1.0', 'lost-1.0', 'lost-1.0']);
     expect(again.rows[0]!.outcome).toBe('saved');
-    expect(server.live()).toHaveLength(1);
+    expect(await server.live()).toHaveLength(before + 1);
   });
 
   it('sends nothing for no rows', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     const { api } = client(server);
-    expect(await api.saveChanges(server.campaign.id, [])).toEqual({
+    expect(await api.saveChanges(server.campaignId, [])).toEqual({
       rows: [],
       quotaUsage: [],
       related: [],
@@ -151,9 +156,8 @@ describe('saveChanges', () => {
 
 describe('tokens', () => {
   it('refreshes the token once on 401 and repeats the request', async () => {
-    const server = new FakeServer();
-    const stale = server.tokenFor(HR);
-    server.revokedTokens.add(stale);
+    const server = paneServer(testApi);
+    const stale = await server.tokenFor(HR, { ttl: -60 }); // expired: the gateway answers 401
     const getToken = vi.fn(async (force?: boolean) => (force ? server.tokenFor(HR) : stale));
     const api = createApiClient({ baseUrl: '/api', getToken, fetch: server.fetch });
     expect((await api.me()).email).toBe(HR);
@@ -161,7 +165,7 @@ describe('tokens', () => {
   });
 
   it('a second 401 is an UNAUTHENTICATED error, not retried', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     const getToken = vi.fn(async () => 'tok.0.nobody@x');
     const api = createApiClient({ baseUrl: '/api', getToken, fetch: server.fetch });
     await expect(api.me()).rejects.toMatchObject({ status: 401, code: 'UNAUTHENTICATED', retryable: false });
@@ -169,7 +173,7 @@ describe('tokens', () => {
   });
 
   it('a token provider that cannot sign in gives SIGN_IN_REQUIRED', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
     const api = createApiClient({ baseUrl: '/api', getToken: async () => Promise.reject(new Error('no account')), fetch: server.fetch });
     await expect(api.units()).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED', retryable: false });
   });
@@ -177,43 +181,45 @@ describe('tokens', () => {
 
 describe('reads', () => {
   it('lists every page of nominations, with progress', async () => {
-    const server = new FakeServer();
+    const server = paneServer(testApi);
+    // Five more nominations than the file has so far, listed two a page.
+    const before = (await server.live()).length;
+    for (let i = 0; i < 5; i += 1) await server.put(fields(staff[i]!.id, { status: 'draft' }));
     server.pageSize = 2;
-    for (let i = 0; i < 5; i += 1) server.put(fields(staff[i]!.id));
     const { api } = client(server);
     const progress = vi.fn();
-    const all = await api.listNominations(server.campaign.id, { onProgress: progress });
-    expect(all).toHaveLength(5);
-    expect(progress.mock.calls.map(([p]) => p)).toEqual([
-      { loaded: 2, pages: 1 },
-      { loaded: 4, pages: 2 },
-      { loaded: 5, pages: 3 },
-    ]);
+    const all = await api.listNominations(server.campaignId, { onProgress: progress });
+    expect(all).toHaveLength(before + 5);
+    const total = before + 5;
+    expect(progress.mock.calls.map(([p]) => p)).toEqual(
+      Array.from({ length: Math.ceil(total / 2) }, (_, i) => ({ loaded: Math.min(total, 2 * (i + 1)), pages: i + 1 })),
+    );
   });
 
   it('reads the user, campaigns, units, people and the validation report', async () => {
-    const server = new FakeServer();
-    server.put(fields(staff[0]!.id, { achievements: '' }));
+    const server = paneServer(testApi);
+    await server.put(fields(staff[0]!.id, { achievements: '', status: 'draft' }));
     const { api } = client(server);
     expect((await api.me()).role).toBe('hr');
-    expect((await api.campaigns())[0]!.id).toBe(server.campaign.id);
-    expect((await api.campaign(server.campaign.id)).title).toBe(server.campaign.title);
+    expect((await api.campaigns())[0]!.id).toBe(server.campaignId);
+    expect((await api.campaign(server.campaignId)).title).toBe((await api.campaigns())[0]!.title);
     expect((await api.units()).length).toBeGreaterThan(5);
     expect((await api.people()).length).toBeGreaterThan(20);
-    const report = await api.validationReport(server.campaign.id);
+    const report = await api.validationReport(server.campaignId);
     expect(report.issues.map((issue) => issue.code)).toContain('ACHIEVEMENTS_MISSING');
   });
 
   it('deletes with the version it knows; a stale version is a VERSION_CONFLICT', async () => {
-    const server = new FakeServer();
-    const stored = server.put({ ...fields(staff[0]!.id), version: 2 });
+    const server = paneServer(testApi);
+    const first = await server.put(fields(staff[0]!.id, { status: 'draft' }));
+    const stored = await server.change(first.id, { note: 'sửa lần hai' }); // version 2
     const { api } = client(server);
-    await expect(api.deleteNomination(server.campaign.id, stored.id, 1)).rejects.toMatchObject({
+    await expect(api.deleteNomination(server.campaignId, stored.id, 1)).rejects.toMatchObject({
       code: 'VERSION_CONFLICT',
       status: 409,
       retryable: false,
     });
-    expect((await api.deleteNomination(server.campaign.id, stored.id, 2)).deletedAt).toBeDefined();
-    expect(server.log.at(-1)!.path).toBe(`/campaigns/${server.campaign.id}/nominations/${stored.id}`);
+    expect((await api.deleteNomination(server.campaignId, stored.id, 2)).deletedAt).toBeDefined();
+    expect(server.log.at(-1)!.path).toBe(`/campaigns/${server.campaignId}/nominations/${stored.id}`);
   });
 });

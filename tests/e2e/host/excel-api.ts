@@ -67,6 +67,8 @@ export interface ExcelHostOptions {
   responseLimitBytes?: number;
   /** Added to every context.sync (Excel on the web answers in tens of milliseconds). */
   syncLatencyMs?: number;
+  /** Keep every operation run (host.operations), for tests that assert what the add-in asked. Default false. */
+  logOperations?: boolean;
 }
 
 // ---- Errors
@@ -166,7 +168,18 @@ interface RequestState {
 interface Action {
   bytes: number;
   label: string;
+  /** What the add-in passed (a value set, a method's argument), for the operation log. */
+  argument?: unknown;
   run(request: RequestState): void;
+}
+
+/** One operation a request ran, in order: what a node test asserts besides the workbook's state. */
+export interface Operation {
+  /** The request (1-based sync number) that ran it. */
+  request: number;
+  /** `Type.member`, as the stand-in names its actions (Range.values, Runtime.enableEvents, …). */
+  label: string;
+  argument?: unknown;
 }
 
 export class ExcelHost {
@@ -180,6 +193,8 @@ export class ExcelHost {
   /** Syncs to fail, for tests: the next sync fails with this code before anything of it runs. */
   readonly failures: { code: string }[] = [];
   readonly namespace: { run: (...args: unknown[]) => Promise<unknown> };
+  /** Every operation run, when the host was made with logOperations. */
+  readonly operations: Operation[] | undefined;
 
   constructor(
     readonly workbook: Workbook,
@@ -188,6 +203,7 @@ export class ExcelHost {
     this.requestLimitBytes = options.requestLimitBytes ?? EXCEL_ONLINE_LIMIT_BYTES;
     this.responseLimitBytes = options.responseLimitBytes ?? EXCEL_ONLINE_LIMIT_BYTES;
     this.syncLatencyMs = options.syncLatencyMs ?? 0;
+    this.operations = options.logOperations ? [] : undefined;
     const host = this;
     this.namespace = strict({ run: (...args: unknown[]) => host.run(...args) }, 'Excel', this.stats);
   }
@@ -243,6 +259,7 @@ export class ExcelHost {
   /** One request: refused whole when too large; otherwise every action in order, then the events. */
   async execute(context: RequestContext): Promise<void> {
     this.stats.syncs += 1;
+    const requestNumber = this.stats.syncs;
     const started = performance.now();
     if (this.editing) {
       if (!context._options.delayForCellEdit) {
@@ -278,6 +295,12 @@ export class ExcelHost {
       for (const action of actions) {
         try {
           action.run(request);
+          if (this.operations && !action.label.startsWith('instantiate '))
+            this.operations.push({
+              request: requestNumber,
+              label: action.label,
+              ...(action.argument === undefined ? {} : { argument: action.argument }),
+            });
         } catch (error) {
           throw asOfficeError(error, action.label);
         }
@@ -329,8 +352,8 @@ export class RequestContext {
     return this._host.execute(this);
   }
 
-  _enqueue(label: string, bytes: number, run: (request: RequestState) => void): void {
-    this._queue.push({ label, bytes, run });
+  _enqueue(label: string, bytes: number, run: (request: RequestState) => void, argument?: unknown): void {
+    this._queue.push({ label, bytes, run, ...(argument === undefined ? {} : { argument }) });
   }
 
   get _workbook(): Workbook {
@@ -411,7 +434,7 @@ abstract class ClientObject {
   }
 
   protected _queue(label: string, argument: unknown, run: (request: RequestState) => void): void {
-    this.context._enqueue(`${this._typeName}.${label}`, ACTION_BYTES + (argument === undefined ? 0 : jsonBytes(argument)), run);
+    this.context._enqueue(`${this._typeName}.${label}`, ACTION_BYTES + (argument === undefined ? 0 : jsonBytes(argument)), run, argument);
   }
 }
 
@@ -684,10 +707,15 @@ class PageLayoutApi {
   ) {}
 
   private set(name: string, value: unknown, valid: boolean): void {
-    this.context._enqueue(`PageLayout.${name}`, ACTION_BYTES + jsonBytes(value), () => {
-      if (!valid) throw officeError('InvalidArgument', `pageLayout.${name} = ${JSON.stringify(value)}`);
-      this.sheet._e().pageLayout[name] = JSON.parse(JSON.stringify(value)) as unknown;
-    });
+    this.context._enqueue(
+      `PageLayout.${name}`,
+      ACTION_BYTES + jsonBytes(value),
+      () => {
+        if (!valid) throw officeError('InvalidArgument', `pageLayout.${name} = ${JSON.stringify(value)}`);
+        this.sheet._e().pageLayout[name] = JSON.parse(JSON.stringify(value)) as unknown;
+      },
+      value,
+    );
   }
 
   set orientation(value: string) {
