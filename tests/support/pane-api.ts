@@ -10,7 +10,7 @@
  *   const client = createApiClient({ baseUrl: '/api', fetch: server.fetch, … });
  */
 import { NominationFields, type Nomination, type NominationChange } from '#shared/nomination';
-import type { SaveBatchResult } from '#shared/api-types';
+import type { SaveBatchResult } from '#shared/api/save';
 import type { TestApi } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
 
