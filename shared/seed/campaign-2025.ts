@@ -205,7 +205,7 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
       },
     },
   ],
-  // DESIGN.md "Council voting": the defaults, which each council may change.
+  // The council's voting rules (docs/architecture.md, "A council round"): defaults each council may change.
   council: {
     members: [
       { name: 'Vũ Đức Chính', role: 'Chủ tịch Hội đồng' },

@@ -50,7 +50,7 @@ describe('the plan on save', () => {
     expect(codes(result)).toContain('NOMINEE_OTHER_UNIT');
   });
 
-  // DESIGN rule 8: one achievement, one award.
+  // Rule 8: one achievement, one award.
   it('flags the same nominee proposed twice, for either form', async () => {
     const person = staffOf('khoa-giao-van-xa')[0]!.id;
     await saveOne(row(person));
@@ -60,7 +60,7 @@ describe('the plan on save', () => {
     );
   });
 
-  // DESIGN rule 9: no award under discipline.
+  // Rule 9: no award under discipline.
   it('flags a nominee under discipline', async () => {
     const result = await saveOne(row('cb-013'));
     expect(codes(result)).toContain('NOMINEE_UNDER_DISCIPLINE');

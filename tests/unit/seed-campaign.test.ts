@@ -116,7 +116,7 @@ describe('SEED_CAMPAIGN holds every figure of the plan', () => {
     expect(new Set(SEED_CAMPAIGN.movements.map((m) => m.code)).size).toBe(7);
   });
 
-  // Kế hoạch IV.2: "tham mưu Hội đồng Thi đua - Khen thưởng họp bình xét theo quy định" (defaults of DESIGN.md).
+  // Kế hoạch IV.2: "tham mưu Hội đồng Thi đua - Khen thưởng họp bình xét theo quy định" (the seed's defaults).
   it('IV.2 "Hội đồng Thi đua - Khen thưởng họp bình xét": quorum 2/3, more than 50% of the members', () => {
     expect(SEED_CAMPAIGN.council.quorum).toEqual({ numerator: 2, denominator: 3 });
     expect(SEED_CAMPAIGN.council.threshold).toEqual({ percent: 50, comparison: '>', base: 'members' });

@@ -14,7 +14,7 @@ import {
 import { identityKey, normalizeStrings, toNfc } from '#shared/text';
 import { completeDossier, LE_VAN_SON, nominateIndividual } from './fixtures';
 
-describe('isFormulaLike (DESIGN.md: values beginning with =, +, - or @ become formulas in a sheet or a CSV)', () => {
+describe('isFormulaLike (values beginning with =, +, - or @ become formulas in a sheet or a CSV)', () => {
   it.each(['=SUM(A1:A9)', '+84 912 345 678', '-1', '- Tham mưu xây dựng kế hoạch', '@cmd', '\tx', '\r=1'])('%j is formula-like', (text) =>
     expect(isFormulaLike(text)).toBe(true),
   );

@@ -3,7 +3,7 @@
  * 350 px, as Excel shows a pane), and `window.thiduaHost` for tests. The pane is the add-in's own
  * taskpane.html in an iframe; its office.js <script> is served as office-standin.js, which calls
  * attachPane(window) so that the pane's `Office`, `Excel` and `OfficeExtension` are this host's before
- * the pane's module runs (see tests/e2e/server.ts).
+ * the pane's module runs (see tests/e2e/support/server.ts).
  *
  * Query: ?pane=/pane/taskpane.html (default; "none" for no pane), excelApi=1.18, latency=0 (ms per
  * sync), title=... (the workbook's name in the title bar).

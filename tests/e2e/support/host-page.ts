@@ -10,7 +10,7 @@ import type { E2eServer } from './server';
  * (window.THIDUA_PANE, set by the boot in a local environment) and the host's model, never sleep.
  */
 
-/** The part of the pane's state the tests read (addin/src/app/pane-types.ts). */
+/** The part of the pane's state the tests read (addin/src/app/core/pane-types.ts). */
 export interface PaneView {
   auth: { status: string; error?: { vi: string } };
   user?: { email: string; role: string; unitId?: string };

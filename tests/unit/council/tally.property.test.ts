@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CouncilSettings } from '#shared/campaign';
 import { passes, tally, type Ballot, type Candidate, type RoundInput } from '#shared/council/index';
 
-/** Councils of every shape the configuration allows (DESIGN.md "Council voting"). */
+/** Councils of every shape the configuration allows (CouncilSettings; docs/architecture.md, "A council round"). */
 const settingsArb: fc.Arbitrary<CouncilSettings> = fc
   .record({
     members: fc.integer({ min: 1, max: 15 }),

@@ -25,7 +25,7 @@ const round = (list: Ballot[], present = 9, writtenVotes = 0): RoundInput => ({
 });
 
 describe('the tally of a round', () => {
-  it('selects, per form, the passing candidate with the most votes (DESIGN: votes × 100 > 50 × members)', () => {
+  it('selects, per form, the passing candidate with the most votes (the default threshold: votes × 100 > 50 × members)', () => {
     const result = tally(
       council,
       round(ballots('an chi', 'an chi', 'an chi', 'an chi', 'an dung', 'binh dung', 'binh dung', 'binh dung', 'an chi')),

@@ -14,7 +14,7 @@ const reports = cases.map(([name, planCase]) => ({ name, planCase, report: valid
 const allIssues = reports.flatMap(({ report }) => report.issues);
 
 describe('the rule codes of RULE_MESSAGES', () => {
-  // Kế hoạch (all sections): every rule of the plan has at least one case, rules 1–9 of DESIGN.md.
+  // Kế hoạch (all sections): every rule of the plan has at least one case, rules 1–9 of the README's table.
   it('the plan cases cover rules 1 to 9', () => {
     expect([...new Set(cases.map(([, c]) => c.rule))].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });

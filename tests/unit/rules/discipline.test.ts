@@ -3,15 +3,15 @@ import { DEMO_PEOPLE } from '#shared/index';
 import { codesOf, UNDER_DISCIPLINE } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
-// Rule 9 — DESIGN.md rule 9: no award while the nominee is under discipline, investigation or an unresolved
+// Rule 9: no award while the nominee is under discipline, investigation or an unresolved
 // complaint. The plan has no line for it: it is the Law on Emulation and Commendation the plan applies.
 describe('rule 9: discipline', () => {
-  it('DESIGN.md rule 9: the demo office has exactly one person under discipline, DEMO_PEOPLE[12]', () => {
+  it('rule 9: the demo office has exactly one person under discipline, DEMO_PEOPLE[12]', () => {
     expect(DEMO_PEOPLE.filter((p) => p.underDiscipline)).toEqual([UNDER_DISCIPLINE]);
     expect(UNDER_DISCIPLINE).toMatchObject({ id: 'cb-013', unitId: 'tong-hop' });
   });
 
-  it('DESIGN.md rule 9: a person with an unresolved complaint, proposed by their own unit, is an error', () => {
+  it('rule 9: a person with an unresolved complaint, proposed by their own unit, is an error', () => {
     const report = validate(PLAN_CASES.individualUnderDiscipline);
     expect(codesOf(report.issues)).toEqual(['NOMINEE_UNDER_DISCIPLINE']);
     expect(report.issues[0]).toMatchObject({ severity: 'error', field: 'nomineeId' });
@@ -20,7 +20,7 @@ describe('rule 9: discipline', () => {
     );
   });
 
-  it('DESIGN.md rule 9: a unit under investigation proposed as a collective is an error', () => {
+  it('rule 9: a unit under investigation proposed as a collective is an error', () => {
     const report = validate(PLAN_CASES.collectiveUnderInvestigation);
     expect(codesOf(report.issues)).toEqual(['NOMINEE_UNDER_DISCIPLINE']);
     expect(report.issues[0]!.message.vi).toMatch(/^Phòng Kinh tế đang bị xem xét kỷ luật/);

@@ -12,10 +12,10 @@ import {
 } from '#tests/unit/fixtures';
 import { PLAN_CASES, validate } from './plan-cases';
 
-// Rule 8 — DESIGN.md rule 8: "One achievement, one award". The plan has no line for it: it is the Law on
+// Rule 8: "One achievement, one award". The plan has no line for it: it is the Law on
 // Emulation and Commendation (Luật Thi đua, khen thưởng), which the plan applies ("theo quy định", IV.2).
 describe('rule 8: one achievement, one award', () => {
-  it('DESIGN.md rule 8: the same person proposed for the Giấy khen and the Bằng khen is an error on both', () => {
+  it('rule 8: the same person proposed for the Giấy khen and the Bằng khen is an error on both', () => {
     const planCase = PLAN_CASES.sameNomineeForBothForms;
     const report = validate(planCase);
     expect(report.issues.map((issue) => [issue.nominationId, issue.code, issue.severity, issue.field])).toEqual([
@@ -25,7 +25,7 @@ describe('rule 8: one achievement, one award', () => {
     expect(report.issues[0]!.message.vi).toBe('Hoàng Thị Phương được đề nghị 2 lần trong Đợt thi đua (một thành tích chỉ khen một lần)');
   });
 
-  it('DESIGN.md rule 8: a deleted nomination does not count (nor is it validated)', () => {
+  it('rule 8: a deleted nomination does not count (nor is it validated)', () => {
     const first = saved(nominateIndividual(HOANG_THI_PHUONG));
     const deleted = saved(nominateIndividual(HOANG_THI_PHUONG, { awardForm: 'BANG_KHEN_CT_UBND' }), {
       deletedAt: '2025-09-21T03:00:00.000Z',
@@ -36,7 +36,7 @@ describe('rule 8: one achievement, one award', () => {
     expect(report.counts.nominations).toBe(1);
   });
 
-  it('DESIGN.md rule 8: the same unit proposed twice as a collective is flagged with its count', () => {
+  it('rule 8: the same unit proposed twice as a collective is flagged with its count', () => {
     const report = validateCampaign(ctx, [
       saved(nominateCollective(PHONG_TONG_HOP)),
       saved(nominateCollective(PHONG_TONG_HOP, { status: 'draft' })),
@@ -47,7 +47,7 @@ describe('rule 8: one achievement, one award', () => {
     expect(duplicates[0]!.message.vi).toBe('Phòng Tổng hợp được đề nghị 3 lần trong Đợt thi đua (một thành tích chỉ khen một lần)');
   });
 
-  it('DESIGN.md rule 8: different people of one unit are not duplicates', () => {
+  it('rule 8: different people of one unit are not duplicates', () => {
     const report = validateCampaign(ctx, [saved(nominateIndividual(LE_VAN_SON)), saved(nominateIndividual(HOANG_THI_PHUONG))]);
     expect(codesOf(report.issues)).not.toContain('DUPLICATE_NOMINEE');
     expect(

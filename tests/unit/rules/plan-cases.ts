@@ -22,9 +22,9 @@ import {
 } from '#tests/unit/fixtures';
 
 export interface PlanCase {
-  /** The rule of DESIGN.md ("Rules the plan imposes", 1–9). */
+  /** The rule's number in the README's table of the plan's rules (1–9). */
   rule: number;
-  /** The line of the plan (or of DESIGN.md where the plan is silent) the case comes from. */
+  /** The line of the plan (or of the law where the plan is silent) the case comes from. */
   source: string;
   ctx: RuleContext;
   nominations: Nomination[];
@@ -214,10 +214,10 @@ export const PLAN_CASES = {
     nominations: [saved(nominateIndividual(LE_VAN_SON, { achievements: '  ' }))],
     produces: 'ACHIEVEMENTS_MISSING',
   },
-  // Rule 8 — DESIGN.md rule 8 (Luật Thi đua, khen thưởng; the plan itself has no line for it).
+  // Rule 8 (Luật Thi đua, khen thưởng; the plan itself has no line for it).
   sameNomineeForBothForms: {
     rule: 8,
-    source: 'DESIGN.md rule 8 "One achievement, one award" (law, not the plan\'s text)',
+    source: 'Rule 8 "One achievement, one award" (law, not the plan\'s text)',
     ctx,
     nominations: [
       saved(nominateIndividual(HOANG_THI_PHUONG, { awardForm: 'GIAY_KHEN_CVP' })),
@@ -225,17 +225,17 @@ export const PLAN_CASES = {
     ],
     produces: 'DUPLICATE_NOMINEE',
   },
-  // Rule 9 — DESIGN.md rule 9 (Luật Thi đua, khen thưởng; the plan itself has no line for it).
+  // Rule 9 (Luật Thi đua, khen thưởng; the plan itself has no line for it).
   individualUnderDiscipline: {
     rule: 9,
-    source: 'DESIGN.md rule 9 "No award while the nominee is under discipline" (law, not the plan\'s text)',
+    source: 'Rule 9 "No award while the nominee is under discipline" (law, not the plan\'s text)',
     ctx,
     nominations: [saved(nominateIndividual(UNDER_DISCIPLINE))],
     produces: 'NOMINEE_UNDER_DISCIPLINE',
   },
   collectiveUnderInvestigation: {
     rule: 9,
-    source: 'DESIGN.md rule 9 "No award while the nominee is under discipline" (law, not the plan\'s text)',
+    source: 'Rule 9 "No award while the nominee is under discipline" (law, not the plan\'s text)',
     ctx: kinhTeUnderInvestigation,
     nominations: [saved(nominateCollective(PHONG_KINH_TE))],
     produces: 'NOMINEE_UNDER_DISCIPLINE',
