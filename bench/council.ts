@@ -18,7 +18,7 @@
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { candidatesFor, formsFor } from '#functions/council/candidates';
+import { candidatesFor, formsFor } from '#shared/council/candidates';
 import { submitBallots } from '#functions/council/rounds';
 import { getCampaign } from '#functions/store/campaign-store';
 import { db, requestCounter } from '#functions/store/client';

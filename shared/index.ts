@@ -10,6 +10,6 @@ export * from './status';
 export * from './text';
 export { SEED_CAMPAIGN, HR_UNIT_ID } from './seed/campaign-2025';
 export { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from './seed/demo-office';
-export * from './permissions';
+export * from './policy/index';
 export * from './api-errors';
 export * from './api/index';

@@ -73,12 +73,54 @@ export function nomineeKey(nomination: Pick<NominationFields, 'nomineeKind' | 'n
   return `${nomination.nomineeKind}#${identityKey(nomination.nomineeId)}`;
 }
 
+type FieldKind = 'content' | 'status' | 'returnReason' | 'note';
+
+/**
+ * Every field of NominationFields, once, with what it is. `kind` says who may change it (see
+ * shared/policy): the nomination's content is the units' and HR's, the status and the return reason
+ * record decisions on it, the note is anyone's remark. `audited` fields are logged from and to;
+ * `freeText` ones may read as a formula and are then written to a sheet as text.
+ */
+export const NOMINATION_FIELDS = {
+  unitId: { kind: 'content', audited: true, freeText: false },
+  nomineeKind: { kind: 'content', audited: true, freeText: false },
+  nomineeId: { kind: 'content', audited: true, freeText: false },
+  awardForm: { kind: 'content', audited: true, freeText: false },
+  achievements: { kind: 'content', audited: true, freeText: true },
+  criteriaMet: { kind: 'content', audited: true, freeText: false },
+  movements: { kind: 'content', audited: true, freeText: false },
+  // The dossier's document numbers are free text: formulaLikeFields looks inside it.
+  dossier: { kind: 'content', audited: true, freeText: false },
+  receivedDate: { kind: 'content', audited: true, freeText: false },
+  status: { kind: 'status', audited: true, freeText: false },
+  returnReason: { kind: 'returnReason', audited: true, freeText: true },
+  note: { kind: 'note', audited: true, freeText: true },
+} as const satisfies Record<keyof NominationFields, { kind: FieldKind; audited: boolean; freeText: boolean }>;
+
+export type NominationField = keyof typeof NOMINATION_FIELDS;
+export type NominationFieldKind = FieldKind;
+
+const fieldNames = Object.keys(NOMINATION_FIELDS) as NominationField[];
+
+/** The fields of one kind, in the list's order. */
+export function fieldsOfKind(kind: FieldKind): NominationField[] {
+  return fieldNames.filter((field) => NOMINATION_FIELDS[field].kind === kind);
+}
+
+/** The fields the audit log records (deletion is audited too, though it is not a field a client sets). */
+export const AUDITED_FIELDS: readonly (NominationField | 'deletedAt')[] = [
+  ...fieldNames.filter((field) => NOMINATION_FIELDS[field].audited),
+  'deletedAt',
+];
+
+const FREE_TEXT_FIELDS = fieldNames.filter((field) => NOMINATION_FIELDS[field].freeText);
+
 /** Free-text fields that must be written to a sheet as text because they would read as a formula. */
 export function formulaLikeFields(nomination: NominationFields): string[] {
-  const fields: string[] = [];
-  if (isFormulaLike(nomination.achievements)) fields.push('achievements');
-  if (nomination.returnReason && isFormulaLike(nomination.returnReason)) fields.push('returnReason');
-  if (nomination.note && isFormulaLike(nomination.note)) fields.push('note');
+  const fields: string[] = FREE_TEXT_FIELDS.filter((field) => {
+    const value = nomination[field];
+    return typeof value === 'string' && isFormulaLike(value);
+  });
   for (const [code, doc] of Object.entries(nomination.dossier)) {
     if (doc.number && isFormulaLike(doc.number)) fields.push(`dossier.${code}.number`);
   }

@@ -1,10 +1,8 @@
 import type { StoredCampaign } from '#shared/api/campaign';
-import { joinVi } from '#shared/council/minutes';
-import type { ConfirmRoundRequest, RoundDecision } from '#shared/council/voting-round';
-import type { Nomination } from '#shared/nomination';
+import { confirmationChanges, confirmRefusal, planDecisions } from '#shared/council/confirm-plan';
+import type { ConfirmRoundRequest } from '#shared/council/voting-round';
 import type { User } from '#shared/org';
 import { makeRuleContext, quotaDeltas, quotaRefusal } from '#shared/rules/index';
-import { roleMaySetStatus } from '#shared/status';
 import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { backoff } from '#functions/store/batch';
@@ -15,74 +13,7 @@ import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions
 import { loadRegistry } from '#functions/store/org-store';
 import { getRound, putItem, roundPutItem, type StoredRound } from '#functions/store/round-store';
 import { transact, TRANSACTION_LIMIT } from '#functions/store/transact';
-import { ROUND_RETRIES, refuseIfClosed } from './rounds';
-
-interface Planned {
-  decision: RoundDecision;
-  before: Nomination;
-  after: Nomination;
-}
-
-/** The checks a round must pass before its result may be written onto the nominations. */
-function refuseUnconfirmable(round: StoredRound, request: ConfirmRoundRequest): void {
-  refuseIfClosed(round);
-  if (round.status !== 'tallied' || !round.result) throw new ApiError('ROUND_NOT_TALLIED', { roundId: round.id, status: round.status });
-  if (request.version !== undefined && request.version !== round.version) {
-    throw new ApiError('VERSION_CONFLICT', { roundId: round.id, version: round.version, expected: request.version });
-  }
-  if (round.talliedBallotsVersion !== round.ballotsVersion) {
-    throw new ApiError('BALLOTS_CHANGED', {
-      roundId: round.id,
-      ballotsVersion: round.ballotsVersion,
-      talliedBallotsVersion: round.talliedBallotsVersion,
-    });
-  }
-  if (round.result.void) throw new ApiError('ROUND_VOID', { roundId: round.id, voidReason: round.result.voidReason });
-}
-
-/**
- * The decisions of a tallied round: each candidate selected goes to `selected`, each neither selected
- * nor tied to `not_selected`; the tied stay `eligible` for a further round. Every candidate decided on
- * must still be eligible, as it was when the round was opened: otherwise someone changed it meanwhile.
- */
-function planDecisions(round: StoredRound, current: Map<string, Nomination>, user: User, now: string): Planned[] {
-  const planned: Planned[] = [];
-  const changed: { id: string; name: string; status?: string; version?: number; deleted?: boolean }[] = [];
-  const names = new Map(round.candidates.map((c) => [c.nominationId, c.name]));
-  for (const candidate of round.result!.candidates) {
-    if (candidate.tied) continue;
-    const before = current.get(candidate.nominationId);
-    if (!before || before.deletedAt || before.status !== 'eligible') {
-      changed.push({
-        id: candidate.nominationId,
-        name: names.get(candidate.nominationId) ?? candidate.nominationId,
-        ...(before
-          ? { status: before.status, version: before.version, ...(before.deletedAt ? { deleted: true } : {}) }
-          : { deleted: true }),
-      });
-      continue;
-    }
-    const to = candidate.selected ? 'selected' : 'not_selected';
-    if (!roleMaySetStatus(user.role, to)) throw new ApiError('FORBIDDEN_STATUS', { status: to });
-    planned.push({
-      decision: { nominationId: before.id, from: before.status, to },
-      before,
-      after: { ...before, status: to, version: before.version + 1, updatedAt: now, updatedBy: user.email },
-    });
-  }
-  if (changed.length > 0) {
-    const who = joinVi(changed.map((c) => c.name));
-    throw new ApiError(
-      'VERSION_CONFLICT',
-      { roundId: round.id, nominations: changed },
-      {
-        vi: `Đề nghị khen thưởng của ${who} đã được thay đổi sau khi lập vòng bỏ phiếu (không còn ở trạng thái đủ điều kiện bình xét); hãy tải lại và lập vòng bỏ phiếu mới`,
-        en: `The nomination of ${who} changed after the round was opened (it is no longer eligible); reload and start a new round`,
-      },
-    );
-  }
-  return planned;
-}
+import { ROUND_RETRIES, roundRefused } from './rounds';
 
 /**
  * Confirms a tallied round: every decision, the quota counters, the round and the audit in ONE
@@ -102,14 +33,17 @@ export async function confirmRound(
 ): Promise<StoredRound> {
   for (let attempt = 0; ; attempt += 1) {
     const round = await getRound(db, campaign.id, number);
-    refuseUnconfirmable(round, request);
+    const refusal = confirmRefusal(round, request);
+    if (refusal) throw roundRefused(refusal);
     const current = await getNominations(
       db,
       campaign.id,
       round.candidates.map((c) => c.nominationId),
     );
     const now = new Date().toISOString();
-    const planned = planDecisions(round, current, user, now);
+    const plan = planDecisions(round, current, user, now);
+    if ('refusal' in plan) throw roundRefused(plan.refusal);
+    const { planned } = plan;
     const deltas = planned.flatMap((p) => quotaDeltas(campaign, p.before, p.after));
     const { counters, puts } = guardedDecisionItems(
       db.tableName,
@@ -133,12 +67,7 @@ export async function confirmRound(
         at: now,
         actor: user.email,
         action: 'round.confirm',
-        changes: {
-          round: { to: round.id },
-          selected: { to: decisions.filter((d) => d.to === 'selected').map((d) => d.nominationId) },
-          notSelected: { to: decisions.filter((d) => d.to === 'not_selected').map((d) => d.nominationId) },
-          tied: { to: round.result!.candidates.filter((c) => c.tied).map((c) => c.nominationId) },
-        },
+        changes: confirmationChanges(round, decisions),
       },
       ...planned.map((p): AuditEntry => ({
         at: now,

@@ -1,4 +1,7 @@
 import type { StoredCampaign } from '#shared/api/campaign';
+import { candidatesFor, confirmationActions, formsFor, standsForRound, tiesToDecide, wantedForm } from '#shared/council/candidates';
+import { closedRoundRefusal } from '#shared/council/confirm-plan';
+import type { RoundRefusal } from '#shared/council/refusal';
 import { buildMinutes } from '#shared/council/minutes';
 import { tally } from '#shared/council/tally';
 import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/voting-round';
@@ -26,42 +29,36 @@ import {
   type StoredRound,
 } from '#functions/store/round-store';
 import { transact } from '#functions/store/transact';
-import { candidatesFor, confirmationActions, fitsOneConfirmation, formsFor } from './candidates';
+import { fitsOneConfirmation } from './candidates';
 
 /** Conflicting writers of one round are rare (one secretary); a few tries settle any race. */
 export const ROUND_RETRIES = 12;
 
-/** A round that can never change again answers why. */
-export function refuseIfClosed(round: StoredRound): void {
-  if (round.status === 'confirmed') throw new ApiError('ROUND_CONFIRMED', { roundId: round.id, confirmedAt: round.confirmedAt });
-  if (round.status === 'superseded') throw new ApiError('ROUND_SUPERSEDED', { roundId: round.id, supersededBy: round.supersededBy });
+/** shared/council's refusal of a round, as the API answers it. */
+export function roundRefused(refusal: RoundRefusal): ApiError {
+  return new ApiError(refusal.code, refusal.details, refusal.message);
 }
 
-const live = (n: Nomination | undefined): n is Nomination => !!n && !n.deletedAt;
+/** A round that can never change again answers why. */
+export function refuseIfClosed(round: StoredRound): void {
+  const closed = closedRoundRefusal(round);
+  if (closed) throw roundRefused(closed);
+}
 
 /**
  * Who stands in a new round: the campaign's eligible nominations (of the forms asked for), or the
  * candidates tied in a confirmed round that are still eligible, for the places the tie left.
  */
 async function chooseCandidates(db: Db, campaign: StoredCampaign, request: CreateRoundRequest) {
-  const wanted = (form: string) => !request.awardForms || request.awardForms.includes(form);
   if (!request.fromRoundId) {
     const all = await loadAllNominations(db, campaign.id);
-    return { nominations: all.filter((n) => n.status === 'eligible' && wanted(n.awardForm)), cap: undefined };
+    return { nominations: all.filter(standsForRound).filter((n) => wantedForm(request, n.awardForm)), cap: undefined };
   }
-  const source = await getRound(db, campaign.id, Number(request.fromRoundId));
-  if (source.status !== 'confirmed') {
-    throw new ApiError('ROUND_NOT_CONFIRMED', { roundId: source.id, status: source.status });
-  }
-  const ties = (source.result?.forms ?? []).filter((form) => form.tie && wanted(form.awardForm));
-  const tiedIds = ties.flatMap((form) => form.tie!.nominationIds);
-  if (tiedIds.length === 0) throw new ApiError('NO_CANDIDATES', { fromRoundId: source.id, reason: 'NO_TIE' });
-  const found = await getNominations(db, campaign.id, tiedIds);
-  const nominations = tiedIds
-    .map((id) => found.get(id))
-    .filter(live)
-    .filter((n) => n.status === 'eligible');
-  return { nominations, cap: new Map(ties.map((form) => [form.awardForm, form.tie!.places])) };
+  const ties = tiesToDecide(await getRound(db, campaign.id, Number(request.fromRoundId)), request);
+  if ('refusal' in ties) throw roundRefused(ties.refusal);
+  const found = await getNominations(db, campaign.id, ties.nominationIds);
+  const nominations = ties.nominationIds.map((id) => found.get(id)).filter((n): n is Nomination => standsForRound(n));
+  return { nominations, cap: ties.cap };
 }
 
 /**

@@ -1,37 +1,32 @@
 import { AuditQuery } from '#shared/api/audit';
-import { mayRead } from '#shared/permissions';
+import { reportFor } from '#shared/policy/nominations';
+import { refuseOrg } from '#shared/policy/org';
 import { makeRuleContext, validateCampaign } from '#shared/rules/index';
-import { currentUser, requireRole } from '#functions/http/auth';
-import { parseQuery, pathParam } from '#functions/http/request';
+import { allowedUser, currentUser } from '#functions/http/auth';
+import { campaignOf } from '#functions/http/campaign';
+import { parseQuery } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
 import { listAudit } from '#functions/store/audit-store';
-import { getCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { loadAllNominations } from '#functions/store/nomination-reads';
 import { loadRegistry } from '#functions/store/org-store';
 
 export const handler = routeGroup({
-  /** Every issue of the campaign, and the quota usage per award form and scope. */
+  /** Every issue of the campaign, and the quota usage per award form and scope, as the user may see them. */
   'GET /campaigns/{campaignId}/validation': async (event) => {
     const user = await currentUser(event);
-    const campaign = await getCampaign(db(), pathParam(event, 'campaignId'));
+    const campaign = await campaignOf(event);
     const [registry, nominations] = await Promise.all([loadRegistry(db()), loadAllNominations(db(), campaign.id)]);
     const report = validateCampaign(makeRuleContext(campaign, registry.units, registry.people), nominations);
-    if (user.role !== 'unit') return json(event, 200, report);
-    // A unit clerk sees the findings on the unit's own nominations; quotas stay campaign-wide.
-    const visible = new Set(nominations.filter((n) => mayRead(user, n)).map((n) => n.id));
-    const issues = report.issues.filter((issue) => issue.nominationId && visible.has(issue.nominationId));
-    const errors = issues.filter((issue) => issue.severity === 'error').length;
-    return json(event, 200, { ...report, issues, counts: { nominations: visible.size, errors, warnings: issues.length - errors } });
+    return json(event, 200, reportFor(user, report, nominations));
   },
 
   /** Who changed what, when, from what to what: newest first. */
   'GET /campaigns/{campaignId}/audit': async (event) => {
-    const user = await currentUser(event);
-    requireRole(user, 'admin', 'hr', 'secretary', 'viewer');
+    await allowedUser(event, (user) => refuseOrg(user, 'readAudit'));
     const query = parseQuery(event, AuditQuery);
-    const campaign = await getCampaign(db(), pathParam(event, 'campaignId'));
+    const campaign = await campaignOf(event);
     const page = await listAudit(db(), campaign.id, {
       limit: query.limit,
       ...(query.nominationId ? { nominationId: query.nominationId } : {}),

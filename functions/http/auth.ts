@@ -1,4 +1,5 @@
-import type { Role, User } from '#shared/org';
+import type { User } from '#shared/org';
+import type { Refusal } from '#shared/policy/roles';
 import { db } from '#functions/store/client';
 import { getUser } from '#functions/store/org-store';
 import { ApiError } from './errors';
@@ -17,6 +18,14 @@ export async function currentUser(event: ApiEvent): Promise<User> {
   return user;
 }
 
-export function requireRole(user: User, ...roles: Role[]): void {
-  if (!roles.includes(user.role)) throw new ApiError('FORBIDDEN', { role: user.role, allowed: roles });
+/** Answers shared/policy's refusal, if there is one: the handlers pass the decision on, never make it. */
+export function refuseIf(refusal: Refusal, details?: unknown): void {
+  if (refusal) throw new ApiError(refusal, details);
+}
+
+/** The signed-in user, once the policy lets them act: checked before the body is read, so that a forbidden request learns nothing. */
+export async function allowedUser(event: ApiEvent, ask: (user: User) => Refusal): Promise<User> {
+  const user = await currentUser(event);
+  refuseIf(ask(user), { role: user.role });
+  return user;
 }

@@ -1,22 +1,5 @@
-import type { Nomination } from '#shared/nomination';
+import { AUDITED_FIELDS, type Nomination } from '#shared/nomination';
 import type { AuditEntry } from '#functions/store/audit-store';
-
-/** Fields that describe the nomination itself; bookkeeping (version, who, when) is in the entry. */
-const AUDITED_FIELDS = [
-  'unitId',
-  'nomineeKind',
-  'nomineeId',
-  'awardForm',
-  'achievements',
-  'criteriaMet',
-  'movements',
-  'dossier',
-  'receivedDate',
-  'status',
-  'returnReason',
-  'note',
-  'deletedAt',
-] as const;
 
 /** Each field that changed, from what to what. */
 export function diffNominations(before: Nomination | undefined, after: Nomination): AuditEntry['changes'] {

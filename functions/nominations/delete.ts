@@ -1,8 +1,9 @@
 import type { StoredCampaign } from '#shared/api/campaign';
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { mayDelete, mayWriteNominations } from '#shared/permissions';
+import { refuseDelete } from '#shared/policy/nominations';
 import { makeRuleContext, quotaDeltas, quotaRefusal } from '#shared/rules/index';
+import { refuseIf } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
 import { auditItems } from '#functions/store/audit-store';
 import type { Db } from '#functions/store/client';
@@ -13,10 +14,10 @@ import { loadRegistry } from '#functions/store/org-store';
 import { diffNominations } from './audit-diff';
 
 async function loadForChange(db: Db, campaignId: string, user: User, id: string, expectedVersion: number | undefined) {
-  if (!mayWriteNominations(user) || user.role === 'secretary') throw new ApiError('FORBIDDEN');
+  refuseIf(refuseDelete(user));
   const before = (await getNominations(db, campaignId, [id])).get(id);
   if (!before) throw new ApiError('NOMINATION_NOT_FOUND', { ids: [id] });
-  if (!mayDelete(user, before)) throw new ApiError(user.role === 'unit' ? 'FORBIDDEN_UNIT' : 'FORBIDDEN');
+  refuseIf(refuseDelete(user, before));
   if (expectedVersion !== undefined && expectedVersion !== before.version) {
     throw new ApiError('VERSION_CONFLICT', { current: before });
   }

@@ -2,7 +2,7 @@ import type { RelatedRow } from '#shared/api/save';
 import type { Issue } from '#shared/issues';
 import { nomineeKey, type Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { mayRead } from '#shared/permissions';
+import { mayRead } from '#shared/policy/nominations';
 import type { Db } from '#functions/store/client';
 import { getNominations } from '#functions/store/nomination-reads';
 

@@ -5,14 +5,13 @@ import { todayInVietnam } from '#shared/dates';
 import type { Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { mayRead, refuseChange } from '#shared/permissions';
+import { mayRead, refuseChange } from '#shared/policy/nominations';
 import {
-  checkNomination,
-  duplicateIssuesFor,
   makeRuleContext,
+  nominationFindings,
   quotaDeltas,
-  quotaIssuesFor,
   quotaRefusal,
+  summarizeFindings,
   type QuotaDelta,
   type QuotaUsage,
   type RuleContext,
@@ -149,8 +148,6 @@ export async function saveBatch(
     }
     rows.push(result);
   }
-  const allIssues = rows.flatMap((row) => row.issues);
-  const errors = allIssues.filter((issue) => issue.severity === 'error').length;
   return {
     rows,
     quotaUsage,
@@ -159,8 +156,7 @@ export async function saveBatch(
       saved: rows.filter((r) => r.outcome === 'saved').length,
       conflicts: rows.filter((r) => r.outcome === 'conflict').length,
       refused: rows.filter((r) => r.outcome === 'refused').length,
-      errors,
-      warnings: allIssues.length - errors,
+      ...summarizeFindings(rows.flatMap((row) => row.issues)),
     },
   };
 }
@@ -172,11 +168,7 @@ function rowIssues(
   nomination: Nomination,
   target: { nominationId?: string; rowKey?: string },
 ): Issue[] {
-  return [
-    ...checkNomination(ctx, nomination, target),
-    ...duplicateIssuesFor(ctx, nomination, target, claims.get(nomineeKey(nomination))?.size ?? 0),
-    ...quotaIssuesFor(ctx, quotaUsage, nomination, target),
-  ];
+  return nominationFindings(ctx, nomination, target, { timesNominated: claims.get(nomineeKey(nomination))?.size ?? 0, quotaUsage });
 }
 
 function conflictResult(user: User, change: NominationChange, current: Nomination): RowResult {

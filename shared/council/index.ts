@@ -2,3 +2,6 @@ export * from './minutes';
 export * from './round';
 export * from './tally';
 export * from './voting-round';
+export * from './candidates';
+export * from './confirm-plan';
+export * from './refusal';

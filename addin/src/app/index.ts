@@ -20,7 +20,8 @@ export type { ConflictView, ConflictField } from './conflicts/conflicts';
 export type { IssueGroup, IssueItem, QuotaRow } from './report/panels';
 export type { RoleActionId } from './roles/role-actions';
 export type { CouncilActions, CouncilState } from './council/council-state';
-export { hasTie, participating, runsTheVote } from './council/council-state';
+export { hasTie, participating } from './council/council-state';
+export { runsTheVote } from '#shared/policy/council';
 
 export type CreatePaneOptions = PaneDeps;
 

@@ -1,15 +1,16 @@
 import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
 import type { RowResult, SaveBatchResult, StoredCampaign } from '#shared/api/index';
-import { formulaLikeFields, type Nomination, type NominationChange } from '#shared/nomination';
+import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
-import { mayRead, refuseChange } from '#shared/permissions';
+import { mayRead, refuseChange, reportFor } from '#shared/policy/nominations';
 import {
-  checkNomination,
   computeQuotaUsage,
+  countNominees,
   makeRuleContext,
   quotaDeltas,
-  quotaIssuesFor,
+  nominationFindings,
   quotaRefusal,
+  summarizeFindings,
   validateCampaign,
 } from '#shared/rules/index';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
@@ -199,17 +200,7 @@ export class FakeServer {
 
   private report(user: User): HttpReply {
     const ctx = makeRuleContext(this.campaign, this.units, this.people);
-    const report = validateCampaign(ctx, this.live());
-    if (user.role !== 'unit') return new HttpReply(200, report);
-    const visible = new Set(
-      this.live()
-        .filter((n) => mayRead(user, n))
-        .map((n) => n.id),
-    );
-    return new HttpReply(200, {
-      ...report,
-      issues: report.issues.filter((issue) => issue.nominationId && visible.has(issue.nominationId)),
-    });
+    return new HttpReply(200, reportFor(user, validateCampaign(ctx, this.live()), this.live()));
   }
 
   private remove(user: User, id: string, version: string | null): HttpReply {
@@ -296,12 +287,13 @@ export class FakeServer {
         version: after.version,
         status: after.status,
         ...(after.receivedDate !== change.receivedDate ? { receivedDate: after.receivedDate! } : {}),
-        issues: [...checkNomination(ctx, after, target), ...quotaIssuesFor(ctx, quota, after, target)],
+        issues: nominationFindings(ctx, after, target, {
+          timesNominated: countNominees(this.live()).get(nomineeKey(after)) ?? 0,
+          quotaUsage: quota,
+        }),
         textFields: formulaLikeFields(after),
       });
     }
-    const issues = results.flatMap((row) => row.issues);
-    const errors = issues.filter((issue) => issue.severity === 'error').length;
     const answer: SaveBatchResult = {
       rows: results,
       quotaUsage: computeQuotaUsage(this.campaign, this.live()),
@@ -310,8 +302,7 @@ export class FakeServer {
         saved: results.filter((r) => r.outcome === 'saved').length,
         conflicts: results.filter((r) => r.outcome === 'conflict').length,
         refused: results.filter((r) => r.outcome === 'refused').length,
-        errors,
-        warnings: issues.length - errors,
+        ...summarizeFindings(results.flatMap((row) => row.issues)),
       },
     };
     return new HttpReply(200, answer);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, confirmationActions, formsFor } from '#functions/council/candidates';
+import { candidatesFor, confirmationActions, formsFor } from '#shared/council/candidates';
 import { decodeBallots, encodeBallots, publicRound, roundFromItem, roundToItem, type StoredRound } from '#functions/store/round-store';
 import type { Ballot } from '#shared/council/round';
 import type { Nomination } from '#shared/nomination';

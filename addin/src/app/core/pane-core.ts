@@ -1,7 +1,7 @@
 import type { StoredCampaign } from '#shared/api/index';
 import type { Issue } from '#shared/issues';
 import type { Person, Unit } from '#shared/org';
-import { mayWriteNominations } from '#shared/permissions';
+import { mayWriteNominations } from '#shared/policy/nominations';
 import type { ColumnDef, SheetContext } from '#shared/sheet/columns';
 import { IdempotencyMemory, type ApiClient } from '#addin/api/index';
 import type { KeyValueStorage, TokenProvider } from '#addin/auth/token-provider';

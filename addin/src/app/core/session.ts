@@ -1,4 +1,4 @@
-import { mayWriteNominations } from '#shared/permissions';
+import { mayWriteNominations } from '#shared/policy/nominations';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import type { SaveScheduler } from '#addin/app/save/autosave';
 import type { CampaignSheet } from '#addin/app/load/campaign-sheet';

@@ -1,6 +1,5 @@
 import type { Attendance } from '#shared/council/round';
 import type { VotingRound } from '#shared/council/voting-round';
-import type { User } from '#shared/org';
 
 /** The council's part of the pane's state and actions: types only, so the pane's core can name them without importing the council's flow. */
 
@@ -29,8 +28,6 @@ export interface CouncilActions {
   /** "Tạo vòng bỏ phiếu mới": after a tie, confirms this round if need be and opens the next one with its sheet. */
   newTieRound(): Promise<void>;
 }
-
-export const runsTheVote = (user: User | undefined): boolean => user?.role === 'secretary' || user?.role === 'admin';
 
 export function hasTie(round: VotingRound | undefined): boolean {
   return !!round?.result && !round.result.void && round.result.forms.some((form) => form.tie);

@@ -6,7 +6,8 @@ import type { CouncilSheets } from '#addin/excel/council-gateway';
 import { minutesSheetName, resultSheetName } from '#addin/excel/council-layout';
 import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
-import { hasTie, participating, runsTheVote, type CouncilActions, type CouncilState } from './council-state';
+import { runsTheVote } from '#shared/policy/council';
+import { hasTie, participating, type CouncilActions, type CouncilState } from './council-state';
 
 /**
  * The council's vote, as the secretary (or an administrator) runs it from the pane: the ballot sheet,

@@ -1,7 +1,8 @@
 import type { Issue } from '#shared/issues';
 import type { QuotaUsage } from '#shared/rules/quota';
 import { conflictView } from '#addin/app/conflicts/conflicts';
-import { groupIssues, issueCounts, quotaRows } from './panels';
+import { summarizeFindings } from '#shared/rules/findings';
+import { groupIssues, quotaRows } from './panels';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneState } from '#addin/app/core/pane-types';
 
@@ -19,7 +20,7 @@ export function createPaneReport(core: PaneCore): PaneReport {
 
   function publish(issues: Issue[], quotaUsage?: QuotaUsage[]) {
     memory.reportIssues = issues;
-    const patch: Partial<PaneState> = { issues: groupIssues(issues, memory.labels), issueCounts: issueCounts(issues) };
+    const patch: Partial<PaneState> = { issues: groupIssues(issues, memory.labels), issueCounts: summarizeFindings(issues) };
     if (quotaUsage && memory.ctx) patch.quota = quotaRows(quotaUsage, memory.ctx.campaign, memory.units);
     store.set(patch);
   }

@@ -89,11 +89,6 @@ export function groupIssues(issues: readonly Issue[], labels: ReadonlyMap<string
   );
 }
 
-export function issueCounts(issues: readonly Issue[]): { errors: number; warnings: number } {
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
-  return { errors, warnings: issues.length - errors };
-}
-
 /** The cell an issue points at: its nomination's row (as last read) and its field's column. */
 export function issueCell(
   item: Pick<IssueItem, 'nominationId' | 'field'>,

@@ -1,23 +1,16 @@
 import type { User } from '#shared/org';
-import { mayWriteNominations } from '#shared/permissions';
 import { sheetText } from '#shared/sheet/columns';
 import { STATUS_LABELS } from '#shared/sheet/labels';
-import { canTransition, roleMaySetStatus, type NominationStatus } from '#shared/status';
+import { STATUS_ACTIONS, statusActionsFor, submitsWith, type StatusActionId } from '#shared/policy/nominations';
+import { canTransition } from '#shared/status';
 import type { PatchInput, RowPatch } from '#addin/app/save/save-plan';
 
 /** The status moves the pane offers: a unit submits its drafts; HR returns or finds eligible the selected rows. */
-export type RoleActionId = 'submit' | 'return' | 'eligible';
+export type RoleActionId = StatusActionId;
 
-const TARGET: Record<RoleActionId, NominationStatus> = { submit: 'submitted', return: 'returned', eligible: 'eligible' };
-
-/** What the pane shows to this user; the server decides in the end (shared/permissions and status). */
+/** What the pane shows to this user (shared/policy decides; the server checks again). */
 export function availableActions(user: User | undefined): RoleActionId[] {
-  if (!user || !mayWriteNominations(user)) return [];
-  const actions: RoleActionId[] = [];
-  if (user.role === 'unit' && roleMaySetStatus(user.role, 'submitted')) actions.push('submit');
-  if (user.role !== 'unit' && roleMaySetStatus(user.role, 'returned')) actions.push('return');
-  if (roleMaySetStatus(user.role, 'eligible')) actions.push('eligible');
-  return actions;
+  return statusActionsFor(user);
 }
 
 export interface ActionPatch {
@@ -35,14 +28,14 @@ export function actionPatch(
   user: User,
   options: { selected?: readonly number[]; reason?: string } = {},
 ): ActionPatch {
-  const target = TARGET[action];
+  const target = STATUS_ACTIONS[action];
   const selected = new Set(options.selected ?? []);
   const stats = { matched: 0, skipped: 0 };
   const patch = ({ rowIndex, parsed }: PatchInput): RowPatch | undefined => {
     const fields = parsed.fields;
     if (!fields) return undefined;
     if (action === 'submit') {
-      if (fields.unitId !== user.unitId || (fields.status !== 'draft' && fields.status !== 'returned')) return undefined;
+      if (!submitsWith(user, fields)) return undefined;
     } else {
       if (!selected.has(rowIndex)) return undefined;
       if (fields.status === target || !canTransition(fields.status, target)) {

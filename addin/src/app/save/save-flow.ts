@@ -2,7 +2,8 @@ import { isApiRequestError } from '#addin/api/index';
 import { ExcelFailure } from '#addin/excel/gateway';
 import { localized } from '#addin/i18n/index';
 import { decodeKnownIds, encodeKnownIds, sameIds } from '#addin/app/core/known-ids';
-import { issueCounts, quotaRows } from '#addin/app/report/panels';
+import { summarizeFindings } from '#shared/rules/findings';
+import { quotaRows } from '#addin/app/report/panels';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import type { LastSave, PaneState } from '#addin/app/core/pane-types';
@@ -149,7 +150,7 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         conflicts: count('conflict'),
         refused: count('refused') + rejected,
         deleted: deletion.deleted.length,
-        ...issueCounts(issues),
+        ...summarizeFindings(issues),
       };
       const patch: Partial<PaneState> = {
         lastSave,

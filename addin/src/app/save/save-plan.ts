@@ -1,7 +1,7 @@
 import type { Language } from '#shared/localized';
 import type { NominationChange, NominationFields } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { refuseChange } from '#shared/permissions';
+import { refuseUnseenChange } from '#shared/policy/nominations';
 import type { CellValue, ColumnDef, SheetContext } from '#shared/sheet/columns';
 import { parseRow, type ParsedRow } from '#shared/sheet/parse-row';
 import { apiErrorMessage, problemContent, refusalColumn, refusalContent, type RowContent } from '#addin/app/sheet/row-content';
@@ -120,11 +120,7 @@ export function planSave(input: PlanInput): SavePlan {
     const isNew = !parsed.id || duplicate;
     if (user) {
       // The server refuses the whole batch for such a row: keep it back and say why at once.
-      const code = isNew
-        ? refuseChange(user, undefined, parsed.fields)
-        : user.role === 'unit' && parsed.fields.unitId !== user.unitId
-          ? 'FORBIDDEN_UNIT'
-          : undefined;
+      const code = refuseUnseenChange(user, parsed.fields, isNew);
       if (code) {
         plan.held.push({ rowIndex, fingerprint, idCell, content: refusalContent(apiErrorMessage(code), refusalColumn(code), language) });
         return;

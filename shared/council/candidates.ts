@@ -1,0 +1,127 @@
+import type { Campaign } from '#shared/campaign';
+import type { Nomination } from '#shared/nomination';
+import type { Person, Unit } from '#shared/org';
+import type { RoundRefusal } from './refusal';
+import type { Candidate, RoundForm } from './round';
+import type { CreateRoundRequest, VotingRound } from './voting-round';
+import { countsTowards, type QuotaUsage } from '#shared/rules/quota';
+
+/** Who may stand in a round: a live nomination HR found eligible (and the council has not yet decided on). */
+export function standsForRound(nomination: Pick<Nomination, 'status' | 'deletedAt'> | undefined): boolean {
+  return !!nomination && !nomination.deletedAt && nomination.status === 'eligible';
+}
+
+/** Whether a new round takes candidates of this award form (all forms, when none are asked for). */
+export function wantedForm(request: Pick<CreateRoundRequest, 'awardForms'>, awardForm: string): boolean {
+  return !request.awardForms || request.awardForms.includes(awardForm);
+}
+
+/**
+ * A further round decides the ties of a confirmed round: the tied nominations (of the forms asked
+ * for) stand again, each form for the places its tie left.
+ */
+export function tiesToDecide(
+  source: Pick<VotingRound, 'id' | 'status' | 'result'>,
+  request: Pick<CreateRoundRequest, 'awardForms'>,
+): { nominationIds: string[]; cap: Map<string, number> } | { refusal: RoundRefusal } {
+  if (source.status !== 'confirmed')
+    return { refusal: { code: 'ROUND_NOT_CONFIRMED', details: { roundId: source.id, status: source.status } } };
+  const ties = (source.result?.forms ?? []).filter((form) => form.tie && wantedForm(request, form.awardForm));
+  const nominationIds = ties.flatMap((form) => form.tie!.nominationIds);
+  if (nominationIds.length === 0) return { refusal: { code: 'NO_CANDIDATES', details: { fromRoundId: source.id, reason: 'NO_TIE' } } };
+  return { nominationIds, cap: new Map(ties.map((form) => [form.awardForm, form.tie!.places])) };
+}
+
+/**
+ * A round's candidates from their nominations: the name from the registry (the person's full name, the
+ * unit's name for a collective; as typed when the registry does not know it), the nominating unit's
+ * name, and whether the nominee is a woman (the tally shows it, never decides on it). In the order a
+ * ballot lists them: by the campaign's award forms, collectives first, then by unit and by name.
+ */
+export function candidatesFor(
+  campaign: Pick<Campaign, 'awardForms'>,
+  nominations: readonly Nomination[],
+  registry: { units: readonly Unit[]; people: readonly Person[] },
+): Candidate[] {
+  const units = new Map(registry.units.map((unit) => [unit.id, unit]));
+  const people = new Map(registry.people.map((person) => [person.id, person]));
+  const formOrder = (code: string) => {
+    const index = campaign.awardForms.findIndex((form) => form.code === code);
+    return index < 0 ? campaign.awardForms.length : index;
+  };
+  const vi = (a: string, b: string) => a.localeCompare(b, 'vi');
+  return nominations
+    .map((n): Candidate => {
+      const person = n.nomineeKind === 'individual' ? people.get(n.nomineeId) : undefined;
+      const name = n.nomineeKind === 'individual' ? (person?.fullName ?? n.nomineeId) : (units.get(n.nomineeId)?.name ?? n.nomineeId);
+      return {
+        nominationId: n.id,
+        awardForm: n.awardForm,
+        name: name.slice(0, 200),
+        nomineeKind: n.nomineeKind,
+        unitName: (units.get(n.unitId)?.name ?? n.unitId).slice(0, 200),
+        female: person?.gender === 'female',
+      };
+    })
+    .sort(
+      (a, b) =>
+        formOrder(a.awardForm) - formOrder(b.awardForm) ||
+        vi(a.awardForm, b.awardForm) ||
+        (a.nomineeKind === b.nomineeKind ? 0 : a.nomineeKind === 'collective' ? -1 : 1) ||
+        vi(a.unitName, b.unitName) ||
+        vi(a.name, b.name) ||
+        a.nominationId.localeCompare(b.nominationId),
+    );
+}
+
+/**
+ * Each award form of the candidates with its places: the quota's places not yet filled (the smallest
+ * over the form's campaign-wide rules; a candidate that already counts keeps its place), or as many as
+ * there are candidates for a form without such a rule (a unit-wide quota is enforced when the round is
+ * confirmed). `cap` limits a form's places further (a tie's places left).
+ */
+export function formsFor(
+  campaign: Pick<Campaign, 'awardForms' | 'quotaRules'>,
+  candidates: readonly Nomination[],
+  usage: readonly QuotaUsage[],
+  cap?: ReadonlyMap<string, number>,
+): RoundForm[] {
+  const codes = [...new Set(candidates.map((n) => n.awardForm))];
+  const order = (code: string) => {
+    const index = campaign.awardForms.findIndex((form) => form.code === code);
+    return index < 0 ? campaign.awardForms.length : index;
+  };
+  codes.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  return codes.map((awardForm) => {
+    const ofForm = candidates.filter((n) => n.awardForm === awardForm);
+    const rules = campaign.quotaRules.filter((rule) => rule.awardForm === awardForm && rule.scope === 'campaign');
+    let places =
+      rules.length === 0
+        ? ofForm.length
+        : Math.min(
+            ...rules.map((rule) => {
+              const used = usage.find((u) => u.ruleId === rule.id)?.used ?? 0;
+              const held = ofForm.filter((n) => countsTowards(rule, n)).length;
+              return rule.max - (used - held);
+            }),
+          );
+    const limit = cap?.get(awardForm);
+    if (limit !== undefined) places = Math.min(places, limit);
+    return { awardForm, places: Math.max(0, Math.min(places, 1000)) };
+  });
+}
+
+/**
+ * How many actions confirming a round of these candidates may take, at most: a Put per candidate, an
+ * Update per quota counter the decisions may touch, the round's own Put and one audit item. A
+ * confirmation is one transaction, and a transaction takes at most 100 actions.
+ */
+export function confirmationActions(campaign: Pick<Campaign, 'quotaRules'>, candidates: readonly Nomination[]): number {
+  let counters = 0;
+  for (const rule of campaign.quotaRules) {
+    const ofForm = candidates.filter((n) => n.awardForm === rule.awardForm);
+    if (ofForm.length === 0) continue;
+    counters += rule.scope === 'campaign' ? 1 : new Set(ofForm.map((n) => n.unitId)).size;
+  }
+  return candidates.length + counters + 2;
+}

@@ -1,0 +1,26 @@
+import type { Role, User } from '#shared/org';
+import { unlessRole, type Refusal } from './roles';
+
+/** What the council's work asks of a user: running the vote, or reading its rounds. */
+export type CouncilAction = 'openRound' | 'submitBallots' | 'tally' | 'confirm' | 'readRounds';
+
+/** The council's secretary runs the vote; an administrator may stand in. */
+const RUNS_THE_VOTE: readonly Role[] = ['secretary', 'admin'];
+
+const COUNCIL_ROLES: Record<CouncilAction, readonly Role[]> = {
+  openRound: RUNS_THE_VOTE,
+  submitBallots: RUNS_THE_VOTE,
+  tally: RUNS_THE_VOTE,
+  confirm: RUNS_THE_VOTE,
+  // Everyone but a unit clerk reads the rounds (their ballots are anonymous).
+  readRounds: ['admin', 'hr', 'secretary', 'viewer'],
+};
+
+export function refuseCouncil(user: User, action: CouncilAction): Refusal {
+  return unlessRole(user, COUNCIL_ROLES[action]);
+}
+
+/** Whether the pane offers this user the council's tools (opening, ballots, tally, confirmation). */
+export function runsTheVote(user: User | undefined): boolean {
+  return user !== undefined && RUNS_THE_VOTE.includes(user.role);
+}

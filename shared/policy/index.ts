@@ -1,0 +1,8 @@
+/**
+ * Every "who may" of the product, answered with a refusal code (an ApiErrorCode) or undefined. The
+ * handlers, the store and the add-in ask here; none decides on a role itself.
+ */
+export * from './council';
+export * from './nominations';
+export * from './org';
+export * from './roles';
