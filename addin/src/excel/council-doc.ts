@@ -1,8 +1,10 @@
+import { sheetText } from '#shared/sheet/columns';
+
 /**
  * A council sheet as plain data (a "sheet document"): the cells from A1, the add-in's own formulas, and
  * the formats, merges, rules and page setup, each on a rectangle. The planners (council-layout.ts) build
- * one from a round; office-council-sheets.ts writes one in a single batch. Nothing here calls Office.js,
- * so every layout rule is tested without Excel.
+ * one from a round, row by row with DocBuilder; office-council-sheets.ts writes one in a single batch.
+ * Nothing here calls Office.js, so every layout rule is tested without Excel.
  */
 
 /** A rectangle of cells, 0-based, from A1. */
@@ -101,4 +103,51 @@ export function a1(block: Block): string {
 /** The grid padded to a rectangle of `width` columns. */
 export function rectangular(rows: (string | number)[][], width: number): (string | number)[][] {
   return rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ''));
+}
+
+/** Rows appended one at a time, with the styles of each: what the result and minutes planners share. */
+export class DocBuilder {
+  readonly doc: SheetDoc;
+  private readonly rows: (string | number)[][] = [];
+
+  constructor(
+    name: string,
+    readonly width: number,
+  ) {
+    this.doc = emptyDoc(name, 'replace');
+  }
+
+  get next(): number {
+    return this.rows.length;
+  }
+
+  row(cells: (string | number)[], style?: CellStyle): number {
+    const index = this.rows.length;
+    this.rows.push(cells);
+    if (style) this.style({ row: index, column: 0, rows: 1, columns: this.width }, style);
+    return index;
+  }
+
+  /** One line of text across the width (merged, wrapped), tall enough for its length. */
+  line(text: string, style: CellStyle = {}, charsPerLine = 90, lineHeight = 16): number {
+    const index = this.row([sheetText(text)]);
+    this.style({ row: index, column: 0, rows: 1, columns: this.width }, { merge: true, wrap: true, valign: 'Top', ...style });
+    const lines = Math.max(1, Math.ceil(text.length / charsPerLine));
+    if (lines > 1) this.doc.rowHeights.push({ row: index, points: lines * lineHeight });
+    return index;
+  }
+
+  blank(): number {
+    return this.row([]);
+  }
+
+  style(block: Block, style: CellStyle): void {
+    this.doc.styles.push({ block, style });
+  }
+
+  build(widths: number[]): SheetDoc {
+    this.doc.widths = widths;
+    this.doc.values = rectangular(this.rows, this.width);
+    return this.doc;
+  }
 }

@@ -2,7 +2,7 @@ import type { BallotSheetSchema } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
 import type { TallyResult } from '#shared/council/tally';
 import { sheetText } from '#shared/sheet/columns';
-import { emptyDoc, letter, rectangular, type Block, type CellStyle, type SheetDoc } from './council-doc';
+import { DocBuilder, emptyDoc, letter, rectangular, type Block, type CellStyle, type SheetDoc } from './council-doc';
 
 /**
  * The council's three sheets as SheetDocs, planned from the round (pure; written by
@@ -20,53 +20,6 @@ const GROUP_FILL = '#EDEDED';
 const COUNT_FILL = '#F2F2F2';
 export const OVER_FILL = '#FFC7CE';
 export const OVER_FONT = '#9C0006';
-
-/** Rows appended one at a time, with the styles of each: what the result and minutes planners share. */
-class DocBuilder {
-  readonly doc: SheetDoc;
-  private readonly rows: (string | number)[][] = [];
-
-  constructor(
-    name: string,
-    readonly width: number,
-  ) {
-    this.doc = emptyDoc(name, 'replace');
-  }
-
-  get next(): number {
-    return this.rows.length;
-  }
-
-  row(cells: (string | number)[], style?: CellStyle): number {
-    const index = this.rows.length;
-    this.rows.push(cells);
-    if (style) this.style({ row: index, column: 0, rows: 1, columns: this.width }, style);
-    return index;
-  }
-
-  /** One line of text across the width (merged, wrapped), tall enough for its length. */
-  line(text: string, style: CellStyle = {}, charsPerLine = 90, lineHeight = 16): number {
-    const index = this.row([sheetText(text)]);
-    this.style({ row: index, column: 0, rows: 1, columns: this.width }, { merge: true, wrap: true, valign: 'Top', ...style });
-    const lines = Math.max(1, Math.ceil(text.length / charsPerLine));
-    if (lines > 1) this.doc.rowHeights.push({ row: index, points: lines * lineHeight });
-    return index;
-  }
-
-  blank(): number {
-    return this.row([]);
-  }
-
-  style(block: Block, style: CellStyle): void {
-    this.doc.styles.push({ block, style });
-  }
-
-  build(widths: number[]): SheetDoc {
-    this.doc.widths = widths;
-    this.doc.values = rectangular(this.rows, this.width);
-    return this.doc;
-  }
-}
 
 /** The mark as a one-item list when it can be one (no comma, no quote); a custom rule otherwise. */
 export function markRule(voteMark: string, topLeft: string): { list: string } | { custom: string } {
