@@ -2,7 +2,7 @@ import type { BallotSheetSchema } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
 import type { TallyResult } from '#shared/council/tally';
 import { sheetText } from '#shared/sheet/columns';
-import { DocBuilder, emptyDoc, letter, rectangular, type Block, type CellStyle, type SheetDoc } from './council-doc';
+import { DocBuilder, emptyDoc, letter, type Block, type CellStyle, type SheetDoc } from './council-doc';
 
 /**
  * The council's three sheets as SheetDocs, planned from the round (pure; written by
