@@ -1,51 +1,26 @@
-import type { Campaign } from '#shared/campaign';
-import type { Nomination } from '#shared/nomination';
-import type { Person, Unit } from '#shared/org';
-import { isFormulaLike } from '#shared/text';
-import { isoToSerial } from './excel-dates';
-import { NO, NOMINEE_KIND_LABELS, STATUS_LABELS, YES } from './labels';
+import { MAX_ACHIEVEMENTS_LENGTH, MAX_SHORT_TEXT, type Nomination } from '#shared/nomination';
+import type { Person } from '#shared/org';
+import {
+  cellText,
+  codesFrom,
+  dateCell,
+  findByName,
+  readDate,
+  readText,
+  sheetText,
+  type CellValue,
+  type ColumnDef,
+  type RowReader,
+  type SheetContext,
+} from './cells';
+import { buildDossierColumns } from './dossier-columns';
+import { matchLabel, NOMINEE_KIND_LABELS, STATUS_LABELS, STATUS_LABELS_EN } from './labels';
 
-export type CellValue = string | number | boolean | null;
-
-/** What the columns read besides a row: the campaign (its forms, documents) and the office's registry. */
-export interface SheetContext {
-  campaign: Campaign;
-  units: readonly Unit[];
-  people: readonly Person[];
-}
-
-/**
- * One column of the consolidated nomination sheet. This one list drives the sheet's layout (headers,
- * widths, formats, dropdowns, hidden system columns), the parsing of its rows and the exports.
- *  - input: typed by people, sent to the server;
- *  - output: written by the add-in (the messages), never read back;
- *  - system: the add-in's bookkeeping, hidden and locked.
- */
-export interface ColumnDef {
-  id: string;
-  header: string;
-  /** Width in characters. */
-  width: number;
-  role: 'input' | 'output' | 'system';
-  format: 'text' | 'date' | 'general';
-  /** The nomination field an issue names when it points at this column. */
-  field?: string;
-  /** A dropdown (data validation list). */
-  options?: readonly string[];
-  /** The cell's value for a stored nomination. */
-  write(nomination: Nomination, ctx: SheetContext): CellValue;
-}
+export { sheetText };
+export type { CellValue, ColumnDef, RowReader, SheetContext };
 
 export const SHEET_NAME = 'Tổng hợp đề nghị';
 export const TABLE_NAME = 'TongHopDeNghi';
-
-/** Text that would read as a formula is written with Excel's text prefix, so it stays text. */
-export function sheetText(text: string | undefined): string {
-  if (!text) return '';
-  return isFormulaLike(text) ? `'${text}` : text;
-}
-
-const dateCell = (iso: string | undefined): CellValue => (iso ? isoToSerial(iso) : '');
 
 function unitName(ctx: SheetContext, id: string): string {
   return ctx.units.find((unit) => unit.id === id)?.name ?? id;
@@ -60,43 +35,29 @@ function labelsOf(items: readonly { code: string; label?: { vi: string } }[], co
   return codes.map((code) => items.find((item) => item.code === code)?.label?.vi ?? code).join('; ');
 }
 
+/** A unit by its id, name or short name. */
+const findUnit = (ctx: SheetContext, typed: string) => findByName(ctx.units, typed, (u) => [u.id, u.name, u.shortName]);
+
+/**
+ * Names are resolved against the registry (a person within the nominating unit first); a name it does
+ * not know is kept as typed, for the server's rule 2 to flag, so that nothing typed is lost.
+ */
+function readNominee(ctx: SheetContext, typed: string, row: Record<string, unknown>): string {
+  if (row.nomineeKind === 'collective') return findUnit(ctx, typed)?.id ?? typed;
+  if (row.nomineeKind !== 'individual') return typed;
+  const named = (p: Person) => [p.id, p.fullName];
+  const inUnit = findByName(
+    ctx.people.filter((p) => p.unitId === row.unitId),
+    typed,
+    named,
+  );
+  return (inUnit ?? findByName(ctx.people, typed, named))?.id ?? typed;
+}
+
 /** The columns for a campaign: the dossier's columns follow the campaign's own list of documents. */
 export function buildColumns(ctx: SheetContext): ColumnDef[] {
   const { campaign } = ctx;
-  const dossierColumns = campaign.dossierRequirements.flatMap((requirement): ColumnDef[] => {
-    const label = requirement.label?.vi ?? requirement.name.vi;
-    const field = `dossier.${requirement.code}`;
-    return [
-      {
-        id: `${field}.present`,
-        header: label,
-        width: 12,
-        role: 'input',
-        format: 'text',
-        field,
-        options: [YES, NO],
-        write: (n) => (n.dossier[requirement.code]?.present ? YES : NO),
-      },
-      {
-        id: `${field}.number`,
-        header: `Số ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
-        width: 14,
-        role: 'input',
-        format: 'text',
-        field,
-        write: (n) => sheetText(n.dossier[requirement.code]?.number),
-      },
-      {
-        id: `${field}.date`,
-        header: `Ngày ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
-        width: 12,
-        role: 'input',
-        format: 'date',
-        field,
-        write: (n) => dateCell(n.dossier[requirement.code]?.date),
-      },
-    ];
-  });
+  const dossierColumns = buildDossierColumns(campaign);
   return [
     {
       id: 'unit',
@@ -107,6 +68,11 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       field: 'unitId',
       options: ctx.units.map((unit) => unit.name),
       write: (n) => unitName(ctx, n.unitId),
+      read: (value, { row, problem }) => {
+        const typed = cellText(value);
+        if (!typed) problem('Chưa chọn đơn vị đề nghị', 'The nominating unit is missing');
+        row.unitId = findUnit(ctx, typed)?.id ?? typed;
+      },
     },
     {
       id: 'nomineeKind',
@@ -117,6 +83,10 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       field: 'nomineeKind',
       options: Object.values(NOMINEE_KIND_LABELS),
       write: (n) => NOMINEE_KIND_LABELS[n.nomineeKind],
+      read: (value, { row, problem }) => {
+        row.nomineeKind = matchLabel(NOMINEE_KIND_LABELS, cellText(value));
+        if (!row.nomineeKind) problem('Chọn "Tập thể" hoặc "Cá nhân"', 'Choose "Tập thể" (collective) or "Cá nhân" (individual)');
+      },
     },
     {
       id: 'nominee',
@@ -126,6 +96,11 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       format: 'text',
       field: 'nomineeId',
       write: (n) => nomineeName(ctx, n),
+      read: (value, { row, problem }) => {
+        const typed = cellText(value);
+        if (!typed) problem('Chưa ghi tên tập thể, cá nhân', 'The nominee is missing');
+        row.nomineeId = readNominee(ctx, typed, row);
+      },
     },
     {
       id: 'awardForm',
@@ -136,6 +111,11 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       field: 'awardForm',
       options: campaign.awardForms.map((form) => form.name.vi),
       write: (n) => campaign.awardForms.find((form) => form.code === n.awardForm)?.name.vi ?? n.awardForm,
+      read: (value, { row, problem }) => {
+        const typed = cellText(value);
+        if (!typed) problem('Chưa chọn hình thức khen thưởng', 'The award form is missing');
+        row.awardForm = findByName(campaign.awardForms, typed, (f) => [f.code, f.name.vi, f.name.en])?.code ?? typed;
+      },
     },
     {
       id: 'achievements',
@@ -145,6 +125,7 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       format: 'text',
       field: 'achievements',
       write: (n) => sheetText(n.achievements),
+      read: readText('achievements', MAX_ACHIEVEMENTS_LENGTH, false),
     },
     {
       id: 'criteriaMet',
@@ -154,6 +135,7 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       format: 'text',
       field: 'criteriaMet',
       write: (n) => labelsOf(campaign.criteria, n.criteriaMet),
+      read: (value, { row }) => (row.criteriaMet = codesFrom(cellText(value), campaign.criteria)),
     },
     {
       id: 'movements',
@@ -163,6 +145,7 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       format: 'text',
       field: 'movements',
       write: (n) => labelsOf(campaign.movements, n.movements),
+      read: (value, { row }) => (row.movements = codesFrom(cellText(value), campaign.movements)),
     },
     ...dossierColumns,
     {
@@ -173,6 +156,10 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       format: 'date',
       field: 'receivedDate',
       write: (n) => dateCell(n.receivedDate),
+      read: (value, reader) => {
+        const date = readDate(value, reader);
+        if (date) reader.row.receivedDate = date;
+      },
     },
     {
       id: 'status',
@@ -183,6 +170,11 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       field: 'status',
       options: Object.values(STATUS_LABELS),
       write: (n) => STATUS_LABELS[n.status],
+      read: (value, { row, problem }) => {
+        const typed = cellText(value);
+        row.status = typed ? (matchLabel(STATUS_LABELS, typed) ?? matchLabel(STATUS_LABELS_EN, typed)) : 'draft';
+        if (!row.status) problem(`Trạng thái "${typed}" không hợp lệ`, `Unknown status "${typed}"`);
+      },
     },
     {
       id: 'returnReason',
@@ -192,12 +184,41 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       format: 'text',
       field: 'returnReason',
       write: (n) => sheetText(n.returnReason),
+      read: readText('returnReason', MAX_SHORT_TEXT, true),
     },
-    { id: 'note', header: 'Ghi chú', width: 20, role: 'input', format: 'text', field: 'note', write: (n) => sheetText(n.note) },
+    {
+      id: 'note',
+      header: 'Ghi chú',
+      width: 20,
+      role: 'input',
+      format: 'text',
+      field: 'note',
+      write: (n) => sheetText(n.note),
+      read: readText('note', MAX_SHORT_TEXT, true),
+    },
     { id: 'messages', header: 'Kết quả kiểm tra', width: 60, role: 'output', format: 'text', write: () => '' },
-    { id: 'id', header: 'Mã', width: 10, role: 'system', format: 'text', write: (n) => n.id },
-    { id: 'version', header: 'Phiên bản', width: 8, role: 'system', format: 'general', write: (n) => n.version },
-    { id: 'rowHash', header: 'Dấu kiểm', width: 10, role: 'system', format: 'text', write: () => '' },
+    { id: 'id', header: 'Mã', width: 10, role: 'system', format: 'text', write: (n) => n.id, read: readText('id', Infinity, true) },
+    {
+      id: 'version',
+      header: 'Phiên bản',
+      width: 8,
+      role: 'system',
+      format: 'general',
+      write: (n) => n.version,
+      read: (value, { row }) => {
+        const version = typeof value === 'number' ? value : Number.parseInt(cellText(value), 10);
+        if (version) row.version = version;
+      },
+    },
+    {
+      id: 'rowHash',
+      header: 'Dấu kiểm',
+      width: 10,
+      role: 'system',
+      format: 'text',
+      write: () => '',
+      read: readText('rowHash', Infinity, true),
+    },
   ];
 }
 

@@ -36,7 +36,7 @@ describe('the column schema', () => {
   it('reads back what it wrote, for an individual and a collective', () => {
     for (const fields of [nominateIndividual(person('cb-009')), nominateCollective(PHONG_TONG_HOP)]) {
       const nomination = saved(fields);
-      const parsed = parseRow(writtenThenRead(nomination), columns, ctx);
+      const parsed = parseRow(writtenThenRead(nomination), columns);
       expect(parsed.problems).toEqual([]);
       expect(parsed.fields).toEqual(fields);
       expect(parsed).toMatchObject({ id: nomination.id, version: 1 });
@@ -47,16 +47,16 @@ describe('the column schema', () => {
     const nomination = saved(nominateIndividual(person('cb-009'), { achievements: '=1+1', note: '@cmd' }));
     const achievements = columns.findIndex((c) => c.id === 'achievements');
     expect(columns[achievements]!.write(nomination, ctx)).toBe("'=1+1");
-    expect(parseRow(writtenThenRead(nomination), columns, ctx).fields).toMatchObject({ achievements: '=1+1', note: '@cmd' });
+    expect(parseRow(writtenThenRead(nomination), columns).fields).toMatchObject({ achievements: '=1+1', note: '@cmd' });
   });
 
   it('reads dd/MM/yyyy typed as text, and refuses a date that does not exist', () => {
     const values = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
     const received = columns.findIndex((c) => c.id === 'receivedDate');
     values[received] = '30/09/2025';
-    expect(parseRow(values, columns, ctx).fields?.receivedDate).toBe('2025-09-30');
+    expect(parseRow(values, columns).fields?.receivedDate).toBe('2025-09-30');
     values[received] = '31/09/2025';
-    const parsed = parseRow(values, columns, ctx);
+    const parsed = parseRow(values, columns);
     expect(parsed.fields).toBeUndefined();
     expect(parsed.problems).toEqual([
       { columnId: 'receivedDate', message: expect.objectContaining({ vi: '"31/09/2025" không phải ngày dd/MM/yyyy' }) },
@@ -66,7 +66,37 @@ describe('the column schema', () => {
   it('keeps a name the registry does not know as typed, for the server to flag', () => {
     const values = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
     values[columns.findIndex((c) => c.id === 'nominee')] = 'Người Không Có';
-    expect(parseRow(values, columns, ctx).fields?.nomineeId).toBe('Người Không Có');
+    expect(parseRow(values, columns).fields?.nomineeId).toBe('Người Không Có');
+  });
+
+  it('reads each cell through its own column: every input and system column declares how, the messages are never read', () => {
+    expect(columns.filter((c) => c.role !== 'output' && !c.read).map((c) => c.id)).toEqual([]);
+    expect(columns.find((c) => c.id === 'messages')!.read).toBeUndefined();
+  });
+
+  it('names the column of each cell it cannot send, and sends no such row', () => {
+    const values = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
+    values[columns.findIndex((c) => c.id === 'unit')] = '';
+    values[columns.findIndex((c) => c.id === 'status')] = 'Không rõ';
+    values[columns.findIndex((c) => c.id === 'note')] = 'x'.repeat(501);
+    const parsed = parseRow(values, columns);
+    expect(parsed.fields).toBeUndefined();
+    expect(parsed.problems.map((p) => p.columnId).sort()).toEqual(['note', 'status', 'unit']);
+  });
+
+  it('keeps a document of which only the number is typed, as not yet present; a blank status is a draft', () => {
+    const values = writtenThenRead(saved(nominateIndividual(person('cb-009'), { dossier: {} })));
+    values[columns.findIndex((c) => c.id === 'dossier.TO_TRINH.number')] = '12/TTr';
+    values[columns.findIndex((c) => c.id === 'status')] = '';
+    expect(parseRow(values, columns).fields).toMatchObject({
+      dossier: { TO_TRINH: { present: false, number: '12/TTr' } },
+      status: 'draft',
+    });
+  });
+
+  it('reads a blank row as empty, keeping only its system cells', () => {
+    const values = columns.map((c): CellValue => (c.id === 'id' ? 'n1' : c.id === 'version' ? 3 : ''));
+    expect(parseRow(values, columns)).toEqual({ problems: [], empty: true, id: 'n1', version: 3 });
   });
 
   it('tells a changed row by its fingerprint, with no copy of the sheet', () => {

@@ -69,7 +69,7 @@ export function mergeLoad(input: MergeInput): MergeResult {
   const fresh: CellValue[][] = [];
   let dropped = 0;
   for (const values of input.rows) {
-    const parsed = parseRow(values, columns, ctx);
+    const parsed = parseRow(values, columns);
     if (parsed.empty) continue;
     const cells = columns.map((_, index) => values[index] ?? null);
     if (!parsed.id) {

@@ -76,7 +76,7 @@ export interface PlanInput {
  * are new rows; ids the sheet no longer holds are deleted. The row key is the row's index at read time.
  */
 export function planSave(input: PlanInput): SavePlan {
-  const { rows, columns, ctx, language, user } = input;
+  const { rows, columns, language, user } = input;
   const plan: SavePlan = {
     sends: [],
     held: [],
@@ -90,7 +90,7 @@ export function planSave(input: PlanInput): SavePlan {
   const seen = new Set<string>();
 
   rows.forEach((values, rowIndex) => {
-    let parsed = parseRow(values, columns, ctx);
+    let parsed = parseRow(values, columns);
     const fingerprint = contentFingerprint(values, columns);
     const idCell = parsed.id ?? '';
     const duplicate = parsed.id !== undefined && seen.has(parsed.id);
@@ -106,7 +106,7 @@ export function planSave(input: PlanInput): SavePlan {
     let cells = [...values];
     if (patch?.cells) {
       cells = withCells(values, columns, patch.cells);
-      parsed = parseRow(cells, columns, ctx);
+      parsed = parseRow(cells, columns);
     }
     const dirty = duplicate || patch !== undefined || isDirty(parsed, values, columns);
     if (!dirty) {
