@@ -5,7 +5,7 @@ import type { User } from '#shared/org';
 import { makeRuleContext, quotaDeltas, quotaRefusal } from '#shared/rules/index';
 import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
-import { backoff } from '#functions/store/batch';
+import { backoff } from '#functions/store/retry';
 import type { Db } from '#functions/store/client';
 import { getNominations } from '#functions/store/nomination-reads';
 import { guardedDecisionItems } from '#functions/store/nomination-writes';

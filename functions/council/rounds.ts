@@ -10,7 +10,7 @@ import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
-import { backoff } from '#functions/store/batch';
+import { backoff } from '#functions/store/retry';
 import type { Db } from '#functions/store/client';
 import { getNominations, loadAllNominations } from '#functions/store/nomination-reads';
 import { readQuotaUsage } from '#functions/store/quota-counters';

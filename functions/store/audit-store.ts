@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#shared/api/audit';
-import { decodeCursor, encodeCursor } from './batch';
+import { decodeCursor, encodeCursor } from './cursor';
 import type { Db } from './client';
 import { keys } from './keys';
 

@@ -1,14 +1,6 @@
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-
-import { backoffDelay } from '#shared/async/backoff';
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mapLimit } from '#shared/async/map-limit';
-import { ApiError } from '#functions/http/errors';
+import { backoff } from './retry';
 
 type Item = Record<string, unknown>;
 type Key = Record<string, unknown>;
@@ -16,13 +8,6 @@ type Key = Record<string, unknown>;
 const BATCH_WRITE_LIMIT = 25;
 const BATCH_GET_LIMIT = 100;
 const MAX_ROUNDS = 10;
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Exponential backoff with full jitter, as AWS recommends for throttled and unprocessed work. */
-export function backoff(attempt: number, baseMs = 25, capMs = 2000): Promise<void> {
-  return sleep(backoffDelay(attempt, { baseMs, capMs, fixedShare: 0 }));
-}
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -57,53 +42,4 @@ export async function batchGetAll(doc: DynamoDBDocumentClient, tableName: string
     }
   });
   return found;
-}
-
-/** Every page of a query. */
-export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
-  const items: Item[] = [];
-  let ExclusiveStartKey: Key | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
-
-/** Counts a query's matches across pages without fetching them. */
-export async function queryCount(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<number> {
-  let count = 0;
-  let ExclusiveStartKey: Key | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey }));
-    count += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return count;
-}
-
-/** A page's position as an opaque token for the client. */
-export function encodeCursor(key: Key | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-}
-
-/** A client's cursor back into a key of the partition it pages through; anything else is a 400. */
-export function decodeCursor(cursor: string | undefined, partition: string): Key | undefined {
-  if (cursor === undefined) return undefined;
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    key = undefined;
-  }
-  const valid =
-    typeof key === 'object' &&
-    key !== null &&
-    Object.keys(key).length === 2 &&
-    (key as Key).PK === partition &&
-    typeof (key as Key).SK === 'string' &&
-    ((key as Key).SK as string).length <= 512;
-  if (!valid) throw new ApiError('VALIDATION_FAILED', [{ path: 'cursor', message: 'not a cursor this list gave out' }]);
-  return key as Key;
 }

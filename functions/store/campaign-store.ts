@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredCampaign } from '#shared/api/campaign';
 import { Campaign } from '#shared/campaign';
 import { ApiError } from '#functions/http/errors';
-import { queryAll } from './batch';
+import { queryAll } from './query';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
 

@@ -8,7 +8,7 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { backoffDelay, type Backoff } from '#shared/async/backoff';
-import { sleep } from './batch';
+import { sleep } from './retry';
 import { createTableInput } from './table';
 
 /** Polling a table's status: 100 ms doubling to 2 s, no jitter (one process waits on its own table). */

@@ -1,7 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Nomination } from '#shared/nomination';
 import { Id } from '#shared/org';
-import { batchGetAll, decodeCursor, encodeCursor, queryAll } from './batch';
+import { batchGetAll } from './batch';
+import { decodeCursor, encodeCursor } from './cursor';
+import { queryAll } from './query';
 import type { Db } from './client';
 import { keys } from './keys';
 import { fromItem } from './nomination-items';

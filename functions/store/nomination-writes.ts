@@ -1,7 +1,8 @@
 import type { Nomination } from '#shared/nomination';
 import type { QuotaDelta } from '#shared/rules/quota';
 import { mapLimit } from '#shared/async/map-limit';
-import { backoff, batchPutAll } from './batch';
+import { batchPutAll } from './batch';
+import { backoff } from './retry';
 import type { Db } from './client';
 import { toItem } from './nomination-items';
 import { counterUpdate, netQuotaDeltas } from './quota-counters';

@@ -1,6 +1,6 @@
 import { mapLimit } from '#shared/async/map-limit';
 import { nomineeKey, type NominationFields } from '#shared/nomination';
-import { queryAll } from './batch';
+import { queryAll } from './query';
 import type { Db } from './client';
 import { keys } from './keys';
 import { TABLE } from './table';

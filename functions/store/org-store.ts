@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Person, Unit, User } from '#shared/org';
-import { queryAll } from './batch';
+import { queryAll } from './query';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
 

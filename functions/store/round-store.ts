@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ballot } from '#shared/council/round';
 import type { RoundStatus, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import { ApiError } from '#functions/http/errors';
-import { queryAll } from './batch';
+import { queryAll } from './query';
 import type { Db } from './client';
 import { keys } from './keys';
 import type { TransactItem } from './transact';

@@ -5,7 +5,7 @@ import type { NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE } from '#shared/seed/demo-office';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { sleep } from '#functions/store/batch';
+import { sleep } from '#functions/store/retry';
 import { startTestApi, type TestApi } from '#tests/support/api';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
 
