@@ -2,9 +2,13 @@ import type { QuotaUsage } from '#shared/api/quota';
 import type { Campaign, QuotaRule } from '#shared/campaign';
 import { makeIssue, type Issue } from '#shared/issues';
 import type { Localized } from '#shared/localized';
+import type { RuleCode } from '#shared/messages';
 import type { NominationFields } from '#shared/nomination';
 import type { RuleContext } from './context';
 import type { RowTarget } from './nomination-rules';
+
+/** The findings rule 4 puts on a nomination: they follow the quota usage, which every save moves. */
+export const QUOTA_RULE_CODES: readonly RuleCode[] = ['QUOTA_EXCEEDED', 'QUOTA_MORE_CANDIDATES'];
 
 /** The scope key of a whole-campaign quota; a unit quota uses the unit's id. */
 export const CAMPAIGN_SCOPE = '*';

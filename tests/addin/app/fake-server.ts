@@ -1,5 +1,5 @@
 import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
-import type { RowResult, SaveBatchResult, StoredCampaign } from '#shared/api/index';
+import type { RelatedRow, RowResult, SaveBatchResult, StoredCampaign } from '#shared/api/index';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
 import { mayRead, refuseChange, reportFor } from '#shared/policy/nominations';
@@ -48,6 +48,8 @@ export class FakeServer {
   /** Every request fails with a network error. */
   offline = false;
   pageSize = 1000;
+  /** The other rows a batch's answer says it changed (the real server finds them by rule 8): none by default. */
+  relatedFor?: (rows: NominationChange[]) => RelatedRow[];
   /** Called when a batch arrives, before it is processed: play the user editing the sheet meanwhile. */
   onBatch?: (rows: NominationChange[]) => void | Promise<void>;
   revokedTokens = new Set<string>();
@@ -297,7 +299,7 @@ export class FakeServer {
     const answer: SaveBatchResult = {
       rows: results,
       quotaUsage: computeQuotaUsage(this.campaign, this.live()),
-      related: [],
+      related: this.relatedFor?.(rows) ?? [],
       summary: {
         saved: results.filter((r) => r.outcome === 'saved').length,
         conflicts: results.filter((r) => r.outcome === 'conflict').length,

@@ -3,11 +3,12 @@ import { ExcelFailure } from '#addin/excel/gateway';
 import { localized } from '#addin/i18n/index';
 import { decodeKnownIds, encodeKnownIds, sameIds } from '#addin/app/core/known-ids';
 import { summarizeFindings } from '#shared/rules/findings';
-import { quotaRows } from '#addin/app/report/panels';
+import { makeRuleContext } from '#shared/rules/index';
+import { issuesAfterSave } from '#addin/app/report/after-save';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import type { LastSave, PaneState } from '#addin/app/core/pane-types';
-import { buildWrites, sendPlacements } from './save-results';
+import { buildWrites, relatedWrites, sendPlacements } from './save-results';
 import { planSave, type PatchInput, type RowPatch } from './save-plan';
 import { deleteRows, sendRows } from './send-rows';
 import { cellText } from '#addin/app/sheet/sheet';
@@ -95,14 +96,17 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       // The answers onto their rows, found again where they are now (the user may have sorted or typed
       // meanwhile): the gateway reads the sheet and writes in the same call.
       store.set({ progress: { phase: 'writing' } });
-      const writes = buildWrites({
-        sends: plan.sends,
-        held: plan.held,
-        outcomes: sent.outcomes,
-        ...(sent.failure ? { failure: sent.failure } : {}),
-        columns,
-        language,
-      });
+      const writes = [
+        ...buildWrites({
+          sends: plan.sends,
+          held: plan.held,
+          outcomes: sent.outcomes,
+          ...(sent.failure ? { failure: sent.failure } : {}),
+          columns,
+          language,
+        }),
+        ...relatedWrites(sent.related.values(), plan.unchangedRows, columns, language),
+      ];
       const written =
         writes.length > 0 || knownIds
           ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) })
@@ -157,11 +161,22 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         unsavedRows: plan.sends.length - saved + plan.held.length + inexact,
         sheet: 'ready',
       };
-      if (sent.quotaUsage) patch.quota = quotaRows(sent.quotaUsage, ctx.campaign, memory.units);
       if (deletion.failed.length > 0)
         patch.notice = localized('notice.deleteFailed', { n: deletion.failed.length }, { message: deletion.failed[0]!.message });
       if (deletion.conflicts.length > 0) patch.notice = localized('notice.deleteConflict', { id: deletion.conflicts.join(', ') });
       store.set(patch);
+      // The answer carries what the panels need: no full report after a save (that is "Kiểm tra lại").
+      if (answered.length > 0) {
+        const issuesNow = issuesAfterSave({
+          previous: memory.reportIssues,
+          rows: answered.map(({ result }) => result),
+          related: sent.related.values(),
+          quotaUsage: sent.quotaUsage,
+          unchanged: plan.unchangedRows,
+          ctx: makeRuleContext(ctx.campaign, ctx.units, ctx.people),
+        });
+        report.publish(issuesNow, sent.quotaUsage);
+      }
 
       if (sent.failure?.retryable) {
         retryLater = true;
@@ -170,7 +185,8 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         core.fail(sent.failure);
       }
       if (deletion.retry.length > 0) retryLater = true;
-      if (saved > 0 || deletion.deleted.length > 0) void core.track(report.refresh());
+      // A delete's answer does not say what it changed on the other rows (rule 8, quotas): ask for the report.
+      if (deletion.deleted.length > 0) void core.track(report.refresh());
     } catch (error) {
       core.fail(error);
       retryLater = (isApiRequestError(error) && error.retryable) || error instanceof ExcelFailure;

@@ -43,6 +43,14 @@ export interface HeldRow {
   content: RowContent;
 }
 
+/** A saved row the save leaves as it is: where it is, and what it holds (for the findings a save changes on it). */
+export interface UnchangedRow {
+  rowIndex: number;
+  fingerprint: string;
+  version?: number;
+  fields?: NominationFields;
+}
+
 export interface SavePlan {
   sends: SendRow[];
   held: HeldRow[];
@@ -55,6 +63,8 @@ export interface SavePlan {
   rowIds: Map<string, number>;
   /** id → the nominee as typed, for the issue list. */
   labels: Map<string, string>;
+  /** id → the saved rows this save does not send. */
+  unchangedRows: Map<string, UnchangedRow>;
   patchedRows: number;
 }
 
@@ -85,6 +95,7 @@ export function planSave(input: PlanInput): SavePlan {
     unchanged: 0,
     rowIds: new Map(),
     labels: new Map(),
+    unchangedRows: new Map(),
     patchedRows: 0,
   };
   const seen = new Set<string>();
@@ -111,6 +122,12 @@ export function planSave(input: PlanInput): SavePlan {
     const dirty = duplicate || patch !== undefined || isDirty(parsed, values, columns);
     if (!dirty) {
       plan.unchanged += 1;
+      if (parsed.id) {
+        const row: UnchangedRow = { rowIndex, fingerprint };
+        if (parsed.version !== undefined) row.version = parsed.version;
+        if (parsed.fields) row.fields = parsed.fields;
+        plan.unchangedRows.set(parsed.id, row);
+      }
       return;
     }
     if (!parsed.fields) {

@@ -1,4 +1,4 @@
-import type { RowResult } from '#shared/api/index';
+import type { RelatedRow, RowResult } from '#shared/api/index';
 import type { Language, Localized } from '#shared/localized';
 import { sheetText, type CellValue, type ColumnDef } from '#shared/sheet/columns';
 import { isoToSerial } from '#shared/sheet/excel-dates';
@@ -13,7 +13,7 @@ import {
   unsentContent,
   type RowContent,
 } from '#addin/app/sheet/row-content';
-import type { HeldRow, SendRow } from './save-plan';
+import type { HeldRow, SendRow, UnchangedRow } from './save-plan';
 import { columnPosition, withCells, withSystem } from '#addin/app/sheet/sheet';
 
 /** A row the server would not take for the role (403/422 naming the row): kept back, with the reason. */
@@ -103,6 +103,24 @@ export function buildWrites(args: {
     })),
     ...held.map((row): ResultWrite => ({ rowIndex: row.rowIndex, expect: expectationOf(row), ...row.content })),
   ];
+}
+
+/**
+ * The findings of rows the save did not send but changed (they became or stopped being duplicates of a
+ * saved row): their result columns only, written with the save's own results, in the same batch. A row
+ * edited since the read, or at another version than the server's, is left alone.
+ */
+export function relatedWrites(
+  related: Iterable<RelatedRow>,
+  unchanged: ReadonlyMap<string, UnchangedRow>,
+  columns: readonly ColumnDef[],
+  language: Language,
+): ResultWrite[] {
+  return [...related].flatMap((row): ResultWrite[] => {
+    const at = unchanged.get(row.id);
+    if (!at || (at.version !== undefined && at.version !== row.version)) return [];
+    return [{ rowIndex: at.rowIndex, expect: { id: row.id, fingerprint: at.fingerprint }, ...issueContent(row.issues, columns, language) }];
+  });
 }
 
 /**

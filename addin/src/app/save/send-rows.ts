@@ -1,4 +1,4 @@
-import type { SaveBatchResult } from '#shared/api/index';
+import type { RelatedRow, SaveBatchResult } from '#shared/api/index';
 import type { Localized } from '#shared/localized';
 import type { QuotaUsage } from '#shared/rules/quota';
 import { isApiRequestError, type ApiRequestError } from '#addin/api/index';
@@ -17,6 +17,8 @@ const ROW_REFUSALS = new Set(['FORBIDDEN', 'FORBIDDEN_UNIT', 'FORBIDDEN_STATUS',
 export interface SendResult {
   outcomes: Map<string, SendOutcome>;
   quotaUsage?: QuotaUsage[];
+  /** Other rows whose findings the save changed, each as the latest answer told of it. */
+  related: Map<string, RelatedRow>;
   failure?: ApiRequestError;
   /** Ids the server did not know, whose rows went again as new ones. */
   converted: Set<string>;
@@ -37,11 +39,13 @@ export interface DeleteResult {
 export async function sendRows(core: PaneCore, campaignId: string, sends: readonly SendRow[]): Promise<SendResult> {
   const outcomes = new Map<string, SendOutcome>();
   const converted = new Set<string>();
+  const related = new Map<string, RelatedRow>();
   let quotaUsage: QuotaUsage[] | undefined;
   let toSend = [...sends];
   const total = sends.length;
   const record = (result: SaveBatchResult) => {
     for (const row of result.rows) if (row.rowKey !== undefined) outcomes.set(row.rowKey, { kind: 'answered', result: row });
+    for (const row of result.related ?? []) related.set(row.id, row);
     if (result.rows.length > 0) quotaUsage = result.quotaUsage;
   };
   for (let round = 0; toSend.length > 0 && round < MAX_SEND_ROUNDS; round += 1) {
@@ -88,10 +92,10 @@ export async function sendRows(core: PaneCore, campaignId: string, sends: readon
         });
         continue;
       }
-      return { outcomes, ...(quotaUsage ? { quotaUsage } : {}), failure: error, converted };
+      return { outcomes, ...(quotaUsage ? { quotaUsage } : {}), related, failure: error, converted };
     }
   }
-  return { outcomes, ...(quotaUsage ? { quotaUsage } : {}), converted };
+  return { outcomes, ...(quotaUsage ? { quotaUsage } : {}), related, converted };
 }
 
 /** Deletes the nominations of the rows the user deleted, a few at a time, with the last version seen. */
