@@ -52,7 +52,7 @@ function median<T>(items: readonly T[], key: (item: T) => number): T {
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-async function createCampaign(ctx: AddinBenchContext, rows: number, label: string): Promise<{ id: string; title: string }> {
+export async function createCampaign(ctx: AddinBenchContext, rows: number, label: string): Promise<{ id: string; title: string }> {
   const id = `bench-addin-${rows}-${label}-${Date.now().toString(36)}`;
   const title = `Bench add-in: ${int(rows)} dòng (${label})`;
   const token = await ctx.issueToken(ADMIN);

@@ -29,6 +29,7 @@ import { MAX_BATCH_ROWS } from '#shared/api/save';
 import { createDocumentClient, db } from '#functions/store/client';
 import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
+import { runSaveCycleBench } from './save-cycle';
 import { cpuProfile } from './cpu';
 import { startBenchApi } from './local-api';
 import { CallLog } from './profile';
@@ -154,6 +155,7 @@ ${summary}`;
   );
   // The council's tally (bench/council.ts; BENCH_COUNCIL=0 skips it), on the same DynamoDB Local and local API.
   await runCouncilBench({ baseUrl: bench.baseUrl, issueToken, log: bench.log, progress });
+  await runSaveCycleBench({ baseUrl: bench.baseUrl, issueToken, progress }); // one row through the pane's whole cycle
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
   await runAddinBench({ baseUrl: bench.baseUrl, issueToken, progress });
 }
