@@ -50,8 +50,8 @@ export const API_ERRORS = {
   },
   ROUND_VOID: {
     status: 409,
-    vi: 'Vòng bỏ phiếu không đủ số thành viên tham dự theo quy định, kết quả không có giá trị',
-    en: 'The round had no quorum: its result is void and cannot be confirmed',
+    vi: 'Kết quả vòng bỏ phiếu không có giá trị (không đủ số thành viên tham dự, hoặc số phiếu thu vào nhiều hơn số phiếu phát ra), không thể xác nhận',
+    en: "The round's count is void (no quorum, or more ballots collected than issued) and cannot be confirmed",
   },
   BALLOTS_CHANGED: {
     status: 409,

@@ -3,6 +3,7 @@ import { candidatesFor, confirmationActions, formsFor, standsForRound, tiesToDec
 import { closedRoundRefusal } from '#shared/council/confirm-plan';
 import type { RoundRefusal } from '#shared/council/refusal';
 import { buildMinutes } from '#shared/council/minutes';
+import { roundRules } from '#shared/council/rules';
 import { tally } from '#shared/council/tally';
 import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/voting-round';
 import { todayInVietnam } from '#shared/dates';
@@ -62,7 +63,8 @@ async function chooseCandidates(db: Db, campaign: StoredCampaign, request: Creat
 }
 
 /**
- * Opens a round. Older open or tallied rounds that share a candidate are superseded by it in the same
+ * Opens a round under the campaign's council rules of this moment, kept with it (its tally uses them,
+ * whatever the campaign's rules become). Older open or tallied rounds that share a candidate are superseded by it in the same
  * transaction as its creation; a confirmed round is never touched. The round's number is taken by a
  * conditional Put, so two rounds created at once get two numbers.
  */
@@ -106,6 +108,7 @@ export async function createRound(
       ...(request.fromRoundId ? { fromRoundId: request.fromRoundId } : {}),
       candidates,
       forms,
+      rules: campaign.council,
       attendance: request.attendance,
       ballotCount: 0,
       ballotsVersion: 0,
@@ -124,6 +127,7 @@ export async function createRound(
         round: { to: round.id },
         candidates: { to: candidates.length },
         forms: { to: forms },
+        rules: { to: round.rules },
         attendance: { to: round.attendance },
         ...(round.fromRoundId ? { fromRoundId: { to: round.fromRoundId } } : {}),
         ...(superseded.length > 0 ? { superseded: { to: superseded.map((r) => r.id) } } : {}),
@@ -191,14 +195,15 @@ export async function submitBallots(
 }
 
 /**
- * Counts a round's ballots by the campaign's council rules and stores the result and the minutes,
+ * Counts a round's ballots by the council rules it was opened under and stores the result and the minutes,
  * with the ballotsVersion it counted: a confirmation confirms exactly this.
  */
 export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, number: number, requestId: string): Promise<StoredRound> {
   for (let attempt = 0; ; attempt += 1) {
     const { round, ballots } = await getRoundWithBallots(db, campaign.id, number);
     refuseIfClosed(round);
-    const result = tally(campaign.council, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots });
+    const rules = roundRules(round, campaign);
+    const result = tally(rules, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots });
     const now = new Date().toISOString();
     const minutes = buildMinutes({ campaign, round, result, date: todayInVietnam(new Date(now)) });
     const after: StoredRound = {

@@ -27,7 +27,7 @@ const MAX_DATA_BYTES = 350 * 1024;
 export type StoredRound = Omit<VotingRound, 'ballots'> & { ballotsParts: number };
 
 /** Fields kept as attributes of the round item; the rest is in `data`. */
-const DATA_FIELDS = ['candidates', 'forms', 'result', 'minutes', 'decisions'] as const;
+const DATA_FIELDS = ['candidates', 'forms', 'rules', 'result', 'minutes', 'decisions'] as const;
 const SUMMARY_FIELDS = [
   'campaignId',
   'id',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NomineeKind } from '#shared/campaign';
-import { InvalidReason } from './tally';
+import { Localized } from '#shared/localized';
+import { InvalidReason, VoidReasonCode } from './tally';
 
 /**
  * The tally minutes (biên bản kiểm phiếu) as data: what the council signs, in Vietnamese, with every
@@ -41,6 +42,13 @@ export const MinutesSignature = z.object({
 });
 export type MinutesSignature = z.infer<typeof MinutesSignature>;
 
+/** One rule of the count as the minutes state it, in both languages (the sheet is written in Vietnamese). */
+export const RuleStatement = z.object({
+  code: z.enum(['SOURCE', 'QUORUM', 'THRESHOLD', 'WRITTEN_VOTES', 'MARK', 'BALLOTS']),
+  text: Localized,
+});
+export type RuleStatement = z.infer<typeof RuleStatement>;
+
 export const TallyMinutes = z.object({
   title: z.string(),
   /** "Hội đồng Thi đua – Khen thưởng" and the issuer of the campaign. */
@@ -55,7 +63,11 @@ export const TallyMinutes = z.object({
   invalidReasons: z.array(z.object({ reason: InvalidReason, label: z.string(), count: z.int() })),
   /** The threshold as the rules put it, e.g. "trên 50% tổng số thành viên Hội đồng". */
   threshold: z.string(),
+  /** The rules the round was counted by (those it was opened under), one sentence each; absent on older minutes. */
+  rules: z.array(RuleStatement).optional(),
   void: z.boolean(),
+  /** Why the count is void, in both languages (the pane shows it in its own). */
+  voidReason: z.object({ code: VoidReasonCode, text: Localized }).optional(),
   forms: z.array(MinutesForm),
   /** The conclusion, one Vietnamese sentence per line. */
   conclusion: z.array(z.string()),

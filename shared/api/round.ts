@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CouncilSettings } from '#shared/campaign';
 import { Attendance, Ballot, Candidate, RoundForm } from '#shared/council/round';
 import { NominationStatus } from '#shared/status';
 import { TallyMinutes } from './minutes';
@@ -83,6 +84,11 @@ const RoundCommon = z.object({
 export const VotingRound = RoundCommon.extend({
   candidates: z.array(Candidate),
   forms: z.array(RoundForm),
+  /**
+   * The campaign's council rules when the round was opened: its tally uses them, whatever the campaign's
+   * rules are by then. Absent on rounds stored before rounds kept them (those use the campaign's).
+   */
+  rules: CouncilSettings.optional(),
   result: TallyResult.optional(),
   minutes: TallyMinutes.optional(),
   decisions: z.array(RoundDecision).optional(),
@@ -91,7 +97,7 @@ export const VotingRound = RoundCommon.extend({
 });
 export type VotingRound = z.infer<typeof VotingRound>;
 
-/** A round in a list: without its candidates, result, minutes and ballots. */
+/** A round in a list: without its candidates, rules, result, minutes and ballots. */
 export const VotingRoundSummary = RoundCommon.extend({ candidateCount: z.int(), void: z.boolean().optional() });
 export type VotingRoundSummary = z.infer<typeof VotingRoundSummary>;
 

@@ -25,10 +25,22 @@ export const FormResult = z.object({
 });
 export type FormResult = z.infer<typeof FormResult>;
 
+/**
+ * Why a count is void, with a stable code: too few members took part, or more ballots were collected
+ * than were issued (one per member taking part), which no counting convention accepts.
+ */
+export const VoidReasonCode = z.enum(['NO_QUORUM', 'BALLOTS_EXCEED_ISSUED']);
+export const VoidReason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal(VoidReasonCode.enum.NO_QUORUM), required: z.int(), participating: z.int() }),
+  z.object({ code: z.literal(VoidReasonCode.enum.BALLOTS_EXCEED_ISSUED), issued: z.int(), collected: z.int() }),
+]);
+export type VoidReason = z.infer<typeof VoidReason>;
+
 /** What the tally of a round decided, by the council's rules. */
 export const TallyResult = z.object({
   void: z.boolean(),
-  voidReason: z.object({ code: z.literal('NO_QUORUM'), required: z.int(), participating: z.int() }).optional(),
+  /** The first reason that voids the count: a round without a quorum is void whatever its ballots. */
+  voidReason: VoidReason.optional(),
   members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int() }),
   ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
   invalidBallots: z.array(z.object({ number: z.int(), reasons: z.array(InvalidReason) })),

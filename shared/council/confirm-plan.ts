@@ -17,7 +17,7 @@ export function closedRoundRefusal(round: RoundState): RoundRefusal | undefined 
 
 /** The checks a round must pass before its result may be written onto the nominations. */
 export function confirmRefusal(
-  round: RoundState & Pick<VotingRound, 'result' | 'version' | 'ballotsVersion' | 'talliedBallotsVersion'>,
+  round: RoundState & Pick<VotingRound, 'result' | 'minutes' | 'version' | 'ballotsVersion' | 'talliedBallotsVersion'>,
   request: ConfirmRoundRequest,
 ): RoundRefusal | undefined {
   const closed = closedRoundRefusal(round);
@@ -31,7 +31,11 @@ export function confirmRefusal(
     const { ballotsVersion, talliedBallotsVersion } = round;
     return { code: 'BALLOTS_CHANGED', details: { roundId: round.id, ballotsVersion, talliedBallotsVersion } };
   }
-  if (round.result.void) return { code: 'ROUND_VOID', details: { roundId: round.id, voidReason: round.result.voidReason } };
+  if (round.result.void) {
+    // The minutes' reason in both languages says why this count is void (no quorum, too many ballots).
+    const message = round.minutes?.voidReason?.text;
+    return { code: 'ROUND_VOID', details: { roundId: round.id, voidReason: round.result.voidReason }, ...(message ? { message } : {}) };
+  }
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 export * from './minutes';
 export * from './round';
+export * from './rules';
 export * from './tally';
 export * from './voting-round';
 export * from './candidates';

@@ -1,8 +1,9 @@
 import type { Campaign, CouncilSettings } from '#shared/campaign';
-import { formatDateVi, type IsoDate } from '#shared/dates';
+import { formatDateVi, todayInVietnam, type IsoDate } from '#shared/dates';
 import { identityKey } from '#shared/text';
 import type { Candidate } from './round';
 import type { MinutesCandidate, MinutesForm, MinutesSignature, TallyMinutes } from '#shared/api/minutes';
+import { requiredMembers, roundRules, ruleStatements, thresholdStatement, voidReasonText } from './rules';
 import type { InvalidReason, TallyResult } from './tally';
 
 /** The minutes' shape is the API's (shared/api/minutes.ts); this module fills it in. */
@@ -10,7 +11,8 @@ export type { MinutesCandidate, MinutesForm, MinutesSignature, TallyMinutes };
 
 export interface MinutesInput {
   campaign: Pick<Campaign, 'title' | 'issuer' | 'awardForms' | 'council'>;
-  round: { number: number; candidates: readonly Candidate[] };
+  /** `rules` and `createdAt`: the council rules the round was opened under, and when (absent on older rounds). */
+  round: { number: number; candidates: readonly Candidate[]; rules?: CouncilSettings; createdAt?: string };
   result: TallyResult;
   /** The day of the tally (ISO). */
   date: IsoDate;
@@ -38,14 +40,7 @@ export function joinVi(items: readonly string[]): string {
 }
 
 export function thresholdText(settings: CouncilSettings): string {
-  const base = {
-    members: 'tổng số thành viên Hội đồng',
-    participants: 'số thành viên tham gia biểu quyết',
-    valid_ballots: 'số phiếu hợp lệ',
-  }[settings.threshold.base];
-  return settings.threshold.comparison === '>'
-    ? `trên ${settings.threshold.percent}% ${base}`
-    : `từ ${settings.threshold.percent}% ${base} trở lên`;
+  return thresholdStatement(settings).vi;
 }
 
 /** The council's chair and secretary, found by the role written beside each member. */
@@ -58,7 +53,7 @@ export function signatures(settings: CouncilSettings): MinutesSignature[] {
 }
 
 export function buildMinutes({ campaign, round, result, date }: MinutesInput): TallyMinutes {
-  const settings = campaign.council;
+  const settings = roundRules(round, campaign);
   const byId = new Map(round.candidates.map((c) => [c.nominationId, c]));
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
   const labelOf = (id: string) => {
@@ -67,7 +62,10 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
   };
   const formName = (code: string) => campaign.awardForms.find((form) => form.code === code)?.name.vi ?? code;
   const threshold = thresholdText(settings);
-  const required = Math.ceil((settings.quorum.numerator * result.members.total) / settings.quorum.denominator);
+  const required = requiredMembers(settings, result.members.total);
+  const voidReason = result.voidReason
+    ? { code: result.voidReason.code, text: voidReasonText(result.voidReason, result.members.total) }
+    : undefined;
 
   const forms: MinutesForm[] = result.forms.map((form) => {
     const rows = result.candidates
@@ -110,10 +108,7 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
 
   const conclusion: string[] = [];
   if (result.void) {
-    conclusion.push(
-      `Số thành viên Hội đồng tham gia biểu quyết là ${result.members.participating}/${result.members.total} (cần tối thiểu ${required}): ` +
-        'không đủ số thành viên tham dự theo quy định, kết quả không có giá trị.',
-    );
+    conclusion.push(voidReason?.text.vi ?? 'Kết quả kiểm phiếu không có giá trị.');
   } else {
     for (const form of forms) {
       const figures = (id: string) => {
@@ -164,7 +159,9 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
     ballots: { ...result.ballots },
     invalidReasons: reasons,
     threshold,
+    rules: ruleStatements(settings, round.rules && round.createdAt ? todayInVietnam(new Date(round.createdAt)) : undefined),
     void: result.void,
+    ...(voidReason ? { voidReason } : {}),
     forms,
     conclusion,
     signatures: signatures(settings),

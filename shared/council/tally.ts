@@ -1,6 +1,7 @@
 import type { CouncilSettings } from '#shared/campaign';
 import type { CandidateResult, FormResult, InvalidReason, TallyResult } from '#shared/api/tally';
 import type { RoundInput } from './round';
+import { requiredMembers } from './rules';
 
 /** The result's shape is the API's (shared/api/tally.ts). */
 export type { CandidateResult, FormResult, InvalidReason, TallyResult };
@@ -81,13 +82,14 @@ export function passes(settings: CouncilSettings, votes: number, base: number): 
  * The tally of a round, a pure function linear in ballots × marks: votes, pass or fail against the
  * threshold, and, in each form, the passing candidates with the most votes selected up to its places.
  * A tie across the last place selects no one for those places and proposes a further round among the
- * tied. Without a quorum the round is void. The same ballots in any order give the same result.
+ * tied. Without a quorum, or with more ballots collected than issued, the round is void: votes are
+ * still counted (the minutes show them) but no one passes. The same ballots in any order give the same result.
  */
 export function tally(settings: CouncilSettings, input: RoundInput): TallyResult {
   const total = settings.members.length;
   const writtenVotes = settings.allowWrittenVotes ? input.attendance.writtenVotes : 0;
   const participating = input.attendance.present + writtenVotes;
-  const required = Math.ceil((settings.quorum.numerator * total) / settings.quorum.denominator);
+  const required = requiredMembers(settings, total);
   const members = { total, present: input.attendance.present, writtenVotes, participating };
 
   const counted = countBallots(input, settings.voteMark);
@@ -96,6 +98,8 @@ export function tally(settings: CouncilSettings, input: RoundInput): TallyResult
   const base = baseOf(settings, total, participating, counted.valid);
 
   const hasQuorum = participating * settings.quorum.denominator >= settings.quorum.numerator * total && total > 0;
+  const tooManyBallots = ballots.collected > ballots.issued;
+  const counts = hasQuorum && !tooManyBallots;
   const results: CandidateResult[] = input.candidates.map((c, i) => {
     const v = counted.votes[i]!;
     return {
@@ -103,7 +107,7 @@ export function tally(settings: CouncilSettings, input: RoundInput): TallyResult
       awardForm: c.awardForm,
       votes: v,
       percent: base > 0 ? Math.round((v * 10_000) / base) / 100 : 0,
-      passed: hasQuorum && passes(settings, v, base),
+      passed: counts && passes(settings, v, base),
       selected: false,
       tied: false,
     };
@@ -141,7 +145,8 @@ export function tally(settings: CouncilSettings, input: RoundInput): TallyResult
     };
   });
 
-  const result: TallyResult = { void: !hasQuorum, members, ballots, invalidBallots, base, candidates: [...byId.values()], forms };
+  const result: TallyResult = { void: !counts, members, ballots, invalidBallots, base, candidates: [...byId.values()], forms };
   if (!hasQuorum) result.voidReason = { code: 'NO_QUORUM', required, participating };
+  else if (tooManyBallots) result.voidReason = { code: 'BALLOTS_EXCEED_ISSUED', issued: ballots.issued, collected: ballots.collected };
   return result;
 }

@@ -4,8 +4,10 @@ import type { Ballot } from '#shared/council/round';
 import type { NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE } from '#shared/seed/demo-office';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { sleep } from '#functions/store/retry';
+import { keys } from '#functions/store/keys';
+import { roundFromItem, roundToItem } from '#functions/store/round-store';
 import { startTestApi, type TestApi } from '#tests/support/api';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
 
@@ -593,5 +595,111 @@ describe('many ballots', () => {
     );
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('a round keeps the council rules it was opened under (issue 8, item 4)', () => {
+  async function raiseThreshold(campaignId: string) {
+    const current = await api.request('GET', `/campaigns/${campaignId}`, { token: tokens.admin });
+    const { version, updatedAt: _at, ...campaign } = current.body;
+    const council = { ...campaign.council, threshold: { percent: 60, comparison: '>=', base: 'members' } };
+    const edited = await api.request('PUT', `/campaigns/${campaignId}`, {
+      token: tokens.admin,
+      body: { campaign: { ...campaign, council }, version },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.council.threshold).toEqual({ percent: 60, comparison: '>=', base: 'members' });
+  }
+
+  it('tallies by the snapshot after an admin raised the threshold, and the minutes state the rules', async () => {
+    const campaignId = await freshCampaign('council-rules-kept');
+    const [p, q] = staffOf('kinh-te');
+    const [a, b] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
+    const opened = await open(campaignId);
+    expect(opened.status).toBe(201);
+    expect(opened.body.rules).toEqual(SEED_CAMPAIGN.council);
+    // 5 of 9 (55.56%): more than 50% passes under the rules of the opening; 60% would not.
+    await submit(campaignId, '1', ballots(...times(5, [a!]), ...times(4, [b!])));
+    await raiseThreshold(campaignId);
+
+    const tallied = await tallyOf(campaignId, '1');
+    expect(tallied.status).toBe(200);
+    expect(tallied.body.rules).toEqual(SEED_CAMPAIGN.council);
+    expect(tallied.body.result.forms).toEqual([{ awardForm: GK, places: 1, selected: [a] }]);
+    expect(tallied.body.minutes.threshold).toBe('trên 50% tổng số thành viên Hội đồng');
+    expect(tallied.body.minutes.rules[0]).toMatchObject({
+      code: 'SOURCE',
+      text: { vi: expect.stringContaining('tại thời điểm lập vòng bỏ phiếu'), en: expect.stringContaining('when the round was opened') },
+    });
+    expect((await confirm(campaignId, '1')).status).toBe(200);
+    expect(await statusOf(campaignId, [a!, b!])).toEqual(['selected', 'not_selected']);
+  });
+
+  it("falls back to the campaign's rules for a round stored before rounds kept them", async () => {
+    const campaignId = await freshCampaign('council-rules-legacy');
+    const [p, q] = staffOf('tong-hop');
+    const [a, b] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
+    await open(campaignId);
+    await submit(campaignId, '1', ballots(...times(5, [a!]), ...times(4, [b!])));
+    // The round as an older version of the product stored it: without its rules.
+    const key = keys.round(campaignId, 1);
+    const stored = await api.doc.send(new GetCommand({ TableName: api.tableName, Key: key, ConsistentRead: true }));
+    const { rules: _rules, ...legacy } = roundFromItem(stored.Item!);
+    await api.doc.send(new PutCommand({ TableName: api.tableName, Item: roundToItem(legacy) }));
+    await raiseThreshold(campaignId);
+
+    const tallied = await tallyOf(campaignId, '1');
+    expect(tallied.body.rules).toBeUndefined();
+    expect(tallied.body.result.forms).toEqual([{ awardForm: GK, places: 1, selected: [] }]);
+    expect(tallied.body.minutes.threshold).toBe('từ 60% tổng số thành viên Hội đồng trở lên');
+    expect(tallied.body.minutes.rules[0].code).toBe('SOURCE');
+    expect(tallied.body.minutes.rules[0].text.vi).toContain('áp dụng quy chế hiện hành của Đợt thi đua');
+  });
+});
+
+describe('more ballots collected than members taking part (issue 8, item 5)', () => {
+  it('voids the count with its code and a vi/en reason; the confirmation is refused and nothing else is written', async () => {
+    const campaignId = await freshCampaign('council-excess');
+    const [p, q] = staffOf('khoa-giao-van-xa');
+    const [a, b] = await eligible(campaignId, [
+      { id: p!.id, awardForm: GK },
+      { id: q!.id, awardForm: GK },
+    ]);
+    await open(campaignId, { attendance: { present: 7, writtenVotes: 0 } });
+    await submit(campaignId, '1', ballots(...times(8, [a!])));
+    const before = await nominations(campaignId);
+
+    const tallied = await tallyOf(campaignId, '1');
+    expect(tallied.status).toBe(200);
+    expect(tallied.body.result).toMatchObject({
+      void: true,
+      voidReason: { code: 'BALLOTS_EXCEED_ISSUED', issued: 7, collected: 8 },
+      ballots: { issued: 7, collected: 8 },
+    });
+    expect(tallied.body.result.forms).toEqual([{ awardForm: GK, places: 1, selected: [] }]);
+    const reason = {
+      vi: 'Số phiếu thu vào (8) nhiều hơn số phiếu phát ra (7): kết quả kiểm phiếu không có giá trị.',
+      en: 'More ballots were collected (8) than were issued (7): the count is void.',
+    };
+    expect(tallied.body.minutes).toMatchObject({ void: true, voidReason: { code: 'BALLOTS_EXCEED_ISSUED', text: reason } });
+    expect(tallied.body.minutes.conclusion).toEqual([reason.vi]);
+
+    const refused = await confirm(campaignId, '1');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'ROUND_VOID',
+      message: reason,
+      details: { roundId: '1', voidReason: { code: 'BALLOTS_EXCEED_ISSUED', issued: 7, collected: 8 } },
+    });
+    expect(await nominations(campaignId)).toEqual(before);
+    const round = await api.request('GET', `${rounds(campaignId)}/1`, { token: tokens.secretary });
+    expect(round.body).toMatchObject({ status: 'tallied', version: tallied.body.version });
+    expect(round.body.decisions).toBeUndefined();
   });
 });

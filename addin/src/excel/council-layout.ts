@@ -221,6 +221,8 @@ export function minutesSheetDoc(minutes: TallyMinutes): SheetDoc {
   b.line(`- Số thành viên có mặt: ${m.present} người.`);
   b.line(`- Số thành viên biểu quyết bằng văn bản: ${m.writtenVotes} người.`);
   b.line(`- Số thành viên tham gia biểu quyết: ${m.participating} người (theo quy định cần tối thiểu ${m.required} người).`);
+  // The rules the round was counted by (those it was opened under); the threshold has its own line in II.
+  for (const rule of minutes.rules ?? []) if (rule.code !== 'THRESHOLD') b.line(`- ${rule.text.vi}`, {}, 80, 18);
   b.blank();
 
   const k = minutes.ballots;

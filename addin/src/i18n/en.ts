@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'council.tieHint': 'Candidates tie for the last place: confirm this round, then vote again among the tied.',
   'council.result': 'Result: {valid}/{collected} valid ballots, {invalid} invalid.',
   'council.void': 'Too few members took part: the result is void.',
+  'council.voidBallots': 'More ballots were collected ({collected}) than were issued ({issued}): the count is void.',
   'council.candidate': '{name}: {votes} votes ({percent}) – {outcome}',
   'council.outcome.selected': 'selected',
   'council.outcome.tied': 'tied',

@@ -164,6 +164,7 @@ export const vi = {
   'council.tieHint': 'Có ứng viên bằng phiếu ở suất cuối: xác nhận kết quả vòng này rồi bỏ phiếu lại giữa những người bằng phiếu.',
   'council.result': 'Kết quả: {valid}/{collected} phiếu hợp lệ, {invalid} phiếu không hợp lệ.',
   'council.void': 'Không đủ số thành viên tham gia biểu quyết: kết quả không có giá trị.',
+  'council.voidBallots': 'Số phiếu thu vào ({collected}) nhiều hơn số phiếu phát ra ({issued}): kết quả không có giá trị.',
   'council.candidate': '{name}: {votes} phiếu ({percent}) – {outcome}',
   'council.outcome.selected': 'được chọn',
   'council.outcome.tied': 'bằng phiếu',

@@ -103,7 +103,9 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           </Text>
           {result.void && (
             <Text as="p" block className={styles.tied}>
-              {t('council.void')}
+              {result.voidReason?.code === 'BALLOTS_EXCEED_ISSUED'
+                ? t('council.voidBallots', { collected: result.ballots.collected, issued: result.ballots.issued })
+                : t('council.void')}
             </Text>
           )}
           {minutes.forms.map((form) => (

@@ -88,7 +88,8 @@ describe('the signature lines', () => {
 describe('the tally minutes', () => {
   it('record the meeting, the ballots, each candidate and the selection', () => {
     const list = [
-      ...ballots(...times(5, 'an kt'), 'an', 'binh kt', 'binh'),
+      // Nine ballots for the nine members taking part (more would void the count: issue 8, item 5).
+      ...ballots(...times(5, 'an kt'), 'an', 'binh kt'),
       { number: 10, marks: { an: 'x', binh: 'x' } }, // two marks for one place
       { number: 11, marks: { an: 'v' } }, // not the agreed mark
     ];
@@ -109,7 +110,7 @@ describe('the tally minutes', () => {
       round: 3,
       date: '07/10/2025',
       members: { total: 9, present: 8, writtenVotes: 1, participating: 9, required: 6 },
-      ballots: { issued: 9, collected: 10, valid: 8, invalid: 2 },
+      ballots: { issued: 9, collected: 9, valid: 7, invalid: 2 },
       threshold: 'trên 50% tổng số thành viên Hội đồng',
       void: false,
     });
@@ -143,8 +144,8 @@ describe('the tally minutes', () => {
         nomineeKind: 'individual',
         unitName: 'Phòng Kinh tế',
         female: true,
-        votes: 2,
-        percent: '22,22%',
+        votes: 1,
+        percent: '11,11%',
         passed: false,
         selected: false,
         tied: false,
@@ -203,5 +204,78 @@ describe('the tally minutes', () => {
     ]);
     const full = minutesOf([an], [{ awardForm: GK, places: 0 }], ballots(...times(9, '')));
     expect(full.conclusion).toEqual(['Giấy khen của Chánh Văn phòng: đã hết chỉ tiêu, không lựa chọn.']);
+  });
+
+  it('declare a count void when more ballots were collected than issued, and say why in both languages', () => {
+    const minutes = minutesOf([an, binh], [{ awardForm: GK, places: 1 }], ballots(...times(8, 'an')), { present: 7, writtenVotes: 0 });
+    expect(minutes.void).toBe(true);
+    expect(minutes.forms[0]!.selectedNames).toEqual([]);
+    expect(minutes.voidReason).toEqual({
+      code: 'BALLOTS_EXCEED_ISSUED',
+      text: {
+        vi: 'Số phiếu thu vào (8) nhiều hơn số phiếu phát ra (7): kết quả kiểm phiếu không có giá trị.',
+        en: 'More ballots were collected (8) than were issued (7): the count is void.',
+      },
+    });
+    expect(minutes.conclusion).toEqual([minutes.voidReason!.text.vi]);
+  });
+});
+
+// Issue 8, item 4: the minutes state the rules the round was counted by.
+describe('the rules in the minutes', () => {
+  const council: CouncilSettings = {
+    ...SEED_CAMPAIGN.council,
+    threshold: { percent: 70, comparison: '>=', base: 'participants' },
+    allowWrittenVotes: false,
+    voteMark: 'v',
+  };
+  const result = tally(council, {
+    candidates: [an],
+    forms: [{ awardForm: GK, places: 1 }],
+    attendance: { present: 9, writtenVotes: 0 },
+    ballots: [{ number: 1, marks: { an: 'v' } }],
+  });
+
+  it("state the round's own rules, not the campaign's, and the day they were taken", () => {
+    const minutes = buildMinutes({
+      campaign: SEED_CAMPAIGN,
+      round: { number: 2, candidates: [an], rules: council, createdAt: '2025-10-01T18:30:00.000Z' },
+      result,
+      date: '2025-10-07',
+    });
+    expect(minutes.threshold).toBe('từ 70% số thành viên tham gia biểu quyết trở lên');
+    expect(minutes.rules!.map((rule) => rule.text.vi)).toEqual([
+      'Áp dụng quy chế biểu quyết của Hội đồng tại thời điểm lập vòng bỏ phiếu (ngày 02/10/2025).',
+      'Cuộc họp hợp lệ khi có ít nhất 2/3 tổng số thành viên Hội đồng tham gia biểu quyết (6/9 người).',
+      'Tỷ lệ phiếu cần đạt: từ 70% số thành viên tham gia biểu quyết trở lên.',
+      'Phiếu biểu quyết bằng văn bản của thành viên vắng mặt: không được tính.',
+      'Ký hiệu đánh dấu hợp lệ trên phiếu: "v".',
+      'Số phiếu thu vào không được nhiều hơn số phiếu phát ra.',
+    ]);
+    expect(minutes.rules!.map((rule) => rule.text.en)).toEqual([
+      "The council's voting rules in force when the round was opened (02/10/2025) apply.",
+      'Quorum: at least 2/3 of all council members take part (6 of 9).',
+      'Votes needed to pass: at least 70% of the members taking part.',
+      'Written votes of absent members: not counted.',
+      'The agreed mark on a ballot: "v".',
+      'No more ballots may be collected than were issued.',
+    ]);
+  });
+
+  it("say that a round which kept no rules was counted by the campaign's", () => {
+    const minutes = buildMinutes({
+      campaign: { ...SEED_CAMPAIGN, council },
+      round: { number: 1, candidates: [an] },
+      result,
+      date: '2025-10-07',
+    });
+    expect(minutes.rules![0]).toEqual({
+      code: 'SOURCE',
+      text: {
+        vi: 'Vòng bỏ phiếu được lập trước khi quy chế được lưu theo từng vòng: áp dụng quy chế hiện hành của Đợt thi đua.',
+        en: "This round was opened before rounds kept their rules: the campaign's current rules apply.",
+      },
+    });
+    expect(minutes.threshold).toBe('từ 70% số thành viên tham gia biểu quyết trở lên');
   });
 });

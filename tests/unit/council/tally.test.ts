@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
-import { tally, type Ballot, type RoundInput } from '#shared/council/index';
+import { roundRules, tally, type Ballot, type RoundInput } from '#shared/council/index';
 import { ballots, candidate } from '#tests/support/council';
 
 /** The seed's council: 9 members, quorum 2/3, pass with more than 50% of all members, mark "x". */
@@ -121,5 +121,54 @@ describe('the tally of a round', () => {
     const valid = tally({ ...council, threshold: { percent: 70, comparison: '>', base: 'valid_ballots' } }, round(list, 7));
     expect(valid.base).toBe(6);
     expect(valid.candidates.find((c) => c.nominationId === 'an')).toMatchObject({ percent: 66.67, passed: false });
+  });
+});
+
+// Issue 8, item 5: collected may not exceed issued (one ballot per member taking part).
+describe('more ballots collected than issued', () => {
+  it('voids the count with its reason, selects no one and still shows the votes', () => {
+    const list = ballots('an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'binh dung');
+    const result = tally(council, round(list, 6, 1));
+    expect(result).toMatchObject({
+      void: true,
+      voidReason: { code: 'BALLOTS_EXCEED_ISSUED', issued: 7, collected: 8 },
+      ballots: { issued: 7, collected: 8, valid: 8, invalid: 0 },
+    });
+    expect(result.candidates.find((c) => c.nominationId === 'an')).toMatchObject({ votes: 7, passed: false, selected: false });
+    expect(result.forms.every((f) => f.selected.length === 0 && !f.tie)).toBe(true);
+  });
+
+  it('counts invalid ballots as collected too, and accepts as many ballots as were issued', () => {
+    const list = [...ballots('an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'an chi'), { number: 7, marks: { an: 'v' } }];
+    expect(tally(council, round(list, 6)).voidReason).toEqual({ code: 'BALLOTS_EXCEED_ISSUED', issued: 6, collected: 7 });
+    expect(tally(council, round(list, 7))).toMatchObject({ void: false, ballots: { issued: 7, collected: 7, invalid: 1 } });
+  });
+
+  it('names no quorum first when both hold', () => {
+    expect(tally(council, round(ballots('an', 'an', 'an', 'an', 'an', 'an'), 5)).voidReason).toEqual({
+      code: 'NO_QUORUM',
+      required: 6,
+      participating: 5,
+    });
+  });
+});
+
+// Issue 8, item 4: the tally is a pure function of the rules it is given; the round's own rules are
+// chosen by roundRules (those it was opened under, else the campaign's).
+describe('the rules a round is counted by', () => {
+  const list = ballots('an chi', 'an chi', 'an chi', 'an chi', 'an chi', 'binh dung', 'binh dung', 'binh dung', 'binh dung');
+  const opened = council;
+  const editedLater = { ...council, threshold: { percent: 60, comparison: '>=' as const, base: 'members' as const } };
+
+  it('takes the snapshot kept with the round over the campaign rules edited since', () => {
+    expect(roundRules({ rules: opened }, { council: editedLater })).toBe(opened);
+    const byRound = tally(roundRules({ rules: opened }, { council: editedLater }), round(list));
+    // an: 5/9 = 55.56%: more than 50% passes under the rules the round was opened with; under 60% it would not.
+    expect(byRound.candidates.find((c) => c.nominationId === 'an')).toMatchObject({ votes: 5, passed: true, selected: true });
+    expect(tally(editedLater, round(list)).candidates.find((c) => c.nominationId === 'an')).toMatchObject({ passed: false });
+  });
+
+  it("falls back to the campaign's rules for a round stored before rounds kept them", () => {
+    expect(roundRules({}, { council: editedLater })).toBe(editedLater);
   });
 });

@@ -1,5 +1,6 @@
 import type { StoredCampaign } from '#shared/api/index';
 import { ballotSheetSchema, type BallotSheetSchema } from '#shared/council/ballot-sheet';
+import { roundRules } from '#shared/council/rules';
 import type { VotingRound } from '#shared/council/voting-round';
 import { isApiRequestError } from '#addin/api/index';
 import type { CouncilSheets } from '#addin/excel/council-gateway';
@@ -35,7 +36,8 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
       candidates: round.candidates,
       forms: round.forms,
       awardForms: c.awardForms,
-      voteMark: c.council.voteMark,
+      // The mark of the rules the round was opened under: the tally judges the marks by them.
+      voteMark: roundRules(round, c).voteMark,
       ballots,
     });
   }
