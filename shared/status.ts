@@ -24,6 +24,11 @@ export function canTransition(from: NominationStatus, to: NominationStatus): boo
   return from === to || STATUS_TRANSITIONS[from].includes(to);
 }
 
+/** A move into `submitted`: the day the dossier reached HR is recorded, unless the clerk typed it. */
+export function isSubmission(from: NominationStatus | undefined, to: NominationStatus): boolean {
+  return to === 'submitted' && from !== 'submitted';
+}
+
 /** Nominations still being prepared by their unit: missing parts are warnings, not errors. */
 export function isDraftLike(status: NominationStatus): boolean {
   return status === 'draft' || status === 'returned';

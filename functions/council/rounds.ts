@@ -3,6 +3,7 @@ import { candidatesFor, confirmationActions, formsFor, standsForRound, tiesToDec
 import { closedRoundRefusal } from '#shared/council/confirm-plan';
 import type { RoundRefusal } from '#shared/council/refusal';
 import { buildMinutes } from '#shared/council/minutes';
+import { isLiveRound, LIVE_ROUND_STATUSES } from '#shared/council/round-status';
 import { roundRules } from '#shared/council/rules';
 import { tally } from '#shared/council/tally';
 import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/voting-round';
@@ -95,9 +96,7 @@ export async function createRound(
 
   for (let attempt = 0; ; attempt += 1) {
     const [number, rounds] = await Promise.all([nextRoundNumber(db, campaign.id), listRounds(db, campaign.id)]);
-    const older = await Promise.all(
-      rounds.filter((r) => r.status === 'open' || r.status === 'tallied').map((r) => getRound(db, campaign.id, r.number)),
-    );
+    const older = await Promise.all(rounds.filter(isLiveRound).map((r) => getRound(db, campaign.id, r.number)));
     const superseded = older.filter((r) => r.candidates.some((c) => ids.has(c.nominationId)));
     const now = new Date().toISOString();
     const round: StoredRound = {
@@ -184,7 +183,7 @@ export async function submitBallots(
     if (round.status !== after.status) changes.status = { from: round.status, to: after.status };
     const entry: AuditEntry = { at: now, actor: user.email, action: 'round.ballots', changes };
     const outcome = await transact(db, [
-      roundPutItem(db, after, { version: round.version, statuses: ['open', 'tallied'] }),
+      roundPutItem(db, after, { version: round.version, statuses: LIVE_ROUND_STATUSES }),
       ...ballotPartItems(db, after, parts, round.ballotsParts),
       ...auditItems(campaign.id, `${requestId}-${attempt}`, [entry]).map((item) => putItem(db, item)),
     ]);
@@ -232,7 +231,7 @@ export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, n
       },
     };
     const outcome = await transact(db, [
-      roundPutItem(db, after, { version: round.version, statuses: ['open', 'tallied'] }),
+      roundPutItem(db, after, { version: round.version, statuses: LIVE_ROUND_STATUSES }),
       ...auditItems(campaign.id, `${requestId}-${attempt}`, [entry]).map((item) => putItem(db, item)),
     ]);
     if (outcome.ok) return after;

@@ -6,6 +6,7 @@ import type { Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { mayRead, refuseChange } from '#shared/policy/nominations';
+import { isSubmission } from '#shared/status';
 import {
   makeRuleContext,
   nominationFindings,
@@ -89,7 +90,7 @@ export async function saveBatch(
     const { id: _id, version: _version, rowKey: _rowKey, ...fields } = change;
     const refusal = refuseChange(user, before, fields);
     if (refusal) throw new ApiError(refusal, { row: index, rowKey: change.rowKey, id: change.id, status: fields.status });
-    const stampReceipt = fields.status === 'submitted' && before?.status !== 'submitted' && !fields.receivedDate;
+    const stampReceipt = isSubmission(before?.status, fields.status) && !fields.receivedDate;
     const after: Nomination = {
       ...fields,
       ...(stampReceipt ? { receivedDate: todayInVietnam() } : {}),

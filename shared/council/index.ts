@@ -6,3 +6,4 @@ export * from './voting-round';
 export * from './candidates';
 export * from './confirm-plan';
 export * from './refusal';
+export * from './round-status';

@@ -6,6 +6,7 @@ import {
   TableAddRegular,
   TaskListSquareLtrRegular,
 } from '@fluentui/react-icons';
+import { isLiveRound, mayConfirmRound } from '#shared/council/round-status';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { hasTie } from '#addin/app/council/council-state';
 import type { MessageKey } from '#addin/i18n/index';
@@ -34,8 +35,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
   const styles = useStyles();
   const layout = useLayoutStyles();
   const round = council.round;
-  const status = round?.status;
-  const open = status === 'open' || status === 'tallied';
+  const open = isLiveRound(round);
   const tie = hasTie(round);
   const minutes = round?.minutes;
   const result = round?.result;
@@ -90,7 +90,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
         <Button
           appearance="primary"
           icon={<CheckmarkCircleRegular />}
-          disabled={busy || status !== 'tallied' || !!result?.void}
+          disabled={busy || !mayConfirmRound(round)}
           onClick={() => void actions.confirmResult()}
         >
           {t('council.confirm')}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CandidateResult, TallyResult } from '#shared/api/tally';
 import { standsForRound, tiesToDecide, wantedForm } from '#shared/council/candidates';
 import { closedRoundRefusal, confirmationChanges, confirmRefusal, planDecisions } from '#shared/council/confirm-plan';
+import { awaitsConfirmation, isConfirmed, isLiveRound, mayConfirmRound, takesBallots } from '#shared/council/round-status';
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { nominateIndividual, saved, staffOf } from '#tests/support/nomination';
@@ -165,5 +166,30 @@ describe("a confirmation's plan", () => {
       },
     });
     expect('refusal' in plan && plan.refusal.message?.en).toContain('Ứng viên n1 và Ứng viên n2');
+  });
+});
+
+describe("a round's life", () => {
+  it.each([
+    ['open', { live: true, ballots: true, awaits: false, confirmed: false }],
+    ['tallied', { live: true, ballots: false, awaits: true, confirmed: false }],
+    ['confirmed', { live: false, ballots: false, awaits: false, confirmed: true }],
+    ['superseded', { live: false, ballots: false, awaits: false, confirmed: false }],
+  ] as const)('%s', (status, expected) => {
+    const round = { status };
+    expect({
+      live: isLiveRound(round),
+      ballots: takesBallots(round),
+      awaits: awaitsConfirmation(round),
+      confirmed: isConfirmed(round),
+    }).toEqual(expected);
+  });
+
+  it('the pane offers to confirm a tallied round with a quorum only', () => {
+    const round = tallied([outcome('n1', true)]);
+    expect(mayConfirmRound(round)).toBe(true);
+    expect(mayConfirmRound({ ...round, result: { ...round.result, void: true } })).toBe(false);
+    expect(mayConfirmRound({ ...round, status: 'open' })).toBe(false);
+    expect(mayConfirmRound(undefined)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type { CouncilSheets } from '#addin/excel/council-gateway';
 import { minutesSheetName, resultSheetName } from '#addin/excel/council-layout';
 import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
+import { awaitsConfirmation, isConfirmed, isLiveRound, takesBallots } from '#shared/council/round-status';
 import { runsTheVote } from '#shared/policy/council';
 import { hasTie, participating, type CouncilActions, type CouncilState } from './council-state';
 
@@ -122,7 +123,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
     }
   }
 
-  const closed = (round: VotingRound) => round.status === 'confirmed' || round.status === 'superseded';
+  const closed = (round: VotingRound) => !isLiveRound(round);
 
   const actions: CouncilActions = {
     setAttendance(attendance) {
@@ -131,7 +132,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
 
     createBallotSheet: () =>
       act(async (state, campaignId) => {
-        const open = state.round?.status === 'open' ? state.round : undefined;
+        const open = takesBallots(state.round) ? state.round : undefined;
         const round = open ?? (await api.createRound(campaignId, { attendance: state.attendance }));
         await writeBallotSheet(round, participating(state));
       }),
@@ -186,7 +187,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
       let confirmed = false;
       await act(async (state, campaignId) => {
         const round = state.round;
-        if (!round || round.status !== 'tallied') {
+        if (!round || !awaitsConfirmation(round)) {
           store.set({ error: localized('council.notTallied') });
           return;
         }
@@ -203,9 +204,9 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
     async newTieRound() {
       const round = council()?.round;
       if (!hasTie(round)) return;
-      if (round!.status === 'tallied') {
+      if (awaitsConfirmation(round)) {
         await actions.confirmResult();
-        if (council()?.round?.status !== 'confirmed') return;
+        if (!isConfirmed(council()?.round)) return;
       }
       await act(async (state, campaignId) => {
         const source = state.round!;
