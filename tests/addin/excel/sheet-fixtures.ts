@@ -1,9 +1,11 @@
 import { DEMO_PEOPLE, DEMO_UNITS, SEED_CAMPAIGN } from '#shared/index';
 import { buildColumns, SHEET_NAME, TABLE_NAME, type CellValue, type SheetContext } from '#shared/sheet/index';
 import type { ResultsBatch, RowExpectation, RowWrite } from '#addin/excel/gateway';
-import { createOfficeGateway, type ExcelHost, type OfficeGatewayOptions } from '#addin/excel/office-gateway';
+import { createOfficeGateway, type OfficeGatewayOptions } from '#addin/excel/office-gateway';
 import { contentFingerprint, idCellText } from '#addin/excel/relocate';
-import { FakeExcel, type FakeExcelOptions } from './fake-excel';
+import type { ExcelHostOptions } from '#tests/e2e/host/excel-api';
+import type { Workbook } from '#tests/e2e/host/model';
+import { putRows, standInExcel } from '#tests/support/office/excel';
 
 /** The seed campaign's columns over the demo office: 24 columns, 3 of them hidden bookkeeping. */
 export const sheetContext: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
@@ -78,34 +80,41 @@ export function resultsFor(read: readonly CellValue[][], writes: readonly RowWri
   };
 }
 
-/** The same, the rows taken straight from the fake table (schema order), as if readRows had just run. */
-export function resultsNow(fake: FakeExcel, writes: readonly RowWrite[], knownIds?: string[]): ResultsBatch {
-  const body = fake.bodyValues(TABLE_NAME);
+/** The same, the rows taken straight from the workbook's table (schema order), as if readRows had just run. */
+export function resultsNow(workbook: Workbook, writes: readonly RowWrite[], knownIds?: string[]): ResultsBatch {
+  const body = workbook.table(TABLE_NAME)!.bodyValues();
   const read = body.length === 1 && body[0]!.every((value) => value === '') ? [] : body;
   return resultsFor(read, writes, knownIds);
 }
 
-/** A gateway over a fresh fake workbook; `notes` picks what the host supports. */
-export function setup(options: FakeExcelOptions & { notes?: 'notes' | 'comments' | 'none' } & Omit<OfficeGatewayOptions, 'excel'> = {}) {
-  const fake = new FakeExcel(options);
-  const sets: Record<string, string[]> = { notes: ['1.20', '1.18', '1.10', '1.9'], comments: ['1.10', '1.9'], none: ['1.8'] };
-  const supported = sets[options.notes ?? 'notes']!;
+/** The ExcelApi version each kind of host reports: notes (1.18+), threaded comments only (1.10), neither. */
+const NOTES_HOSTS = { notes: '1.20', comments: '1.10', none: '1.8' } as const;
+
+/**
+ * A gateway over a fresh stand-in workbook; `notes` picks what the host supports. `ran(label)`: the
+ * operations run with that label (Type.member), in order.
+ */
+export function setup(
+  options: ExcelHostOptions & { notes?: keyof typeof NOTES_HOSTS } & Omit<OfficeGatewayOptions, 'excel' | 'isSetSupported'> = {},
+) {
+  const office = standInExcel({ ...options, requirements: { ExcelApi: NOTES_HOSTS[options.notes ?? 'notes'] } });
   const gateway = createOfficeGateway({
-    excel: fake as unknown as ExcelHost,
-    isSetSupported: (name, version) => name === 'ExcelApi' && supported.includes(version),
+    excel: office.excel,
+    isSetSupported: office.isSetSupported,
     editDebounceMs: 0,
     ...options,
   });
-  return { fake, gateway };
+  const ran = (label: string) => office.host.operations!.filter((operation) => operation.label === label);
+  return { ...office, gateway, ran };
 }
 
-/** Creates the sheet through the gateway, then puts rows straight into the model (as if typed). */
+/** Creates the sheet through the gateway, then puts rows straight into the table (as if typed), logging nothing. */
 export async function withRows(options: Parameters<typeof setup>[0], rows: CellValue[][]) {
-  const { fake, gateway } = setup(options);
-  await gateway.ensureSheet(columns);
-  const table = fake.table(TABLE_NAME)!;
-  rows.forEach((row, r) => row.forEach((value, c) => (table.sheet.cell(table.top + 1 + r, table.left + c).value = value ?? '')));
+  const office = setup(options);
+  await office.gateway.ensureSheet(columns);
+  const table = office.workbook.table(TABLE_NAME)!;
+  putRows(table.sheet, table.top + 1, table.left, rows);
   table.rowCount = Math.max(rows.length, 1);
-  fake.log.length = 0;
-  return { fake, gateway, table, sheet: fake.sheet(SHEET_NAME)! };
+  office.host.operations!.length = 0;
+  return { ...office, table, sheet: office.workbook.sheet(SHEET_NAME)! };
 }

@@ -50,6 +50,11 @@ export interface RequestRecord {
   /** performance.now() when it ended. */
   end: number;
   error?: string;
+  /**
+   * The undo record a request that changed the workbook went into: each context.sync() makes one,
+   * unless its Excel.run asked mergeUndoGroup (ExcelApi 1.20), which makes one for the whole run.
+   */
+  undoGroup?: number;
 }
 
 export interface ExcelStats {
@@ -170,6 +175,8 @@ interface Action {
   label: string;
   /** What the add-in passed (a value set, a method's argument), for the operation log. */
   argument?: unknown;
+  /** The range it acts on, for the operation log (read before it runs: a deleted note still has its cell). */
+  where?: () => RangeRef | undefined;
   run(request: RequestState): void;
 }
 
@@ -180,6 +187,9 @@ export interface Operation {
   /** `Type.member`, as the stand-in names its actions (Range.values, Runtime.enableEvents, …). */
   label: string;
   argument?: unknown;
+  /** The sheet and A1 address of the range it acted on, for range operations. */
+  sheet?: string;
+  address?: string;
 }
 
 export class ExcelHost {
@@ -192,6 +202,12 @@ export class ExcelHost {
   private editWaiters: (() => void)[] = [];
   /** Syncs to fail, for tests: the next sync fails with this code before anything of it runs. */
   readonly failures: { code: string }[] = [];
+  /**
+   * Operations to fail as they run, for tests: the first action with this label fails with this code;
+   * what ran before it in the request stays done, as in Excel.
+   */
+  readonly operationFailures: { label: string; code: string }[] = [];
+  private undoGroups = 0;
   readonly namespace: { run: (...args: unknown[]) => Promise<unknown> };
   /** Every operation run, when the host was made with logOperations. */
   readonly operations: Operation[] | undefined;
@@ -238,7 +254,10 @@ export class ExcelHost {
           throw new StandInGap(`[stand-in Excel] Excel.run option "${key}" is not implemented by the stand-in host`);
         }
       }
-      context = this.newContext({ delayForCellEdit: options.delayForCellEdit === true });
+      context = this.newContext({
+        delayForCellEdit: options.delayForCellEdit === true,
+        mergeUndoGroup: options.mergeUndoGroup === true,
+      });
     }
     this.stats.runs += 1;
     const result = await (batch as (context: RequestContext) => Promise<unknown>)(context);
@@ -250,10 +269,17 @@ export class ExcelHost {
     return result;
   }
 
-  newContext(options: { delayForCellEdit: boolean }): RequestContext {
+  newContext(options: ContextOptions): RequestContext {
     const context = new RequestContext(this, options);
     context._proxy = this.wrap(context, 'RequestContext');
     return context._proxy;
+  }
+
+  /** The undo record for a change made now: one per request, or one per run when it merges its undo group. */
+  private undoGroupFor(context: RequestContext): number {
+    if (!context._options.mergeUndoGroup) return ++this.undoGroups;
+    context._undoGroup ??= ++this.undoGroups;
+    return context._undoGroup;
   }
 
   /** One request: refused whole when too large; otherwise every action in order, then the events. */
@@ -294,12 +320,17 @@ export class ExcelHost {
     try {
       for (const action of actions) {
         try {
+          const target = this.operations && action.where ? targetOf(action.where) : undefined;
+          const failure = this.operationFailures.findIndex((candidate) => candidate.label === action.label);
+          if (failure >= 0) throw officeError(this.operationFailures.splice(failure, 1)[0]!.code, 'injected by the test');
           action.run(request);
+          if (!changesNothing(action.label)) record.undoGroup ??= this.undoGroupFor(context);
           if (this.operations && !action.label.startsWith('instantiate '))
             this.operations.push({
               request: requestNumber,
               label: action.label,
               ...(action.argument === undefined ? {} : { argument: action.argument }),
+              ...(target ? { sheet: target.sheet.name, address: a1(target.rect) } : {}),
             });
         } catch (error) {
           throw asOfficeError(error, action.label);
@@ -321,6 +352,21 @@ export class ExcelHost {
   }
 }
 
+/** Loads, look-ups and handler registrations leave nothing to undo. */
+function changesNothing(label: string): boolean {
+  return (
+    label.startsWith('instantiate ') || label.includes('.load') || label.startsWith('EventHandler') || label === 'Runtime.enableEvents'
+  );
+}
+
+function targetOf(where: () => RangeRef | undefined): RangeRef | undefined {
+  try {
+    return where();
+  } catch {
+    return undefined; // the action itself fails, and says why
+  }
+}
+
 /** A round trip to Excel: a macrotask (never the same tick), plus the configured latency. */
 function roundTrip(latencyMs: number): Promise<void> {
   if (latencyMs > 0) return new Promise((resolve) => setTimeout(resolve, latencyMs));
@@ -334,15 +380,21 @@ function roundTrip(latencyMs: number): Promise<void> {
   });
 }
 
+interface ContextOptions {
+  delayForCellEdit: boolean;
+  mergeUndoGroup: boolean;
+}
+
 export class RequestContext {
   readonly _queue: Action[] = [];
   _proxy: RequestContext = this;
+  _undoGroup: number | undefined;
   readonly workbook: WorkbookApi;
   readonly runtime: RuntimeApi;
 
   constructor(
     readonly _host: ExcelHost,
-    readonly _options: { delayForCellEdit: boolean },
+    readonly _options: ContextOptions,
   ) {
     this.workbook = _host.wrap(new WorkbookApi(this), 'Workbook');
     this.runtime = _host.wrap(new RuntimeApi(this), 'Runtime');
@@ -352,8 +404,14 @@ export class RequestContext {
     return this._host.execute(this);
   }
 
-  _enqueue(label: string, bytes: number, run: (request: RequestState) => void, argument?: unknown): void {
-    this._queue.push({ label, bytes, run, ...(argument === undefined ? {} : { argument }) });
+  _enqueue(
+    label: string,
+    bytes: number,
+    run: (request: RequestState) => void,
+    argument?: unknown,
+    where?: () => RangeRef | undefined,
+  ): void {
+    this._queue.push({ label, bytes, run, ...(argument === undefined ? {} : { argument }), ...(where ? { where } : {}) });
   }
 
   get _workbook(): Workbook {
@@ -433,8 +491,19 @@ abstract class ClientObject {
     return this._loaded.get(name) as T;
   }
 
+  /** The range this object's operations act on, for the operation log. */
+  protected _where(): RangeRef | undefined {
+    return undefined;
+  }
+
   protected _queue(label: string, argument: unknown, run: (request: RequestState) => void): void {
-    this.context._enqueue(`${this._typeName}.${label}`, ACTION_BYTES + (argument === undefined ? 0 : jsonBytes(argument)), run, argument);
+    this.context._enqueue(
+      `${this._typeName}.${label}`,
+      ACTION_BYTES + (argument === undefined ? 0 : jsonBytes(argument)),
+      run,
+      argument,
+      () => this._where(),
+    );
   }
 }
 
@@ -1017,18 +1086,23 @@ class TableRowCollectionApi {
       this.context._host.stats.gaps.push('TableRowCollection.add(index|alwaysInsert)');
       throw new StandInGap('[stand-in Excel] TableRowCollection.add at an index is not implemented (the add-in appends)');
     }
-    this.context._enqueue('TableRowCollection.add', ACTION_BYTES + jsonBytes(values ?? null), () => {
-      const table = this.table._e();
-      const workbook = this.context._workbook;
-      const rows = values === undefined || values === null ? [Array.from({ length: table.width }, () => '')] : values;
-      if (!Array.isArray(rows) || rows.length === 0 || rows.some((row) => !Array.isArray(row) || row.length !== table.width)) {
-        throw officeError('InvalidArgument', `rows.add takes rows of ${table.width} values`);
-      }
-      const rect = workbook.addTableRows(table, rows.length);
-      workbook.enterValues(table.sheet, rect, rows);
-      workbook.changed(table.sheet, rect, 'RowInserted', 'addin');
-      workbook.touched();
-    });
+    this.context._enqueue(
+      'TableRowCollection.add',
+      ACTION_BYTES + jsonBytes(values ?? null),
+      () => {
+        const table = this.table._e();
+        const workbook = this.context._workbook;
+        const rows = values === undefined || values === null ? [Array.from({ length: table.width }, () => '')] : values;
+        if (!Array.isArray(rows) || rows.length === 0 || rows.some((row) => !Array.isArray(row) || row.length !== table.width)) {
+          throw officeError('InvalidArgument', `rows.add takes rows of ${table.width} values`);
+        }
+        const rect = workbook.addTableRows(table, rows.length);
+        workbook.enterValues(table.sheet, rect, rows);
+        workbook.changed(table.sheet, rect, 'RowInserted', 'addin');
+        workbook.touched();
+      },
+      values ?? null,
+    );
   }
 }
 
@@ -1102,6 +1176,10 @@ class RangeApi extends EntityObject<RangeRef> {
 
   protected override _loadable(): readonly string[] {
     return ['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address'];
+  }
+
+  protected override _where(): RangeRef {
+    return this._e();
   }
 
   protected override _read(name: string): unknown {
@@ -1337,39 +1415,69 @@ class RangeFormatApi {
   }
 
   set horizontalAlignment(value: string) {
-    this.context._enqueue('RangeFormat.horizontalAlignment', ACTION_BYTES, () => {
-      if (!HORIZONTAL.includes(value)) throw officeError('InvalidArgument', `horizontalAlignment ${value}`);
-      this.range._eachCell((cell) => (cell.horizontalAlignment = value));
-    });
+    this.context._enqueue(
+      'RangeFormat.horizontalAlignment',
+      ACTION_BYTES,
+      () => {
+        if (!HORIZONTAL.includes(value)) throw officeError('InvalidArgument', `horizontalAlignment ${value}`);
+        this.range._eachCell((cell) => (cell.horizontalAlignment = value));
+      },
+      value,
+      () => this.range._e(),
+    );
   }
 
   set verticalAlignment(value: string) {
-    this.context._enqueue('RangeFormat.verticalAlignment', ACTION_BYTES, () => {
-      if (!VERTICAL.includes(value)) throw officeError('InvalidArgument', `verticalAlignment ${value}`);
-      this.range._eachCell((cell) => (cell.verticalAlignment = value));
-    });
+    this.context._enqueue(
+      'RangeFormat.verticalAlignment',
+      ACTION_BYTES,
+      () => {
+        if (!VERTICAL.includes(value)) throw officeError('InvalidArgument', `verticalAlignment ${value}`);
+        this.range._eachCell((cell) => (cell.verticalAlignment = value));
+      },
+      value,
+      () => this.range._e(),
+    );
   }
 
   set rowHeight(points: number) {
-    this.context._enqueue('RangeFormat.rowHeight', ACTION_BYTES, () => {
-      if (typeof points !== 'number' || points < 0 || points > 409) throw officeError('InvalidArgument', `rowHeight ${points}`);
-      const { sheet, rect } = this.range._e();
-      for (let r = rect.row; r < rect.row + Math.min(rect.rows, 100_000); r += 1) sheet.rowHeights.set(r, points);
-      this.context._workbook.touched();
-    });
+    this.context._enqueue(
+      'RangeFormat.rowHeight',
+      ACTION_BYTES,
+      () => {
+        if (typeof points !== 'number' || points < 0 || points > 409) throw officeError('InvalidArgument', `rowHeight ${points}`);
+        const { sheet, rect } = this.range._e();
+        for (let r = rect.row; r < rect.row + Math.min(rect.rows, 100_000); r += 1) sheet.rowHeights.set(r, points);
+        this.context._workbook.touched();
+      },
+      points,
+      () => this.range._e(),
+    );
   }
 
   set columnWidth(points: number) {
-    this.context._enqueue('RangeFormat.columnWidth', ACTION_BYTES, () => {
-      if (typeof points !== 'number' || points < 0) throw officeError('InvalidArgument', `columnWidth ${points}`);
-      const { sheet, rect } = this.range._e();
-      for (let c = rect.column; c < rect.column + rect.columns; c += 1) sheet.columnWidths.set(c, points);
-      this.context._workbook.touched();
-    });
+    this.context._enqueue(
+      'RangeFormat.columnWidth',
+      ACTION_BYTES,
+      () => {
+        if (typeof points !== 'number' || points < 0) throw officeError('InvalidArgument', `columnWidth ${points}`);
+        const { sheet, rect } = this.range._e();
+        for (let c = rect.column; c < rect.column + rect.columns; c += 1) sheet.columnWidths.set(c, points);
+        this.context._workbook.touched();
+      },
+      points,
+      () => this.range._e(),
+    );
   }
 
   set wrapText(on: boolean) {
-    this.context._enqueue('RangeFormat.wrapText', ACTION_BYTES, () => this.range._eachCell((cell) => (cell.wrap = on)));
+    this.context._enqueue(
+      'RangeFormat.wrapText',
+      ACTION_BYTES,
+      () => this.range._eachCell((cell) => (cell.wrap = on)),
+      on,
+      () => this.range._e(),
+    );
   }
 }
 
@@ -1380,19 +1488,31 @@ class RangeFillApi {
   ) {}
 
   set color(color: string) {
-    this.context._enqueue('RangeFill.color', ACTION_BYTES + jsonBytes(color), () => {
-      if (typeof color !== 'string' || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(color))
-        throw officeError('InvalidArgument', `fill color ${color}`);
-      this.range._eachCell((cell) => (cell.fill = color.toUpperCase()));
-    });
+    this.context._enqueue(
+      'RangeFill.color',
+      ACTION_BYTES + jsonBytes(color),
+      () => {
+        if (typeof color !== 'string' || !/^(#[0-9A-Fa-f]{6}|[A-Za-z]+)$/.test(color))
+          throw officeError('InvalidArgument', `fill color ${color}`);
+        this.range._eachCell((cell) => (cell.fill = color.toUpperCase()));
+      },
+      color,
+      () => this.range._e(),
+    );
   }
 
   clear(): void {
-    this.context._enqueue('RangeFill.clear', ACTION_BYTES, () => {
-      const { sheet, rect } = this.range._e();
-      for (const [, , cell] of sheet.cellsIn(rect)) delete cell.fill;
-      this.context._workbook.touched();
-    });
+    this.context._enqueue(
+      'RangeFill.clear',
+      ACTION_BYTES,
+      () => {
+        const { sheet, rect } = this.range._e();
+        for (const [, , cell] of sheet.cellsIn(rect)) delete cell.fill;
+        this.context._workbook.touched();
+      },
+      undefined,
+      () => this.range._e(),
+    );
   }
 }
 
@@ -1455,27 +1575,33 @@ class RangeBorderApi {
   ) {}
 
   set style(style: string) {
-    this.context._enqueue('RangeBorder.style', ACTION_BYTES, () => {
-      if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(style))
-        throw officeError('InvalidArgument', `border style ${style}`);
-      const { sheet, rect } = this.range._e();
-      const mark = (row: number, column: number, edge: 'top' | 'bottom' | 'left' | 'right') => {
-        const cell = sheet.ensure(row, column);
-        cell.borders = { ...cell.borders, [edge]: style };
-      };
-      const last = { row: rect.row + rect.rows - 1, column: rect.column + rect.columns - 1 };
-      for (let r = rect.row; r <= last.row; r += 1) {
-        for (let c = rect.column; c <= last.column; c += 1) {
-          if (this.index === 'EdgeTop' && r === rect.row) mark(r, c, 'top');
-          if (this.index === 'EdgeBottom' && r === last.row) mark(r, c, 'bottom');
-          if (this.index === 'EdgeLeft' && c === rect.column) mark(r, c, 'left');
-          if (this.index === 'EdgeRight' && c === last.column) mark(r, c, 'right');
-          if (this.index === 'InsideHorizontal' && r < last.row) mark(r, c, 'bottom');
-          if (this.index === 'InsideVertical' && c < last.column) mark(r, c, 'right');
+    this.context._enqueue(
+      'RangeBorder.style',
+      ACTION_BYTES,
+      () => {
+        if (!['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Double', 'SlantDashDot'].includes(style))
+          throw officeError('InvalidArgument', `border style ${style}`);
+        const { sheet, rect } = this.range._e();
+        const mark = (row: number, column: number, edge: 'top' | 'bottom' | 'left' | 'right') => {
+          const cell = sheet.ensure(row, column);
+          cell.borders = { ...cell.borders, [edge]: style };
+        };
+        const last = { row: rect.row + rect.rows - 1, column: rect.column + rect.columns - 1 };
+        for (let r = rect.row; r <= last.row; r += 1) {
+          for (let c = rect.column; c <= last.column; c += 1) {
+            if (this.index === 'EdgeTop' && r === rect.row) mark(r, c, 'top');
+            if (this.index === 'EdgeBottom' && r === last.row) mark(r, c, 'bottom');
+            if (this.index === 'EdgeLeft' && c === rect.column) mark(r, c, 'left');
+            if (this.index === 'EdgeRight' && c === last.column) mark(r, c, 'right');
+            if (this.index === 'InsideHorizontal' && r < last.row) mark(r, c, 'bottom');
+            if (this.index === 'InsideVertical' && c < last.column) mark(r, c, 'right');
+          }
         }
-      }
-      this.context._workbook.touched();
-    });
+        this.context._workbook.touched();
+      },
+      style,
+      () => this.range._e(),
+    );
   }
 }
 
@@ -1573,7 +1699,13 @@ class FormatProtectionApi {
   ) {}
 
   set locked(on: boolean) {
-    this.context._enqueue('FormatProtection.locked', ACTION_BYTES, () => this.range._eachCell((cell) => (cell.locked = on)));
+    this.context._enqueue(
+      'FormatProtection.locked',
+      ACTION_BYTES,
+      () => this.range._eachCell((cell) => (cell.locked = on)),
+      on,
+      () => this.range._e(),
+    );
   }
 }
 
@@ -1584,10 +1716,16 @@ class DataValidationApi {
   ) {}
 
   clear(): void {
-    this.context._enqueue('DataValidation.clear', ACTION_BYTES, () => {
-      const { sheet, rect } = this.range._e();
-      sheet.validations = sheet.validations.filter((validation) => !intersects(validation.rect, rect));
-    });
+    this.context._enqueue(
+      'DataValidation.clear',
+      ACTION_BYTES,
+      () => {
+        const { sheet, rect } = this.range._e();
+        sheet.validations = sheet.validations.filter((validation) => !intersects(validation.rect, rect));
+      },
+      undefined,
+      () => this.range._e(),
+    );
   }
 
   set rule(rule: { list?: { inCellDropDown?: boolean; source?: unknown }; custom?: { formula?: string } }) {
@@ -1623,10 +1761,16 @@ class DataValidationApi {
   }
 
   set errorAlert(alert: unknown) {
-    this.context._enqueue('DataValidation.errorAlert', ACTION_BYTES + jsonBytes(alert), () => {
-      const { sheet, rect } = this.range._e();
-      for (const validation of sheet.validations) if (intersects(validation.rect, rect)) validation.errorAlert = alert;
-    });
+    this.context._enqueue(
+      'DataValidation.errorAlert',
+      ACTION_BYTES + jsonBytes(alert),
+      () => {
+        const { sheet, rect } = this.range._e();
+        for (const validation of sheet.validations) if (intersects(validation.rect, rect)) validation.errorAlert = alert;
+      },
+      alert,
+      () => this.range._e(),
+    );
   }
 }
 
@@ -1741,6 +1885,8 @@ class NoteCollectionApi {
         sheet.notes.push(created);
         this.context._workbook.touched();
       },
+      content,
+      () => (cellAddress instanceof RangeApi ? cellAddress._e() : { sheet: this.sheet._e(), rect: parseAddress(cellAddress) }),
     );
     const sheet = this.sheet;
     return this.context._wrap(new NoteApi(this.context, () => created, undefined, sheet), 'Note');
@@ -1779,6 +1925,11 @@ class NoteApi extends ClientObject {
 
   get content(): string {
     return this._get('content');
+  }
+
+  protected override _where(): RangeRef {
+    const note = this.model();
+    return { sheet: this.sheet(), rect: { row: note.row, column: note.column, rows: 1, columns: 1 } };
   }
 
   getLocation(): RangeApi {
@@ -1828,13 +1979,19 @@ class CommentCollectionApi {
       this.context._host.stats.gaps.push('CommentCollection.add(address|Mention)');
       throw new StandInGap('[stand-in Excel] CommentCollection.add takes a Range and plain content in the stand-in');
     }
-    this.context._enqueue('CommentCollection.add', ACTION_BYTES + jsonBytes(content), () => {
-      const { sheet, rect } = cellAddress._e();
-      if (rect.rows !== 1 || rect.columns !== 1) throw officeError('InvalidArgument', 'a comment goes on one cell');
-      const workbook = this.context._workbook;
-      workbook.comments.push({ id: `comment-${workbook.comments.length + 1}`, sheet, row: rect.row, column: rect.column, content });
-      workbook.touched();
-    });
+    this.context._enqueue(
+      'CommentCollection.add',
+      ACTION_BYTES + jsonBytes(content),
+      () => {
+        const { sheet, rect } = cellAddress._e();
+        if (rect.rows !== 1 || rect.columns !== 1) throw officeError('InvalidArgument', 'a comment goes on one cell');
+        const workbook = this.context._workbook;
+        workbook.comments.push({ id: `comment-${workbook.comments.length + 1}`, sheet, row: rect.row, column: rect.column, content });
+        workbook.touched();
+      },
+      content,
+      () => cellAddress._e(),
+    );
   }
 }
 

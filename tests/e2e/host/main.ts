@@ -13,7 +13,7 @@ import { Grid } from './grid';
 import { a1, Sheet, Workbook, type Rect } from './model';
 import { createOffice, DEFAULT_REQUIREMENTS } from './office';
 import type { CellInfo, HostConfig, HostStats, ThiduaHost } from './types';
-import { display, enter, type Scalar } from './values';
+import { display, type Scalar } from './values';
 
 const params = new URLSearchParams(location.search);
 /** The page may set defaults on the script tag: <script src="/host/host.js" data-pane="none">. */
@@ -37,17 +37,7 @@ function sheetNamed(name: string | undefined): Sheet {
 
 /** A person's entry at (row, column): Excel's parsing, table growth, onChanged. */
 function userEntry(sheet: Sheet, row: number, column: number, values: readonly (readonly (Scalar | null)[])[]): Rect {
-  const rect = { row, column, rows: values.length, columns: Math.max(1, ...values.map((line) => line.length)) };
-  for (let r = 0; r < values.length; r += 1) {
-    const line = values[r]!;
-    for (let c = 0; c < line.length; c += 1) {
-      const value = line[c];
-      if (value === null || value === undefined) continue;
-      workbook.setCell(sheet, row + r, column + c, enter(value, sheet.formatAt(row + r, column + c)));
-    }
-  }
-  workbook.userEntered(sheet, rect);
-  return rect;
+  return workbook.userEntry(sheet, row, column, values);
 }
 
 const title = params.get('title') ?? 'Tổng hợp đề nghị khen thưởng 2025.xlsx';
@@ -211,15 +201,7 @@ const host: ThiduaHost = {
   selection: () => ({ sheet: workbook.selection.sheet.name, areas: workbook.selection.areas.map((area) => ({ ...area })) }),
 
   select(sheetName, areas) {
-    const sheet = sheetNamed(sheetName);
-    if (areas.length === 0) throw new Error('select needs an area');
-    workbook.activeSheet = sheet;
-    workbook.selection = {
-      sheet,
-      areas: areas.map((area) => ({ row: area.row, column: area.column, rows: area.rows ?? 1, columns: area.columns ?? 1 })),
-      active: { row: areas[0]!.row, column: areas[0]!.column },
-    };
-    workbook.touched();
+    workbook.select(sheetNamed(sheetName), areas);
   },
   paste: (row, column, values, sheet) => userEntry(sheetNamed(sheet), row, column, values),
   type(row, column, text, sheet) {

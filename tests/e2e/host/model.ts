@@ -281,7 +281,8 @@ export interface Selection {
   active: { row: number; column: number };
 }
 
-export type ChangeSource = 'addin' | 'user';
+/** Who changed the workbook: the add-in, the person at this grid, or a co-author in another window. */
+export type ChangeSource = 'addin' | 'user' | 'coauthor';
 
 export class Workbook {
   readonly sheets: Sheet[] = [];
@@ -350,10 +351,12 @@ export class Workbook {
       }
       this.eventStats.raised += 1;
       if (source === 'addin') this.eventStats.byAddin += 1;
-      else this.eventStats.byUser += 1;
+      else if (source === 'user') this.eventStats.byUser += 1;
+      // Excel tells a co-author's change ('Remote') from one made in this window ('Local').
+      const origin = source === 'coauthor' ? 'Remote' : 'Local';
       this.pendingEvents.push({
         table,
-        event: { type: 'TableChanged', changeType, source: 'Local', address: a1(rect), tableId: table.id, worksheetId: sheet.id },
+        event: { type: 'TableChanged', changeType, source: origin, address: a1(rect), tableId: table.id, worksheetId: sheet.id },
       });
     }
   }
@@ -517,10 +520,46 @@ export class Workbook {
   }
 
   /**
+   * A person's entry at (row, column), typed or pasted: Excel's parsing, then userEntered. A co-author's
+   * entry arrives the same way, its onChanged marked Remote.
+   */
+  userEntry(
+    sheet: Sheet,
+    row: number,
+    column: number,
+    values: readonly (readonly (Scalar | null)[])[],
+    source: Exclude<ChangeSource, 'addin'> = 'user',
+  ): Rect {
+    const rect = { row, column, rows: values.length, columns: Math.max(1, ...values.map((line) => line.length)) };
+    for (let r = 0; r < values.length; r += 1) {
+      const line = values[r]!;
+      for (let c = 0; c < line.length; c += 1) {
+        const value = line[c];
+        if (value === null || value === undefined) continue;
+        this.setCell(sheet, row + r, column + c, enter(value, sheet.formatAt(row + r, column + c)));
+      }
+    }
+    this.userEntered(sheet, rect, source);
+    return rect;
+  }
+
+  /** A person selects cells (one area, or several with Ctrl+click); the first area's corner is active. */
+  select(sheet: Sheet, areas: readonly { row: number; column: number; rows?: number; columns?: number }[]): void {
+    if (areas.length === 0) throw new Error('select needs an area');
+    this.activeSheet = sheet;
+    this.selection = {
+      sheet,
+      areas: areas.map((area) => ({ row: area.row, column: area.column, rows: area.rows ?? 1, columns: area.columns ?? 1 })),
+      active: { row: areas[0]!.row, column: areas[0]!.column },
+    };
+    this.touched();
+  }
+
+  /**
    * A person typed or pasted into `rect`: a table grows to take rows entered right under it (Excel's
    * AutoCorrect "include new rows in table"), then its onChanged is raised.
    */
-  userEntered(sheet: Sheet, rect: Rect): void {
+  userEntered(sheet: Sheet, rect: Rect, source: Exclude<ChangeSource, 'addin'> = 'user'): void {
     let inserted = false;
     for (const table of this.tablesOn(sheet)) {
       const bottom = table.top + table.rowCount; // last body row
@@ -532,7 +571,7 @@ export class Workbook {
         inserted = true;
       }
     }
-    this.changed(sheet, rect, inserted ? 'RowInserted' : 'RangeEdited', 'user');
+    this.changed(sheet, rect, inserted ? 'RowInserted' : 'RangeEdited', source);
     this.touched();
     this.flushEvents();
   }

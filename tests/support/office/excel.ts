@@ -8,7 +8,7 @@
  */
 import type { ExcelHost as AddinExcelHost } from '#addin/excel/office-gateway';
 import { ExcelHost, type ExcelHostOptions } from '#tests/e2e/host/excel-api';
-import { type Sheet, Workbook } from '#tests/e2e/host/model';
+import { type Sheet, Table, Workbook } from '#tests/e2e/host/model';
 import { DEFAULT_REQUIREMENTS, versionAtMost, type RequirementSets } from '#tests/e2e/host/office';
 import type { Scalar } from '#tests/e2e/host/values';
 
@@ -41,4 +41,39 @@ export function grid(sheet: Sheet): string[][] {
   return Array.from({ length: used.row + used.rows }, (_, r) =>
     Array.from({ length: used.column + used.columns }, (_, c) => String(sheet.value(r, c) as Scalar)),
   );
+}
+
+/**
+ * A table laid out at (top, left) with these headers and body rows, as a person (or an older version of
+ * the add-in) might have left it; values are put as they are, unparsed. A table keeps one body row.
+ */
+export function putTable(
+  workbook: Workbook,
+  sheet: Sheet,
+  name: string,
+  headers: readonly string[],
+  rows: readonly (readonly (Scalar | null)[])[],
+  top = 0,
+  left = 0,
+): Table {
+  headers.forEach((header, c) => (sheet.ensure(top, left + c).value = header));
+  putRows(sheet, top + 1, left, rows);
+  const table = new Table(name, sheet, top, left, headers.length, Math.max(rows.length, 1));
+  workbook.tables.push(table);
+  return table;
+}
+
+/** Values put straight into cells from (row, column), unparsed, raising nothing (null: left as it is). */
+export function putRows(sheet: Sheet, row: number, column: number, rows: readonly (readonly (Scalar | null)[])[]): void {
+  rows.forEach((values, r) => values.forEach((value, c) => value !== null && (sheet.ensure(row + r, column + c).value = value)));
+}
+
+/** A note a person left on a cell. */
+export function putNote(sheet: Sheet, row: number, column: number, content: string): void {
+  sheet.notes.push({ id: `person-${row}-${column}`, row, column, content });
+}
+
+/** Lets the events Excel raises after a change reach their handlers (it raises them after the task). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 5));
 }
