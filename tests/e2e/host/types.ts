@@ -8,7 +8,17 @@ export interface HostStats {
   runs: number;
   syncs: number;
   autoSyncs: number;
-  requests: { run: number; bytes: number; actions: number; responseBytes: number; ms: number; end: number; error?: string }[];
+  requests: {
+    run: number;
+    bytes: number;
+    actions: number;
+    responseBytes: number;
+    ms: number;
+    end: number;
+    error?: string;
+    /** The undo record its changes went into (one per request, or per run with mergeUndoGroup). */
+    undoGroup?: number;
+  }[];
   maxRequestBytes: number;
   maxResponseBytes: number;
   gaps: string[];
