@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   SignJWT,
@@ -24,7 +24,8 @@ export const LOCAL_ISSUER = 'thidua-local';
 export const LOCAL_AUDIENCE = 'thidua-api';
 export const DEFAULT_TOKEN_TTL = '8h';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+// From the module's path string, not a URL object: under a DOM test environment `URL` is the DOM's.
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_KEY_DIR = resolve(PROJECT_ROOT, '.local/keys');
 const PRIVATE_FILE = 'private.jwk.json';
 const JWKS_FILE = 'jwks.json';

@@ -9,10 +9,23 @@
  *   const server = paneServer(api);                 // in a test: a fresh log and fault list
  *   const client = createApiClient({ baseUrl: '/api', fetch: server.fetch, … });
  */
+import { ScanCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { seedDemoData } from '#functions/store/seed';
 import { NominationFields, type Nomination, type NominationChange } from '#shared/nomination';
 import type { SaveBatchResult } from '#shared/api/save';
 import type { TestApi } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
+
+// Under a DOM test environment (jsdom) the global Uint8Array is the DOM's, and the AWS SDK the handlers
+// run on, checking `value instanceof Uint8Array`, takes a node Buffer for a string ("B" attributes:
+// s.charCodeAt is not a function). The handlers run in this process: let the DOM's Uint8Array own
+// node's as well (a no-op in node).
+const NodeUint8Array = Object.getPrototypeOf(Buffer.prototype).constructor as Uint8ArrayConstructor;
+const DomUint8Array = globalThis.Uint8Array;
+if (DomUint8Array !== NodeUint8Array)
+  Object.defineProperty(DomUint8Array, Symbol.hasInstance, {
+    value: (value: unknown) => value instanceof NodeUint8Array || Function.prototype[Symbol.hasInstance].call(DomUint8Array, value),
+  });
 
 /** A fault for one request: see the file's comment. */
 export type Fault = 'network' | 'lost' | number | { delayMs: number };
@@ -38,6 +51,8 @@ export interface PaneServer {
   batchFailures: Fault[];
   /** Every request fails with a network error. */
   offline: boolean;
+  /** The gateway answers 401 to every signed request, a fresh token's too: the session is over. */
+  expiredSession: boolean;
   /** Asks the API for pages of this many nominations (the `limit` the pane leaves to the server). */
   pageSize: number | undefined;
   /** Runs when a batch arrives, before the API sees it. */
@@ -64,6 +79,34 @@ const GATEWAY_ANSWERS: Record<number, unknown> = {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+/**
+ * A pane server over a table emptied and seeded again: what a test that expects a fresh server (exact
+ * counts, no rounds, no idempotency keys) starts from, though the file has one table.
+ */
+export async function freshPaneServer(api: TestApi): Promise<PaneServer> {
+  await emptyTable(api);
+  await seedDemoData(api.doc, api.tableName);
+  return paneServer(api);
+}
+
+async function emptyTable(api: TestApi) {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await api.doc.send(
+      new ScanCommand({ TableName: api.tableName, ProjectionExpression: 'PK, SK', ExclusiveStartKey: start }),
+    );
+    const keys = page.Items ?? [];
+    for (let i = 0; i < keys.length; i += 25) {
+      let requests = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      while (requests.length > 0) {
+        const out = await api.doc.send(new BatchWriteCommand({ RequestItems: { [api.tableName]: requests } }));
+        requests = (out.UnprocessedItems?.[api.tableName] ?? []) as typeof requests;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
 export function paneServer(api: TestApi): PaneServer {
   const isBatch = (path: string) => path.endsWith('/nominations/batch');
 
@@ -74,6 +117,7 @@ export function paneServer(api: TestApi): PaneServer {
     batches: () => server.log.filter((entry) => isBatch(entry.path)),
     batchFailures: [],
     offline: false,
+    expiredSession: false,
     pageSize: undefined,
     onBatch: undefined,
     inFlightBatches: 0,
@@ -94,6 +138,7 @@ export function paneServer(api: TestApi): PaneServer {
       if (isBatch(path) && body) entry.rows = (JSON.parse(body) as { rows: NominationChange[] }).rows;
       server.log.push(entry);
       if (server.offline) throw new TypeError('Failed to fetch');
+      if (server.expiredSession && auth) return json(401, { message: 'Unauthorized' });
 
       const fault = isBatch(path) ? server.batchFailures.shift() : undefined;
       if (fault === 'network') throw new TypeError('Failed to fetch');

@@ -3,7 +3,7 @@ import { createPaneController } from '#addin/app/controller';
 import type { Timers } from '#addin/app/core/scheduling';
 import { createDevTokenProvider } from '#addin/auth/index';
 import { FakeGateway } from './fake-gateway';
-import { FakeServer } from './fake-server';
+import type { PaneServer } from '#tests/support/pane-api';
 
 export class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -43,11 +43,12 @@ export function manualTimers() {
 
 export const HR = 'tochuc@thidua.local';
 
-/** A pane over the in-memory API and workbook: the real controller, client and dev sign-in. */
-export async function openPane(
-  options: { email?: string | null; server?: FakeServer; gateway?: FakeGateway; storage?: MemoryStorage } = {},
-) {
-  const server = options.server ?? new FakeServer();
+/**
+ * A pane over the real API (tests/support/pane-api.ts) and the in-memory workbook: the real
+ * controller, client and dev sign-in.
+ */
+export async function openPane(options: { server: PaneServer; email?: string | null; gateway?: FakeGateway; storage?: MemoryStorage }) {
+  const { server } = options;
   const gateway = options.gateway ?? new FakeGateway();
   const storage = options.storage ?? new MemoryStorage();
   const clock = manualTimers();

@@ -3,16 +3,19 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '#addin/ui/index';
-import { FakeServer } from '#tests/addin/app/fake-server';
 import { byId, col, fields, staffOf, typedCells } from '#tests/addin/app/fixtures';
 import { openPane } from '#tests/addin/app/harness';
+import { useTestApi } from '#tests/support/api';
+import { freshPaneServer } from '#tests/support/pane-api';
 
 afterEach(cleanup);
+// The real API over DynamoDB Local, run in this process (jsdom is the pane's environment, not the handlers').
+const api = useTestApi();
 
 describe('the pane over the real controller', () => {
   it('signs in from the picker, opens the sheet, saves a typed row', async () => {
-    const server = new FakeServer();
-    server.put({ ...fields(staffOf('kinh-te')[0]!.id), id: 'n-a' });
+    const server = await freshPaneServer(api);
+    await server.put(fields(staffOf('kinh-te')[0]!.id));
     const pane = await openPane({ server, email: null });
     render(createElement(App, { controller: pane.controller }));
 
@@ -29,7 +32,7 @@ describe('the pane over the real controller', () => {
     const index = pane.gateway.typeRow(byId(typedCells(fields(staffOf('tong-hop')[1]!.id, { status: 'draft' }))));
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await act(() => pane.controller.idle());
-    await waitFor(() => expect(pane.gateway.rows[index]![col('id')]).toMatch(/^n\d+$/));
+    await waitFor(() => expect(pane.gateway.rows[index]![col('id')]).toMatch(/^n[0-9a-z]+$/));
     expect(screen.getByText(/^Đã lưu lúc 10:04: 1 dòng lưu/)).toBeTruthy();
     expect(screen.getByText('Mọi dòng đã được lưu')).toBeTruthy();
     await pane.controller.dispose();
