@@ -71,6 +71,11 @@ export const API_ERRORS = {
   INVALID_TRANSITION: { status: 422, vi: 'Không thể chuyển trạng thái đề nghị như vậy', en: 'The nomination cannot move to that status' },
   RETURN_REASON_MISSING: { status: 422, vi: 'Trả lại hồ sơ cần ghi lý do', en: 'A returned nomination needs a reason' },
   NO_CANDIDATES: { status: 422, vi: 'Không có đề nghị nào đủ điều kiện đưa ra bình xét', en: 'There are no candidates for a round' },
+  NO_PLACES_LEFT: {
+    status: 422,
+    vi: 'Hình thức khen thưởng này đã đủ số suất; không còn gì để bình xét',
+    en: 'This award form has no places left; there is nothing to vote on',
+  },
   ROUND_TOO_LARGE: {
     status: 422,
     vi: 'Vòng bỏ phiếu có quá nhiều ứng viên để xác nhận trong một lần; hãy bỏ phiếu theo từng hình thức khen thưởng',

@@ -116,6 +116,8 @@ export const Campaign = z
       .default({ collective: 'all', individual: 'any' }),
     movements: z.array(Movement).max(40),
     council: CouncilSettings,
+    /** Whether a unit may submit a nomination that still has errors (the plan's default: no). */
+    allowIncompleteSubmission: z.boolean().default(false),
   })
   .superRefine((campaign, ctx) => {
     if (campaign.period.start > campaign.period.end) {

@@ -104,6 +104,16 @@ export const RULE_MESSAGES = {
     vi: () => `Trả lại hồ sơ cần ghi lý do`,
     en: () => `A returned nomination needs a reason`,
   },
+  NOT_ELIGIBLE: {
+    vi: (p) =>
+      `Chưa thể xét "Đủ điều kiện": ${p.problems}. Hãy hoàn thiện hồ sơ; chỉ quản trị viên được xét ngoại lệ, ghi lý do ở cột "Lý do xét ngoại lệ"`,
+    en: (p) =>
+      `Cannot be found eligible: ${p.problems}. Complete the dossier; only an administrator may make an exception, with the reason in the "Lý do xét ngoại lệ" column`,
+  },
+  SUBMISSION_INCOMPLETE: {
+    vi: (p) => `Chưa gửi được đề nghị: ${p.problems}. Hãy bổ sung rồi gửi lại`,
+    en: (p) => `The nomination cannot be submitted yet: ${p.problems}. Complete it, then submit again`,
+  },
 } satisfies Record<string, Template>;
 
 export type RuleCode = keyof typeof RULE_MESSAGES;

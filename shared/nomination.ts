@@ -39,6 +39,11 @@ export const NominationFields = z.strictObject({
   status: NominationStatus.default('draft'),
   returnReason: z.string().max(MAX_SHORT_TEXT).optional(),
   note: z.string().max(MAX_SHORT_TEXT).optional(),
+  /**
+   * Why an administrator found this nomination eligible despite its findings (an error, a late
+   * dossier): shown on the row and in the round's candidate list, and kept by the audit log.
+   */
+  overrideReason: z.string().max(MAX_SHORT_TEXT).optional(),
 });
 export type NominationFields = z.infer<typeof NominationFields>;
 
@@ -73,7 +78,7 @@ export function nomineeKey(nomination: Pick<NominationFields, 'nomineeKind' | 'n
   return `${nomination.nomineeKind}#${identityKey(nomination.nomineeId)}`;
 }
 
-type FieldKind = 'content' | 'status' | 'returnReason' | 'note';
+type FieldKind = 'content' | 'status' | 'returnReason' | 'note' | 'override';
 
 /**
  * Every field of NominationFields, once, with what it is. `kind` says who may change it (see
@@ -95,6 +100,7 @@ export const NOMINATION_FIELDS = {
   status: { kind: 'status', audited: true, freeText: false },
   returnReason: { kind: 'returnReason', audited: true, freeText: true },
   note: { kind: 'note', audited: true, freeText: true },
+  overrideReason: { kind: 'override', audited: true, freeText: true },
 } as const satisfies Record<keyof NominationFields, { kind: FieldKind; audited: boolean; freeText: boolean }>;
 
 export type NominationField = keyof typeof NOMINATION_FIELDS;

@@ -4,18 +4,29 @@ export const NominationStatus = z.enum(['draft', 'submitted', 'returned', 'eligi
 export type NominationStatus = z.infer<typeof NominationStatus>;
 
 /**
- * The life of a nomination: a unit drafts and submits it; HR returns it or finds it eligible;
- * the council selects or does not; the award is granted. Staying in the same status is always allowed.
+ * The moves a save of the row may make: a unit drafts and submits its nomination; HR returns it or
+ * finds it eligible; an award is recorded on a selected one (and taken back). Staying in the same
+ * status is always allowed. Selected and not selected are the council's: no save moves into or out of
+ * them (ROUND_MOVES), so no role can overrule a confirmed vote by editing the row.
  */
 export const STATUS_TRANSITIONS: Record<NominationStatus, readonly NominationStatus[]> = {
   draft: ['submitted'],
   submitted: ['draft', 'returned', 'eligible'],
   returned: ['draft', 'submitted'],
-  eligible: ['returned', 'selected', 'not_selected'],
-  selected: ['eligible', 'not_selected', 'awarded'],
-  not_selected: ['eligible', 'selected'],
+  eligible: ['returned'],
+  selected: ['awarded'],
+  not_selected: [],
   awarded: ['selected'],
 };
+
+/**
+ * The moves only the council's rounds make: confirming a tallied round decides its eligible candidates;
+ * an administrator's annulment of a confirmed round (with its reason, recorded) sends them back.
+ */
+export const ROUND_MOVES = {
+  confirm: { from: ['eligible'], to: ['selected', 'not_selected'] },
+  annul: { from: ['selected', 'not_selected'], to: ['eligible'] },
+} as const satisfies Record<string, { from: readonly NominationStatus[]; to: readonly NominationStatus[] }>;
 
 /** The statuses in which the unit still holds its nomination, before HR takes it over. */
 export const UNIT_STATUSES: readonly NominationStatus[] = ['draft', 'submitted', 'returned'];

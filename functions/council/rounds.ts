@@ -1,5 +1,13 @@
 import type { StoredCampaign } from '#shared/api/campaign';
-import { candidatesFor, confirmationActions, formsFor, standsForRound, tiesToDecide, wantedForm } from '#shared/council/candidates';
+import {
+  candidatesFor,
+  confirmationActions,
+  formsFor,
+  formsWithPlaces,
+  standsForRound,
+  tiesToDecide,
+  wantedForm,
+} from '#shared/council/candidates';
 import { closedRoundRefusal } from '#shared/council/confirm-plan';
 import type { RoundRefusal } from '#shared/council/refusal';
 import { buildMinutes } from '#shared/council/minutes';
@@ -76,13 +84,16 @@ export async function createRound(
   request: CreateRoundRequest,
   requestId: string,
 ): Promise<StoredRound> {
-  const [{ nominations, cap }, registry, usage] = await Promise.all([
+  const [chosen, registry, usage] = await Promise.all([
     chooseCandidates(db, campaign, request),
     loadRegistry(db),
     readQuotaUsage(db, campaign),
   ]);
-  if (nominations.length === 0)
+  if (chosen.nominations.length === 0)
     throw new ApiError('NO_CANDIDATES', request.fromRoundId ? { fromRoundId: request.fromRoundId } : { status: 'eligible' });
+  const voting = formsWithPlaces(campaign, formsFor(campaign, chosen.nominations, usage, chosen.cap), chosen.nominations, request);
+  if ('refusal' in voting) throw roundRefused(voting.refusal);
+  const { forms, nominations } = voting;
   if (!fitsOneConfirmation(campaign, nominations)) {
     throw new ApiError('ROUND_TOO_LARGE', {
       candidates: nominations.length,
@@ -91,7 +102,6 @@ export async function createRound(
     });
   }
   const candidates = candidatesFor(campaign, nominations, registry);
-  const forms = formsFor(campaign, nominations, usage, cap);
   const ids = new Set(candidates.map((c) => c.nominationId));
 
   for (let attempt = 0; ; attempt += 1) {

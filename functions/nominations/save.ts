@@ -5,9 +5,10 @@ import { todayInVietnam } from '#shared/dates';
 import type { Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { mayRead, refuseChange } from '#shared/policy/nominations';
+import { mayRead, refuseByFindings, refuseChange } from '#shared/policy/nominations';
 import { isSubmission } from '#shared/status';
 import {
+  checkNomination,
   makeRuleContext,
   nominationFindings,
   quotaDeltas,
@@ -79,12 +80,14 @@ export async function saveBatch(
   leftLookup.catch(() => undefined);
 
   const now = new Date().toISOString();
-  const conflicts: RowResult[] = [];
+  const ctx = makeRuleContext(campaign, registry.units, registry.people);
+  // Rows answered before any write: conflicts, and rows refused by their findings.
+  const answered: RowResult[] = [];
   const planned: PlannedRow[] = [];
   request.rows.forEach((change, index) => {
     const before = change.id ? stored.get(change.id) : undefined;
     if (before && (before.version !== change.version || before.deletedAt)) {
-      conflicts.push(conflictResult(user, change, before));
+      answered.push(conflictResult(user, change, before));
       return;
     }
     const { id: _id, version: _version, rowKey: _rowKey, ...fields } = change;
@@ -102,13 +105,20 @@ export async function saveBatch(
       updatedAt: now,
       updatedBy: user.email,
     };
+    // Eligible and submitted ask more of the row than any other status: refused, nothing written.
+    const target = { nominationId: before?.id, rowKey: change.rowKey };
+    const findings = checkNomination(ctx, after, target);
+    const blocked = refuseByFindings(user, before, after, findings, campaign);
+    if (blocked) {
+      answered.push(refusedResult(change, before, findings, { ...blocked, ...target }));
+      return;
+    }
     planned.push({ change, before, after, deltas: quotaDeltas(campaign, before, after) });
   });
 
   const outcomes = await writePlannedRows(db, campaign.id, user, planned, requestId, now);
   const savedRows = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'saved');
 
-  const ctx = makeRuleContext(campaign, registry.units, registry.people);
   await applyStatusCounts(db, campaign.id, statusCountDeltas(savedRows));
   const [quotaUsage, latest, found, foundLeft] = await Promise.all([
     readQuotaUsage(db, campaign),
@@ -124,7 +134,7 @@ export async function saveBatch(
     rowIssues(ctx, quotaUsage, claims, nomination, { nominationId: nomination.id }),
   );
 
-  const rows: RowResult[] = [...conflicts];
+  const rows: RowResult[] = [...answered];
   for (const row of planned) {
     const outcome = outcomes.get(row.after.id)!;
     if (outcome.outcome === 'conflict') {
@@ -170,6 +180,18 @@ function rowIssues(
   target: { nominationId?: string; rowKey?: string },
 ): Issue[] {
   return nominationFindings(ctx, nomination, target, { timesNominated: claims.get(nomineeKey(nomination))?.size ?? 0, quotaUsage });
+}
+
+/** A row refused before any write: as the server holds it (nothing, for a new row), with why. */
+function refusedResult(change: NominationChange, before: Nomination | undefined, issues: Issue[], refusal: Issue): RowResult {
+  return {
+    ...(change.rowKey !== undefined ? { rowKey: change.rowKey } : {}),
+    ...(before ? { id: before.id, version: before.version, status: before.status } : {}),
+    outcome: 'refused',
+    issues,
+    textFields: [],
+    refusal,
+  };
 }
 
 function conflictResult(user: User, change: NominationChange, current: Nomination): RowResult {

@@ -112,6 +112,36 @@ export function formsFor(
 }
 
 /**
+ * What a new round votes on: a form whose places are all filled has nothing to decide, so its
+ * candidates are left out; asked for by name, or leaving the round with nothing, it is refused.
+ */
+export function formsWithPlaces(
+  campaign: Pick<Campaign, 'awardForms'>,
+  forms: readonly RoundForm[],
+  nominations: readonly Nomination[],
+  request: Pick<CreateRoundRequest, 'awardForms'>,
+): { forms: RoundForm[]; nominations: Nomination[] } | { refusal: RoundRefusal } {
+  const full = forms.filter((form) => form.places === 0).map((form) => form.awardForm);
+  const open = forms.filter((form) => form.places > 0);
+  const asked = full.filter((code) => request.awardForms?.includes(code));
+  if (full.length > 0 && (open.length === 0 || asked.length > 0)) {
+    const names = (asked.length > 0 ? asked : full).map((code) => campaign.awardForms.find((f) => f.code === code)?.name ?? code);
+    return {
+      refusal: {
+        code: 'NO_PLACES_LEFT',
+        details: { awardForms: asked.length > 0 ? asked : full },
+        message: {
+          vi: `${names.join(', ')} đã đủ số suất theo chỉ tiêu; không mở vòng bỏ phiếu cho hình thức này`,
+          en: `${names.join(', ')} has no places left under its quota; no round is opened for it`,
+        },
+      },
+    };
+  }
+  const voted = new Set(open.map((form) => form.awardForm));
+  return { forms: open, nominations: nominations.filter((n) => voted.has(n.awardForm)) };
+}
+
+/**
  * How many actions confirming a round of these candidates may take, at most: a Put per candidate, an
  * Update per quota counter the decisions may touch, the round's own Put and one audit item. A
  * confirmation is one transaction, and a transaction takes at most 100 actions.

@@ -1,6 +1,5 @@
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { roleMaySetStatus } from '#shared/policy/nominations';
 import { standsForRound } from './candidates';
 import { joinVi } from './minutes';
 import type { RoundRefusal } from './refusal';
@@ -73,8 +72,8 @@ export function planDecisions(
       });
       continue;
     }
+    // Only this move sets selected and not selected (ROUND_MOVES.confirm); who confirms is the council policy's.
     const to = candidate.selected ? 'selected' : 'not_selected';
-    if (!roleMaySetStatus(user.role, to)) return { refusal: { code: 'FORBIDDEN_STATUS', details: { status: to } } };
     planned.push({
       decision: { nominationId: before.id, from: before.status, to },
       before,

@@ -1,3 +1,5 @@
+import type { Campaign } from '#shared/campaign';
+import { makeIssue, type Issue } from '#shared/issues';
 import type { ValidationReport } from '#shared/rules/index';
 import { summarizeFindings } from '#shared/rules/findings';
 import { NOMINATION_FIELDS, type NominationField, type NominationFieldKind, type NominationFields } from '#shared/nomination';
@@ -20,16 +22,22 @@ const FIELD_EDITORS: Record<NominationFieldKind, readonly Role[]> = {
   status: WRITERS,
   returnReason: WRITERS,
   note: WRITERS,
+  // The reason of an eligibility override is the administrator's alone (refuseEligibility).
+  override: ['admin'],
 };
 
-/** Who may move a nomination into each status (beyond the unit's own statuses, HR drives the flow). */
+/**
+ * Who may move a nomination into each status by saving its row (beyond the unit's own statuses, HR
+ * drives the flow). An administrator finds a nomination eligible only to override its findings, with a
+ * reason (refuseEligibility). Nobody saves selected or not selected: only a confirmed round sets them.
+ */
 const ROLES_SETTING_STATUS: Record<NominationStatus, readonly Role[]> = {
   draft: ['unit', 'hr', 'admin'],
   submitted: ['unit', 'hr', 'admin'],
   returned: ['hr', 'admin'],
-  eligible: ['hr'],
-  selected: ['hr', 'secretary', 'admin'],
-  not_selected: ['hr', 'secretary', 'admin'],
+  eligible: ['hr', 'admin'],
+  selected: [],
+  not_selected: [],
   awarded: ['hr', 'admin'],
 };
 
@@ -113,6 +121,41 @@ export function refuseChange(user: User, before: Row | undefined, after: Row): R
   if (after.status === 'returned' && statusChanges && !after.returnReason?.trim()) return 'RETURN_REASON_MISSING';
   return undefined;
 }
+
+/** A finding that is only a warning, yet keeps a nomination from the ballot: a dossier that came late. */
+const BLOCKS_ELIGIBILITY: readonly string[] = ['LATE_SUBMISSION'];
+
+/** The findings that keep a nomination from moving into this status (none for other statuses). */
+export function blockingFindings(status: NominationFields['status'], findings: readonly Issue[]): Issue[] {
+  if (status === 'eligible') return findings.filter((f) => f.severity === 'error' || BLOCKS_ELIGIBILITY.includes(f.code));
+  if (status === 'submitted') return findings.filter((f) => f.severity === 'error');
+  return [];
+}
+
+/**
+ * Whether a row may be written in its status, given its own findings as it will be saved (the rules
+ * on one nomination). Eligible requires none that blocks it, unless an administrator overrides with
+ * a reason; a submission requires no error, unless the campaign lets incomplete dossiers be sent.
+ * Judged when the row moves into the status, or its content changes while it is there.
+ */
+export function refuseByFindings(
+  user: Pick<User, 'role'>,
+  before: Row | undefined,
+  after: Row,
+  findings: readonly Issue[],
+  campaign: Pick<Campaign, 'allowIncompleteSubmission'>,
+): Issue | undefined {
+  const touched = !before || before.status !== after.status || changedFields(before, after).some((f) => mayChangeContent(f));
+  if (!touched) return undefined;
+  const blocking = blockingFindings(after.status, findings);
+  if (blocking.length === 0) return undefined;
+  if (after.status === 'eligible' && user.role === 'admin' && after.overrideReason?.trim()) return undefined;
+  if (after.status === 'submitted' && campaign.allowIncompleteSubmission) return undefined;
+  const problems = { vi: blocking.map((f) => f.message.vi).join('; '), en: blocking.map((f) => f.message.en).join('; ') };
+  return makeIssue(after.status === 'eligible' ? 'NOT_ELIGIBLE' : 'SUBMISSION_INCOMPLETE', 'error', { field: 'status' }, { problems });
+}
+
+const mayChangeContent = (field: NominationField) => NOMINATION_FIELDS[field].kind === 'content';
 
 /**
  * What the add-in can tell before sending a row, without the stored row: a new row is judged whole;

@@ -196,6 +196,16 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       write: (n) => sheetText(n.note),
       read: readText('note', MAX_SHORT_TEXT, true),
     },
+    {
+      id: 'overrideReason',
+      header: 'Lý do xét ngoại lệ',
+      width: 22,
+      role: 'input',
+      format: 'text',
+      field: 'overrideReason',
+      write: (n) => sheetText(n.overrideReason),
+      read: readText('overrideReason', MAX_SHORT_TEXT, true),
+    },
     { id: 'messages', header: 'Kết quả kiểm tra', width: 60, role: 'output', format: 'text', write: () => '' },
     { id: 'id', header: 'Mã', width: 10, role: 'system', format: 'text', write: (n) => n.id, read: readText('id', Infinity, true) },
     {

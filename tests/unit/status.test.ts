@@ -24,13 +24,7 @@ describe('status transitions', () => {
     ['returned', 'draft'],
     ['returned', 'submitted'],
     ['eligible', 'returned'],
-    ['eligible', 'selected'], // IV.2 "Hội đồng ... họp bình xét"
-    ['eligible', 'not_selected'],
-    ['selected', 'not_selected'],
-    ['selected', 'eligible'],
     ['selected', 'awarded'],
-    ['not_selected', 'selected'],
-    ['not_selected', 'eligible'],
     ['awarded', 'selected'],
   ])('IV.1/IV.2: %s → %s is allowed', (from, to) => {
     expect(canTransition(from, to)).toBe(true);
@@ -51,6 +45,13 @@ describe('status transitions', () => {
     ['not_selected', 'awarded'],
     ['awarded', 'draft'],
     ['awarded', 'not_selected'],
+    // IV.2 "Hội đồng ... họp bình xét": only a confirmed round decides (ROUND_MOVES), never a save.
+    ['eligible', 'selected'],
+    ['eligible', 'not_selected'],
+    ['selected', 'not_selected'],
+    ['selected', 'eligible'],
+    ['not_selected', 'selected'],
+    ['not_selected', 'eligible'],
   ])('IV.2 "họp bình xét theo quy định": %s → %s is refused', (from, to) => {
     expect(canTransition(from, to)).toBe(false);
   });
@@ -74,8 +75,9 @@ describe('status transitions', () => {
 
 describe('who may set each status', () => {
   // Kế hoạch IV.2: "Giao Phòng Hành chính tổ chức - Quản trị tài vụ tổng hợp kết quả" — HR alone finds a nomination eligible.
-  it('IV.2 "Giao Phòng Hành chính tổ chức - Quản trị tài vụ tổng hợp kết quả": only hr may set eligible', () => {
-    expect(ROLES.filter((role) => roleMaySetStatus(role, 'eligible'))).toEqual(['hr']);
+  // An administrator too, but only to override findings with a reason (refuseByFindings).
+  it('IV.2 "Giao Phòng Hành chính tổ chức - Quản trị tài vụ tổng hợp kết quả": hr (and admin) may set eligible', () => {
+    expect(ROLES.filter((role) => roleMaySetStatus(role, 'eligible'))).toEqual(['admin', 'hr']);
   });
 
   // Kế hoạch IV.1: "Các Phòng, ban, đơn vị ... gửi hồ sơ đề nghị khen thưởng" — a unit drafts and submits, nothing more.
@@ -87,17 +89,18 @@ describe('who may set each status', () => {
   });
 
   // Kế hoạch IV.2: "tham mưu Hội đồng Thi đua - Khen thưởng họp bình xét" — the secretary records the council's choice.
-  it('IV.2 "Hội đồng ... họp bình xét": the secretary may set selected and not_selected only', () => {
-    expect(STATUSES.filter((status) => roleMaySetStatus('secretary', status))).toEqual(['selected', 'not_selected']);
+  // The secretary records the council's choice by confirming the round, never by saving a row.
+  it('IV.2 "Hội đồng ... họp bình xét": nobody saves selected or not_selected, the secretary saves no status', () => {
+    expect(ROLES.filter((role) => roleMaySetStatus(role, 'selected') || roleMaySetStatus(role, 'not_selected'))).toEqual([]);
+    expect(STATUSES.filter((status) => roleMaySetStatus('secretary', status))).toEqual([]);
   });
 
-  it('a viewer sets nothing; hr sets every status', () => {
+  it('a viewer sets nothing; hr and admin set every status a save may set', () => {
     expect(STATUSES.filter((status) => roleMaySetStatus('viewer', status))).toEqual([]);
-    expect(STATUSES.filter((status) => roleMaySetStatus('hr', status))).toEqual(STATUSES);
-  });
-
-  it('admin may set every status except eligible', () => {
-    expect(STATUSES.filter((status) => !roleMaySetStatus('admin', status))).toEqual(['eligible']);
+    for (const role of ['hr', 'admin'] as const)
+      expect(STATUSES.filter((status) => roleMaySetStatus(role, status))).toEqual(
+        STATUSES.filter((s) => s !== 'selected' && s !== 'not_selected'),
+      );
   });
 
   // Kế hoạch III.2.c: what the unit is still preparing (draft, or returned to it) has warnings, not errors.

@@ -23,6 +23,8 @@ const RULE_NAMES_EN: Record<RuleCode, string> = {
   DUPLICATE_NOMINEE: 'Duplicate nomination (one achievement, one award)',
   NOMINEE_UNDER_DISCIPLINE: 'Nominee under discipline',
   RETURN_REASON_MISSING: 'Return without a reason',
+  NOT_ELIGIBLE: 'Not yet eligible for the vote',
+  SUBMISSION_INCOMPLETE: 'Dossier not complete enough to submit',
 };
 
 /** The English catalog: the same keys as the Vietnamese one (the compiler checks it). */

@@ -10,7 +10,6 @@ import { nominateIndividual, saved, staffOf } from '#tests/support/nomination';
 const GK = 'GIAY_KHEN_CVP';
 const BK = 'BANG_KHEN_CT_UBND';
 const SECRETARY: User = { email: 'thuky@thidua.local', displayName: 'Thư ký', role: 'secretary' };
-const VIEWER: User = { email: 'lanhdao@thidua.local', displayName: 'Lãnh đạo', role: 'viewer' };
 const NOW = '2025-10-01T02:00:00.000Z';
 
 const eligible = (id: string, extra: Partial<Nomination> = {}) =>
@@ -144,8 +143,9 @@ describe("a confirmation's plan", () => {
     });
   });
 
-  it('refuses a role that may not set the decisions', () => {
-    expect(planDecisions(round, current, VIEWER, NOW)).toEqual({ refusal: { code: 'FORBIDDEN_STATUS', details: { status: 'selected' } } });
+  it('sets selected and not selected, which no save may (who confirms is the council policy)', () => {
+    const plan = planDecisions(round, current, SECRETARY, NOW);
+    expect('planned' in plan && plan.planned.map((p) => p.decision.to).sort()).toEqual(expect.arrayContaining(['selected']));
   });
 
   it('names every candidate changed since the round was opened', () => {

@@ -161,11 +161,11 @@ describe('changing each field of a nomination', () => {
       },
     ],
     [
-      'the status: eligible (HR alone)',
+      'the status: eligible (HR, or an administrator overriding findings)',
       before,
       { ...before, status: 'eligible' },
       {
-        admin: 'FORBIDDEN_STATUS',
+        admin: undefined,
         hr: undefined,
         unit: 'FORBIDDEN_STATUS',
         otherUnit: 'FORBIDDEN_UNIT',
@@ -178,7 +178,7 @@ describe('changing each field of a nomination', () => {
       ofOwnUnit('draft'),
       ofOwnUnit('eligible'),
       {
-        admin: 'FORBIDDEN_STATUS',
+        admin: 'INVALID_TRANSITION',
         hr: 'INVALID_TRANSITION',
         unit: 'FORBIDDEN_STATUS',
         otherUnit: 'FORBIDDEN_UNIT',
@@ -187,10 +187,43 @@ describe('changing each field of a nomination', () => {
       },
     ],
     [
-      'the status: eligible to selected (a council decision)',
+      'the status: eligible to selected (only a confirmed round decides)',
       ofOwnUnit('eligible'),
       ofOwnUnit('selected'),
-      { admin: undefined, hr: undefined, unit: 'FORBIDDEN_UNIT', otherUnit: 'FORBIDDEN_UNIT', secretary: undefined, viewer: 'FORBIDDEN' },
+      {
+        admin: 'FORBIDDEN_STATUS',
+        hr: 'FORBIDDEN_STATUS',
+        unit: 'FORBIDDEN_UNIT',
+        otherUnit: 'FORBIDDEN_UNIT',
+        secretary: 'FORBIDDEN_STATUS',
+        viewer: 'FORBIDDEN',
+      },
+    ],
+    [
+      'the status: selected back to eligible (only an annulment of the round)',
+      ofOwnUnit('selected'),
+      ofOwnUnit('eligible'),
+      {
+        admin: 'INVALID_TRANSITION',
+        hr: 'INVALID_TRANSITION',
+        unit: 'FORBIDDEN_UNIT',
+        otherUnit: 'FORBIDDEN_UNIT',
+        secretary: 'FORBIDDEN_STATUS',
+        viewer: 'FORBIDDEN',
+      },
+    ],
+    [
+      'the status: not selected to selected (only a confirmed round decides)',
+      ofOwnUnit('not_selected'),
+      ofOwnUnit('selected'),
+      {
+        admin: 'FORBIDDEN_STATUS',
+        hr: 'FORBIDDEN_STATUS',
+        unit: 'FORBIDDEN_UNIT',
+        otherUnit: 'FORBIDDEN_UNIT',
+        secretary: 'FORBIDDEN_STATUS',
+        viewer: 'FORBIDDEN',
+      },
     ],
     [
       'the status: selected to awarded',

@@ -7,7 +7,8 @@ import { PLAN_CASES, validate, type PlanCase } from './plan-cases';
  * to 'returned' without a reason (Kế hoạch IV.2: HR "tổng hợp kết quả" and sends back what is wrong); it is
  * a check on the request, not on a nomination's content, so validateCampaign never yields it.
  */
-const SERVER_ONLY: readonly RuleCode[] = ['RETURN_REASON_MISSING'];
+// Refusals of a status move (shared/policy), not findings of the plan's rules.
+const SERVER_ONLY: readonly RuleCode[] = ['RETURN_REASON_MISSING', 'NOT_ELIGIBLE', 'SUBMISSION_INCOMPLETE'];
 
 const cases = Object.entries(PLAN_CASES) as [string, PlanCase][];
 const reports = cases.map(([name, planCase]) => ({ name, planCase, report: validate(planCase) }));
