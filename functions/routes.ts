@@ -212,6 +212,15 @@ export const ROUTES: readonly Route[] = [
     body: api.ConfirmRoundRequest,
     response: api.VotingRound,
   },
+  {
+    method: 'POST',
+    path: '/campaigns/{campaignId}/rounds/{roundId}/annul',
+    group: 'council',
+    auth: true,
+    summary: 'Annul a confirmed round with a reason: its decisions back to eligible, places given back (admin)',
+    body: api.AnnulRoundRequest,
+    response: api.VotingRound,
+  },
 ];
 
 export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports', 'council'];

@@ -48,6 +48,16 @@ export const API_ERRORS = {
     vi: 'Vòng bỏ phiếu trước chưa được xác nhận kết quả',
     en: 'The previous round has not been confirmed',
   },
+  ROUND_ANNULLED: {
+    status: 409,
+    vi: 'Kết quả vòng bỏ phiếu này đã bị hủy, không thể thay đổi',
+    en: "This round's result was annulled and cannot change",
+  },
+  DECISION_MOVED_ON: {
+    status: 409,
+    vi: 'Có đề nghị của vòng này đã chuyển sang bước sau (đã khen thưởng, bị xóa hoặc đã có vòng sau); không thể hủy kết quả',
+    en: "Some of this round's nominations have moved on (awarded, deleted, or decided by a later round); the result cannot be annulled",
+  },
   ROUND_VOID: {
     status: 409,
     vi: 'Kết quả vòng bỏ phiếu không có giá trị (không đủ số thành viên tham dự, hoặc số phiếu thu vào nhiều hơn số phiếu phát ra), không thể xác nhận',

@@ -1,9 +1,12 @@
+import { RoundQuery } from '#shared/api/round';
 import { RoundId } from '#shared/council/voting-round';
 import { refuseCouncil, type CouncilAction } from '#shared/policy/council';
 import { allowedUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
 import { ApiError } from '#functions/http/errors';
-import { pathParam } from '#functions/http/request';
+import { parseQuery, pathParam } from '#functions/http/request';
+import type { Db } from '#functions/store/client';
+import { getRound, getRoundWithBallots, publicRound } from '#functions/store/round-store';
 import type { ApiEvent } from '#functions/http/types';
 
 /** The round a route names, by its number; a number no round could have is simply not found. */
@@ -18,4 +21,12 @@ export async function councilActor(event: ApiEvent, action: CouncilAction) {
   const user = await allowedUser(event, (u) => refuseCouncil(u, action));
   const campaign = await campaignOf(event);
   return { user, campaign };
+}
+
+/** The round a GET names, as the API answers it: with its ballots only when asked (`?include=ballots`). */
+export async function readRound(db: Db, event: ApiEvent, campaignId: string) {
+  const number = roundNumber(event);
+  if (parseQuery(event, RoundQuery).include !== 'ballots') return publicRound(await getRound(db, campaignId, number));
+  const { round, ballots } = await getRoundWithBallots(db, campaignId, number);
+  return publicRound(round, ballots);
 }

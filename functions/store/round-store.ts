@@ -44,6 +44,7 @@ const SUMMARY_FIELDS = [
   'confirmedAt',
   'confirmedBy',
   'supersededBy',
+  'annulment',
   'version',
   'createdAt',
   'createdBy',

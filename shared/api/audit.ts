@@ -11,6 +11,7 @@ export const AuditAction = z.enum([
   'round.ballots',
   'round.tally',
   'round.confirm',
+  'round.annul',
 ]);
 
 /** One change: who did what to which nomination, when, and each field from what to what. */

@@ -15,9 +15,10 @@ export const RoundId = z.string().regex(/^[1-9][0-9]{0,3}$/, 'a round number, 1â
 /**
  * open: taking ballots; tallied: counted, the result may be confirmed; confirmed: the decisions are on
  * the nominations and the round can never change; superseded: a newer round for the same candidates
- * replaced it before it was confirmed.
+ * replaced it before it was confirmed; annulled: an administrator annulled its confirmed result, with a
+ * reason, and its decisions went back to eligible.
  */
-export const RoundStatus = z.enum(['open', 'tallied', 'confirmed', 'superseded']);
+export const RoundStatus = z.enum(['open', 'tallied', 'confirmed', 'superseded', 'annulled']);
 export type RoundStatus = z.infer<typeof RoundStatus>;
 
 const AwardFormCode = z.string().regex(/^[A-Z0-9_]{2,40}$/);
@@ -44,6 +45,10 @@ export type SubmitBallotsRequest = z.infer<typeof SubmitBallotsRequest>;
 /** `version`: the round's version the secretary read, so that what is confirmed is what they saw. */
 export const ConfirmRoundRequest = z.strictObject({ version: z.int().min(1).optional() });
 export type ConfirmRoundRequest = z.infer<typeof ConfirmRoundRequest>;
+
+/** An administrator's annulment of a confirmed round: why (recorded and shown), on the version read. */
+export const AnnulRoundRequest = z.strictObject({ reason: z.string().trim().min(5).max(500), version: z.int().min(1) });
+export type AnnulRoundRequest = z.infer<typeof AnnulRoundRequest>;
 
 /** GET one round: `?include=ballots` adds the ballots (they may be 10,000). */
 export const RoundQuery = z.strictObject({ include: z.enum(['ballots']).optional() });
@@ -73,6 +78,8 @@ const RoundCommon = z.object({
   confirmedAt: z.string().optional(),
   confirmedBy: z.string().optional(),
   supersededBy: z.string().optional(),
+  /** Who annulled the confirmed result, when, and why. */
+  annulment: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
   version: z.int(),
   createdAt: z.string(),
   createdBy: z.string(),

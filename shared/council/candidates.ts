@@ -61,6 +61,7 @@ export function candidatesFor(
         nomineeKind: n.nomineeKind,
         unitName: (units.get(n.unitId)?.name ?? n.unitId).slice(0, 200),
         female: person?.gender === 'female',
+        ...(n.overrideReason?.trim() ? { overrideReason: n.overrideReason.trim() } : {}),
       };
     })
     .sort(

@@ -5,12 +5,13 @@ import { joinVi } from './minutes';
 import type { RoundRefusal } from './refusal';
 import type { ConfirmRoundRequest, RoundDecision, VotingRound } from './voting-round';
 
-type RoundState = Pick<VotingRound, 'id' | 'status' | 'confirmedAt' | 'supersededBy'>;
+type RoundState = Pick<VotingRound, 'id' | 'status' | 'confirmedAt' | 'supersededBy' | 'annulment'>;
 
 /** A round that can never change again (confirmed, or replaced by a newer one) answers why. */
 export function closedRoundRefusal(round: RoundState): RoundRefusal | undefined {
   if (round.status === 'confirmed') return { code: 'ROUND_CONFIRMED', details: { roundId: round.id, confirmedAt: round.confirmedAt } };
   if (round.status === 'superseded') return { code: 'ROUND_SUPERSEDED', details: { roundId: round.id, supersededBy: round.supersededBy } };
+  if (round.status === 'annulled') return { code: 'ROUND_ANNULLED', details: { roundId: round.id, annulment: round.annulment } };
   return undefined;
 }
 

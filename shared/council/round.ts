@@ -10,6 +10,8 @@ export const Candidate = z.strictObject({
   unitName: z.string().max(200).default(''),
   /** The law prefers women among otherwise equal candidates: the tally shows it, never decides it. */
   female: z.boolean().default(false),
+  /** Why an administrator found the nomination eligible despite its findings: the council sees it. */
+  overrideReason: z.string().max(500).optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 

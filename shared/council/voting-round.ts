@@ -1,5 +1,6 @@
 /** A round's requests and answers are API shapes: they live in shared/api/round.ts. */
 export {
+  AnnulRoundRequest,
   ConfirmRoundRequest,
   CreateRoundRequest,
   MAX_BALLOTS,

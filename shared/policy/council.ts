@@ -2,7 +2,7 @@ import type { Role, User } from '#shared/org';
 import { unlessRole, type Refusal } from './roles';
 
 /** What the council's work asks of a user: running the vote, or reading its rounds. */
-export type CouncilAction = 'openRound' | 'submitBallots' | 'tally' | 'confirm' | 'readRounds';
+export type CouncilAction = 'openRound' | 'submitBallots' | 'tally' | 'confirm' | 'annul' | 'readRounds';
 
 /** The council's secretary runs the vote; an administrator may stand in. */
 const RUNS_THE_VOTE: readonly Role[] = ['secretary', 'admin'];
@@ -12,6 +12,8 @@ const COUNCIL_ROLES: Record<CouncilAction, readonly Role[]> = {
   submitBallots: RUNS_THE_VOTE,
   tally: RUNS_THE_VOTE,
   confirm: RUNS_THE_VOTE,
+  // Undoing a confirmed vote overrules the council: the administrator alone, with a recorded reason.
+  annul: ['admin'],
   // Everyone but a unit clerk reads the rounds (their ballots are anonymous).
   readRounds: ['admin', 'hr', 'secretary', 'viewer'],
 };

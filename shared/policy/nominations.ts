@@ -192,7 +192,8 @@ export function statusActionsFor(user: User | undefined): StatusActionId[] {
   const actions: StatusActionId[] = [];
   if (user.role === 'unit' && roleMaySetStatus(user.role, 'submitted')) actions.push('submit');
   if (user.role !== 'unit' && roleMaySetStatus(user.role, 'returned')) actions.push('return');
-  if (roleMaySetStatus(user.role, 'eligible')) actions.push('eligible');
+  // An administrator's eligible is an override typed with its reason in the sheet, not a row action.
+  if (user.role !== 'admin' && roleMaySetStatus(user.role, 'eligible')) actions.push('eligible');
   return actions;
 }
 

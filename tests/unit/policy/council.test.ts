@@ -17,6 +17,8 @@ const TABLE: Record<CouncilAction, PerUser<string | undefined>> = {
   submitBallots: RUN,
   tally: RUN,
   confirm: RUN,
+  // Annulling a confirmed vote overrules the council: the administrator alone (the secretary may not).
+  annul: { admin: undefined, hr: 'FORBIDDEN', unit: 'FORBIDDEN', otherUnit: 'FORBIDDEN', secretary: 'FORBIDDEN', viewer: 'FORBIDDEN' },
   // Everyone but a unit clerk reads the rounds.
   readRounds: { admin: undefined, hr: undefined, unit: 'FORBIDDEN', otherUnit: 'FORBIDDEN', secretary: undefined, viewer: undefined },
 };

@@ -100,6 +100,8 @@ describe('changing each field of a nomination', () => {
     status: { admin: true, hr: true, unit: true, otherUnit: true, secretary: true, viewer: false },
     returnReason: { admin: true, hr: true, unit: true, otherUnit: true, secretary: true, viewer: false },
     note: { admin: true, hr: true, unit: true, otherUnit: true, secretary: true, viewer: false },
+    // The reason of an eligibility override is the administrator's alone.
+    override: { admin: true, hr: false, unit: false, otherUnit: false, secretary: false, viewer: false },
   };
   for (const field of Object.keys(NOMINATION_FIELDS) as NominationField[]) {
     const kind = NOMINATION_FIELDS[field].kind;
