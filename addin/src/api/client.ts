@@ -223,8 +223,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     campaign: (campaignId) => request<StoredCampaign>('GET', campaignPath(campaignId)),
-    units: async () => (await request<{ items: Unit[] }>('GET', '/units')).items,
-    people: async () => (await request<{ items: Person[] }>('GET', '/people')).items,
+    // Whole lists today (an office's registry: 6 MB would be some 40,000 people), followed like any
+    // page so that the server may page them without a new pane.
+    units: () => allPages<Unit>('/units', {}),
+    people: () => allPages<Person>('/people', {}),
 
     listNominations: (campaignId, list = {}) =>
       allPages<Nomination>(
