@@ -77,7 +77,15 @@ export const ROUTES: readonly Route[] = [
   },
   { method: 'GET', path: '/users', group: 'org', auth: true, summary: 'Users and their roles (admin)', response: api.UserPage },
   { method: 'PUT', path: '/users/{email}', group: 'org', auth: true, summary: "Set a user's role (admin)", body: User, response: User },
-  { method: 'GET', path: '/campaigns', group: 'campaigns', auth: true, summary: 'List campaigns', response: api.CampaignPage },
+  {
+    method: 'GET',
+    path: '/campaigns',
+    group: 'campaigns',
+    auth: true,
+    summary: 'List campaigns, a page of summaries at a time (the whole campaign is GET /campaigns/{campaignId})',
+    query: api.CampaignListQuery,
+    response: api.CampaignPage,
+  },
   {
     method: 'POST',
     path: '/campaigns',

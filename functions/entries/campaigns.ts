@@ -1,20 +1,22 @@
-import { CampaignUpdate } from '#shared/api/campaign';
+import { CampaignListQuery, CampaignUpdate } from '#shared/api/campaign';
 import { Campaign } from '#shared/campaign';
 import { refuseOrg } from '#shared/policy/org';
 import { createCampaign, updateCampaign } from '#functions/campaigns/write';
 import { allowedUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
 import { ApiError } from '#functions/http/errors';
-import { parseBody, pathParam } from '#functions/http/request';
+import { parseBody, parseQuery, pathParam } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
-import { listCampaigns } from '#functions/store/campaign-store';
+import { listCampaignPage } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 
 export const handler = routeGroup({
   'GET /campaigns': async (event) => {
     await allowedUser(event, (user) => refuseOrg(user, 'readCampaigns'));
-    return json(event, 200, { items: await listCampaigns(db()) });
+    const { limit, cursor } = parseQuery(event, CampaignListQuery);
+    const page = await listCampaignPage(db(), { limit, ...(cursor ? { cursor } : {}) });
+    return json(event, 200, { items: page.items, nextCursor: page.nextCursor ?? null });
   },
 
   'GET /campaigns/{campaignId}': async (event) => {

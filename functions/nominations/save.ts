@@ -71,7 +71,12 @@ export async function saveBatch(
   const nomineeLookup = nominationsByNominee(db, campaign.id, nominees);
   nomineeLookup.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const [registry, stored] = await Promise.all([loadRegistry(db), getNominations(db, campaign.id, ids)]);
-  const missing = ids.filter((id) => !stored.has(id));
+  // A row the user may not read is answered as one that does not exist: a conflict answer would hand
+  // them its version and status, and a different refusal would tell them it exists.
+  const missing = ids.filter((id) => {
+    const row = stored.get(id);
+    return !row || !mayRead(user, row);
+  });
   if (missing.length > 0) throw new ApiError('NOMINATION_NOT_FOUND', { ids: missing });
   // A row whose nominee changes leaves its old nominee's other nominations: rule 8 needs those too.
   const asked = new Set(nominees.map(nomineeKey));

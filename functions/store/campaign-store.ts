@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StoredCampaign } from '#shared/api/campaign';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CampaignSummary, type StoredCampaign } from '#shared/api/campaign';
 import { Campaign } from '#shared/campaign';
 import { ApiError } from '#functions/http/errors';
-import { queryAll } from './query';
+import { decodeCursor, encodeCursor } from './cursor';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
 
@@ -20,13 +20,33 @@ export async function getCampaign({ doc, tableName }: Db, id: string): Promise<S
   return fromItem(answer.Item);
 }
 
-export async function listCampaigns({ doc, tableName }: Db): Promise<StoredCampaign[]> {
-  const items = await queryAll(doc, {
-    TableName: tableName,
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.campaignsPartition, ':prefix': keys.campaignPrefix },
-  });
-  return items.map(fromItem);
+/** What a campaign summary reads of each item (DynamoDB answers these attributes only). */
+const SUMMARY_FIELDS = Object.keys(CampaignSummary.shape);
+
+/**
+ * One page of campaign summaries, in id order. It asks for one item more than the page so that the
+ * last page says it is the last (no empty page after it).
+ */
+export async function listCampaignPage(
+  { doc, tableName }: Db,
+  options: { cursor?: string; limit: number },
+): Promise<{ items: CampaignSummary[]; nextCursor?: string }> {
+  const answer = await doc.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.campaignsPartition, ':prefix': keys.campaignPrefix },
+      ProjectionExpression: SUMMARY_FIELDS.map((_, i) => `#f${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(SUMMARY_FIELDS.map((field, i) => [`#f${i}`, field])),
+      Limit: options.limit + 1,
+      ExclusiveStartKey: decodeCursor(options.cursor, keys.campaignsPartition),
+    }),
+  );
+  const found = (answer.Items ?? []).map((item) => CampaignSummary.parse(item));
+  const items = found.slice(0, options.limit);
+  const more = found.length > options.limit ? keys.campaign(items.at(-1)!.id) : answer.LastEvaluatedKey;
+  const nextCursor = encodeCursor(more);
+  return nextCursor ? { items, nextCursor } : { items };
 }
 
 /** Creates a campaign, or replaces one at the version its editor read (optimistic concurrency). */

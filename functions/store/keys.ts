@@ -4,7 +4,7 @@ import { identityKey } from '#shared/text';
  * The key layout of the single table: the only module that knows it. See README "Table design".
  *
  *   PK                       SK                         item
- *   CAMPAIGNS                CAMPAIGN#<id>              a campaign (list = one Query)
+ *   CAMPAIGNS                CAMPAIGN#<id>              a campaign (a page of summaries = one Query)
  *   ORG                      UNIT#<id> / PERSON#<id>    the office's registry (load = one Query)
  *   USERS                    <email>                    a user's role and unit
  *   CAMPAIGN#<id>            NOM#<nominationId>         a nomination

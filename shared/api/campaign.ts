@@ -9,4 +9,26 @@ export type StoredCampaign = z.infer<typeof StoredCampaign>;
 /** An update names the version its editor read, so that two admins cannot overwrite each other. */
 export const CampaignUpdate = z.strictObject({ campaign: Campaign, version: z.int().min(1) });
 
-export const CampaignPage = page(StoredCampaign);
+/**
+ * A campaign as the list names it: enough for the pane's picker and a caption, not the plan (its
+ * forms, quotas, criteria and council). The whole campaign is GET /campaigns/{id}; a list of whole
+ * campaigns outgrew Lambda's 6 MB answer at about 750 of them.
+ */
+export const CampaignSummary = z.object({
+  id: Campaign.shape.id,
+  title: Campaign.shape.title,
+  issuer: Campaign.shape.issuer,
+  period: Campaign.shape.period,
+  submissionDeadline: Campaign.shape.submissionDeadline,
+  version: z.int(),
+  updatedAt: z.string(),
+});
+export type CampaignSummary = z.infer<typeof CampaignSummary>;
+
+/** GET /campaigns: a page at a time, in id order. */
+export const CampaignListQuery = z.strictObject({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const CampaignPage = page(CampaignSummary);

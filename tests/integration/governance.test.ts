@@ -15,9 +15,8 @@ let api: TestApi;
 const token = { admin: '', hr: '', secretary: '', unit: '' };
 beforeAll(async () => {
   api = await startTestApi();
-  [token.admin, token.hr, token.secretary, token.unit] = await Promise.all(
-    [ADMIN, HR, SECRETARY, unitClerk('kinh-te')].map((email) => api.tokenFor(email)),
-  );
+  const emails = { admin: ADMIN, hr: HR, secretary: SECRETARY, unit: unitClerk('kinh-te') };
+  for (const [role, email] of Object.entries(emails)) token[role as keyof typeof token] = await api.tokenFor(email);
 });
 afterAll(() => api?.close());
 

@@ -52,6 +52,18 @@ async function stored(id: string) {
   return (list.body.items as { id: string; version: number; status: string; deletedAt?: string }[]).find((n) => n.id === id);
 }
 
+/** How many audit entries the matrix campaign holds (a refused request adds none). */
+async function auditCount(): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await api.request('GET', `/campaigns/${MATRIX}/audit?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens.hr });
+    count += page.body.entries.length;
+    cursor = page.body.nextCursor ?? undefined;
+  } while (cursor);
+  return count;
+}
+
 const change = (role: RoleName, created: Created, fields: Partial<NominationChange>) =>
   api.request('POST', MATRIX_BATCH, {
     token: tokens[role],
@@ -68,8 +80,8 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 /** 'ok' (2xx, and the write took effect), or the refusal's code. */
-type Outcome = 'ok' | 'FORBIDDEN' | 'FORBIDDEN_UNIT' | 'FORBIDDEN_STATUS';
-const REFUSAL_STATUS = { FORBIDDEN: 403, FORBIDDEN_UNIT: 403, FORBIDDEN_STATUS: 403 } as const;
+type Outcome = 'ok' | 'FORBIDDEN' | 'FORBIDDEN_UNIT' | 'FORBIDDEN_STATUS' | 'NOMINATION_NOT_FOUND';
+const REFUSAL_STATUS = { FORBIDDEN: 403, FORBIDDEN_UNIT: 403, FORBIDDEN_STATUS: 403, NOMINATION_NOT_FOUND: 404 } as const;
 
 interface Action {
   name: string;
@@ -272,7 +284,8 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'mark submitted (draft → submitted)',
-    expect: { admin: 'ok', hr: 'ok', secretary: 'FORBIDDEN_STATUS', viewer: 'FORBIDDEN', unitX: 'ok', unitY: 'FORBIDDEN_UNIT' },
+    // A row a clerk may not read is, to their save, a row that does not exist (it learns nothing of it).
+    expect: { admin: 'ok', hr: 'ok', secretary: 'FORBIDDEN_STATUS', viewer: 'FORBIDDEN', unitX: 'ok', unitY: 'NOMINATION_NOT_FOUND' },
     run: statusChange('draft', 'submitted'),
   },
   {
@@ -284,7 +297,7 @@ const ACTIONS: Action[] = [
       secretary: 'FORBIDDEN_STATUS',
       viewer: 'FORBIDDEN',
       unitX: 'FORBIDDEN_STATUS',
-      unitY: 'FORBIDDEN_UNIT',
+      unitY: 'NOMINATION_NOT_FOUND',
     },
     run: statusChange('submitted', 'eligible'),
   },
@@ -296,14 +309,14 @@ const ACTIONS: Action[] = [
       secretary: 'FORBIDDEN_STATUS',
       viewer: 'FORBIDDEN',
       unitX: 'FORBIDDEN_STATUS',
-      unitY: 'FORBIDDEN_UNIT',
+      unitY: 'NOMINATION_NOT_FOUND',
     },
     run: statusChange('submitted', 'returned', { returnReason: 'Thiếu báo cáo thành tích' }),
   },
   {
     // A unit clerk no longer sees an eligible row: it is HR's now.
     name: 'select (eligible → selected)',
-    expect: { admin: 'ok', hr: 'ok', secretary: 'ok', viewer: 'FORBIDDEN', unitX: 'FORBIDDEN_UNIT', unitY: 'FORBIDDEN_UNIT' },
+    expect: { admin: 'ok', hr: 'ok', secretary: 'ok', viewer: 'FORBIDDEN', unitX: 'NOMINATION_NOT_FOUND', unitY: 'NOMINATION_NOT_FOUND' },
     run: statusChange('eligible', 'selected'),
   },
   {
@@ -453,8 +466,8 @@ describe('what each role reads', () => {
 });
 
 describe('a unit clerk writes only its own rows while the unit holds them', () => {
-  const refused = async (answer: TestResponse, code: string, id: string, version: number) => {
-    expect(answer.status).toBe(403);
+  const refused = async (answer: TestResponse, code: Exclude<Outcome, 'ok'>, id: string, version: number) => {
+    expect(answer.status).toBe(REFUSAL_STATUS[code]);
     expect(answer.body.code).toBe(code);
     expect(await stored(id)).toMatchObject({ version });
   };
@@ -469,7 +482,7 @@ describe('a unit clerk writes only its own rows while the unit holds them', () =
 
   it('may not change, delete or restore a row HR has taken over', async () => {
     const eligible = await create(X, 'eligible');
-    await refused(await change('unitX', eligible, { note: 'sửa lén' }), 'FORBIDDEN_UNIT', eligible.id, 1);
+    await refused(await change('unitX', eligible, { note: 'sửa lén' }), 'NOMINATION_NOT_FOUND', eligible.id, 1);
     await refused(await api.request('DELETE', `${NOMINATIONS}/${eligible.id}`, { token: tokens.unitX }), 'FORBIDDEN_UNIT', eligible.id, 1);
     await api.request('DELETE', `${NOMINATIONS}/${eligible.id}`, { token: tokens.hr });
     await refused(
@@ -484,8 +497,46 @@ describe('a unit clerk writes only its own rows while the unit holds them', () =
     const own = await create(X, 'draft');
     await refused(await change('unitX', own, { unitId: Y }), 'FORBIDDEN_UNIT', own.id, 1);
     const theirs = await create(Y, 'draft');
-    await refused(await change('unitX', theirs, { unitId: X }), 'FORBIDDEN_UNIT', theirs.id, 1);
-    await refused(await change('unitX', theirs, { note: 'của đơn vị khác' }), 'FORBIDDEN_UNIT', theirs.id, 1);
+    await refused(await change('unitX', theirs, { unitId: X }), 'NOMINATION_NOT_FOUND', theirs.id, 1);
+    await refused(await change('unitX', theirs, { note: 'của đơn vị khác' }), 'NOMINATION_NOT_FOUND', theirs.id, 1);
+  });
+
+  it("learns nothing of another unit's row from a stale version, and writes nothing of its batch", async () => {
+    const theirs = await create(Y, 'draft');
+    const moved = await change('hr', theirs, { status: 'submitted' });
+    expect(moved.body.rows[0]).toMatchObject({ outcome: 'saved', version: 2 });
+    const auditBefore = await auditCount();
+    const fresh = { ...row(staffOf(X)[2]!.id, { status: 'draft', note: 'đi kèm hàng của đơn vị khác' }), rowKey: 'fresh' };
+    const answer = await api.request('POST', MATRIX_BATCH, {
+      token: tokens.unitX,
+      body: { rows: [fresh, { ...theirs.change, note: 'dò phiên bản', id: theirs.id, version: 1 }] },
+    });
+    expect(answer.status).toBe(404);
+    expect(answer.body).toEqual({
+      code: 'NOMINATION_NOT_FOUND',
+      message: { vi: expect.stringMatching(/\S/), en: expect.stringMatching(/\S/) },
+      details: { ids: [theirs.id] },
+    });
+    expect(answer.text).not.toContain('submitted');
+    expect(await stored(theirs.id)).toMatchObject({ version: 2, status: 'submitted' });
+    const list = await api.request('GET', NOMINATIONS, { token: tokens.hr });
+    expect(list.body.items.filter((n: { note?: string }) => n.note === fresh.note)).toEqual([]);
+    expect(await auditCount()).toBe(auditBefore);
+  });
+
+  it('still gets a conflict, with the row as it stands, for a stale version of its own row', async () => {
+    const own = await create(X, 'draft');
+    expect((await change('hr', own, { note: 'HR sửa trước' })).body.rows[0]).toMatchObject({ outcome: 'saved', version: 2 });
+    const answer = await change('unitX', own, { note: 'đơn vị sửa sau' });
+    expect(answer.status).toBe(200);
+    expect(answer.body.rows[0]).toMatchObject({
+      id: own.id,
+      outcome: 'conflict',
+      version: 2,
+      status: 'draft',
+      current: { id: own.id, version: 2, note: 'HR sửa trước' },
+    });
+    expect(await stored(own.id)).toMatchObject({ version: 2 });
   });
 
   it('may not create a row already past its own statuses', async () => {

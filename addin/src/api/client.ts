@@ -1,4 +1,4 @@
-import type { Page, SaveBatchResult, StoredCampaign, ValidationReport } from '#shared/api/index';
+import type { CampaignSummary, Page, SaveBatchResult, StoredCampaign, ValidationReport } from '#shared/api/index';
 import type { Nomination } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
 import type { Attendance, Ballot } from '#shared/council/round';
@@ -56,7 +56,9 @@ export interface ListOptions {
 
 export interface ApiClient {
   me(): Promise<User>;
-  campaigns(): Promise<StoredCampaign[]>;
+  /** Every campaign's summary, page after page (the picker's list); the plan is `campaign(id)`. */
+  campaigns(): Promise<CampaignSummary[]>;
+  /** One campaign whole: its forms, quotas, criteria and council. */
   campaign(campaignId: string): Promise<StoredCampaign>;
   units(): Promise<Unit[]>;
   people(): Promise<Person[]>;
@@ -84,6 +86,9 @@ export interface ApiClient {
   /** Confirms the tallied round (`version`: the round as the secretary saw it). */
   confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
 }
+
+/** Campaign summaries per request: the API's largest page (shared/api/campaign.ts CampaignListQuery). */
+const CAMPAIGN_PAGE = 100;
 
 const EMPTY_SUMMARY: SaveBatchResult['summary'] = { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 };
 
@@ -196,36 +201,39 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     });
   }
 
+  /** Every page of a list route, following its cursor. */
+  async function allPages<T>(path: string, query: Record<string, string | undefined>, onPage?: (loaded: number, pages: number) => void) {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await request<Page<T>>('GET', path, { query: { ...query, cursor } });
+      items.push(...page.items);
+      pages += 1;
+      cursor = page.nextCursor ?? undefined;
+      onPage?.(items.length, pages);
+    } while (cursor);
+    return items;
+  }
+
   const enc = encodeURIComponent;
   const campaignPath = (campaignId: string) => `/campaigns/${enc(campaignId)}`;
 
   return {
     me: () => request<User>('GET', '/me'),
-    campaigns: async () => (await request<{ items: StoredCampaign[] }>('GET', '/campaigns')).items,
+    campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     campaign: (campaignId) => request<StoredCampaign>('GET', campaignPath(campaignId)),
-    units: async () => (await request<{ items: Unit[] }>('GET', '/units')).items,
-    people: async () => (await request<{ items: Person[] }>('GET', '/people')).items,
+    // Whole lists today (an office's registry: 6 MB would be some 40,000 people), followed like any
+    // page so that the server may page them without a new pane.
+    units: () => allPages<Unit>('/units', {}),
+    people: () => allPages<Person>('/people', {}),
 
-    async listNominations(campaignId, list = {}) {
-      const items: Nomination[] = [];
-      let cursor: string | undefined;
-      let pages = 0;
-      do {
-        const page = await request<Page<Nomination>>('GET', `${campaignPath(campaignId)}/nominations`, {
-          query: {
-            unitId: list.unitId,
-            status: list.status,
-            cursor,
-            limit: list.pageSize === undefined ? undefined : String(list.pageSize),
-          },
-        });
-        items.push(...page.items);
-        pages += 1;
-        cursor = page.nextCursor ?? undefined;
-        list.onProgress?.({ loaded: items.length, pages });
-      } while (cursor);
-      return items;
-    },
+    listNominations: (campaignId, list = {}) =>
+      allPages<Nomination>(
+        `${campaignPath(campaignId)}/nominations`,
+        { unitId: list.unitId, status: list.status, limit: list.pageSize === undefined ? undefined : String(list.pageSize) },
+        (loaded, pages) => list.onProgress?.({ loaded, pages }),
+      ),
 
     validationReport: (campaignId) => request<ValidationReport>('GET', `${campaignPath(campaignId)}/validation`),
 

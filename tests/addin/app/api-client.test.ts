@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backoffDelay } from '#shared/async/backoff';
+import { mapLimit } from '#shared/async/map-limit';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { putCampaign } from '#functions/store/campaign-store';
 import type { NominationChange } from '#shared/nomination';
 import { ApiRequestError, chunkRows, createApiClient, IdempotencyMemory, utf8Length, type ApiClientOptions } from '#addin/api/index';
 import { useTestApi } from '#tests/support/api';
@@ -221,5 +224,22 @@ describe('reads', () => {
     });
     expect((await api.deleteNomination(server.campaignId, stored.id, 2)).deletedAt).toBeDefined();
     expect(server.log.at(-1)!.path).toBe(`/campaigns/${server.campaignId}/nominations/${stored.id}`);
+  });
+
+  it('follows the campaign list page after page, and reads one campaign whole', async () => {
+    const server = paneServer(testApi);
+    const db = { doc: testApi.doc, tableName: testApi.tableName };
+    // Sorted after the seed's id, so that the tests above still find the seed first.
+    const ids = Array.from({ length: 130 }, (_, i) => `z-paged-${String(i).padStart(3, '0')}`);
+    await mapLimit(ids, 8, (id) => putCampaign(db, { ...SEED_CAMPAIGN, id, title: `Đợt ${id}` }, 'new'));
+    const { api } = client(server);
+    const summaries = await api.campaigns();
+    expect(summaries.filter((c) => c.id.startsWith('z-paged-')).map((c) => c.id)).toEqual(ids);
+    expect(server.log.filter((entry) => entry.path === '/campaigns').map((entry) => entry.query.includes('cursor='))).toEqual([
+      false,
+      true,
+    ]);
+    expect(Object.keys(summaries[0]!).sort()).toEqual(['id', 'issuer', 'period', 'submissionDeadline', 'title', 'updatedAt', 'version']);
+    expect((await api.campaign(ids[0]!)).quotaRules).toEqual(SEED_CAMPAIGN.quotaRules);
   });
 });

@@ -1,4 +1,4 @@
-import type { StoredCampaign } from '#shared/api/index';
+import type { CampaignSummary, StoredCampaign } from '#shared/api/index';
 import type { Issue } from '#shared/issues';
 import type { Person, Unit } from '#shared/org';
 import { mayWriteNominations } from '#shared/policy/nominations';
@@ -24,7 +24,10 @@ export const AUTOSAVE_STORAGE_KEY = 'thidua.autosave';
 export interface PaneMemory {
   units: Unit[];
   people: Person[];
-  campaigns: StoredCampaign[];
+  /** Every campaign's summary, for the picker. */
+  campaigns: CampaignSummary[];
+  /** The campaign in use, whole (the list holds summaries only). */
+  campaign?: StoredCampaign;
   /** The campaign in use and its columns (set by campaign.ts). */
   ctx?: SheetContext;
   columns: ColumnDef[];

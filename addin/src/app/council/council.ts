@@ -23,7 +23,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
   const { api, store, memory } = core;
   let shownFor: string | undefined;
 
-  const campaign = (): StoredCampaign | undefined => memory.campaigns.find((c) => c.id === store.state.campaignId);
+  const campaign = (): StoredCampaign | undefined => (memory.campaign?.id === store.state.campaignId ? memory.campaign : undefined);
   const council = () => store.state.council;
   const setCouncil = (patch: Partial<CouncilState>) => {
     const current = council();

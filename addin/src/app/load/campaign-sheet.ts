@@ -1,3 +1,4 @@
+import type { StoredCampaign } from '#shared/api/index';
 import { buildColumns } from '#shared/sheet/columns';
 import { localized } from '#addin/i18n/index';
 import type { SaveScheduler } from '#addin/app/save/autosave';
@@ -15,11 +16,23 @@ export interface CampaignSheet {
 export function createCampaignSheet(core: PaneCore, report: PaneReport, scheduler: SaveScheduler): CampaignSheet {
   const { gateway, store, memory } = core;
 
+  let chosen = 0;
+
   async function use(campaignId: string, scan: boolean) {
-    const campaign = memory.campaigns.find((candidate) => candidate.id === campaignId);
-    if (!campaign) return;
+    if (!memory.campaigns.some((candidate) => candidate.id === campaignId)) return;
+    // The list holds summaries: the columns, rules and council need the whole plan.
+    const asked = ++chosen;
+    let campaign: StoredCampaign;
+    try {
+      campaign = await core.api.campaign(campaignId);
+    } catch (error) {
+      core.fail(error);
+      return;
+    }
+    if (asked !== chosen) return; // the user picked another campaign meanwhile
     // After any save in flight: it writes with the columns of the campaign it read.
     await core.exclusive(async () => {
+      memory.campaign = campaign;
       memory.ctx = { campaign, units: memory.units, people: memory.people };
       memory.columns = buildColumns(memory.ctx);
       memory.knownIds = undefined;
