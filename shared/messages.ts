@@ -104,6 +104,10 @@ export const RULE_MESSAGES = {
     vi: () => `Trả lại hồ sơ cần ghi lý do`,
     en: () => `A returned nomination needs a reason`,
   },
+  NOMINATION_TAKEN_OVER: {
+    vi: () => `Phòng Hành chính tổ chức - Quản trị tài vụ đã tiếp nhận đề nghị này; thay đổi chưa được lưu. Hãy tải lại bảng`,
+    en: () => `The HR office has taken this nomination over; the change was not saved. Reload the sheet`,
+  },
   NOT_ELIGIBLE: {
     vi: (p) =>
       `Chưa thể xét "Đủ điều kiện": ${p.problems}. Hãy hoàn thiện hồ sơ; chỉ quản trị viên được xét ngoại lệ, ghi lý do ở cột "Lý do xét ngoại lệ"`,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { RowResult, SaveBatchRequest, SaveBatchResult } from '#shared/api/save';
 import type { StoredCampaign } from '#shared/api/campaign';
 import { todayInVietnam } from '#shared/dates';
-import type { Issue } from '#shared/issues';
+import { makeIssue, type Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { mayRead, refuseByFindings, refuseChange } from '#shared/policy/nominations';
+import { mayRead, refuseByFindings, refuseChange, unreadableAs } from '#shared/policy/nominations';
 import { isSubmission } from '#shared/status';
 import {
   checkNomination,
@@ -71,11 +71,11 @@ export async function saveBatch(
   const nomineeLookup = nominationsByNominee(db, campaign.id, nominees);
   nomineeLookup.catch(() => undefined); // awaited below; a failure before then must not go unhandled
   const [registry, stored] = await Promise.all([loadRegistry(db), getNominations(db, campaign.id, ids)]);
-  // A row the user may not read is answered as one that does not exist: a conflict answer would hand
-  // them its version and status, and a different refusal would tell them it exists.
+  // A row the user may not read is answered as one that does not exist (a conflict answer would hand
+  // them its version and status), unless it is the clerk's own row HR took over (refused below).
   const missing = ids.filter((id) => {
     const row = stored.get(id);
-    return !row || !mayRead(user, row);
+    return !row || unreadableAs(user, row) === 'not_found';
   });
   if (missing.length > 0) throw new ApiError('NOMINATION_NOT_FOUND', { ids: missing });
   // A row whose nominee changes leaves its old nominee's other nominations: rule 8 needs those too.
@@ -91,6 +91,11 @@ export async function saveBatch(
   const planned: PlannedRow[] = [];
   request.rows.forEach((change, index) => {
     const before = change.id ? stored.get(change.id) : undefined;
+    if (before && unreadableAs(user, before) === 'taken_over') {
+      const issue = makeIssue('NOMINATION_TAKEN_OVER', 'error', { nominationId: before.id, rowKey: change.rowKey });
+      answered.push({ ...refusedResult(change, undefined, [], issue), id: before.id });
+      return;
+    }
     if (before && (before.version !== change.version || before.deletedAt)) {
       answered.push(conflictResult(user, change, before));
       return;

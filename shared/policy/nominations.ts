@@ -61,6 +61,16 @@ export function mayRead(user: User, nomination: Held): boolean {
   return nomination.unitId === user.unitId && UNIT_STATUSES.includes(nomination.status);
 }
 
+/**
+ * How a save naming a row its user may not read is answered: the unit's own row that HR has taken over
+ * is refused as such (the clerk had it in the sheet, nothing new is told); any other as not found, so
+ * that nothing about it is told, not even that it exists.
+ */
+export function unreadableAs(user: User, nomination: Held & { deletedAt?: string }): 'not_found' | 'taken_over' | undefined {
+  if (mayRead(user, nomination)) return undefined;
+  return user.role === 'unit' && nomination.unitId === user.unitId && !nomination.deletedAt ? 'taken_over' : 'not_found';
+}
+
 export function mayWriteNominations(user: Pick<User, 'role'>): boolean {
   return WRITERS.includes(user.role);
 }

@@ -482,7 +482,12 @@ describe('a unit clerk writes only its own rows while the unit holds them', () =
 
   it('may not change, delete or restore a row HR has taken over', async () => {
     const eligible = await create(X, 'eligible');
-    await refused(await change('unitX', eligible, { note: 'sửa lén' }), 'NOMINATION_NOT_FOUND', eligible.id, 1);
+    // Its own row, which it had: refused as taken over (row by row, nothing written), not as unknown.
+    const taken = await change('unitX', eligible, { note: 'sửa lén' });
+    expect(taken.status).toBe(200);
+    expect(taken.body.rows[0]).toMatchObject({ outcome: 'refused', id: eligible.id, refusal: { code: 'NOMINATION_TAKEN_OVER' } });
+    expect(taken.body.rows[0]).not.toHaveProperty('version');
+    expect(await stored(eligible.id)).toMatchObject({ version: 1, status: 'eligible' });
     await refused(await api.request('DELETE', `${NOMINATIONS}/${eligible.id}`, { token: tokens.unitX }), 'FORBIDDEN_UNIT', eligible.id, 1);
     await api.request('DELETE', `${NOMINATIONS}/${eligible.id}`, { token: tokens.hr });
     await refused(

@@ -23,6 +23,7 @@ const RULE_NAMES_EN: Record<RuleCode, string> = {
   DUPLICATE_NOMINEE: 'Duplicate nomination (one achievement, one award)',
   NOMINEE_UNDER_DISCIPLINE: 'Nominee under discipline',
   RETURN_REASON_MISSING: 'Return without a reason',
+  NOMINATION_TAKEN_OVER: 'Taken over by the HR office',
   NOT_ELIGIBLE: 'Not yet eligible for the vote',
   SUBMISSION_INCOMPLETE: 'Dossier not complete enough to submit',
 };

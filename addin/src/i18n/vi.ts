@@ -26,6 +26,7 @@ const RULE_NAMES_VI: Record<RuleCode, string> = {
   DUPLICATE_NOMINEE: 'Đề nghị trùng (một thành tích, một hình thức)',
   NOMINEE_UNDER_DISCIPLINE: 'Đang bị xem xét kỷ luật',
   RETURN_REASON_MISSING: 'Trả lại chưa ghi lý do',
+  NOMINATION_TAKEN_OVER: 'Phòng HCTC đã tiếp nhận đề nghị',
   NOT_ELIGIBLE: 'Chưa đủ điều kiện đưa ra bình xét',
   SUBMISSION_INCOMPLETE: 'Hồ sơ chưa đủ để gửi',
 };

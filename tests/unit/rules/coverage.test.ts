@@ -8,7 +8,7 @@ import { PLAN_CASES, validate, type PlanCase } from './plan-cases';
  * a check on the request, not on a nomination's content, so validateCampaign never yields it.
  */
 // Refusals of a status move (shared/policy), not findings of the plan's rules.
-const SERVER_ONLY: readonly RuleCode[] = ['RETURN_REASON_MISSING', 'NOT_ELIGIBLE', 'SUBMISSION_INCOMPLETE'];
+const SERVER_ONLY: readonly RuleCode[] = ['RETURN_REASON_MISSING', 'NOT_ELIGIBLE', 'SUBMISSION_INCOMPLETE', 'NOMINATION_TAKEN_OVER'];
 
 const cases = Object.entries(PLAN_CASES) as [string, PlanCase][];
 const reports = cases.map(([name, planCase]) => ({ name, planCase, report: validate(planCase) }));
