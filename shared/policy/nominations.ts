@@ -153,7 +153,7 @@ export function refuseByFindings(
   before: Row | undefined,
   after: Row,
   findings: readonly Issue[],
-  campaign: Pick<Campaign, 'allowIncompleteSubmission'>,
+  campaign: Partial<Pick<Campaign, 'allowIncompleteSubmission'>>,
 ): Issue | undefined {
   const touched = !before || before.status !== after.status || changedFields(before, after).some((f) => mayChangeContent(f));
   if (!touched) return undefined;

@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'actions.selectionHint': 'Applies to the rows selected in the sheet.',
   'actions.reasonRequired': 'A reason is required to return a nomination.',
   'actions.noRows': 'No row to update.',
+  'actions.blocked': '{n} row(s) not moved, as they still lack:',
   'actions.done': 'Rows updated: {n}.',
   'actions.skipped': 'Skipped {n} row(s) that cannot move to this status.',
 

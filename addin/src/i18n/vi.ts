@@ -120,6 +120,7 @@ export const vi = {
   'actions.selectionHint': 'Áp dụng cho các dòng đang chọn trong bảng.',
   'actions.reasonRequired': 'Cần ghi lý do trả lại.',
   'actions.noRows': 'Không có dòng nào phù hợp để cập nhật.',
+  'actions.blocked': 'Chưa chuyển {n} dòng, vì còn thiếu:',
   'actions.done': 'Đã cập nhật {n} dòng.',
   'actions.skipped': 'Bỏ qua {n} dòng không chuyển được sang trạng thái này.',
 

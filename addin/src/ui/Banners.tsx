@@ -24,7 +24,8 @@ export function Banners({
     <>
       {error && (
         <MessageBar intent="error" layout="multiline" role="alert">
-          <MessageBarBody>
+          {/* pre-line: a refusal lists its rows one per line */}
+          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>
             <MessageBarTitle>{t('error.heading')}</MessageBarTitle>
             {text(error)}
           </MessageBarBody>
@@ -33,7 +34,7 @@ export function Banners({
       )}
       {notice && (
         <MessageBar intent="info" layout="multiline" role="status">
-          <MessageBarBody>{text(notice)}</MessageBarBody>
+          <MessageBarBody style={{ whiteSpace: 'pre-line' }}>{text(notice)}</MessageBarBody>
           {dismiss}
         </MessageBar>
       )}

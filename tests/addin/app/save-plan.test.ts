@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkNomination, makeRuleContext } from '#shared/rules/index';
 import { DEMO_USERS } from '#shared/seed/demo-office';
 import { rowHash } from '#shared/sheet/row-hash';
 import { actionPatch } from '#addin/app/roles/role-actions';
@@ -94,9 +95,26 @@ describe('save planning', () => {
     const draft = savedCells(stored(b!.id, 'n2', 1, { status: 'draft' }));
     const { patch, stats } = actionPatch('return', hr, { selected: [0, 1], reason: 'Thiếu biên bản' });
     const result = plan([submitted, draft], ['n1', 'n2'], { user: hr, patch });
-    expect(stats).toEqual({ matched: 1, skipped: 1 });
+    expect(stats).toEqual({ matched: 1, skipped: 1, blocked: [] });
     expect(result.sends.map((send) => send.change)).toEqual([
       expect.objectContaining({ id: 'n1', status: 'returned', returnReason: 'Thiếu biên bản' }),
     ]);
+  });
+
+  it('says what is missing instead of sending a submission or an eligibility the server would refuse', () => {
+    const clerk = DEMO_USERS.find((user) => user.unitId === 'tong-hop')!;
+    const complete = savedCells(stored(a!.id, 'n1', 1, { status: 'draft' }));
+    const incomplete = savedCells(stored(b!.id, 'n2', 1, { status: 'draft', achievements: '' }));
+    const rules = makeRuleContext(ctx.campaign, ctx.units, ctx.people);
+    const findings = (f: Parameters<typeof checkNomination>[1]) => checkNomination(rules, f, {});
+    const { patch, stats } = actionPatch('submit', clerk, { findings, campaign: ctx.campaign });
+    const result = plan([complete, incomplete], ['n1', 'n2'], { user: clerk, patch });
+    expect(result.sends.map((send) => send.change.id)).toEqual(['n1']);
+    expect(stats.blocked.map((b) => [b.rowIndex, b.refusal.code])).toEqual([[1, 'SUBMISSION_INCOMPLETE']]);
+    expect(stats.blocked[0]!.refusal.message.vi).toContain('thành tích');
+    // A campaign that takes incomplete dossiers: sent, the server records its findings.
+    const lenient = actionPatch('submit', clerk, { findings, campaign: { allowIncompleteSubmission: true } });
+    plan([complete, incomplete], ['n1', 'n2'], { user: clerk, patch: lenient.patch });
+    expect(lenient.stats).toMatchObject({ matched: 2, blocked: [] });
   });
 });

@@ -1,7 +1,16 @@
+import { checkNomination, makeRuleContext } from '#shared/rules/index';
 import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
-import { actionPatch, type RoleActionId } from './role-actions';
+import { actionPatch, type BlockedRow, type RoleActionId } from './role-actions';
 import type { SaveFlow } from '#addin/app/save/save-flow';
+
+/** What the rows held back lack, row by row (the sheet's row numbers count the header as row 1). */
+function blockedNotice(blocked: readonly BlockedRow[]) {
+  const lines = (language: 'vi' | 'en') =>
+    blocked.map((b) => `${language === 'vi' ? 'Dòng' : 'Row'} ${b.rowIndex + 2}: ${b.refusal.message[language]}`);
+  const head = localized('actions.blocked', { n: blocked.length });
+  return { vi: [head.vi, ...lines('vi')].join('\n'), en: [head.en, ...lines('en')].join('\n') };
+}
 
 /**
  * Runs a role action (a unit submits its drafts; HR returns or finds eligible the selected rows): the
@@ -22,13 +31,23 @@ export function createRoleActionRunner(core: PaneCore, save: SaveFlow) {
         store.set({ busy: true });
         try {
           const selected = action === 'submit' ? [] : await gateway.selectedRowIndexes();
-          const { patch, stats } = actionPatch(action, user, { selected, ...(reason ? { reason } : {}) });
+          // The shared rules run here first: a row the server would refuse is not sent, and the pane says why.
+          const ctx = core.memory.ctx;
+          const rules = ctx ? makeRuleContext(ctx.campaign, ctx.units, ctx.people) : undefined;
+          const findings = rules ? (fields: Parameters<typeof checkNomination>[1]) => checkNomination(rules, fields, {}) : undefined;
+          const { patch, stats } = actionPatch(action, user, {
+            selected,
+            ...(reason ? { reason } : {}),
+            ...(findings && ctx ? { findings, campaign: ctx.campaign } : {}),
+          });
           await save.run({ patch });
-          if (stats.matched === 0) store.set({ notice: localized('actions.noRows') });
+          const blocked = stats.blocked.length > 0 ? blockedNotice(stats.blocked) : undefined;
+          if (stats.matched === 0) store.set(blocked ? { error: blocked } : { notice: localized('actions.noRows') });
           else if (!store.state.error) {
             const done = localized('actions.done', { n: stats.matched });
             const skipped = stats.skipped > 0 ? localized('actions.skipped', { n: stats.skipped }) : undefined;
-            store.set({ notice: skipped ? { vi: `${done.vi} ${skipped.vi}`, en: `${done.en} ${skipped.en}` } : done });
+            const parts = [done, skipped, blocked].filter((part) => part !== undefined);
+            store.set({ notice: { vi: parts.map((p) => p.vi).join(' '), en: parts.map((p) => p.en).join(' ') } });
           }
         } catch (error) {
           core.fail(error);

@@ -1,7 +1,9 @@
 import type { User } from '#shared/org';
 import { sheetText } from '#shared/sheet/columns';
 import { STATUS_LABELS } from '#shared/sheet/labels';
-import { STATUS_ACTIONS, statusActionsFor, submitsWith, type StatusActionId } from '#shared/policy/nominations';
+import type { Issue } from '#shared/issues';
+import type { NominationFields } from '#shared/nomination';
+import { refuseByFindings, STATUS_ACTIONS, statusActionsFor, submitsWith, type StatusActionId } from '#shared/policy/nominations';
 import { canTransition } from '#shared/status';
 import type { PatchInput, RowPatch } from '#addin/app/save/save-plan';
 
@@ -13,10 +15,19 @@ export function availableActions(user: User | undefined): RoleActionId[] {
   return statusActionsFor(user);
 }
 
+/** A row the action leaves as it is because the server would refuse it: why, in vi and en. */
+export interface BlockedRow {
+  rowIndex: number;
+  refusal: Issue;
+}
+
 export interface ActionPatch {
   patch: (row: PatchInput) => RowPatch | undefined;
-  stats: { matched: number; skipped: number };
+  stats: { matched: number; skipped: number; blocked: BlockedRow[] };
 }
+
+/** The shared rules on one nomination, as the pane can run them (the campaign, units and people it loaded). */
+export type RowFindings = (fields: NominationFields) => Issue[];
 
 /**
  * The cells an action changes: the status (by its sheet label) and, for a return, the reason. Submit
@@ -26,11 +37,17 @@ export interface ActionPatch {
 export function actionPatch(
   action: RoleActionId,
   user: User,
-  options: { selected?: readonly number[]; reason?: string } = {},
+  options: {
+    selected?: readonly number[];
+    reason?: string;
+    /** With the rules, a row the server would refuse (an incomplete submission, an ineligible row) is not sent. */
+    findings?: RowFindings;
+    campaign?: { allowIncompleteSubmission?: boolean };
+  } = {},
 ): ActionPatch {
   const target = STATUS_ACTIONS[action];
   const selected = new Set(options.selected ?? []);
-  const stats = { matched: 0, skipped: 0 };
+  const stats = { matched: 0, skipped: 0, blocked: [] as BlockedRow[] };
   const patch = ({ rowIndex, parsed }: PatchInput): RowPatch | undefined => {
     const fields = parsed.fields;
     if (!fields) return undefined;
@@ -40,6 +57,14 @@ export function actionPatch(
       if (!selected.has(rowIndex)) return undefined;
       if (fields.status === target || !canTransition(fields.status, target)) {
         stats.skipped += 1;
+        return undefined;
+      }
+    }
+    if (options.findings) {
+      const after = { ...fields, status: target };
+      const refusal = refuseByFindings(user, fields, after, options.findings(after), options.campaign ?? {});
+      if (refusal) {
+        stats.blocked.push({ rowIndex, refusal });
         return undefined;
       }
     }
