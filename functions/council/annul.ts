@@ -1,5 +1,5 @@
 import type { StoredCampaign } from '#shared/api/campaign';
-import { annulRefusal, planAnnulment } from '#shared/council/annul-plan';
+import { annulledMinutes, annulRefusal, planAnnulment } from '#shared/council/annul-plan';
 import type { AnnulRoundRequest } from '#shared/council/voting-round';
 import type { User } from '#shared/org';
 import { quotaDeltas } from '#shared/rules/index';
@@ -46,6 +46,8 @@ export async function annulRound(
       ...round,
       status: 'annulled',
       annulment,
+      // Its result and minutes stay, for the record, the minutes marked annulled.
+      ...(round.minutes ? { minutes: annulledMinutes(round.minutes, annulment) } : {}),
       version: round.version + 1,
       updatedAt: now,
       updatedBy: user.email,

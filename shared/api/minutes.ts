@@ -69,8 +69,10 @@ export const TallyMinutes = z.object({
   /** Why the count is void, in both languages (the pane shows it in its own). */
   voidReason: z.object({ code: VoidReasonCode, text: Localized }).optional(),
   forms: z.array(MinutesForm),
-  /** The conclusion, one Vietnamese sentence per line. */
+  /** The conclusion, one Vietnamese sentence per line (an annulment's sentence first, when annulled). */
   conclusion: z.array(z.string()),
+  /** Set when an administrator annulled the confirmed result: the minutes stay, marked so. */
+  annulment: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
   signatures: z.array(MinutesSignature),
 });
 export type TallyMinutes = z.infer<typeof TallyMinutes>;

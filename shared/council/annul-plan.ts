@@ -1,3 +1,5 @@
+import type { TallyMinutes } from '#shared/api/minutes';
+import { formatDateVi, todayInVietnam } from '#shared/dates';
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { ROUND_MOVES } from '#shared/status';
@@ -63,4 +65,11 @@ export function planAnnulment(
       },
     },
   };
+}
+
+/** The minutes as kept after an annulment: unchanged, but marked annulled, the reason stated first in the conclusion. */
+export function annulledMinutes(minutes: TallyMinutes, annulment: { at: string; by: string; reason: string }): TallyMinutes {
+  const day = formatDateVi(todayInVietnam(new Date(annulment.at)));
+  const sentence = `KẾT QUẢ VÒNG BỎ PHIẾU NÀY ĐÃ BỊ HỦY ngày ${day}. Lý do: ${annulment.reason}`;
+  return { ...minutes, annulment, conclusion: [sentence, ...minutes.conclusion] };
 }

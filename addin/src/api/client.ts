@@ -85,6 +85,8 @@ export interface ApiClient {
   tallyRound(campaignId: string, roundId: string): Promise<VotingRound>;
   /** Confirms the tallied round (`version`: the round as the secretary saw it). */
   confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
+  /** An administrator annuls the confirmed round, with the reason (`version`: the round as read). */
+  annulRound(campaignId: string, roundId: string, reason: string, version: number): Promise<VotingRound>;
 }
 
 /** Campaign summaries per request: the API's largest page (shared/api/campaign.ts CampaignListQuery). */
@@ -254,6 +256,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     confirmRound: (campaignId, roundId, version) =>
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
         body: JSON.stringify(version === undefined ? {} : { version }),
+      }),
+    annulRound: (campaignId, roundId, reason, version) =>
+      request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/annul`, {
+        body: JSON.stringify({ reason, version }),
       }),
 
     async saveChanges(campaignId, rows, save = {}) {

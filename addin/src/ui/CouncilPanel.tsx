@@ -6,10 +6,11 @@ import {
   TableAddRegular,
   TaskListSquareLtrRegular,
 } from '@fluentui/react-icons';
-import { isLiveRound, mayConfirmRound } from '#shared/council/round-status';
+import { isConfirmed, isLiveRound, mayConfirmRound } from '#shared/council/round-status';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { hasTie } from '#addin/app/council/council-state';
 import type { MessageKey } from '#addin/i18n/index';
+import { AnnulRound } from './AnnulRound';
 import { useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 
@@ -137,6 +138,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           ))}
         </div>
       )}
+      {council.mayAnnul && isConfirmed(round) && <AnnulRound busy={busy} onAnnul={actions.annulResult} />}
       {tie && (
         <>
           <Caption1 as="p" block>

@@ -166,4 +166,28 @@ describe('the council vote from the pane', () => {
     const second = await openCouncilPane(server);
     expect(second.state().council!.round).toMatchObject({ number: 1, status: 'open' });
   });
+
+  it('an administrator annuls a confirmed round with a reason: statuses back to eligible, the minutes marked annulled', async () => {
+    const { server, ids } = await seeded();
+    const [a, b] = ids as [string, string, string];
+    const secretary = await openCouncilPane(server);
+    expect(secretary.state().council!.mayAnnul).toBe(false);
+    const pane = await openCouncilPane(server, ADMIN);
+    await pane.council.createBallotSheet();
+    mark(pane.sheets, 1, times(9, [a, b]));
+    await pane.council.countBallots();
+    await pane.council.confirmResult();
+    await pane.council.annulResult('abc');
+    expect(pane.state().error?.vi).toContain('lý do');
+    expect(pane.councilLog().some((l) => l.endsWith('/annul'))).toBe(false);
+    await pane.council.annulResult('Thành phần Hội đồng không đúng quyết định');
+    await pane.controller.idle();
+    const round = pane.state().council!.round!;
+    expect(round).toMatchObject({ status: 'annulled', annulment: { by: ADMIN, reason: 'Thành phần Hội đồng không đúng quyết định' } });
+    expect(round.minutes!.conclusion[0]).toMatch(/^KẾT QUẢ VÒNG BỎ PHIẾU NÀY ĐÃ BỊ HỦY ngày \d\d\/\d\d\/\d{4}\. Lý do: Thành phần/);
+    expect(pane.sheets.calls.at(-1)).toBe('minutes:1');
+    expect(pane.state().notice?.vi).toContain('Đã hủy kết quả vòng 1');
+    const stored = await server.live();
+    expect(stored.map((n) => n.status)).toEqual(['eligible', 'eligible', 'eligible']);
+  });
 });

@@ -11,6 +11,8 @@ export interface CouncilState {
   attendance: Attendance;
   /** The round in hand, as the server last returned it. */
   round?: VotingRound;
+  /** Whether this user may annul a confirmed round (an administrator: shared/policy/council). */
+  mayAnnul?: boolean;
   /** context.sync calls of the last council action. */
   lastSyncs?: number;
 }
@@ -27,6 +29,8 @@ export interface CouncilActions {
   confirmResult(): Promise<void>;
   /** "Tạo vòng bỏ phiếu mới": after a tie, confirms this round if need be and opens the next one with its sheet. */
   newTieRound(): Promise<void>;
+  /** "Hủy kết quả vòng" (an administrator, with the reason): the decisions back to eligible, the minutes marked annulled. */
+  annulResult(reason: string): Promise<void>;
 }
 
 export function hasTie(round: VotingRound | undefined): boolean {

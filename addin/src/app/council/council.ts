@@ -8,7 +8,7 @@ import { minutesSheetName, resultSheetName } from '#addin/excel/council-layout';
 import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import { awaitsConfirmation, isConfirmed, isLiveRound, takesBallots } from '#shared/council/round-status';
-import { runsTheVote } from '#shared/policy/council';
+import { refuseCouncil, runsTheVote } from '#shared/policy/council';
 import { hasTie, participating, type CouncilActions, type CouncilState } from './council-state';
 
 /**
@@ -68,6 +68,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
         allowWrittenVotes: c.council.allowWrittenVotes,
         voteMark: c.council.voteMark,
         attendance: { present: members, writtenVotes: 0 },
+        mayAnnul: !refuseCouncil(user!, 'annul'),
       },
     });
     void core.track(
@@ -125,7 +126,30 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
 
   const closed = (round: VotingRound) => !isLiveRound(round);
 
+  /** An administrator annuls the confirmed round in hand, with the reason. */
+  async function annulResult(reason: string): Promise<void> {
+    let annulled = false;
+    await act(async (state, campaignId) => {
+      const round = state.round;
+      if (!round || !isConfirmed(round) || !state.mayAnnul) return;
+      if (reason.trim().length < 5) {
+        store.set({ error: localized('council.annulReason') });
+        return;
+      }
+      const done = await api.annulRound(campaignId, round.id, reason.trim(), round.version);
+      setCouncil({ round: done });
+      // The minutes as kept: marked annulled, the reason first in the conclusion.
+      if (done.minutes) await sheets.writeMinutesSheet(done.minutes);
+      annulled = true;
+    });
+    if (!annulled) return;
+    // The decisions went back to eligible: the nomination sheet shows it after the pane's own load.
+    await reloadSheet();
+    if (!store.state.error) store.set({ notice: localized('council.annulled', { n: council()?.round?.number ?? '' }) });
+  }
+
   const actions: CouncilActions = {
+    annulResult,
     setAttendance(attendance) {
       setCouncil({ attendance });
     },
