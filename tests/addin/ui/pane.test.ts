@@ -164,7 +164,7 @@ describe('the pane', () => {
     expect(actions.selectIssue).toHaveBeenCalledWith(item);
   });
 
-  it('shows a conflict side by side; its buttons call keep mine / take theirs', () => {
+  it('shows a conflict stacked: who changed it and when, both versions; the safe choice (take theirs) is primary', () => {
     const { actions } = renderApp(
       baseState({
         conflicts: [
@@ -173,6 +173,8 @@ describe('the pane', () => {
             label: 'Nguyễn Văn Hùng',
             theirsVersion: 3,
             theirsVisible: true,
+            changedBy: 'tochuc@thidua.local',
+            changedAt: '2025-09-26T03:04:00Z',
             fields: [
               { columnId: 'note', header: 'Ghi chú', mine: 'của tôi', theirs: 'của người khác', differs: true },
               { columnId: 'unit', header: 'Đơn vị đề nghị', mine: 'Phòng Kinh tế', theirs: 'Phòng Kinh tế', differs: false },
@@ -182,12 +184,15 @@ describe('the pane', () => {
       }),
     );
     const conflict = screen.getByRole('article', { name: 'Dòng: Nguyễn Văn Hùng' });
-    expect(within(conflict).getByRole('columnheader', { name: 'Bản của bạn' })).toBeTruthy();
-    expect(within(conflict).getByRole('columnheader', { name: 'Trên máy chủ (phiên bản 3)' })).toBeTruthy();
-    const row = within(conflict).getByRole('row', { name: /Ghi chú/ });
-    expect(within(row).getByText('của tôi')).toBeTruthy();
-    expect(within(row).getByText('của người khác')).toBeTruthy();
+    expect(within(conflict).getByText('tochuc@thidua.local đã sửa lúc 10:04 ngày 26/09/2025.')).toBeTruthy();
+    // No version numbers: they are the program's bookkeeping.
+    expect(conflict.textContent).not.toMatch(/phiên bản/);
+    const field = within(conflict).getByRole('group', { name: 'Ghi chú' });
+    expect(within(field).getByText('Bản của bạn').nextElementSibling!.textContent).toBe('của tôi');
+    expect(within(field).getByText('Trên máy chủ').nextElementSibling!.textContent).toBe('của người khác');
     expect(within(conflict).queryByText('Đơn vị đề nghị')).toBeNull();
+    const buttons = within(conflict).getAllByRole('button');
+    expect(buttons.map((button) => button.textContent)).toEqual(['Lấy bản trên máy chủ', 'Giữ bản của tôi']);
     fireEvent.click(within(conflict).getByRole('button', { name: 'Giữ bản của tôi' }));
     expect(actions.keepMine).toHaveBeenCalledWith('n-a');
     fireEvent.click(within(conflict).getByRole('button', { name: 'Lấy bản trên máy chủ' }));
@@ -216,8 +221,9 @@ describe('the pane', () => {
       }),
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(screen.getByText('Đã lưu lúc 10:04: 7.500 dòng lưu, 0 xung đột, 0 bị từ chối, 0 dòng xoá.')).toBeTruthy();
-    expect(screen.getByText('Số lượt đồng bộ với Excel trong lần lưu gần nhất: 4')).toBeTruthy();
+    expect(screen.getByText('Lưu lần gần nhất lúc 10:04.')).toBeTruthy();
+    // Excel's sync counter is the product's own measure, not the user's.
+    expect(screen.queryByText(/đồng bộ/)).toBeNull();
   });
 
   it('the autosave switch calls its action', () => {
@@ -237,6 +243,23 @@ describe('the pane', () => {
     expect(screen.getByText('Lưu chưa thành công, sẽ tự thử lại sau 10 giây (lần 2).')).toBeTruthy();
     fireEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Đóng' }));
     expect(actions.dismiss).toHaveBeenCalled();
+  });
+
+  it("one status line for the last save: the refused rows in red under it, with the reason and the nominees' names", () => {
+    const reason = { vi: 'Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1', en: "Over the quota of the Chairman's Certificate: 2/1" };
+    const { store } = renderApp(
+      baseState({
+        notice: { vi: 'Đã lưu 1 dòng. 2 dòng bị từ chối:', en: 'Saved 1 row(s). 2 row(s) refused:' },
+        refusals: [{ reason, names: ['Nguyễn Văn An', 'Trần Thị Bình'] }],
+      }),
+    );
+    const status = screen.getAllByRole('status').find((element) => element.textContent?.startsWith('Đã lưu 1 dòng.'))!;
+    const refused = within(status).getByRole('listitem');
+    expect(refused.textContent).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1 – Nguyễn Văn An, Trần Thị Bình');
+    act(() => store.update({ language: 'en' }));
+    expect(within(status).getByRole('listitem').textContent).toBe(
+      "Over the quota of the Chairman's Certificate: 2/1 – Nguyễn Văn An, Trần Thị Bình",
+    );
   });
 
   it('role actions: HR returns with a reason and marks eligible; a unit clerk submits', () => {

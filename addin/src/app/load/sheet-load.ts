@@ -5,6 +5,7 @@ import { mergeLoad } from './merge';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import { planSave } from '#addin/app/save/save-plan';
+import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
 
 /**
  * "Mở bảng tổng hợp": lays out the sheet and loads the campaign's nominations into it, merged with the
@@ -17,7 +18,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
     const { ctx, columns } = memory;
     const campaignId = store.state.campaignId;
     if (!ctx || !campaignId || !core.signedIn()) return;
-    store.set({ busy: true, error: undefined, notice: undefined, progress: { phase: 'loading', done: 0 } });
+    store.set({ busy: true, error: undefined, notice: undefined, refusals: undefined, progress: { phase: 'loading', done: 0 } });
     try {
       await gateway.ensureSheet(columns);
       const [nominations, validation] = await Promise.all([
@@ -30,7 +31,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       let rows = snapshot.rows;
       if (stored.campaignId && stored.campaignId !== campaignId) {
         // Another campaign's sheet: replaced, unless it holds edits not yet saved there.
-        const plan = planSave({ rows, columns, ctx, knownIds: stored.ids, language: store.state.language });
+        const plan = planSave({ rows, columns, ctx, knownIds: stored.ids, language: SHEET_LANGUAGE });
         const unsaved = plan.sends.length + plan.held.length;
         if (unsaved > 0) {
           store.set({ error: localized('error.otherCampaignUnsaved', { n: unsaved, campaign: stored.campaignId }) });
@@ -38,7 +39,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
         }
         rows = [];
       }
-      const merged = mergeLoad({ rows, columns, ctx, nominations, issues: validation.issues, language: store.state.language });
+      const merged = mergeLoad({ rows, columns, ctx, nominations, issues: validation.issues, language: SHEET_LANGUAGE });
       await gateway.replaceRows(columns, merged.writes, { knownIds: encodeKnownIds(campaignId, merged.knownIds) });
       memory.knownIds = merged.knownIds;
       memory.versions.clear();

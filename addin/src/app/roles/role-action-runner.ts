@@ -2,6 +2,7 @@ import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import { actionPatch, type RoleActionId } from './role-actions';
 import type { SaveFlow } from '#addin/app/save/save-flow';
+import { joinLocalized } from '#addin/app/save/save-status';
 
 /**
  * Runs a role action (a unit submits its drafts; HR returns or finds eligible the selected rows): the
@@ -23,13 +24,11 @@ export function createRoleActionRunner(core: PaneCore, save: SaveFlow) {
         try {
           const selected = action === 'submit' ? [] : await gateway.selectedRowIndexes();
           const { patch, stats } = actionPatch(action, user, { selected, ...(reason ? { reason } : {}) });
-          await save.run({ patch });
+          // The save's status line says what moved (saved, refused, in conflict): never the rows merely matched.
+          await save.run({ patch, headline: 'actions.done' });
           if (stats.matched === 0) store.set({ notice: localized('actions.noRows') });
-          else if (!store.state.error) {
-            const done = localized('actions.done', { n: stats.matched });
-            const skipped = stats.skipped > 0 ? localized('actions.skipped', { n: stats.skipped }) : undefined;
-            store.set({ notice: skipped ? { vi: `${done.vi} ${skipped.vi}`, en: `${done.en} ${skipped.en}` } : done });
-          }
+          else if (stats.skipped > 0 && store.state.notice)
+            store.set({ notice: joinLocalized([store.state.notice, localized('actions.skipped', { n: stats.skipped })]) });
         } catch (error) {
           core.fail(error);
         } finally {

@@ -72,7 +72,7 @@ export function outcomeContent(
   if (outcome.kind === 'unsent') return unsentContent(language, failure);
   const { result } = outcome;
   if (result.outcome === 'saved' && result.id && result.version !== undefined) return savedContent(send, result, columns, language);
-  if (result.outcome === 'conflict') return conflictContent(result, language);
+  if (result.outcome === 'conflict') return conflictContent(language);
   return refusedContent(result, columns, language);
 }
 
