@@ -138,6 +138,11 @@ export const en: Record<MessageKey, string> = {
 
   'notice.unsavedOnOpen': 'The sheet has {n} unsaved row(s).',
   'notice.loaded': 'Loaded {n} nominations.',
+  'notice.emptyCampaign':
+    'This campaign has no nominations yet. Type or paste them into the sheet, one collective or person per row (pick the unit, the nominee and the award form), then click "Save".',
+  'notice.emptyCampaignReadOnly': 'This campaign has no nominations yet.',
+  'notice.returned': 'The HR office returned {n} nomination(s) to fix and submit again: {rows}.',
+  'notice.returnedRow': '{label} (reason: {reason})',
   'notice.deleteFailed': 'Could not delete {n} nomination(s) on the server: {message}',
   'notice.deleteConflict': 'Nomination {id} was not deleted: someone else just changed it; reload to see it.',
   'notice.rowNotFound': "This nomination's row is not in the sheet; reload the sheet.",

@@ -141,6 +141,11 @@ export const vi = {
 
   'notice.unsavedOnOpen': 'Bảng còn {n} dòng chưa lưu.',
   'notice.loaded': 'Đã tải {n} đề nghị.',
+  'notice.emptyCampaign':
+    'Đợt thi đua chưa có đề nghị nào. Gõ hoặc dán đề nghị vào bảng, mỗi dòng một tập thể hoặc cá nhân (chọn đơn vị, người được đề nghị, hình thức khen thưởng), rồi bấm "Lưu".',
+  'notice.emptyCampaignReadOnly': 'Đợt thi đua chưa có đề nghị nào.',
+  'notice.returned': 'Phòng HCTC-QTTV đã trả lại {n} đề nghị, cần sửa rồi gửi lại: {rows}.',
+  'notice.returnedRow': '{label} (lý do: {reason})',
   'notice.deleteFailed': 'Chưa xoá được {n} đề nghị trên máy chủ: {message}',
   'notice.deleteConflict': 'Không xoá đề nghị {id} vì người khác vừa sửa; tải lại để xem.',
   'notice.rowNotFound': 'Không tìm thấy dòng của đề nghị này trong bảng; hãy tải lại bảng.',

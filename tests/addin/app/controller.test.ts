@@ -415,6 +415,15 @@ describe('pane controller', () => {
     );
     await pane.actions.returnSelected('  ');
     expect(pane.state().error!.vi).toBe('Cần ghi lý do trả lại.');
+
+    // The unit's clerk opens the sheet: she is told which row came back, and why.
+    const clerk = await openPane({ server, email: 'kinh-te@thidua.local' });
+    await clerk.actions.openSheet();
+    expect(clerk.state().notice!.vi).toMatch(
+      new RegExp(
+        `^Đã tải \\d+ đề nghị\\. Phòng HCTC-QTTV đã trả lại 1 đề nghị, cần sửa rồi gửi lại: ${kt[0]!.fullName} \\(lý do: Thiếu biên bản họp xét\\)\\.$`,
+      ),
+    );
   });
 
   it('a row the server refuses for the role is kept back and the rest are saved', async () => {

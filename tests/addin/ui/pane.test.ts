@@ -119,6 +119,7 @@ describe('the pane', () => {
             candidates: 4,
             over: true,
             crowded: true,
+            actionable: true,
           },
           {
             key: 'b',
@@ -129,16 +130,34 @@ describe('the pane', () => {
             candidates: 3,
             over: false,
             crowded: true,
+            actionable: true,
+          },
+          {
+            key: 'c',
+            awardForm: 'GIAY_KHEN_CVP',
+            awardFormName: { vi: 'Giấy khen của Chánh Văn phòng', en: 'Certificate of Merit' },
+            scopeName: 'Phòng Kinh tế',
+            used: 2,
+            max: 1,
+            candidates: 3,
+            over: true,
+            crowded: true,
+            // Not the user's to act on (a unit clerk, an office-wide quota): the figures without the badges.
+            actionable: false,
           },
         ],
       }),
     );
+    const other = screen.getByRole('listitem', { name: /^Giấy khen của Chánh Văn phòng – Phòng Kinh tế/ });
+    expect(within(other).getByText('Đã chọn 2/1')).toBeTruthy();
+    expect(within(other).queryByText('Vượt chỉ tiêu')).toBeNull();
+    expect(within(other).queryByText('Nhiều đề nghị hơn số suất')).toBeNull();
     const over = screen.getByRole('listitem', { name: /^Bằng khen của Chủ tịch UBND tỉnh/ });
     expect(over.getAttribute('data-over')).toBe('true');
     expect(within(over).getByText('Vượt chỉ tiêu')).toBeTruthy();
     expect(within(over).getByText('Đã chọn 2/1')).toBeTruthy();
     expect(within(over).getByText('4 đề nghị')).toBeTruthy();
-    const fine = screen.getByRole('listitem', { name: /^Giấy khen/ });
+    const fine = screen.getByRole('listitem', { name: /^Giấy khen của Chánh Văn phòng – Toàn Văn phòng/ });
     expect(fine.getAttribute('data-over')).toBe('false');
     expect(within(fine).queryByText('Vượt chỉ tiêu')).toBeNull();
     expect(within(fine).getByText('Nhiều đề nghị hơn số suất')).toBeTruthy();
@@ -269,6 +288,9 @@ describe('the pane', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Lý do trả lại' }), { target: { value: 'Thiếu biên bản' } });
     fireEvent.click(returnButton);
     expect(actions.returnSelected).toHaveBeenCalledWith('Thiếu biên bản');
+    // The reason went with that return: the box is empty for the next one.
+    expect((screen.getByRole('textbox', { name: 'Lý do trả lại' }) as HTMLInputElement).value).toBe('');
+    expect(returnButton.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Đủ điều kiện' }));
     expect(actions.markSelectedEligible).toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: 'Gửi đề nghị' })).toBeNull();

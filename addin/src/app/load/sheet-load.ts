@@ -1,6 +1,7 @@
 import { localized } from '#addin/i18n/index';
 import type { SaveScheduler } from '#addin/app/save/autosave';
 import { decodeKnownIds, encodeKnownIds } from '#addin/app/core/known-ids';
+import { loadNotice } from './load-notice';
 import { mergeLoad } from './merge';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
@@ -50,8 +51,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       memory.labels = merged.labels;
       report.publish(validation.issues, validation.quotaUsage);
       report.publishConflicts();
-      const notice =
-        merged.dropped > 0 ? localized('notice.staleRows', { n: merged.dropped }) : localized('notice.loaded', { n: nominations.length });
+      const notice = loadNotice({ user: store.state.user, nominations, labels: merged.labels, dropped: merged.dropped });
       store.set({ sheet: 'ready', unsavedRows: merged.unsaved, edited: false, notice });
       await scheduler.watchEdits();
       if (merged.unsaved > 0 && store.state.autosave && core.mayWrite()) void scheduler.requestSave().catch(() => undefined);
