@@ -361,6 +361,16 @@ describe('pane controller', () => {
     expect(pane.state().refusals).toEqual([
       { reason: expect.objectContaining({ vi: 'Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1' }), names: [kt[2]!.fullName] },
     ]);
+
+    // Set back to what was saved: nothing to send, and the row shows its own findings again, not the refusal.
+    const before = pane.gateway.cell(index, 'messages');
+    pane.gateway.edit(index, 'status', 'Đủ điều kiện');
+    await pane.actions.save();
+    expect(pane.state().notice!.vi).toMatch(/^Không có thay đổi cần lưu\./);
+    expect(pane.gateway.cell(index, 'messages')).not.toBe(before);
+    expect(pane.gateway.cell(index, 'messages')).not.toContain('Vượt chỉ tiêu');
+    expect(pane.gateway.marks[index]).not.toBe('error');
+    expect(pane.state().unsavedRows).toBe(0);
   });
 
   it('clicking an issue selects its cell', async () => {

@@ -38,6 +38,7 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
       memory.columns = buildColumns(memory.ctx);
       memory.knownIds = undefined;
       memory.conflicts.clear();
+      memory.marked.clear();
       memory.versions.clear();
       store.set({ campaignId, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
     });

@@ -8,7 +8,7 @@ import { issuesAfterSave } from '#addin/app/report/after-save';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import type { LastSave, PaneState } from '#addin/app/core/pane-types';
-import { buildWrites, relatedWrites, sendPlacements } from './save-results';
+import { buildWrites, markedIds, relatedWrites, restoredWrites, sendPlacements } from './save-results';
 import { planSave, type PatchInput, type RowPatch } from './save-plan';
 import { deleteRows, sendRows } from './send-rows';
 import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
@@ -75,15 +75,22 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       });
       memory.rowIds = plan.rowIds;
       memory.labels = plan.labels;
+      // A row refused (or kept back) and then set back to what was saved shows its findings again.
+      const restored = restoredWrites(memory.marked, plan.unchangedRows, memory.reportIssues, columns, language);
+      const remark = (ids: readonly string[]) => {
+        for (const id of plan.unchangedRows.keys()) memory.marked.delete(id);
+        for (const id of ids) memory.marked.add(id);
+      };
 
       if (plan.sends.length === 0 && plan.deletes.length === 0) {
-        if (plan.held.length > 0) {
+        if (plan.held.length > 0 || restored.length > 0) {
           store.set({ progress: { phase: 'writing' } });
           await gateway.writeResults(columns, {
             rowCountAtRead,
-            writes: buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }),
+            writes: [...buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }), ...restored],
           });
         }
+        remark(markedIds([], new Map(), plan.held));
         const tally = {
           ...NO_ROWS,
           held: plan.held.filter((row) => !row.refusal).length,
@@ -123,6 +130,9 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         }),
         ...relatedWrites(sent.related.values(), plan.unchangedRows, columns, language),
       ];
+      const relatedIds = new Set([...sent.related.keys()]);
+      writes.push(...restored.filter((write) => !relatedIds.has(write.expect.id!)));
+      remark(markedIds(plan.sends, sent.outcomes, plan.held));
       const written =
         writes.length > 0 || knownIds
           ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) })
