@@ -35,22 +35,30 @@ it('shows a conflict between two panes with both versions, and saves the one cho
 
   const hrSave = await hr.save();
   expect(hrSave.state.lastSave).toMatchObject({ saved: 2, conflicts: 0 });
+  expect(hrSave.state.notice?.vi).toBe('Đã lưu 2 dòng.');
 
   const clerkSave = await clerk.save();
   expect(clerkSave.state.lastSave).toMatchObject({ saved: 0, conflicts: 2 });
   expect(clerkSave.state.conflicts.map((conflict) => conflict.id).sort()).toEqual([idA, idB].sort());
+  // The load's "Đã tải 2 đề nghị." gives way to what the save did.
+  expect(clerkSave.state.notice?.vi).toBe('Đã lưu 0 dòng. 2 dòng xung đột với bản trên máy chủ: chọn bản cần giữ ở mục Xung đột.');
+  await expect.poll(() => clerk.pane.getByText(/^Đã lưu 0 dòng\. 2 dòng xung đột/).count()).toBe(1);
+  expect(await clerk.pane.getByText('Đã tải 2 đề nghị.').count()).toBe(0);
 
   // The conflict panel: each row with the clerk's cells beside the server's, where they differ.
   await expect.poll(() => clerk.pane.getByRole('heading', { name: 'Xung đột (2)' }).count()).toBe(1);
   const rowA = clerk.pane.getByRole('article', { name: `Dòng: ${personName(first!.id)}` });
-  await expect.poll(() => rowA.getByRole('cell', { name: clerkText.A }).count()).toBe(1);
-  await expect.poll(() => rowA.getByRole('cell', { name: hrText.A }).count()).toBe(1);
-  expect(await rowA.getByRole('columnheader', { name: 'Trên máy chủ (phiên bản 2)' }).count()).toBe(1);
+  await expect.poll(() => rowA.getByText(clerkText.A, { exact: true }).count()).toBe(1);
+  await expect.poll(() => rowA.getByText(hrText.A, { exact: true }).count()).toBe(1);
+  // Who changed it and when; no version numbers; the safe choice first and primary.
+  expect(await rowA.getByText(/^tochuc@thidua\.local đã sửa lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\.$/).count()).toBe(1);
+  expect(await rowA.textContent()).not.toMatch(/phiên bản/);
+  expect(await rowA.getByRole('button').allTextContents()).toEqual(['Lấy bản trên máy chủ', 'Giữ bản của tôi']);
   // The rows are marked in the sheet, and nothing the clerk typed was overwritten.
   const fills = await clerk.fills();
   expect(fills.every((fill) => fill === '#F4B183')).toBe(true);
   expect((await clerk.column('achievements')).map((cell) => cell.value).sort()).toEqual([clerkText.A, clerkText.B].sort());
-  expect((await clerk.column('messages'))[0]!.text).toMatch(/^Xung đột: dòng đã được người khác sửa \(phiên bản 2 trên máy chủ\)/);
+  expect((await clerk.column('messages'))[0]!.text).toMatch(/^Xung đột: dòng đã được người khác sửa trên máy chủ\./);
 
   // Row A: the clerk keeps hers (saved over the server's version 2).
   await rowA.getByRole('button', { name: 'Giữ bản của tôi' }).click();

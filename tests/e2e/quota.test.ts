@@ -21,6 +21,14 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
   const save = await excel.save();
   expect(save.state.lastSave).toMatchObject({ saved: 1, refused: 2 });
   expect(save.state.unsavedRows).toBe(2);
+  // One status line: saved and refused, and in red the reason with the nominees' names.
+  expect(save.state.notice?.vi).toBe('Đã lưu 1 dòng. 2 dòng bị từ chối:');
+  expect(save.state.refusals).toHaveLength(1);
+  expect(save.state.refusals![0]!.reason.vi).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
+  expect(save.state.refusals![0]!.names).toHaveLength(2);
+  const refusedLine = excel.pane.getByRole('listitem').filter({ hasText: 'Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1 – ' });
+  await expect.poll(() => refusedLine.count()).toBe(1);
+  for (const name of save.state.refusals![0]!.names) expect(people.map((person) => person.fullName)).toContain(name);
 
   const messages = (await excel.column('messages')).map((cell) => cell.text);
   const fills = await excel.fills();
@@ -38,7 +46,7 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
   const notes = await excel.host((host, sheet) => host.notes(sheet), table.sheet);
   for (const i of refused) {
     expect(notes.find((note) => note.row === table.top + 1 + i && note.column === columnIndex('status'))?.content).toMatch(
-      /^Kết quả kiểm tra:\nQUOTA_EXCEEDED/,
+      'Kết quả kiểm tra:\nVượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1',
     );
   }
 
@@ -56,6 +64,8 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
   const second = await excel.save();
   expect(second.state.lastSave).toMatchObject({ saved: 1, refused: 1 });
   expect(second.state.unsavedRows).toBe(1);
+  expect(second.state.notice?.vi).toBe('Đã lưu 1 dòng. 1 dòng bị từ chối:');
+  expect(second.state.refusals![0]!.names).toHaveLength(1);
   const after = await suite.nominations();
   expect(after).toHaveLength(2);
   expect(after.map((item) => item.status).sort()).toEqual(['eligible', 'selected']);

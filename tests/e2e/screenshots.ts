@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const save = await excel.save();
     await excel.waitForState((state) => state.issueCounts.errors > 0 && state.quota.length > 0);
     console.log(`saved: ${JSON.stringify(save.state.lastSave)}; syncs in the save: ${save.state.lastSaveSyncs}`);
-    // HR closes the load's notice ("Đã tải 0 đề nghị."), as one does.
+    // HR closes the save's status line, as one does.
     const dismiss = excel.pane.getByRole('button', { name: 'Đóng' });
     if ((await dismiss.count()) > 0) await dismiss.first().click();
 

@@ -13,6 +13,7 @@ import { createSession } from './core/session';
 import { createSheetLoad } from './load/sheet-load';
 
 export type { LastSave, PaneActions, PaneController, PaneDeps, PaneState, PaneStore, Progress } from './core/pane-types';
+export type { Refusal } from './save/save-status';
 export { AUTOSAVE_STORAGE_KEY } from './core/pane-core';
 export { describeError } from './core/pane-errors';
 
@@ -91,7 +92,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     markSelectedEligible: () => runAction('eligible'),
     ...(council ? { council: council.actions } : {}),
     dismiss() {
-      store.set({ error: undefined, notice: undefined, auth: { ...store.state.auth, error: undefined } });
+      store.set({ error: undefined, notice: undefined, refusals: undefined, auth: { ...store.state.auth, error: undefined } });
     },
   };
 

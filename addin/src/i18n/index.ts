@@ -48,6 +48,12 @@ export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
 
+/** A percentage in the pane's language (66,67% / 66.67%): two places unless whole. */
+export function formatPercent(percent: number, language: Language): string {
+  const text = Number.isInteger(percent) ? String(percent) : percent.toFixed(2);
+  return `${language === 'vi' ? text.replace('.', ',') : text}%`;
+}
+
 /** Dates as dd/MM/yyyy, whatever the language. */
 export function formatDate(iso: string): string {
   return formatDateVi(iso.slice(0, 10));

@@ -9,9 +9,9 @@ import {
 import { isConfirmed, isLiveRound, mayConfirmRound } from '#shared/council/round-status';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { hasTie } from '#addin/app/council/council-state';
-import type { MessageKey } from '#addin/i18n/index';
+import { formatPercent, type MessageKey } from '#addin/i18n/index';
 import { AnnulRound } from './AnnulRound';
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 
 const useStyles = makeStyles({
@@ -33,9 +33,12 @@ const count = (text: string) => {
  */
 export function CouncilPanel({ council, actions, busy }: { council: CouncilState; actions: CouncilActions; busy: boolean }) {
   const t = useT();
+  const language = useLanguage();
   const styles = useStyles();
   const layout = useLayoutStyles();
   const round = council.round;
+  // The minutes are the sheet's, in Vietnamese; the pane names forms and figures in its own language.
+  const percentOf = new Map(round?.result?.candidates.map((c) => [c.nominationId, c.percent]) ?? []);
   const open = isLiveRound(round);
   const tie = hasTie(round);
   const minutes = round?.minutes;
@@ -112,7 +115,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           {minutes.forms.map((form) => (
             <div key={form.awardForm}>
               <Text as="p" block weight="semibold">
-                {t('council.form', { form: form.awardFormName, places: form.places })}
+                {t('council.form', { form: council.formNames[form.awardForm]?.[language] ?? form.awardFormName, places: form.places })}
               </Text>
               <ul className={styles.list}>
                 {form.candidates.map((c) => (
@@ -120,7 +123,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
                     {t('council.candidate', {
                       name: c.name,
                       votes: c.votes,
-                      percent: c.percent,
+                      percent: percentOf.has(c.nominationId) ? formatPercent(percentOf.get(c.nominationId)!, language) : c.percent,
                       outcome: t(
                         c.selected
                           ? 'council.outcome.selected'
@@ -150,11 +153,6 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
             </Button>
           </div>
         </>
-      )}
-      {council.lastSyncs !== undefined && (
-        <Caption1 as="p" block>
-          {t('council.syncs', { n: council.lastSyncs })}
-        </Caption1>
       )}
     </Section>
   );

@@ -51,7 +51,7 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
           <LanguageSwitch language={state.language} onChange={actions.setLanguage} />
         </div>
       </header>
-      <Banners error={state.error} notice={state.notice} onDismiss={actions.dismiss} />
+      <Banners error={state.error} notice={state.notice} refusals={state.refusals} onDismiss={actions.dismiss} />
       {!signedIn || !state.user ? (
         <SignIn auth={state.auth} onSignIn={(email) => void actions.signIn(email)} />
       ) : (

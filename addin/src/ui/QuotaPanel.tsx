@@ -63,12 +63,12 @@ function QuotaItem({ row }: { row: QuotaRow }) {
       </div>
       <div className={mergeClasses(styles.line, styles.wrap)}>
         <Caption1 className={styles.candidates}>{t('quota.candidates', { n: row.candidates })}</Caption1>
-        {row.over && (
+        {row.actionable && row.over && (
           <Badge color="danger" appearance="filled" size="small">
             {t('quota.over')}
           </Badge>
         )}
-        {!row.over && row.crowded && (
+        {row.actionable && !row.over && row.crowded && (
           <Badge color="warning" appearance="tint" size="small">
             {t('quota.crowded')}
           </Badge>

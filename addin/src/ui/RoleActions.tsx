@@ -45,7 +45,15 @@ export function RoleActions(props: {
       {(has('return') || has('eligible')) && (
         <div className={layout.row}>
           {has('return') && (
-            <Button icon={<ArrowUndoRegular />} disabled={props.busy || !reason.trim()} onClick={() => props.onReturn(reason.trim())}>
+            <Button
+              icon={<ArrowUndoRegular />}
+              disabled={props.busy || !reason.trim()}
+              onClick={() => {
+                props.onReturn(reason.trim());
+                // Used: the next return asks for its own reason, not this one's.
+                setReason('');
+              }}
+            >
               {t('actions.return')}
             </Button>
           )}

@@ -8,7 +8,7 @@ import { Section, useLayoutStyles } from './Section';
 
 type SaveState = Pick<
   PaneState,
-  'saving' | 'autosave' | 'canSave' | 'progress' | 'unsavedRows' | 'edited' | 'lastSave' | 'retry' | 'lastSaveSyncs' | 'sheet'
+  'saving' | 'autosave' | 'canSave' | 'progress' | 'unsavedRows' | 'edited' | 'lastSave' | 'retry' | 'sheet'
 >;
 
 /** Save, autosave, progress, and what the last save did. */
@@ -42,23 +42,12 @@ export function SaveBar({ state, onSave, onAutosave }: { state: SaveState; onSav
         </Text>
         {state.lastSave && (
           <Caption1 as="p" block>
-            {t('save.lastSaved', {
-              time: formatTime(new Date(state.lastSave.at)),
-              saved: state.lastSave.saved,
-              conflicts: state.lastSave.conflicts,
-              refused: state.lastSave.refused,
-              deleted: state.lastSave.deleted,
-            })}
+            {t('save.lastSaved', { time: formatTime(new Date(state.lastSave.at)) })}
           </Caption1>
         )}
         {state.retry && (
           <Caption1 as="p" block>
             {t('save.retryIn', { seconds: Math.round(state.retry.delayMs / 1000), attempt: state.retry.attempt })}
-          </Caption1>
-        )}
-        {state.lastSaveSyncs !== undefined && (
-          <Caption1 as="p" block>
-            {t('save.syncs', { n: state.lastSaveSyncs })}
           </Caption1>
         )}
       </div>

@@ -71,7 +71,7 @@ describe('pane controller', () => {
     expect(row[col('rowHash')]).toBe(rowHash(row, columns));
     expect(gateway.marks[index]).toBe('warning');
     expect(row[col('messages')]).toBe('Cảnh báo: Chưa tóm tắt thành tích');
-    expect(gateway.notes[index]).toEqual([{ columnId: 'achievements', text: 'ACHIEVEMENTS_MISSING: Chưa tóm tắt thành tích' }]);
+    expect(gateway.notes[index]).toEqual([{ columnId: 'achievements', text: 'Chưa tóm tắt thành tích' }]);
     expect(decodeKnownIds(gateway.knownIds).ids).toContain(row[col('id')]);
     expect(pane.state().lastSave).toMatchObject({ saved: 1, conflicts: 0, refused: 0, warnings: 1 });
     // readRows (1) + writeResults (2: it finds the rows and writes them, the new known ids with them).
@@ -114,6 +114,8 @@ describe('pane controller', () => {
     await pane.actions.save();
     expect(pane.server.batches()).toHaveLength(batches);
     expect(pane.state().lastSaveSyncs).toBe(1);
+    // The load's "Đã tải 3 đề nghị." gives way to what this save did: nothing, and the row still in error.
+    expect(pane.state().notice!.vi).toBe('Không có thay đổi cần lưu. Còn 1 dòng có lỗi cần sửa.');
   });
 
   it('rows with cell problems are not sent; they are marked and stay unsaved', async () => {
@@ -243,8 +245,9 @@ describe('pane controller', () => {
       gateway,
       storage: Object.assign(new MemoryStorage(), { items: new Map([...storage.items].filter(([key]) => key !== 'thidua.autosave')) }),
     });
-    expect(second.state()).toMatchObject({ sheet: 'ready', notice: { vi: 'Bảng còn 2 dòng chưa lưu.' } });
     await second.controller.idle();
+    // The scan said "Bảng còn 2 dòng chưa lưu."; the autosave that followed says what it did instead.
+    expect(second.state()).toMatchObject({ sheet: 'ready', notice: { vi: 'Đã lưu 2 dòng. Còn 1 dòng có lỗi cần sửa.' } });
     expect((await server.nomination(id.a))!.note).toBe('chưa lưu');
     expect(await server.live()).toHaveLength(4);
     expect(second.state().unsavedRows).toBe(0);
@@ -353,6 +356,21 @@ describe('pane controller', () => {
     expect(pane.gateway.cell(index, 'version')).toBe(1);
     expect(pane.state().lastSave!.refused).toBe(1);
     expect(pane.state().unsavedRows).toBe(1);
+    // The status line: what was saved and refused, and in red why and whose.
+    expect(pane.state().notice!.vi).toBe('Đã lưu 0 dòng. Còn 1 dòng có lỗi cần sửa. 1 dòng bị từ chối:');
+    expect(pane.state().refusals).toEqual([
+      { reason: expect.objectContaining({ vi: 'Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1' }), names: [kt[2]!.fullName] },
+    ]);
+
+    // Set back to what was saved: nothing to send, and the row shows its own findings again, not the refusal.
+    const before = pane.gateway.cell(index, 'messages');
+    pane.gateway.edit(index, 'status', 'Đủ điều kiện');
+    await pane.actions.save();
+    expect(pane.state().notice!.vi).toMatch(/^Không có thay đổi cần lưu\./);
+    expect(pane.gateway.cell(index, 'messages')).not.toBe(before);
+    expect(pane.gateway.cell(index, 'messages')).not.toContain('Vượt chỉ tiêu');
+    expect(pane.gateway.marks[index]).not.toBe('error');
+    expect(pane.state().unsavedRows).toBe(0);
   });
 
   it('clicking an issue selects its cell', async () => {
@@ -402,9 +420,20 @@ describe('pane controller', () => {
     await pane.actions.markSelectedEligible();
     expect((await server.nomination(id.b))!.status).toBe('eligible');
     expect((await server.nomination(id.a))!.status).toBe('returned');
-    expect(pane.state().notice!.vi).toBe('Đã cập nhật 1 dòng. Bỏ qua 1 dòng không chuyển được sang trạng thái này.');
+    expect(pane.state().notice!.vi).toBe(
+      'Đã cập nhật 1 dòng. Còn 1 dòng có lỗi cần sửa. Bỏ qua 1 dòng không chuyển được sang trạng thái này.',
+    );
     await pane.actions.returnSelected('  ');
     expect(pane.state().error!.vi).toBe('Cần ghi lý do trả lại.');
+
+    // The unit's clerk opens the sheet: she is told which row came back, and why.
+    const clerk = await openPane({ server, email: 'kinh-te@thidua.local' });
+    await clerk.actions.openSheet();
+    expect(clerk.state().notice!.vi).toMatch(
+      new RegExp(
+        `^Đã tải \\d+ đề nghị\\. Phòng HCTC-QTTV đã trả lại 1 đề nghị, cần sửa rồi gửi lại: ${kt[0]!.fullName} \\(lý do: Thiếu biên bản họp xét\\)\\.$`,
+      ),
+    );
   });
 
   it('a row the server refuses for the role is kept back and the rest are saved', async () => {

@@ -86,7 +86,7 @@ describe('load merge', () => {
     const issue = makeIssue('ACHIEVEMENTS_MISSING', 'warning', { nominationId: 'n1', field: 'achievements' });
     const [write] = merge([], [stored(a!.id, 'n1', 1)], [issue]).writes;
     expect(write).toMatchObject({ mark: 'warning', messages: 'Cảnh báo: Chưa tóm tắt thành tích' });
-    expect(write!.notes).toEqual([{ columnId: 'achievements', text: 'ACHIEVEMENTS_MISSING: Chưa tóm tắt thành tích' }]);
+    expect(write!.notes).toEqual([{ columnId: 'achievements', text: 'Chưa tóm tắt thành tích' }]);
     expect(text(write!, 'messages')).toBe('Cảnh báo: Chưa tóm tắt thành tích');
   });
 

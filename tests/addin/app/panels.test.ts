@@ -26,6 +26,22 @@ describe('quota panel', () => {
     expect(rows[0]!.awardFormName.vi).toMatch(/^Bằng khen/);
     expect(rows[0]!.scopeName).toBeUndefined();
   });
+
+  it("a unit clerk acts on its own unit's quota only; whoever selects acts on every quota", () => {
+    const usage = [
+      { ruleId: 'Q', awardForm: 'GIAY_KHEN_CVP', scope: 'campaign' as const, scopeKey: '*', max: 1, used: 2, candidates: 3 },
+      { ruleId: 'U', awardForm: 'GIAY_KHEN_CVP', scope: 'unit' as const, scopeKey: 'kinh-te', max: 1, used: 0, candidates: 2 },
+      { ruleId: 'U', awardForm: 'GIAY_KHEN_CVP', scope: 'unit' as const, scopeKey: 'tong-hop', max: 1, used: 0, candidates: 2 },
+    ];
+    const actionable = (viewer: { role: 'unit' | 'hr' | 'secretary'; unitId?: string }) =>
+      quotaRows(usage, SEED_CAMPAIGN, DEMO_UNITS, viewer).map((row) => [row.scopeName ?? '*', row.actionable]);
+    expect(actionable({ role: 'unit', unitId: 'kinh-te' })).toEqual([
+      ['*', false],
+      ['Phòng Kinh tế', true],
+      ['Phòng Tổng hợp', false],
+    ]);
+    for (const role of ['hr', 'secretary'] as const) expect(actionable({ role }).every(([, yes]) => yes)).toBe(true);
+  });
 });
 
 describe('issue list', () => {

@@ -78,8 +78,8 @@ describe('the save cycle', () => {
     );
     // The real server sends n-a's whole findings: the duplicate and the quota warning it still has.
     expect(gateway.notes[other]).toEqual([
-      { columnId: expect.any(String), text: expect.stringContaining('DUPLICATE_NOMINEE') },
-      { columnId: expect.any(String), text: expect.stringContaining('QUOTA_MORE_CANDIDATES') },
+      { columnId: expect.any(String), text: expect.stringContaining('được đề nghị 2 lần') },
+      { columnId: expect.any(String), text: expect.stringContaining('2 đề nghị cho 1 suất') },
     ]);
     const saved = (await server.live()).find((n) => n.nomineeId === kt[0]!.id && n.id !== id.a)!;
     expect(

@@ -45,8 +45,8 @@ describe('result mapping', () => {
       'Lỗi: Hồ sơ thiếu Tờ trình\nCảnh báo: Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ',
     );
     expect(content.notes).toEqual([
-      { columnId: 'dossier.TO_TRINH.present', text: 'DOSSIER_INCOMPLETE: Hồ sơ thiếu Tờ trình' },
-      { columnId: 'receivedDate', text: 'RECEIVED_DATE_MISSING: Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ' },
+      { columnId: 'dossier.TO_TRINH.present', text: 'Hồ sơ thiếu Tờ trình' },
+      { columnId: 'receivedDate', text: 'Chưa ghi ngày phòng Hành chính tổ chức - Quản trị tài vụ nhận hồ sơ' },
     ]);
     const english = savedContent(plan.sends[0]!, saved('0', 'n9', 1, { issues: issues.slice(0, 1) }), columns, 'en');
     expect(english).toMatchObject({ mark: 'warning', messages: 'Warning: The date the HR office received the dossier is missing' });
@@ -68,7 +68,7 @@ describe('result mapping', () => {
       'vi',
     );
     expect(conflict.mark).toBe('conflict');
-    expect(conflict.messages).toMatch(/^Xung đột: dòng đã được người khác sửa \(phiên bản 4/);
+    expect(conflict.messages).toMatch(/^Xung đột: dòng đã được người khác sửa trên máy chủ\./);
     expect(conflict.system).toBeUndefined();
     const refusal = makeIssue(
       'QUOTA_EXCEEDED',

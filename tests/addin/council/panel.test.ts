@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { CouncilPanel, LanguageProvider } from '#addin/ui/index';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { round } from './fixtures';
 
 afterEach(cleanup);
@@ -29,7 +30,13 @@ function show(council: CouncilState, options: { busy?: boolean; language?: 'vi' 
   return actions;
 }
 
-const base: CouncilState = { members: 9, allowWrittenVotes: true, voteMark: 'x', attendance: { present: 9, writtenVotes: 0 } };
+const base: CouncilState = {
+  members: 9,
+  allowWrittenVotes: true,
+  voteMark: 'x',
+  formNames: Object.fromEntries(SEED_CAMPAIGN.awardForms.map((form) => [form.code, form.name])),
+  attendance: { present: 9, writtenVotes: 0 },
+};
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
 describe('CouncilPanel', () => {
@@ -52,7 +59,8 @@ describe('CouncilPanel', () => {
     expect(screen.getByText('Kết quả: 8/9 phiếu hợp lệ, 1 phiếu không hợp lệ.')).toBeTruthy();
     expect(screen.getByText('Nguyễn Văn An: 6 phiếu (66,67%) – được chọn')).toBeTruthy();
     expect(screen.getByText('Trần Thị Bình: 5 phiếu (55,56%) – bằng phiếu')).toBeTruthy();
-    expect(screen.getByText('Số lượt đồng bộ với Excel trong thao tác gần nhất: 3')).toBeTruthy();
+    // Excel's sync counter is the product's own measure, not the secretary's.
+    expect(screen.queryByText(/đồng bộ/)).toBeNull();
     fireEvent.click(button('Kiểm phiếu'));
     fireEvent.click(button('Biên bản kiểm phiếu'));
     fireEvent.click(button('Xác nhận kết quả'));
@@ -63,10 +71,14 @@ describe('CouncilPanel', () => {
     expect(actions.newTieRound).toHaveBeenCalledOnce();
   });
 
-  it('busy disables everything; English when chosen', () => {
+  it('busy disables everything; English when chosen, form names and figures included', () => {
     show({ ...base, round: round({ status: 'tallied' }) }, { busy: true, language: 'en' });
     for (const name of ['Create the ballot sheet', 'Count the ballots', 'Minutes of the count', 'Confirm the result', 'New voting round']) {
       expect(button(name).disabled).toBe(true);
     }
+    const form = SEED_CAMPAIGN.awardForms.find((candidate) => candidate.code === 'GIAY_KHEN_CVP')!;
+    expect(screen.getByText(new RegExp(`^${form.name.en.replace(/[()']/g, '.')} \\(places: \\d+\\)$`))).toBeTruthy();
+    expect(screen.getByText('Nguyễn Văn An: 6 votes (66.67%) – selected')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(form.name.vi);
   });
 });

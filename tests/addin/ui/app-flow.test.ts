@@ -33,7 +33,10 @@ describe('the pane over the real controller', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     await act(() => pane.controller.idle());
     await waitFor(() => expect(pane.gateway.rows[index]![col('id')]).toMatch(/^n[0-9a-z]+$/));
-    expect(screen.getByText(/^Đã lưu lúc 10:04: 1 dòng lưu/)).toBeTruthy();
+    // The status line replaces the load's "Đã tải 1 đề nghị.".
+    expect(screen.getByText('Đã lưu 1 dòng.')).toBeTruthy();
+    expect(screen.queryByText('Đã tải 1 đề nghị.')).toBeNull();
+    expect(screen.getByText('Lưu lần gần nhất lúc 10:04.')).toBeTruthy();
     expect(screen.getByText('Mọi dòng đã được lưu')).toBeTruthy();
     await pane.controller.dispose();
   });

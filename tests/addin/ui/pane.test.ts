@@ -119,6 +119,7 @@ describe('the pane', () => {
             candidates: 4,
             over: true,
             crowded: true,
+            actionable: true,
           },
           {
             key: 'b',
@@ -129,16 +130,34 @@ describe('the pane', () => {
             candidates: 3,
             over: false,
             crowded: true,
+            actionable: true,
+          },
+          {
+            key: 'c',
+            awardForm: 'GIAY_KHEN_CVP',
+            awardFormName: { vi: 'Giấy khen của Chánh Văn phòng', en: 'Certificate of Merit' },
+            scopeName: 'Phòng Kinh tế',
+            used: 2,
+            max: 1,
+            candidates: 3,
+            over: true,
+            crowded: true,
+            // Not the user's to act on (a unit clerk, an office-wide quota): the figures without the badges.
+            actionable: false,
           },
         ],
       }),
     );
+    const other = screen.getByRole('listitem', { name: /^Giấy khen của Chánh Văn phòng – Phòng Kinh tế/ });
+    expect(within(other).getByText('Đã chọn 2/1')).toBeTruthy();
+    expect(within(other).queryByText('Vượt chỉ tiêu')).toBeNull();
+    expect(within(other).queryByText('Nhiều đề nghị hơn số suất')).toBeNull();
     const over = screen.getByRole('listitem', { name: /^Bằng khen của Chủ tịch UBND tỉnh/ });
     expect(over.getAttribute('data-over')).toBe('true');
     expect(within(over).getByText('Vượt chỉ tiêu')).toBeTruthy();
     expect(within(over).getByText('Đã chọn 2/1')).toBeTruthy();
     expect(within(over).getByText('4 đề nghị')).toBeTruthy();
-    const fine = screen.getByRole('listitem', { name: /^Giấy khen/ });
+    const fine = screen.getByRole('listitem', { name: /^Giấy khen của Chánh Văn phòng – Toàn Văn phòng/ });
     expect(fine.getAttribute('data-over')).toBe('false');
     expect(within(fine).queryByText('Vượt chỉ tiêu')).toBeNull();
     expect(within(fine).getByText('Nhiều đề nghị hơn số suất')).toBeTruthy();
@@ -164,7 +183,7 @@ describe('the pane', () => {
     expect(actions.selectIssue).toHaveBeenCalledWith(item);
   });
 
-  it('shows a conflict side by side; its buttons call keep mine / take theirs', () => {
+  it('shows a conflict stacked: who changed it and when, both versions; the safe choice (take theirs) is primary', () => {
     const { actions } = renderApp(
       baseState({
         conflicts: [
@@ -173,6 +192,8 @@ describe('the pane', () => {
             label: 'Nguyễn Văn Hùng',
             theirsVersion: 3,
             theirsVisible: true,
+            changedBy: 'tochuc@thidua.local',
+            changedAt: '2025-09-26T03:04:00Z',
             fields: [
               { columnId: 'note', header: 'Ghi chú', mine: 'của tôi', theirs: 'của người khác', differs: true },
               { columnId: 'unit', header: 'Đơn vị đề nghị', mine: 'Phòng Kinh tế', theirs: 'Phòng Kinh tế', differs: false },
@@ -182,12 +203,15 @@ describe('the pane', () => {
       }),
     );
     const conflict = screen.getByRole('article', { name: 'Dòng: Nguyễn Văn Hùng' });
-    expect(within(conflict).getByRole('columnheader', { name: 'Bản của bạn' })).toBeTruthy();
-    expect(within(conflict).getByRole('columnheader', { name: 'Trên máy chủ (phiên bản 3)' })).toBeTruthy();
-    const row = within(conflict).getByRole('row', { name: /Ghi chú/ });
-    expect(within(row).getByText('của tôi')).toBeTruthy();
-    expect(within(row).getByText('của người khác')).toBeTruthy();
+    expect(within(conflict).getByText('tochuc@thidua.local đã sửa lúc 10:04 ngày 26/09/2025.')).toBeTruthy();
+    // No version numbers: they are the program's bookkeeping.
+    expect(conflict.textContent).not.toMatch(/phiên bản/);
+    const field = within(conflict).getByRole('group', { name: 'Ghi chú' });
+    expect(within(field).getByText('Bản của bạn').nextElementSibling!.textContent).toBe('của tôi');
+    expect(within(field).getByText('Trên máy chủ').nextElementSibling!.textContent).toBe('của người khác');
     expect(within(conflict).queryByText('Đơn vị đề nghị')).toBeNull();
+    const buttons = within(conflict).getAllByRole('button');
+    expect(buttons.map((button) => button.textContent)).toEqual(['Lấy bản trên máy chủ', 'Giữ bản của tôi']);
     fireEvent.click(within(conflict).getByRole('button', { name: 'Giữ bản của tôi' }));
     expect(actions.keepMine).toHaveBeenCalledWith('n-a');
     fireEvent.click(within(conflict).getByRole('button', { name: 'Lấy bản trên máy chủ' }));
@@ -216,8 +240,9 @@ describe('the pane', () => {
       }),
     );
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(screen.getByText('Đã lưu lúc 10:04: 7.500 dòng lưu, 0 xung đột, 0 bị từ chối, 0 dòng xoá.')).toBeTruthy();
-    expect(screen.getByText('Số lượt đồng bộ với Excel trong lần lưu gần nhất: 4')).toBeTruthy();
+    expect(screen.getByText('Lưu lần gần nhất lúc 10:04.')).toBeTruthy();
+    // Excel's sync counter is the product's own measure, not the user's.
+    expect(screen.queryByText(/đồng bộ/)).toBeNull();
   });
 
   it('the autosave switch calls its action', () => {
@@ -239,6 +264,23 @@ describe('the pane', () => {
     expect(actions.dismiss).toHaveBeenCalled();
   });
 
+  it("one status line for the last save: the refused rows in red under it, with the reason and the nominees' names", () => {
+    const reason = { vi: 'Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1', en: "Over the quota of the Chairman's Certificate: 2/1" };
+    const { store } = renderApp(
+      baseState({
+        notice: { vi: 'Đã lưu 1 dòng. 2 dòng bị từ chối:', en: 'Saved 1 row(s). 2 row(s) refused:' },
+        refusals: [{ reason, names: ['Nguyễn Văn An', 'Trần Thị Bình'] }],
+      }),
+    );
+    const status = screen.getAllByRole('status').find((element) => element.textContent?.startsWith('Đã lưu 1 dòng.'))!;
+    const refused = within(status).getByRole('listitem');
+    expect(refused.textContent).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1 – Nguyễn Văn An, Trần Thị Bình');
+    act(() => store.update({ language: 'en' }));
+    expect(within(status).getByRole('listitem').textContent).toBe(
+      "Over the quota of the Chairman's Certificate: 2/1 – Nguyễn Văn An, Trần Thị Bình",
+    );
+  });
+
   it('role actions: HR returns with a reason and marks eligible; a unit clerk submits', () => {
     const { actions, view } = renderApp(baseState());
     const returnButton = screen.getByRole('button', { name: 'Trả lại' }) as HTMLButtonElement;
@@ -246,6 +288,9 @@ describe('the pane', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Lý do trả lại' }), { target: { value: 'Thiếu biên bản' } });
     fireEvent.click(returnButton);
     expect(actions.returnSelected).toHaveBeenCalledWith('Thiếu biên bản');
+    // The reason went with that return: the box is empty for the next one.
+    expect((screen.getByRole('textbox', { name: 'Lý do trả lại' }) as HTMLInputElement).value).toBe('');
+    expect(returnButton.disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Đủ điều kiện' }));
     expect(actions.markSelectedEligible).toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: 'Gửi đề nghị' })).toBeNull();

@@ -12,6 +12,7 @@ import type { E2eServer } from './server';
 
 /** The part of the pane's state the tests read (addin/src/app/core/pane-types.ts). */
 export interface PaneView {
+  language: 'vi' | 'en';
   auth: { status: string; error?: { vi: string } };
   user?: { email: string; role: string; unitId?: string };
   sheet: 'none' | 'ready' | 'other-campaign';
@@ -33,7 +34,8 @@ export interface PaneView {
     theirsVisible: boolean;
     fields: { columnId: string; header: string; mine: string; theirs?: string; differs: boolean }[];
   }[];
-  notice?: { vi: string };
+  notice?: { vi: string; en: string };
+  refusals?: { reason: { vi: string; en: string }; names: string[] }[];
   error?: { vi: string };
 }
 
@@ -204,11 +206,17 @@ export class HostPage {
     return this.waitForState((state) => state.sheet === 'ready' && !state.busy);
   }
 
-  /** Clicks "Lưu" and waits for that save to finish. */
-  async save(): Promise<SaveRecord> {
+  /** Clicks "Lưu" ("Save" in an English pane) and waits for that save to finish. */
+  async save(button = 'Lưu'): Promise<SaveRecord> {
     const before = await this.saveCount();
-    await this.pane.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await this.pane.getByRole('button', { name: button, exact: true }).click();
     return this.waitForSave(before + 1);
+  }
+
+  /** Picks the pane's language in its switch. */
+  async setLanguage(language: 'vi' | 'en'): Promise<void> {
+    await this.pane.getByRole('combobox', { name: /^(Ngôn ngữ|Language)$/ }).selectOption(language);
+    await this.waitForState(new Function('state', `return state.language === '${language}';`) as (state: PaneView) => boolean);
   }
 
   // ---- A person's steps in the sheet

@@ -5,7 +5,7 @@ import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import { issueContent } from '#addin/app/sheet/row-content';
 import type { SaveFlow } from '#addin/app/save/save-flow';
-import { cellText, contentFingerprint, withCells } from '#addin/app/sheet/sheet';
+import { cellText, contentFingerprint, SHEET_LANGUAGE, withCells } from '#addin/app/sheet/sheet';
 
 /** The two ways out of a conflict: keep the user's row (sent again over the server's version), or take the server's. */
 export interface ConflictActions {
@@ -35,7 +35,7 @@ export function createConflictActions(core: PaneCore, report: PaneReport, save: 
           const found = issueContent(
             memory.reportIssues.filter((issue) => issue.nominationId === id),
             columns,
-            store.state.language,
+            SHEET_LANGUAGE,
           );
           const written = await gateway.writeResults(columns, {
             rowCountAtRead: snapshot.rows.length,
@@ -57,7 +57,11 @@ export function createConflictActions(core: PaneCore, report: PaneReport, save: 
           memory.conflicts.delete(id);
           memory.versions.set(id, entry.theirs.version);
           report.publishConflicts();
-          store.set({ unsavedRows: Math.max(0, store.state.unsavedRows - 1) });
+          store.set({
+            unsavedRows: Math.max(0, store.state.unsavedRows - 1),
+            notice: localized('conflicts.taken', { label: cellText(cells, columns, 'nominee') }),
+            refusals: undefined,
+          });
         })
         .catch((error: unknown) => core.fail(error)),
     );

@@ -18,6 +18,9 @@ export interface ConflictView {
   label: string;
   theirsVersion: number;
   theirsVisible: boolean;
+  /** Who saved the server's version, and when (ISO), where the server says. */
+  changedBy?: string;
+  changedAt?: string;
   fields: ConflictField[];
 }
 
@@ -46,6 +49,8 @@ export function conflictView(entry: ConflictEntry, columns: readonly ColumnDef[]
     label: cellText(entry.mine, columns, 'nominee') || entry.id,
     theirsVersion: entry.theirsVersion,
     theirsVisible: theirs !== undefined,
+    ...(entry.theirs.updatedBy ? { changedBy: entry.theirs.updatedBy } : {}),
+    ...(entry.theirs.updatedAt ? { changedAt: entry.theirs.updatedAt } : {}),
     fields,
   };
 }

@@ -41,6 +41,8 @@ export interface PaneMemory {
   conflicts: Map<string, ConflictEntry>;
   /** The version the server last gave each id (for deletes). */
   versions: Map<string, number>;
+  /** Saved rows whose result columns show a save's refusal or problem, not their findings (save-results.ts). */
+  marked: Set<string>;
 }
 
 /** The state the UI reads; every change stamps the gateway's sync count and tells the listeners. */
@@ -156,6 +158,7 @@ export function createPaneCore(deps: PaneDeps): PaneCore {
       reportIssues: [],
       conflicts: new Map(),
       versions: new Map(),
+      marked: new Set(),
     },
     exclusive: createMutex(),
     track(promise) {

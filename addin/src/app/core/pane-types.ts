@@ -8,6 +8,7 @@ import type { CouncilActions, CouncilState } from '#addin/app/council/council-st
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
 import type { IssueGroup, IssueItem, QuotaRow } from '#addin/app/report/panels';
 import type { RoleActionId } from '#addin/app/roles/role-actions';
+import type { Refusal } from '#addin/app/save/save-status';
 import type { Timers } from './scheduling';
 
 /** The pane's public shapes: its state, its actions, and what the controller is built from. */
@@ -67,7 +68,10 @@ export interface PaneState {
   actions: RoleActionId[];
   /** The council's vote: only for the secretary and the administrator, with a campaign chosen. */
   council?: CouncilState;
+  /** The status line of the last action (each action replaces it). */
   notice?: Localized;
+  /** The rows the last save refused, by reason, shown in red under the status line. */
+  refusals?: Refusal[];
   error?: Localized;
 }
 

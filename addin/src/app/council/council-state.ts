@@ -1,3 +1,4 @@
+import type { Localized } from '#shared/localized';
 import type { Attendance } from '#shared/council/round';
 import type { VotingRound } from '#shared/council/voting-round';
 
@@ -7,6 +8,8 @@ export interface CouncilState {
   members: number;
   allowWrittenVotes: boolean;
   voteMark: string;
+  /** The campaign's award forms by code, in both languages: the pane names them in its own. */
+  formNames: Record<string, Localized>;
   /** Who takes part, as the secretary entered it: the ballot sheet has present + written rows. */
   attendance: Attendance;
   /** The round in hand, as the server last returned it. */

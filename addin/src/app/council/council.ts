@@ -67,6 +67,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
         members,
         allowWrittenVotes: c.council.allowWrittenVotes,
         voteMark: c.council.voteMark,
+        formNames: Object.fromEntries(c.awardForms.map((form) => [form.code, form.name])),
         attendance: { present: members, writtenVotes: 0 },
         mayAnnul: !refuseCouncil(user!, 'annul'),
       },
@@ -89,7 +90,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
     await core.track(
       core.exclusive(async () => {
         const before = sheets.syncCount;
-        store.set({ busy: true, error: undefined, notice: undefined });
+        store.set({ busy: true, error: undefined, notice: undefined, refusals: undefined });
         try {
           await work(council() ?? state, campaignId);
         } catch (error) {

@@ -6,6 +6,7 @@ import { decodeKnownIds } from '#addin/app/core/known-ids';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import { planSave } from '#addin/app/save/save-plan';
+import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
 
 /** The campaign in use (its columns) and, on choosing it, a look at the sheet as it is. */
 export interface CampaignSheet {
@@ -37,6 +38,7 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
       memory.columns = buildColumns(memory.ctx);
       memory.knownIds = undefined;
       memory.conflicts.clear();
+      memory.marked.clear();
       memory.versions.clear();
       store.set({ campaignId, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
     });
@@ -57,7 +59,7 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
         return;
       }
       memory.knownIds = stored.ids;
-      const plan = planSave({ rows: snapshot.rows, columns, ctx, knownIds: stored.ids, language: store.state.language });
+      const plan = planSave({ rows: snapshot.rows, columns, ctx, knownIds: stored.ids, language: SHEET_LANGUAGE });
       memory.rowIds = plan.rowIds;
       memory.labels = plan.labels;
       const unsaved = plan.sends.length + plan.held.length;

@@ -6,7 +6,7 @@ import { parseRow } from '#shared/sheet/parse-row';
 import { comparePersonNames, compareVietnamese } from '#shared/text';
 import type { RowWrite } from '#addin/excel/gateway';
 import { translate } from '#addin/i18n/index';
-import { issueContent, type RowContent } from '#addin/app/sheet/row-content';
+import { conflictContent, issueContent, type RowContent } from '#addin/app/sheet/row-content';
 import { cellText, isDirty, withCells, withSystem } from '#addin/app/sheet/sheet';
 
 /** A row with unsaved edits whose nomination someone else saved since: both sides kept for the user. */
@@ -95,7 +95,7 @@ export function mergeLoad(input: MergeInput): MergeResult {
         conflicts.push({ id: nomination.id, mine: mine.cells, theirs: nomination, theirsVersion: nomination.version });
         placed.push({
           cells: mine.cells,
-          content: { messages: translate(language, 'sheet.conflict', { version: nomination.version }), mark: 'conflict', notes: [] },
+          content: conflictContent(language),
         });
       } else {
         placed.push({ cells: mine.cells, content: unsavedContent() });

@@ -1,10 +1,12 @@
 import { localized } from '#addin/i18n/index';
 import type { SaveScheduler } from '#addin/app/save/autosave';
 import { decodeKnownIds, encodeKnownIds } from '#addin/app/core/known-ids';
+import { loadNotice } from './load-notice';
 import { mergeLoad } from './merge';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import { planSave } from '#addin/app/save/save-plan';
+import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
 
 /**
  * "Mở bảng tổng hợp": lays out the sheet and loads the campaign's nominations into it, merged with the
@@ -17,7 +19,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
     const { ctx, columns } = memory;
     const campaignId = store.state.campaignId;
     if (!ctx || !campaignId || !core.signedIn()) return;
-    store.set({ busy: true, error: undefined, notice: undefined, progress: { phase: 'loading', done: 0 } });
+    store.set({ busy: true, error: undefined, notice: undefined, refusals: undefined, progress: { phase: 'loading', done: 0 } });
     try {
       await gateway.ensureSheet(columns);
       const [nominations, validation] = await Promise.all([
@@ -30,7 +32,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       let rows = snapshot.rows;
       if (stored.campaignId && stored.campaignId !== campaignId) {
         // Another campaign's sheet: replaced, unless it holds edits not yet saved there.
-        const plan = planSave({ rows, columns, ctx, knownIds: stored.ids, language: store.state.language });
+        const plan = planSave({ rows, columns, ctx, knownIds: stored.ids, language: SHEET_LANGUAGE });
         const unsaved = plan.sends.length + plan.held.length;
         if (unsaved > 0) {
           store.set({ error: localized('error.otherCampaignUnsaved', { n: unsaved, campaign: stored.campaignId }) });
@@ -38,19 +40,19 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
         }
         rows = [];
       }
-      const merged = mergeLoad({ rows, columns, ctx, nominations, issues: validation.issues, language: store.state.language });
+      const merged = mergeLoad({ rows, columns, ctx, nominations, issues: validation.issues, language: SHEET_LANGUAGE });
       await gateway.replaceRows(columns, merged.writes, { knownIds: encodeKnownIds(campaignId, merged.knownIds) });
       memory.knownIds = merged.knownIds;
       memory.versions.clear();
       for (const nomination of nominations) memory.versions.set(nomination.id, nomination.version);
       memory.conflicts.clear();
+      memory.marked.clear();
       for (const entry of merged.conflicts) memory.conflicts.set(entry.id, entry);
       memory.rowIds = merged.rowIds;
       memory.labels = merged.labels;
       report.publish(validation.issues, validation.quotaUsage);
       report.publishConflicts();
-      const notice =
-        merged.dropped > 0 ? localized('notice.staleRows', { n: merged.dropped }) : localized('notice.loaded', { n: nominations.length });
+      const notice = loadNotice({ user: store.state.user, nominations, labels: merged.labels, dropped: merged.dropped });
       store.set({ sheet: 'ready', unsavedRows: merged.unsaved, edited: false, notice });
       await scheduler.watchEdits();
       if (merged.unsaved > 0 && store.state.autosave && core.mayWrite()) void scheduler.requestSave().catch(() => undefined);

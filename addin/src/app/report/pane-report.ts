@@ -21,7 +21,7 @@ export function createPaneReport(core: PaneCore): PaneReport {
   function publish(issues: Issue[], quotaUsage?: QuotaUsage[]) {
     memory.reportIssues = issues;
     const patch: Partial<PaneState> = { issues: groupIssues(issues, memory.labels), issueCounts: summarizeFindings(issues) };
-    if (quotaUsage && memory.ctx) patch.quota = quotaRows(quotaUsage, memory.ctx.campaign, memory.units);
+    if (quotaUsage && memory.ctx) patch.quota = quotaRows(quotaUsage, memory.ctx.campaign, memory.units, store.state.user);
     store.set(patch);
   }
 

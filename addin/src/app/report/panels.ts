@@ -2,7 +2,8 @@ import type { Campaign } from '#shared/campaign';
 import type { Issue, Severity } from '#shared/issues';
 import type { Localized } from '#shared/localized';
 import type { RuleCode } from '#shared/messages';
-import type { Unit } from '#shared/org';
+import type { Unit, User } from '#shared/org';
+import { roleMaySetStatus } from '#shared/policy/nominations';
 import type { QuotaUsage } from '#shared/rules/quota';
 import { columnForField, type ColumnDef } from '#shared/sheet/columns';
 import { compareVietnamese } from '#shared/text';
@@ -21,9 +22,21 @@ export interface QuotaRow {
   over: boolean;
   /** More candidates than places: normal before the council votes. */
   crowded: boolean;
+  /** The user can act on it (its badges are shown): whoever selects, or a clerk on the unit's own quota. */
+  actionable: boolean;
 }
 
-export function quotaRows(usage: readonly QuotaUsage[], campaign: Campaign, units: readonly Unit[]): QuotaRow[] {
+/**
+ * The quota panel's lines. A unit clerk does not select (the council does): an office-wide quota's
+ * badges are not theirs to act on, so only their own unit's quota shows them.
+ */
+export function quotaRows(
+  usage: readonly QuotaUsage[],
+  campaign: Campaign,
+  units: readonly Unit[],
+  viewer?: Pick<User, 'role' | 'unitId'>,
+): QuotaRow[] {
+  const selects = !viewer || roleMaySetStatus(viewer.role, 'selected');
   const formOrder = (code: string) => campaign.awardForms.findIndex((form) => form.code === code);
   return usage
     .map((entry): QuotaRow => {
@@ -37,6 +50,7 @@ export function quotaRows(usage: readonly QuotaUsage[], campaign: Campaign, unit
         candidates: entry.candidates,
         over: entry.used > entry.max,
         crowded: entry.candidates > entry.max,
+        actionable: selects || (entry.scope === 'unit' && entry.scopeKey === viewer?.unitId),
       };
       if (entry.scope === 'unit') row.scopeName = units.find((unit) => unit.id === entry.scopeKey)?.name ?? entry.scopeKey;
       return row;

@@ -3,6 +3,7 @@ import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import { actionPatch, type BlockedRow, type RoleActionId } from './role-actions';
 import type { SaveFlow } from '#addin/app/save/save-flow';
+import { joinLocalized } from '#addin/app/save/save-status';
 
 /** What the rows held back lack, row by row (the sheet's row numbers count the header as row 1). */
 function blockedNotice(blocked: readonly BlockedRow[]) {
@@ -40,15 +41,17 @@ export function createRoleActionRunner(core: PaneCore, save: SaveFlow) {
             ...(reason ? { reason } : {}),
             ...(findings && ctx ? { findings, campaign: ctx.campaign } : {}),
           });
-          await save.run({ patch });
+          // The save's status line says what moved (saved, refused, in conflict): never the rows merely matched.
+          await save.run({ patch, headline: 'actions.done' });
           const blocked = stats.blocked.length > 0 ? blockedNotice(stats.blocked) : undefined;
-          if (stats.matched === 0) store.set(blocked ? { error: blocked } : { notice: localized('actions.noRows') });
-          else if (!store.state.error) {
-            const done = localized('actions.done', { n: stats.matched });
-            const skipped = stats.skipped > 0 ? localized('actions.skipped', { n: stats.skipped }) : undefined;
-            const parts = [done, skipped, blocked].filter((part) => part !== undefined);
-            store.set({ notice: { vi: parts.map((p) => p.vi).join(' '), en: parts.map((p) => p.en).join(' ') } });
+          if (stats.matched === 0) {
+            store.set(blocked ? { error: blocked } : { notice: localized('actions.noRows') });
+            return;
           }
+          const more = [stats.skipped > 0 ? localized('actions.skipped', { n: stats.skipped }) : undefined, blocked].filter(
+            (part) => part !== undefined,
+          );
+          if (more.length > 0 && store.state.notice) store.set({ notice: joinLocalized([store.state.notice, ...more]) });
         } catch (error) {
           core.fail(error);
         } finally {

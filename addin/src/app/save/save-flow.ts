@@ -1,6 +1,6 @@
 import { isApiRequestError } from '#addin/api/index';
 import { ExcelFailure } from '#addin/excel/gateway';
-import { localized } from '#addin/i18n/index';
+import { localized, type MessageKey } from '#addin/i18n/index';
 import { decodeKnownIds, encodeKnownIds, sameIds } from '#addin/app/core/known-ids';
 import { summarizeFindings } from '#shared/rules/findings';
 import { makeRuleContext } from '#shared/rules/index';
@@ -8,10 +8,11 @@ import { issuesAfterSave } from '#addin/app/report/after-save';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import type { LastSave, PaneState } from '#addin/app/core/pane-types';
-import { buildWrites, relatedWrites, sendPlacements } from './save-results';
+import { buildWrites, markedIds, relatedWrites, restoredWrites, sendPlacements } from './save-results';
 import { planSave, type PatchInput, type RowPatch } from './save-plan';
 import { deleteRows, sendRows } from './send-rows';
-import { cellText } from '#addin/app/sheet/sheet';
+import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
+import { joinLocalized, refusalsOf, rowsWithErrors, saveStatus, type SaveTally } from './save-status';
 
 /**
  * One save, from the sheet to the server and back: read the rows, send the changed ones and delete the
@@ -22,7 +23,11 @@ import { cellText } from '#addin/app/sheet/sheet';
 export interface SaveOptions {
   /** A role action's change to the rows before they are sent. */
   patch?: (row: PatchInput) => RowPatch | undefined;
+  /** What the status line calls the saved rows ("updated" for a role action). */
+  headline?: MessageKey;
 }
+
+const NO_ROWS: SaveTally = { saved: 0, deleted: 0, conflicts: 0, unsent: 0, held: 0, refusals: [], rowsWithErrors: 0 };
 
 export interface SaveHooks {
   starting(): void;
@@ -40,10 +45,11 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
     const { ctx, columns } = memory;
     const campaignId = store.state.campaignId;
     if (!ctx || !campaignId || !core.signedIn() || !core.mayWrite() || store.state.sheet === 'other-campaign') return;
-    const language = store.state.language;
+    const language = SHEET_LANGUAGE;
     const syncsBefore = gateway.syncCount;
     hooks.starting();
-    store.set({ saving: true, error: undefined, retry: undefined, progress: { phase: 'reading' } });
+    // A new action: the previous one's status line goes, this save's replaces it.
+    store.set({ saving: true, error: undefined, notice: undefined, refusals: undefined, retry: undefined, progress: { phase: 'reading' } });
     let retryLater = false;
     try {
       const snapshot = await gateway.readRows(columns);
@@ -69,16 +75,33 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       });
       memory.rowIds = plan.rowIds;
       memory.labels = plan.labels;
+      // A row refused (or kept back) and then set back to what was saved shows its findings again.
+      const restored = restoredWrites(memory.marked, plan.unchangedRows, memory.reportIssues, columns, language);
+      const remark = (ids: readonly string[]) => {
+        for (const id of plan.unchangedRows.keys()) memory.marked.delete(id);
+        for (const id of ids) memory.marked.add(id);
+      };
 
       if (plan.sends.length === 0 && plan.deletes.length === 0) {
-        if (plan.held.length > 0) {
+        if (plan.held.length > 0 || restored.length > 0) {
           store.set({ progress: { phase: 'writing' } });
           await gateway.writeResults(columns, {
             rowCountAtRead,
-            writes: buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }),
+            writes: [...buildWrites({ sends: [], held: plan.held, outcomes: new Map(), columns, language }), ...restored],
           });
         }
-        store.set({ unsavedRows: plan.held.length, sheet: 'ready' });
+        remark(markedIds([], new Map(), plan.held));
+        const tally = {
+          ...NO_ROWS,
+          held: plan.held.filter((row) => !row.refusal).length,
+          refusals: refusalsOf({ sends: [], outcomes: new Map(), held: plan.held }),
+        };
+        store.set({
+          unsavedRows: plan.held.length,
+          sheet: 'ready',
+          notice: saveStatus({ ...tally, rowsWithErrors: rowsWithErrors(memory.reportIssues) }, options.headline),
+          refusals: tally.refusals,
+        });
         return;
       }
 
@@ -107,6 +130,9 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         }),
         ...relatedWrites(sent.related.values(), plan.unchangedRows, columns, language),
       ];
+      const relatedIds = new Set([...sent.related.keys()]);
+      writes.push(...restored.filter((write) => !relatedIds.has(write.expect.id!)));
+      remark(markedIds(plan.sends, sent.outcomes, plan.held));
       const written =
         writes.length > 0 || knownIds
           ? await gateway.writeResults(columns, { rowCountAtRead, writes, ...(knownIds ? { knownIds } : {}) })
@@ -131,7 +157,7 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
           memory.versions.set(result.id, result.version);
           memory.conflicts.delete(result.id);
           if (where !== undefined) memory.rowIds.set(result.id, where);
-          memory.labels.set(result.id, cellText(send.cells, columns, 'nominee'));
+          memory.labels.set(result.id, send.label);
         } else if (result.outcome === 'conflict' && result.id) {
           if (result.version !== undefined) memory.versions.set(result.id, result.version);
           memory.conflicts.set(result.id, {
@@ -156,15 +182,6 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         deleted: deletion.deleted.length,
         ...summarizeFindings(issues),
       };
-      const patch: Partial<PaneState> = {
-        lastSave,
-        unsavedRows: plan.sends.length - saved + plan.held.length + inexact,
-        sheet: 'ready',
-      };
-      if (deletion.failed.length > 0)
-        patch.notice = localized('notice.deleteFailed', { n: deletion.failed.length }, { message: deletion.failed[0]!.message });
-      if (deletion.conflicts.length > 0) patch.notice = localized('notice.deleteConflict', { id: deletion.conflicts.join(', ') });
-      store.set(patch);
       // The answer carries what the panels need: no full report after a save (that is "Kiểm tra lại").
       if (answered.length > 0) {
         const issuesNow = issuesAfterSave({
@@ -177,6 +194,32 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
         });
         report.publish(issuesNow, sent.quotaUsage);
       }
+      const refusals = refusalsOf({ sends: plan.sends, outcomes: sent.outcomes, held: plan.held });
+      const status = saveStatus(
+        {
+          saved,
+          deleted: deletion.deleted.length,
+          conflicts: lastSave.conflicts,
+          unsent: plan.sends.length - answered.length - rejected,
+          held: plan.held.filter((row) => !row.refusal).length,
+          refusals,
+          rowsWithErrors: rowsWithErrors(memory.reportIssues),
+        },
+        options.headline,
+      );
+      const patch: Partial<PaneState> = {
+        lastSave,
+        unsavedRows: plan.sends.length - saved + plan.held.length + inexact,
+        sheet: 'ready',
+        refusals,
+      };
+      const deleteNotices = [
+        ...(deletion.failed.length > 0
+          ? [localized('notice.deleteFailed', { n: deletion.failed.length }, { message: deletion.failed[0]!.message })]
+          : []),
+        ...(deletion.conflicts.length > 0 ? [localized('notice.deleteConflict', { id: deletion.conflicts.join(', ') })] : []),
+      ];
+      store.set({ ...patch, notice: joinLocalized([status, ...deleteNotices]) });
 
       if (sent.failure?.retryable) {
         retryLater = true;

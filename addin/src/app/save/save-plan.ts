@@ -1,4 +1,4 @@
-import type { Language } from '#shared/localized';
+import type { Language, Localized } from '#shared/localized';
 import type { NominationChange, NominationFields } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { refuseUnseenChange } from '#shared/policy/nominations';
@@ -33,6 +33,8 @@ export interface SendRow {
   idCell: string;
   /** The cells differ from the sheet's (a patch): written back when saved. */
   patched: boolean;
+  /** The nominee as typed. */
+  label: string;
 }
 
 /** A changed row kept from the server (a cell problem, or a change the role may not make). */
@@ -41,6 +43,10 @@ export interface HeldRow {
   fingerprint: string;
   idCell: string;
   content: RowContent;
+  /** The nominee as typed, to name the row in the pane's status line. */
+  label: string;
+  /** Why the server would refuse it for the role (absent: a cell problem). */
+  refusal?: Localized;
 }
 
 /** A saved row the save leaves as it is: where it is, and what it holds (for the findings a save changes on it). */
@@ -130,8 +136,9 @@ export function planSave(input: PlanInput): SavePlan {
       }
       return;
     }
+    const label = cellText(values, columns, 'nominee');
     if (!parsed.fields) {
-      plan.held.push({ rowIndex, fingerprint, idCell, content: problemContent(parsed.problems, columns, language) });
+      plan.held.push({ rowIndex, fingerprint, idCell, label, content: problemContent(parsed.problems, columns, language) });
       return;
     }
     const isNew = !parsed.id || duplicate;
@@ -139,7 +146,8 @@ export function planSave(input: PlanInput): SavePlan {
       // The server refuses the whole batch for such a row: keep it back and say why at once.
       const code = refuseUnseenChange(user, parsed.fields, isNew);
       if (code) {
-        plan.held.push({ rowIndex, fingerprint, idCell, content: refusalContent(apiErrorMessage(code), refusalColumn(code), language) });
+        const refusal = apiErrorMessage(code);
+        plan.held.push({ rowIndex, fingerprint, idCell, label, refusal, content: refusalContent(refusal, refusalColumn(code), language) });
         return;
       }
     }
@@ -159,6 +167,7 @@ export function planSave(input: PlanInput): SavePlan {
       fingerprint,
       idCell,
       patched: patch?.cells !== undefined,
+      label,
     });
   });
 

@@ -1,4 +1,5 @@
 import type { RelatedRow, RowResult } from '#shared/api/index';
+import type { Issue } from '#shared/issues';
 import type { Language, Localized } from '#shared/localized';
 import { sheetText, type CellValue, type ColumnDef } from '#shared/sheet/columns';
 import { isoToSerial } from '#shared/sheet/excel-dates';
@@ -72,7 +73,7 @@ export function outcomeContent(
   if (outcome.kind === 'unsent') return unsentContent(language, failure);
   const { result } = outcome;
   if (result.outcome === 'saved' && result.id && result.version !== undefined) return savedContent(send, result, columns, language);
-  if (result.outcome === 'conflict') return conflictContent(result, language);
+  if (result.outcome === 'conflict') return conflictContent(language);
   return refusedContent(result, columns, language);
 }
 
@@ -139,4 +140,34 @@ export function sendPlacements(
     if (placement && !placement.exact) inexact += 1;
   });
   return { located, inexact };
+}
+
+/**
+ * Saved rows that show a save's refusal, problem or "unsaved" instead of their findings (the row was
+ * refused, or could not be read or sent): by id. Once such a row holds its saved content again (the
+ * user set it back), `restoredWrites` gives it back its findings.
+ */
+export function markedIds(sends: readonly SendRow[], outcomes: ReadonlyMap<string, SendOutcome>, held: readonly HeldRow[]): string[] {
+  const sent = sends.flatMap((send) => {
+    const outcome = outcomes.get(send.rowKey);
+    const answered = outcome?.kind === 'answered' ? outcome.result.outcome : undefined;
+    return send.idCell && answered !== 'saved' && answered !== 'conflict' ? [send.idCell] : [];
+  });
+  return [...sent, ...held.flatMap((row) => (row.idCell ? [row.idCell] : []))];
+}
+
+/** The findings of the marked rows the save found unchanged, from the report: what their cells now mean. */
+export function restoredWrites(
+  marked: ReadonlySet<string>,
+  unchanged: ReadonlyMap<string, UnchangedRow>,
+  issues: readonly Issue[],
+  columns: readonly ColumnDef[],
+  language: Language,
+): ResultWrite[] {
+  return [...marked].flatMap((id): ResultWrite[] => {
+    const at = unchanged.get(id);
+    if (!at) return [];
+    const own = issues.filter((issue) => issue.nominationId === id);
+    return [{ rowIndex: at.rowIndex, expect: { id, fingerprint: at.fingerprint }, ...issueContent(own, columns, language) }];
+  });
 }

@@ -22,7 +22,7 @@ function addNote(notes: Note[], columnId: string | undefined, text: string) {
 /**
  * The messages, mark and notes of a row from the rule findings: one line per finding, errors first,
  * prefixed by severity; the fill by the worst finding (ok when none); a note on each cell a finding
- * points at, naming the rule.
+ * points at, with its message (a rule's code is the program's, not the reader's).
  */
 export function issueContent(
   issues: readonly Issue[],
@@ -35,11 +35,7 @@ export function issueContent(
   );
   const notes: Note[] = [];
   for (const issue of ordered) {
-    addNote(
-      notes,
-      columnForField(columns, issue.field)?.id,
-      translate(language, 'sheet.note', { code: issue.code, message: issue.message[language] }),
-    );
+    addNote(notes, columnForField(columns, issue.field)?.id, issue.message[language]);
   }
   const mark: RowMark = ordered.some((issue) => issue.severity === 'error') ? 'error' : ordered.length > 0 ? 'warning' : 'ok';
   return { messages: lines.join('\n'), mark, notes };
@@ -74,8 +70,9 @@ export function refusalColumn(code: string): string {
   return 'status';
 }
 
-export function conflictContent(result: RowResult, language: Language): RowContent {
-  return { messages: translate(language, 'sheet.conflict', { version: result.version ?? '?' }), mark: 'conflict', notes: [] };
+/** A row someone else changed meanwhile: the pane shows who and when; the sheet only says to choose. */
+export function conflictContent(language: Language): RowContent {
+  return { messages: translate(language, 'sheet.conflict'), mark: 'conflict', notes: [] };
 }
 
 /** A quota the save would have broken: the row stays unsaved, the message names the quota and figures. */
@@ -83,11 +80,7 @@ export function refusedContent(result: RowResult, columns: readonly ColumnDef[],
   const refusal = result.refusal;
   if (!refusal) return { messages: translate(language, 'sheet.unsaved'), mark: 'error', notes: [] };
   const notes: Note[] = [];
-  addNote(
-    notes,
-    columnForField(columns, refusal.field)?.id,
-    translate(language, 'sheet.note', { code: refusal.code, message: refusal.message[language] }),
-  );
+  addNote(notes, columnForField(columns, refusal.field)?.id, refusal.message[language]);
   return { messages: `${translate(language, 'sheet.errorPrefix')}${refusal.message[language]}`, mark: 'error', notes };
 }
 

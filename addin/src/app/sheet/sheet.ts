@@ -1,3 +1,4 @@
+import type { Language } from '#shared/localized';
 import { formatDateVi } from '#shared/dates';
 import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import { serialToIso } from '#shared/sheet/excel-dates';
@@ -6,6 +7,12 @@ import { rowHash } from '#shared/sheet/row-hash';
 
 /** The fingerprint a save finds its rows by: one implementation, the gateway's (excel/relocate.ts). */
 export { contentFingerprint } from '#addin/excel/relocate';
+
+/**
+ * The language of what the add-in writes into the workbook (messages, notes, statuses): the campaign's,
+ * Vietnamese. The workbook is shared, so one user's English pane must not rewrite it in English.
+ */
+export const SHEET_LANGUAGE: Language = 'vi';
 
 /** Small helpers over rows of cells laid out by the column schema. */
 
