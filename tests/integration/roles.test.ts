@@ -276,10 +276,10 @@ const ACTIONS: Action[] = [
     run: statusChange('draft', 'submitted'),
   },
   {
-    // Only HR (the HR office) finds a dossier eligible: not even the admin.
+    // HR (the HR office) finds a dossier eligible; the admin may too (an override, with a reason when findings block it).
     name: 'mark eligible (submitted → eligible)',
     expect: {
-      admin: 'FORBIDDEN_STATUS',
+      admin: 'ok',
       hr: 'ok',
       secretary: 'FORBIDDEN_STATUS',
       viewer: 'FORBIDDEN',
@@ -301,9 +301,16 @@ const ACTIONS: Action[] = [
     run: statusChange('submitted', 'returned', { returnReason: 'Thiếu báo cáo thành tích' }),
   },
   {
-    // A unit clerk no longer sees an eligible row: it is HR's now.
+    // Only a confirmed round selects: no role saves a row into selected. A unit clerk no longer sees an eligible row.
     name: 'select (eligible → selected)',
-    expect: { admin: 'ok', hr: 'ok', secretary: 'ok', viewer: 'FORBIDDEN', unitX: 'FORBIDDEN_UNIT', unitY: 'FORBIDDEN_UNIT' },
+    expect: {
+      admin: 'FORBIDDEN_STATUS',
+      hr: 'FORBIDDEN_STATUS',
+      secretary: 'FORBIDDEN_STATUS',
+      viewer: 'FORBIDDEN',
+      unitX: 'FORBIDDEN_UNIT',
+      unitY: 'FORBIDDEN_UNIT',
+    },
     run: statusChange('eligible', 'selected'),
   },
   {
@@ -368,7 +375,7 @@ describe('what each role reads', () => {
     ] as const) {
       fixtures[`${unitId}:${status}`] = await create(unitId, status, { note: 'đọc' });
     }
-    // A rule broken in each unit: the submitted dossier of X lacks a document, and so does Y's draft.
+    // A rule broken in each unit: a draft of X and one of Y lack a document (a submission would be refused).
     const broken = (unitId: string, status: NominationStatus) => {
       const c = row(staffOf(unitId)[2]!.id, { status, note: 'thiếu hồ sơ' });
       delete c.dossier!.BIEN_BAN_HOP_XET;
@@ -376,11 +383,11 @@ describe('what each role reads', () => {
     };
     const answer = await api.request('POST', MATRIX_BATCH, {
       token: tokens.hr,
-      body: { rows: [broken(X, 'submitted'), broken(Y, 'submitted')] },
+      body: { rows: [broken(X, 'draft'), broken(Y, 'draft')] },
     });
     expect(answer.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['saved', 'saved']);
-    fixtures[`${X}:broken`] = { id: answer.body.rows[0].id, version: 1, change: broken(X, 'submitted') };
-    fixtures[`${Y}:broken`] = { id: answer.body.rows[1].id, version: 1, change: broken(Y, 'submitted') };
+    fixtures[`${X}:broken`] = { id: answer.body.rows[0].id, version: 1, change: broken(X, 'draft') };
+    fixtures[`${Y}:broken`] = { id: answer.body.rows[1].id, version: 1, change: broken(Y, 'draft') };
   });
 
   const visibleTo: Record<RoleName, string[]> = {
