@@ -12,7 +12,9 @@
 import { ScanCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoData } from '#functions/store/seed';
 import { NominationFields, type Nomination, type NominationChange } from '#shared/nomination';
+import type { StoredCampaign } from '#shared/api/campaign';
 import type { SaveBatchResult } from '#shared/api/save';
+import type { Campaign } from '#shared/campaign';
 import type { TestApi } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
 
@@ -64,6 +66,8 @@ export interface PaneServer {
   put(fields: NominationChange, email?: string): Promise<Nomination>;
   /** The administrator changes a stored nomination (another user's edit). */
   change(id: string, patch: Partial<NominationChange>): Promise<Nomination>;
+  /** The administrator changes the campaign's settings (its quota rules, whether incomplete dossiers may be sent). */
+  updateCampaign(patch: Partial<Campaign>): Promise<void>;
   /** A stored nomination, deleted ones included. */
   nomination(id: string): Promise<Nomination | undefined>;
   /** Every live nomination of the campaign. */
@@ -179,6 +183,17 @@ export function paneServer(api: TestApi): PaneServer {
       // A change carries the content fields, the id and the version it was made on; nothing of the audit.
       const fields = Object.fromEntries(Object.entries(before).filter(([name]) => name in NominationFields.shape));
       return server.put({ ...fields, id, version: before.version, ...patch } as NominationChange);
+    },
+
+    async updateCampaign(patch) {
+      const token = await api.tokenFor(ADMIN);
+      const current = await api.request<StoredCampaign>('GET', `/campaigns/${CAMPAIGN_ID}`, { token });
+      const { version, updatedAt: _updatedAt, ...campaign } = current.body;
+      const response = await api.request('PUT', `/campaigns/${CAMPAIGN_ID}`, {
+        token,
+        body: { campaign: { ...campaign, ...patch }, version },
+      });
+      if (response.status !== 200) throw new Error(`updateCampaign: ${response.status} ${response.text}`);
     },
 
     async nomination(id) {
