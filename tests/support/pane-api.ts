@@ -12,10 +12,9 @@
 import { ScanCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoData } from '#functions/store/seed';
 import { NominationFields, type Nomination, type NominationChange } from '#shared/nomination';
-import type { StoredCampaign } from '#shared/api/campaign';
 import type { SaveBatchResult } from '#shared/api/save';
 import type { Campaign } from '#shared/campaign';
-import type { TestApi } from '#tests/support/api';
+import { updateCampaign, type TestApi } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
 
 // Under a DOM test environment (jsdom) the global Uint8Array is the DOM's, and the AWS SDK the handlers
@@ -185,16 +184,7 @@ export function paneServer(api: TestApi): PaneServer {
       return server.put({ ...fields, id, version: before.version, ...patch } as NominationChange);
     },
 
-    async updateCampaign(patch) {
-      const token = await api.tokenFor(ADMIN);
-      const current = await api.request<StoredCampaign>('GET', `/campaigns/${CAMPAIGN_ID}`, { token });
-      const { version, updatedAt: _updatedAt, ...campaign } = current.body;
-      const response = await api.request('PUT', `/campaigns/${CAMPAIGN_ID}`, {
-        token,
-        body: { campaign: { ...campaign, ...patch }, version },
-      });
-      if (response.status !== 200) throw new Error(`updateCampaign: ${response.status} ${response.text}`);
-    },
+    updateCampaign: (patch) => updateCampaign(api, patch),
 
     async nomination(id) {
       const all = await list(api, true);
