@@ -100,6 +100,8 @@ describe('changing each field of a nomination', () => {
     status: { admin: true, hr: true, unit: true, otherUnit: true, secretary: true, viewer: false },
     returnReason: { admin: true, hr: true, unit: true, otherUnit: true, secretary: true, viewer: false },
     note: { admin: true, hr: true, unit: true, otherUnit: true, secretary: true, viewer: false },
+    // The reason of an eligibility override is the administrator's alone.
+    override: { admin: true, hr: false, unit: false, otherUnit: false, secretary: false, viewer: false },
   };
   for (const field of Object.keys(NOMINATION_FIELDS) as NominationField[]) {
     const kind = NOMINATION_FIELDS[field].kind;
@@ -270,12 +272,18 @@ describe('what the pane can tell before sending a row', () => {
     expect(refuseUnseenChange(USERS[who], ofOwnUnit('submitted'), false)).toBe(refusal);
   });
 
-  it.each(cases({ admin: ['return'], hr: ['return', 'eligible'], unit: ['submit'], otherUnit: ['submit'], secretary: [], viewer: [] }))(
-    'the status actions offered to %s: %j',
-    (who, actions) => {
-      expect(statusActionsFor(USERS[who])).toEqual(actions);
-    },
-  );
+  it.each(
+    cases({
+      admin: ['return', 'eligible'],
+      hr: ['return', 'eligible'],
+      unit: ['submit'],
+      otherUnit: ['submit'],
+      secretary: [],
+      viewer: [],
+    }),
+  )('the status actions offered to %s: %j', (who, actions) => {
+    expect(statusActionsFor(USERS[who])).toEqual(actions);
+  });
 
   it('submit takes the own draft and returned rows only', () => {
     expect(submitsWith(USERS.unit, ofOwnUnit('draft'))).toBe(true);
