@@ -202,8 +202,8 @@ export function statusActionsFor(user: User | undefined): StatusActionId[] {
   const actions: StatusActionId[] = [];
   if (user.role === 'unit' && roleMaySetStatus(user.role, 'submitted')) actions.push('submit');
   if (user.role !== 'unit' && roleMaySetStatus(user.role, 'returned')) actions.push('return');
-  // An administrator's eligible is an override typed with its reason in the sheet, not a row action.
-  if (user.role !== 'admin' && roleMaySetStatus(user.role, 'eligible')) actions.push('eligible');
+  // An administrator is offered it too: the rules hold back a row with findings unless its override reason is typed.
+  if (roleMaySetStatus(user.role, 'eligible')) actions.push('eligible');
   return actions;
 }
 

@@ -53,12 +53,12 @@ describe('the stand-in host under the Excel gateway', () => {
         validations: host.validations('Tổng hợp đề nghị'),
         stats: host.stats(),
         textFormat: host.cell('Tổng hợp đề nghị', 5000, 0).format,
-        versionFormat: host.cell('Tổng hợp đề nghị', 5000, 22).format,
+        versionFormat: host.cell('Tổng hợp đề nghị', 5000, 23).format,
       };
     });
     expect(result.layoutSyncs).toBeLessThanOrEqual(3);
     expect(result.rows).toBe(0);
-    expect(result.table).toMatchObject({ sheet: SHEET, top: 0, left: 0, width: 24, rowCount: 1 });
+    expect(result.table).toMatchObject({ sheet: SHEET, top: 0, left: 0, width: 25, rowCount: 1 });
     expect(result.table!.headers[columnIndex('messages')]).toBe(header('messages'));
     const sheet = result.sheets.find((candidate) => candidate.name === SHEET)!;
     expect(result.active).toBe(SHEET);
@@ -94,7 +94,7 @@ describe('the stand-in host under the Excel gateway', () => {
       row[9] = '15/09/2025'; // a date typed in dd/mm/yyyy
       row[19] = '=SUM(A1:A2)'; // formula-like text in a text column stays text
       host.paste(1, 0, [row]);
-      host.paste(1, 22, [['03']]); // the General "Phiên bản" column: a number
+      host.paste(1, 23, [['03']]); // the General "Phiên bản" column: a number
       host.paste(40, 30, [['=1+2'], ['+84 912 345 678'], ['-5'], ['TRUE']]); // General cells off the table
       const snapshot = await gateway.readRows(g.columns);
       return {
@@ -107,7 +107,7 @@ describe('the stand-in host under the Excel gateway', () => {
     expect(result.row![8]).toBe('0125/TTr');
     expect(result.row![9]).toBe(45915); // 15/09/2025 as Excel's serial
     expect(result.row![19]).toBe('=SUM(A1:A2)');
-    expect(result.row![22]).toBe(3);
+    expect(result.row![23]).toBe(3);
     expect(result.off.map((cell) => cell.value)).toEqual(['#NAME?', '#NAME?', -5, true]);
     expect(result.formulas.map((cell) => cell.address)).toEqual(['AE41', 'AE42']);
     await page.close();

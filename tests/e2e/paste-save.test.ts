@@ -18,7 +18,7 @@ it('saves 200 pasted rows in one request, writes every result back, and keeps te
   await excel.openSheet();
   const changes = mixedNominations(200);
   const pasted = await excel.pasteRows(changes.map(sheetRow));
-  expect(pasted).toMatchObject({ rows: 200, columns: 20 });
+  expect(pasted).toMatchObject({ rows: 200, columns: 21 });
   expect((await excel.table()).rowCount).toBe(200);
   // The pane heard the paste (onChanged) and counts the rows as not saved.
   await excel.waitForState((state) => state.edited);

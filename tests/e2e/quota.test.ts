@@ -1,19 +1,22 @@
 import { expect, it } from 'vitest';
+import { QUOTA_RULES_COUNTING_ELIGIBLE } from '#tests/support/rows';
 import { HR } from './support/people';
 import { columnIndex, nomination, sheetRow, staffOf } from './support/rows';
 import { useE2eSuite } from './support/suite';
 
 /**
- * Scenario: the plan allows one Bằng khen of the Chairman (quota 1). HR marks three nominations
- * "Được chọn" for it: one place is taken, the other rows are refused with the quota's message, kept
- * in the sheet unsaved, and the pane's quota panel shows the place taken. Moving a refused row back
- * to "Đủ điều kiện" saves it.
+ * Scenario: the office caps the proposals for the Bằng khen of the Chairman at one (its quota counts the
+ * eligible nominations: only the council's confirmed round selects). HR marks three nominations "Đủ
+ * điều kiện" for it: one place is taken, the other rows are refused with the quota's message, kept in
+ * the sheet unsaved, and the pane's quota panel shows the place taken. Moving a refused row back to
+ * "Đã gửi" saves it.
  */
 const suite = useE2eSuite();
 
 it('refuses the rows that would go over a quota, says why on each, and shows the quota in the pane', async () => {
+  await suite.updateCampaign({ quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE });
   const people = staffOf('khoa-giao-van-xa').slice(0, 3);
-  const rows = people.map((person) => sheetRow(nomination(person.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' })));
+  const rows = people.map((person) => sheetRow(nomination(person.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' })));
 
   const excel = await suite.openHost(HR);
   await excel.openSheet();
@@ -57,10 +60,10 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
 
   // The server took only the one row.
   const stored = await suite.nominations();
-  expect(stored.filter((item) => item.awardForm === 'BANG_KHEN_CT_UBND' && item.status === 'selected')).toHaveLength(1);
+  expect(stored.filter((item) => item.awardForm === 'BANG_KHEN_CT_UBND' && item.status === 'eligible')).toHaveLength(1);
 
-  // HR moves one refused row back to "Đủ điều kiện": it saves; the other stays refused.
-  await excel.pickFromList(table.top + 1 + refused[0]!, columnIndex('status'), 'Đủ điều kiện');
+  // HR moves one refused row back to "Đã gửi": it saves; the other stays refused.
+  await excel.pickFromList(table.top + 1 + refused[0]!, columnIndex('status'), 'Đã gửi');
   const second = await excel.save();
   expect(second.state.lastSave).toMatchObject({ saved: 1, refused: 1 });
   expect(second.state.unsavedRows).toBe(1);
@@ -68,7 +71,7 @@ it('refuses the rows that would go over a quota, says why on each, and shows the
   expect(second.state.refusals![0]!.names).toHaveLength(1);
   const after = await suite.nominations();
   expect(after).toHaveLength(2);
-  expect(after.map((item) => item.status).sort()).toEqual(['eligible', 'selected']);
+  expect(after.map((item) => item.status).sort()).toEqual(['eligible', 'submitted']);
   const fillsAfter = await excel.fills();
   expect(fillsAfter[refused[1]!]).toBe('#FFC7CE');
   expect((await excel.stats()).gaps).toEqual([]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
-import { ADMIN, BATCH, HR, row, staffOf } from '#tests/support/rows';
+import { ADMIN, BATCH, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf } from '#tests/support/rows';
 
 /**
  * Bad input, through the API over a real DynamoDB Local: always a 4xx in the product's shape
@@ -19,23 +19,26 @@ const C_NOMS = `/campaigns/${C}/nominations`;
 const UNIT = 'trung-tam-hcc';
 const [P1, P2, P3, P4, P5] = staffOf(UNIT).map((p) => p.id) as [string, string, string, string, string];
 
-/** Rows stored in beforeAll: a draft to edit, a submitted one to return, an eligible one to select. */
-const fixtures = {} as Record<'draft' | 'submitted' | 'eligible', { id: string; version: number; change: NominationChange }>;
+/** Rows stored in beforeAll: a draft to edit, a submitted one to return, another submitted one to find eligible. */
+const fixtures = {} as Record<'draft' | 'submitted' | 'proposed', { id: string; version: number; change: NominationChange }>;
+
+/** The plan's campaign, its caps counting the eligible proposals: finding one eligible takes the Giấy khen's only place. */
+const CAMPAIGN = { ...SEED_CAMPAIGN, id: C, quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE };
 
 beforeAll(async () => {
   api = await startTestApi();
   hr = await api.tokenFor(HR);
   admin = await api.tokenFor(ADMIN);
-  expect((await api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, id: C } })).status).toBe(201);
-  for (const [status, person] of [
-    ['draft', P1],
-    ['submitted', P2],
-    ['eligible', P3],
+  expect((await api.request('POST', '/campaigns', { token: admin, body: CAMPAIGN })).status).toBe(201);
+  for (const [fixture, person, status] of [
+    ['draft', P1, 'draft'],
+    ['submitted', P2, 'submitted'],
+    ['proposed', P3, 'submitted'],
   ] as const) {
     const change = row(person, { status });
     const answer = await api.request('POST', C_BATCH, { token: hr, body: { rows: [change] } });
     expect(answer.body.rows[0].outcome).toBe('saved');
-    fixtures[status] = { id: answer.body.rows[0].id, version: 1, change };
+    fixtures[fixture] = { id: answer.body.rows[0].id, version: 1, change };
   }
 });
 afterAll(() => api?.close());
@@ -75,18 +78,23 @@ async function snapshot() {
   return { nominations: list.body.items as unknown[], audit };
 }
 
-/** Valid changes to go with a bad one: a new row, an edit, and a selection that takes the quota's only place. */
+/** Valid changes to go with a bad one: a new row, an edit, and a finding of eligibility that takes the quota's only place. */
 const validRows = () => [
   { ...row(P4, { status: 'draft', note: 'hàng hợp lệ' }), rowKey: 'new' },
   { ...fixtures.draft.change, note: 'sửa hợp lệ', id: fixtures.draft.id, version: fixtures.draft.version, rowKey: 'edit' },
   {
-    ...fixtures.eligible.change,
-    status: 'selected' as const,
-    id: fixtures.eligible.id,
-    version: fixtures.eligible.version,
-    rowKey: 'select',
+    ...fixtures.proposed.change,
+    status: 'eligible' as const,
+    id: fixtures.proposed.id,
+    version: fixtures.proposed.version,
+    rowKey: 'eligible',
   },
 ];
+
+/** The valid rows, the draft among them moved to this status. */
+const draftMovedTo = (status: string) => () => ({
+  rows: [...validRows().slice(0, 1), { ...fixtures.draft.change, status, id: fixtures.draft.id, version: 1 }, ...validRows().slice(2)],
+});
 
 /** A valid row plus overrides that a client could only send by mistake (typed loosely on purpose). */
 const badRow = (overrides: Record<string, unknown>) => ({ ...row(P5, { status: 'draft' }), rowKey: 'bad', ...overrides });
@@ -307,16 +315,18 @@ const BATCH_CASES: BatchCase[] = [
   },
   // The flow.
   {
-    name: 'draft → selected',
-    body: () => ({
-      rows: [
-        ...validRows().slice(0, 1),
-        { ...fixtures.draft.change, status: 'selected', id: fixtures.draft.id, version: 1 },
-        ...validRows().slice(2),
-      ],
-    }),
+    name: 'draft → eligible',
+    body: draftMovedTo('eligible'),
     status: 422,
     code: 'INVALID_TRANSITION',
+    details: (details) => expect(details).toMatchObject({ row: 1, id: fixtures.draft.id, status: 'eligible' }),
+  },
+  // Only a confirmed round selects: no role saves a row into selected.
+  {
+    name: 'draft → selected',
+    body: draftMovedTo('selected'),
+    status: 403,
+    code: 'FORBIDDEN_STATUS',
     details: (details) => expect(details).toMatchObject({ row: 1, id: fixtures.draft.id, status: 'selected' }),
   },
   {
@@ -432,7 +442,7 @@ describe('a refused batch writes nothing', () => {
     expect(fixed.body.rows.map((r: { rowKey: string; outcome: string }) => [r.rowKey, r.outcome])).toEqual([
       ['new', 'saved'],
       ['edit', 'saved'],
-      ['select', 'saved'],
+      ['eligible', 'saved'],
     ]);
     expect(fixed.body.quotaUsage).toContainEqual(expect.objectContaining({ ruleId: 'QUOTA_GIAY_KHEN', used: 1, max: 1 }));
     const after = await snapshot();

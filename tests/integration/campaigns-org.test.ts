@@ -5,7 +5,7 @@ import type { Campaign } from '#shared/campaign';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
-import { ADMIN, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
+import { ADMIN, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
  * Campaigns and the office's registry, through the API over a real DynamoDB Local: what the seed holds,
@@ -152,13 +152,14 @@ describe('creating and editing a campaign', () => {
 describe('quota counters follow the quota rules', () => {
   const id = 'dot-chi-tieu';
   const batch = `/campaigns/${id}/nominations/batch`;
-  /** Four eligible GIAY_KHEN_CVP nominations: two from one unit, one each from two others. */
+  /** Four submitted GIAY_KHEN_CVP nominations: two from one unit, one each from two others. */
   let rows: { id: string; version: number; unitId: string; person: string }[];
 
   beforeAll(async () => {
-    await newCampaign(id);
+    // Caps on the proposals: HR finding a nomination eligible takes a place (a save selects nothing).
+    await newCampaign(id, { quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE });
     const people = [staffOf('kinh-te')[0]!, staffOf('kinh-te')[1]!, staffOf('tong-hop')[0]!, staffOf('nha-khach')[0]!];
-    const answer = await api.request('POST', batch, { token: hr, body: { rows: people.map((p) => row(p.id, { status: 'eligible' })) } });
+    const answer = await api.request('POST', batch, { token: hr, body: { rows: people.map((p) => row(p.id)) } });
     expect(answer.body.summary.saved).toBe(4);
     rows = answer.body.rows.map((r: { id: string; version: number }, i: number) => ({
       id: r.id,
@@ -168,12 +169,13 @@ describe('quota counters follow the quota rules', () => {
     }));
   });
 
-  /** Moves one row to a status; answers the row's outcome and the quota usage the save reports. */
-  async function move(index: number, status: 'selected' | 'not_selected') {
+  /** Finds one row eligible, or returns it; answers the row's outcome and the quota usage the save reports. */
+  async function move(index: number, status: 'eligible' | 'returned') {
     const target = rows[index]!;
+    const reason = status === 'returned' ? { returnReason: 'Hội đồng đề nghị bổ sung' } : {};
     const answer = await api.request('POST', batch, {
       token: hr,
-      body: { rows: [{ ...row(target.person, { status }), id: target.id, version: target.version }] },
+      body: { rows: [{ ...row(target.person, { status, ...reason }), id: target.id, version: target.version }] },
     });
     expect(answer.status).toBe(200);
     const result = answer.body.rows[0];
@@ -195,15 +197,15 @@ describe('quota counters follow the quota rules', () => {
     expect(answer.body.version).toBe(current.version + 1);
   }
 
-  it('lets a second selection through once the cap is raised to 2, and no third', async () => {
-    expect((await move(0, 'selected')).outcome).toBe('saved');
-    expect((await move(2, 'selected')).outcome).toBe('refused');
+  it('lets a second proposal through once the cap is raised to 2, and no third', async () => {
+    expect((await move(0, 'eligible')).outcome).toBe('saved');
+    expect((await move(2, 'eligible')).outcome).toBe('refused');
 
     await setGiayKhenRule({ max: 2, scope: 'campaign' });
-    const second = await move(2, 'selected');
+    const second = await move(2, 'eligible');
     expect(second.outcome).toBe('saved');
     expect(second.usage).toContainEqual(expect.objectContaining({ ruleId: 'QUOTA_GIAY_KHEN', scopeKey: '*', used: 2, max: 2 }));
-    expect((await move(3, 'selected')).outcome).toBe('refused');
+    expect((await move(3, 'eligible')).outcome).toBe('refused');
 
     const entries = await auditOf(id);
     const quotaChange = entries.find((entry) => entry.action === 'campaign.update');
@@ -211,9 +213,9 @@ describe('quota counters follow the quota rules', () => {
   });
 
   it('counts per unit afresh when the scope changes to unit', async () => {
-    // Selected now: row 0 (kinh-te) and row 2 (tong-hop). One place per unit.
+    // Eligible now: row 0 (kinh-te) and row 2 (tong-hop). One place per unit.
     await setGiayKhenRule({ max: 1, scope: 'unit' });
-    const nhaKhach = await move(3, 'selected');
+    const nhaKhach = await move(3, 'eligible');
     expect(nhaKhach.outcome).toBe('saved');
     expect(nhaKhach.usage).toEqual(
       expect.arrayContaining([
@@ -223,21 +225,21 @@ describe('quota counters follow the quota rules', () => {
       ]),
     );
     // kinh-te's place is taken by row 0: row 1, from the same unit, is refused.
-    expect((await move(1, 'selected')).outcome).toBe('refused');
+    expect((await move(1, 'eligible')).outcome).toBe('refused');
   });
 
-  it('keeps refusing when the cap is lowered under the places taken, and gives a place back on deselection', async () => {
+  it('keeps refusing when the cap is lowered under the places taken, and gives a place back on a return', async () => {
     await setGiayKhenRule({ max: 2, scope: 'campaign' });
-    // Three are selected (rows 0, 2, 3): over the new cap.
+    // Three are eligible (rows 0, 2, 3): over the new cap.
     const report = await api.request('GET', `/campaigns/${id}/validation`, { token: hr });
     expect(report.body.quotaUsage).toContainEqual(expect.objectContaining({ ruleId: 'QUOTA_GIAY_KHEN', used: 3, max: 2 }));
-    expect((await move(1, 'selected')).outcome).toBe('refused');
-    const back = await move(3, 'not_selected');
+    expect((await move(1, 'eligible')).outcome).toBe('refused');
+    const back = await move(3, 'returned');
     expect(back.outcome).toBe('saved');
     expect(back.usage).toContainEqual(expect.objectContaining({ ruleId: 'QUOTA_GIAY_KHEN', used: 2, max: 2 }));
-    expect((await move(1, 'selected')).outcome).toBe('refused');
-    expect((await move(0, 'not_selected')).outcome).toBe('saved');
-    expect((await move(1, 'selected')).outcome).toBe('saved');
+    expect((await move(1, 'eligible')).outcome).toBe('refused');
+    expect((await move(0, 'returned')).outcome).toBe('saved');
+    expect((await move(1, 'eligible')).outcome).toBe('saved');
   });
 });
 

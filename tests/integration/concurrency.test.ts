@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { useTestApi } from '#tests/support/api';
-import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
+import { ADMIN, BATCH, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /** Two people saving at once, and a network that drops: nothing lost, no quota overrun, nothing twice. */
 const api = useTestApi();
@@ -11,28 +11,43 @@ beforeAll(async () => (hr = await api.tokenFor(HR)));
 const save = (rows: unknown[], headers: Record<string, string> = {}, token = hr) =>
   api.request('POST', BATCH, { token, body: { rows }, headers });
 
+/** A campaign of the test's own (no other test holds its places) whose caps count the eligible proposals. */
+async function campaignCountingEligible(id: string) {
+  const admin = await api.tokenFor(ADMIN);
+  const body = { ...SEED_CAMPAIGN, id, quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE };
+  expect((await api.request('POST', '/campaigns', { token: admin, body })).status).toBe(201);
+  return { batch: `/campaigns/${id}/nominations/batch`, nominations: `/campaigns/${id}/nominations` };
+}
+
 describe('the race for the last place', () => {
-  // Kế hoạch III.2.b: "không quá 01" — twenty saves fired at once for the one Giấy khen place.
-  it('lets exactly one of 20 concurrent selections win', async () => {
+  // Kế hoạch III.2.b: "không quá 01" — twenty saves fired at once, each finding a proposal eligible, for the one Giấy khen place.
+  it('lets exactly one of 20 concurrent findings of eligibility win', async () => {
+    const id = 'race-last-place';
+    const { batch } = await campaignCountingEligible(id);
     const people = [...staffOf('tong-hop'), ...staffOf('kinh-te'), ...staffOf('khoa-giao-van-xa'), ...staffOf('noi-chinh-phap-che')].slice(
       0,
       20,
     );
     expect(people).toHaveLength(20);
-    const created = await save(people.map((p) => row(p.id, { status: 'eligible' })));
-    const eligible = created.body.rows as { id: string; version: number }[];
+    const created = await api.request('POST', batch, { token: hr, body: { rows: people.map((p) => row(p.id)) } });
+    const submitted = created.body.rows as { id: string; version: number }[];
 
     const answers = await Promise.all(
-      people.map((p, i) => save([{ ...row(p.id, { status: 'selected' }), id: eligible[i]!.id, version: eligible[i]!.version }])),
+      people.map((p, i) =>
+        api.request('POST', batch, {
+          token: hr,
+          body: { rows: [{ ...row(p.id, { status: 'eligible' }), id: submitted[i]!.id, version: submitted[i]!.version }] },
+        }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     const outcomes = answers.map((a) => a.body.rows[0].outcome);
     expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'refused')).toHaveLength(19);
 
-    const list = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?status=selected`, { token: hr });
+    const list = await api.request('GET', `/campaigns/${id}/nominations?status=eligible`, { token: hr });
     expect(list.body.items.filter((n: { awardForm: string }) => n.awardForm === 'GIAY_KHEN_CVP')).toHaveLength(1);
-    const report = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token: hr });
+    const report = await api.request('GET', `/campaigns/${id}/validation`, { token: hr });
     expect(report.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'GIAY_KHEN_CVP', used: 1, max: 1 }));
     expect(report.body.issues.filter((i: { code: string }) => i.code === 'QUOTA_EXCEEDED')).toHaveLength(0);
   });
@@ -98,39 +113,44 @@ describe('Idempotency-Key', () => {
 
 describe('delete and restore', () => {
   it('records a deletion, hides the row, gives its place back, and restores it', async () => {
+    const id = 'delete-gives-place';
+    const { batch, nominations } = await campaignCountingEligible(id);
     const [a] = staffOf('nha-khach');
-    const created = await save([row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' })]);
-    const id = created.body.rows[0].id;
-    const selected = await save([{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id, version: 1 }]);
-    expect(selected.body.rows[0].outcome).toBe('saved');
+    const created = await api.request('POST', batch, { token: hr, body: { rows: [row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND' })] } });
+    const nominationId = created.body.rows[0].id;
+    const found = await api.request('POST', batch, {
+      token: hr,
+      body: { rows: [{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }), id: nominationId, version: 1 }] },
+    });
+    expect(found.body.rows[0].outcome).toBe('saved');
+    expect(found.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1 }));
 
-    const deleted = await api.request('DELETE', `/campaigns/${CAMPAIGN_ID}/nominations/${id}?version=2`, { token: hr });
+    const deleted = await api.request('DELETE', `${nominations}/${nominationId}?version=2`, { token: hr });
     expect(deleted.status).toBe(200);
     expect(deleted.body.deletedBy).toBe(HR);
-    const report = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token: hr });
+    const report = await api.request('GET', `/campaigns/${id}/validation`, { token: hr });
     expect(report.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 0 }));
-    const listed = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/nominations?unitId=nha-khach`, { token: hr });
-    expect(listed.body.items.map((n: { id: string }) => n.id)).not.toContain(id);
+    const listed = await api.request('GET', `${nominations}?unitId=nha-khach`, { token: hr });
+    expect(listed.body.items.map((n: { id: string }) => n.id)).not.toContain(nominationId);
 
-    const restored = await api.request('POST', `/campaigns/${CAMPAIGN_ID}/nominations/${id}/restore`, { token: hr });
+    const restored = await api.request('POST', `${nominations}/${nominationId}/restore`, { token: hr });
     expect(restored.status).toBe(200);
     expect(restored.body.deletedAt).toBeUndefined();
     expect(restored.body.version).toBe(4);
+    const again = await api.request('GET', `/campaigns/${id}/validation`, { token: hr });
+    expect(again.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1 }));
 
-    const audit = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/audit?nominationId=${id}`, { token: hr });
+    const audit = await api.request('GET', `/campaigns/${id}/audit?nominationId=${nominationId}`, { token: hr });
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(['restore', 'delete', 'update', 'create']);
-    expect(audit.body.entries[2].changes.status).toEqual({ from: 'eligible', to: 'selected' });
+    expect(audit.body.entries[2].changes.status).toEqual({ from: 'submitted', to: 'eligible' });
     expect(audit.body.entries[2].actor).toBe(HR);
   });
 
-  it('refuses to restore a selection into a full quota', async () => {
-    // A campaign of its own, so that no other test holds its places.
-    const admin = await api.tokenFor('admin@thidua.local');
+  it('refuses to restore a proposal into a full quota', async () => {
     const id = 'restore-quota-test';
-    expect((await api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, id } })).status).toBe(201);
-    const batch = `/campaigns/${id}/nominations/batch`;
+    const { batch } = await campaignCountingEligible(id);
     const [b, c] = staffOf('nha-khach').slice(1);
-    const form = { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' as const };
+    const form = { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' as const };
     const first = (await api.request('POST', batch, { token: hr, body: { rows: [row(b!.id, form)] } })).body.rows[0];
     expect(first.outcome).toBe('saved');
     await api.request('DELETE', `/campaigns/${id}/nominations/${first.id}`, { token: hr });

@@ -453,53 +453,62 @@ describe('who may run the vote', () => {
 });
 
 describe('a confirmation racing HR for the last place', () => {
-  /** A campaign where the council's round selects x for the one Giấy khen place, tallied, not confirmed. */
+  /**
+   * A campaign whose one Giấy khen place is free again: y, selected by a first round, was deleted (its
+   * place given back); a second round selects x, tallied, not confirmed. HR restoring y takes the place
+   * back (no save selects: only a round, or the restore of a selection, takes a place).
+   */
   async function talliedRound(campaignId: string, unitId: string) {
     await freshCampaign(campaignId);
     const [p, q, r] = staffOf(unitId);
+    const [y] = await eligible(campaignId, [{ id: r!.id, awardForm: GK }]);
+    expect((await open(campaignId)).status).toBe(201);
+    await submit(campaignId, '1', ballots(...times(9, [y!])));
+    await tallyOf(campaignId, '1');
+    expect((await confirm(campaignId, '1')).status).toBe(200);
+    const selected = (await nominations(campaignId)).get(y!)!;
+    expect(selected.status).toBe('selected');
+    const deleted = await api.request('DELETE', `/campaigns/${campaignId}/nominations/${y}?version=${selected.version}`, {
+      token: tokens.hr,
+    });
+    expect(deleted.status).toBe(200);
+    expect(await quotaOf(campaignId, GK)).toMatchObject({ used: 0, max: 1 });
+
     const [x, z] = await eligible(campaignId, [
       { id: p!.id, awardForm: GK },
       { id: q!.id, awardForm: GK },
     ]);
     expect((await open(campaignId)).status).toBe(201);
-    await submit(campaignId, '1', ballots(...times(6, [x!]), ...times(3, [z!])));
-    const tallied = await tallyOf(campaignId, '1');
+    await submit(campaignId, '2', ballots(...times(6, [x!]), ...times(3, [z!])));
+    const tallied = await tallyOf(campaignId, '2');
     expect(tallied.body.result.forms[0].selected).toEqual([x]);
-    // y becomes eligible after the round was opened: not a candidate of it.
-    const [y] = await save(campaignId, [row(r!.id, { status: 'eligible' })]);
-    return { x: x!, z: z!, y: y!, yPerson: r!, version: tallied.body.version as number };
+    return { x: x!, z: z!, y: y!, version: tallied.body.version as number };
   }
+
+  const restore = (campaignId: string, id: string) =>
+    api.request('POST', `/campaigns/${campaignId}/nominations/${id}/restore`, { token: tokens.hr });
 
   const units = ['tong-hop', 'kinh-te', 'khoa-giao-van-xa', 'noi-chinh-phap-che', 'trung-tam-thong-tin'];
   it.each(units.map((unit, i) => [i, unit] as const))('lets exactly one win, and never overfills the quota (run %i)', async (i, unitId) => {
     const campaignId = `council-race-${i}`;
-    const { x, y, yPerson } = await talliedRound(campaignId, unitId);
+    const { x, y } = await talliedRound(campaignId, unitId);
 
-    // The confirmation reads more before it writes than a save does: HR starts a little later in
+    // The confirmation reads more before it writes than a restore does: HR starts a little later in
     // some runs, so that either may reach the quota counter first.
-    const [confirmation, hrSave] = await Promise.all([
-      confirm(campaignId, '1'),
-      sleep(i * 8).then(() =>
-        api.request('POST', `/campaigns/${campaignId}/nominations/batch`, {
-          token: tokens.hr,
-          body: { rows: [{ ...row(yPerson.id, { status: 'selected' }), id: y.id, version: y.version }] },
-        }),
-      ),
-    ]);
-    expect(hrSave.status).toBe(200);
+    const [confirmation, hrRestore] = await Promise.all([confirm(campaignId, '2'), sleep(i * 8).then(() => restore(campaignId, y))]);
     const confirmWon = confirmation.status === 200;
-    const hrWon = hrSave.body.rows[0].outcome === 'saved';
-    expect([confirmWon, hrWon].filter(Boolean), JSON.stringify({ confirmation: confirmation.body, hr: hrSave.body.rows[0] })).toHaveLength(
-      1,
-    );
+    const hrWon = hrRestore.status === 200;
+    expect([confirmWon, hrWon].filter(Boolean), JSON.stringify({ confirmation: confirmation.body, hr: hrRestore.body })).toHaveLength(1);
     if (confirmWon) {
-      expect(hrSave.body.rows[0].outcome).toBe('refused');
-      expect(await statusOf(campaignId, [x, y.id])).toEqual(['selected', 'eligible']);
+      expect(hrRestore.status).toBe(409);
+      expect(hrRestore.body.code).toBe('QUOTA_EXCEEDED');
+      // y stays deleted: not listed.
+      expect(await statusOf(campaignId, [x, y])).toEqual(['selected', undefined]);
     } else {
       expect(confirmation.status).toBe(409);
       expect(confirmation.body.code).toBe('QUOTA_EXCEEDED');
-      expect(await statusOf(campaignId, [x, y.id])).toEqual(['eligible', 'selected']);
-      const round = await api.request('GET', `${rounds(campaignId)}/1`, { token: tokens.secretary });
+      expect(await statusOf(campaignId, [x, y])).toEqual(['eligible', 'selected']);
+      const round = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.secretary });
       expect(round.body.status).toBe('tallied');
     }
     const selected = [...(await nominations(campaignId)).values()].filter((n) => n.awardForm === GK && n.status === 'selected');
@@ -509,17 +518,16 @@ describe('a confirmation racing HR for the last place', () => {
 
   it('refuses a confirmation HR already filled the place for: 409 with the figures, nothing written', async () => {
     const campaignId = 'council-quota-full';
-    const { x, z, y, yPerson, version } = await talliedRound(campaignId, 'nha-khach');
-    const [hr] = await save(campaignId, [{ ...row(yPerson.id, { status: 'selected' }), id: y.id, version: y.version }]);
-    expect(hr!.outcome).toBe('saved');
+    const { x, z, y, version } = await talliedRound(campaignId, 'nha-khach');
+    expect((await restore(campaignId, y)).status).toBe(200);
 
-    const refused = await confirm(campaignId, '1', { version });
+    const refused = await confirm(campaignId, '2', { version });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('QUOTA_EXCEEDED');
     expect(refused.body.message.vi).toBe('Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1');
-    expect(refused.body.details).toMatchObject({ roundId: '1', used: 1, max: 1, adding: 1 });
-    expect(await statusOf(campaignId, [x, z, y.id])).toEqual(['eligible', 'eligible', 'selected']);
-    const round = await api.request('GET', `${rounds(campaignId)}/1`, { token: tokens.secretary });
+    expect(refused.body.details).toMatchObject({ roundId: '2', used: 1, max: 1, adding: 1 });
+    expect(await statusOf(campaignId, [x, z, y])).toEqual(['eligible', 'eligible', 'selected']);
+    const round = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.secretary });
     expect(round.body).toMatchObject({ status: 'tallied', version });
     expect(await quotaOf(campaignId, GK)).toMatchObject({ used: 1, max: 1 });
   });
@@ -534,7 +542,7 @@ describe('a confirmation racing HR for the last place', () => {
     ]);
     expect(returned!.outcome).toBe('saved');
 
-    const refused = await confirm(campaignId, '1');
+    const refused = await confirm(campaignId, '2');
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('VERSION_CONFLICT');
     expect(refused.body.message.vi).toContain(personName(person.id));

@@ -80,8 +80,9 @@ beforeAll(async () => {
 afterAll(() => api?.close());
 
 /** 'ok' (2xx, and the write took effect), or the refusal's code. */
-type Outcome = 'ok' | 'FORBIDDEN' | 'FORBIDDEN_UNIT' | 'FORBIDDEN_STATUS' | 'NOMINATION_NOT_FOUND';
-const REFUSAL_STATUS = { FORBIDDEN: 403, FORBIDDEN_UNIT: 403, FORBIDDEN_STATUS: 403, NOMINATION_NOT_FOUND: 404 } as const;
+/** TAKEN_OVER: the clerk's own row HR took over, refused row by row (200, nothing written). */
+type Outcome = 'ok' | 'FORBIDDEN' | 'FORBIDDEN_UNIT' | 'FORBIDDEN_STATUS' | 'NOMINATION_NOT_FOUND' | 'TAKEN_OVER';
+const REFUSAL_STATUS = { FORBIDDEN: 403, FORBIDDEN_UNIT: 403, FORBIDDEN_STATUS: 403, NOMINATION_NOT_FOUND: 404, TAKEN_OVER: 200 } as const;
 
 interface Action {
   name: string;
@@ -289,10 +290,10 @@ const ACTIONS: Action[] = [
     run: statusChange('draft', 'submitted'),
   },
   {
-    // Only HR (the HR office) finds a dossier eligible: not even the admin.
+    // HR (the HR office) finds a dossier eligible; the admin may too (an override, with a reason when findings block it).
     name: 'mark eligible (submitted → eligible)',
     expect: {
-      admin: 'FORBIDDEN_STATUS',
+      admin: 'ok',
       hr: 'ok',
       secretary: 'FORBIDDEN_STATUS',
       viewer: 'FORBIDDEN',
@@ -314,9 +315,16 @@ const ACTIONS: Action[] = [
     run: statusChange('submitted', 'returned', { returnReason: 'Thiếu báo cáo thành tích' }),
   },
   {
-    // A unit clerk no longer sees an eligible row: it is HR's now.
+    // Only a confirmed round selects: no role saves a row into selected. A unit clerk no longer sees an eligible row.
     name: 'select (eligible → selected)',
-    expect: { admin: 'ok', hr: 'ok', secretary: 'ok', viewer: 'FORBIDDEN', unitX: 'NOMINATION_NOT_FOUND', unitY: 'NOMINATION_NOT_FOUND' },
+    expect: {
+      admin: 'FORBIDDEN_STATUS',
+      hr: 'FORBIDDEN_STATUS',
+      secretary: 'FORBIDDEN_STATUS',
+      viewer: 'FORBIDDEN',
+      unitX: 'TAKEN_OVER',
+      unitY: 'NOMINATION_NOT_FOUND',
+    },
     run: statusChange('eligible', 'selected'),
   },
   {
@@ -357,6 +365,9 @@ describe('the role matrix', () => {
     const { response, after } = await action.run(role);
     if (outcome === 'ok') {
       expect(response.status, JSON.stringify(response.body)).toBe(action.okStatus ?? 200);
+    } else if (outcome === 'TAKEN_OVER') {
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      expect(response.body.rows[0]).toMatchObject({ outcome: 'refused', refusal: { code: 'NOMINATION_TAKEN_OVER' } });
     } else {
       expect(response.status, JSON.stringify(response.body)).toBe(REFUSAL_STATUS[outcome]);
       expect(response.body.code).toBe(outcome);
@@ -381,7 +392,7 @@ describe('what each role reads', () => {
     ] as const) {
       fixtures[`${unitId}:${status}`] = await create(unitId, status, { note: 'đọc' });
     }
-    // A rule broken in each unit: the submitted dossier of X lacks a document, and so does Y's draft.
+    // A rule broken in each unit: a draft of X and one of Y lack a document (a submission would be refused).
     const broken = (unitId: string, status: NominationStatus) => {
       const c = row(staffOf(unitId)[2]!.id, { status, note: 'thiếu hồ sơ' });
       delete c.dossier!.BIEN_BAN_HOP_XET;
@@ -389,11 +400,11 @@ describe('what each role reads', () => {
     };
     const answer = await api.request('POST', MATRIX_BATCH, {
       token: tokens.hr,
-      body: { rows: [broken(X, 'submitted'), broken(Y, 'submitted')] },
+      body: { rows: [broken(X, 'draft'), broken(Y, 'draft')] },
     });
     expect(answer.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['saved', 'saved']);
-    fixtures[`${X}:broken`] = { id: answer.body.rows[0].id, version: 1, change: broken(X, 'submitted') };
-    fixtures[`${Y}:broken`] = { id: answer.body.rows[1].id, version: 1, change: broken(Y, 'submitted') };
+    fixtures[`${X}:broken`] = { id: answer.body.rows[0].id, version: 1, change: broken(X, 'draft') };
+    fixtures[`${Y}:broken`] = { id: answer.body.rows[1].id, version: 1, change: broken(Y, 'draft') };
   });
 
   const visibleTo: Record<RoleName, string[]> = {

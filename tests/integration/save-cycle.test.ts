@@ -71,8 +71,8 @@ describe('the campaign-level findings a save changed', () => {
 
   it('tells a unit clerk only of the rows the clerk may read', async () => {
     const [p] = staffOf('nha-khach');
-    // HR's row names the clerk's staff member for another unit: the clerk cannot read it.
-    const other = (await save([row(p!.id, { unitId: 'tong-hop' })])).rows[0]!;
+    // HR's draft names the clerk's staff member for another unit (an error: not to be submitted): the clerk cannot read it.
+    const other = (await save([row(p!.id, { unitId: 'tong-hop', status: 'draft' })])).rows[0]!;
     const own = (await save([row(staffOf('nha-khach')[1]!.id)])).rows[0]!;
     const clerk = await api.tokenFor(unitClerk('nha-khach'));
     const dup = await save([{ ...row(p!.id), id: own.id, version: own.version }], clerk);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '#tests/support/api';
-import { BATCH, CAMPAIGN_ID, HR, row, staffOf, unitClerk } from '#tests/support/rows';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { ADMIN, BATCH, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
  * Validation on save, through the API over a real DynamoDB Local: the plan's cases are stored (nothing
@@ -81,38 +82,36 @@ describe('the plan on save', () => {
 });
 
 describe('quotas on save', () => {
-  // Kế hoạch III.2.b: "Lựa chọn không quá 01 tập thể hoặc cá nhân".
-  it('warns of more candidates than places, and refuses a second selection atomically', async () => {
+  // Kế hoạch III.2.b: "Lựa chọn không quá 01 tập thể hoặc cá nhân". The campaign caps the proposals
+  // (its rules count the eligible ones): HR finding a nomination eligible takes the place.
+  it('warns of more candidates than places, and refuses a second finding of eligibility atomically', async () => {
+    const id = 'quota-on-save';
+    const admin = await api.tokenFor(ADMIN);
+    const body = { ...SEED_CAMPAIGN, id, quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE };
+    expect((await api.request('POST', '/campaigns', { token: admin, body })).status).toBe(201);
+    const batch = `/campaigns/${id}/nominations/batch`;
+    const saveAs = (rows: unknown[]) => api.request('POST', batch, { token: hr, body: { rows } });
     const [a, b] = staffOf('trung-tam-hcc');
-    const first = await saveOne(row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
-    const second = await saveOne(row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
+    const proposal = (who: string, status: 'submitted' | 'eligible' | 'returned') =>
+      row(who, { awardForm: 'BANG_KHEN_CT_UBND', status, ...(status === 'returned' ? { returnReason: 'Bổ sung' } : {}) });
+    const first = (await saveAs([proposal(a!.id, 'submitted')])).body.rows[0];
+    const second = (await saveAs([proposal(b!.id, 'submitted')])).body.rows[0];
     expect(codes(second)).toContain('QUOTA_MORE_CANDIDATES');
 
-    const selectFirst = await api.request('POST', BATCH, {
-      token: hr,
-      body: { rows: [{ ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: first.id, version: 1 }] },
-    });
-    expect(selectFirst.body.rows[0].outcome).toBe('saved');
-    expect(selectFirst.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1, max: 1 }));
+    const findFirst = await saveAs([{ ...proposal(a!.id, 'eligible'), id: first.id, version: 1 }]);
+    expect(findFirst.body.rows[0].outcome).toBe('saved');
+    expect(findFirst.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1, max: 1 }));
 
-    const selectSecond = await api.request('POST', BATCH, {
-      token: hr,
-      body: { rows: [{ ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: second.id, version: 1 }] },
-    });
-    const refused = selectSecond.body.rows[0];
-    expect(refused).toMatchObject({ outcome: 'refused', version: 1, status: 'eligible' });
+    const findSecond = await saveAs([{ ...proposal(b!.id, 'eligible'), id: second.id, version: 1 }]);
+    const refused = findSecond.body.rows[0];
+    expect(refused).toMatchObject({ outcome: 'refused', version: 1, status: 'submitted' });
     expect(refused.refusal.message.vi).toBe('Vượt chỉ tiêu Bằng khen của Chủ tịch UBND tỉnh: 2/1');
 
     // Moving the place from one to the other in one batch works: the place is given back first.
-    const swap = await api.request('POST', BATCH, {
-      token: hr,
-      body: {
-        rows: [
-          { ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'selected' }), id: second.id, version: 1 },
-          { ...row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'not_selected' }), id: first.id, version: 2 },
-        ],
-      },
-    });
+    const swap = await saveAs([
+      { ...proposal(b!.id, 'eligible'), id: second.id, version: 1 },
+      { ...proposal(a!.id, 'returned'), id: first.id, version: 2 },
+    ]);
     expect(swap.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual(['saved', 'saved']);
     expect(swap.body.quotaUsage).toContainEqual(expect.objectContaining({ awardForm: 'BANG_KHEN_CT_UBND', used: 1 }));
   });

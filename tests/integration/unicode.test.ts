@@ -27,7 +27,9 @@ describe('Vietnamese text at the API door', () => {
       body: {
         rows: [
           {
+            // A name not in the registry is an error: the row stays a draft (a submission would be refused).
             ...row(staffOf('kinh-te')[0]!.id, {
+              status: 'draft',
               nomineeId: NFD,
               achievements: ACHIEVEMENTS.normalize('NFD'),
               note: 'Ghi chú'.normalize('NFD'),
@@ -49,7 +51,12 @@ describe('Vietnamese text at the API door', () => {
     const second = await api.request('POST', BATCH, {
       token: hr,
       body: {
-        rows: [{ ...row(staffOf('kinh-te')[0]!.id, { nomineeId: '  NGUYỄN  THỊ HOÀ ', awardForm: 'BANG_KHEN_CT_UBND' }), rowKey: 'r2' }],
+        rows: [
+          {
+            ...row(staffOf('kinh-te')[0]!.id, { status: 'draft', nomineeId: '  NGUYỄN  THỊ HOÀ ', awardForm: 'BANG_KHEN_CT_UBND' }),
+            rowKey: 'r2',
+          },
+        ],
       },
     });
     expect(second.body.rows[0].issues).toContainEqual(

@@ -9,7 +9,10 @@ import type { RouteGroup } from '#functions/routes';
 import { createDocumentClient } from '#functions/store/client';
 import { ensureTable } from '#functions/store/ensure-table';
 import { seedDemoData } from '#functions/store/seed';
+import type { StoredCampaign } from '#shared/api/campaign';
+import type { Campaign } from '#shared/campaign';
 import { DEMO_USERS } from '#shared/seed/demo-office';
+import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
 
 /**
  * The product's API for an integration test: the real handlers behind the local stand-in for API
@@ -162,4 +165,13 @@ export function useTestApi(options: StartTestApiOptions = {}): TestApi {
       return Reflect.get(started, property);
     },
   });
+}
+
+/** The administrator changes a campaign's settings (its quota rules, whether incomplete dossiers may be sent): a PUT of the whole. */
+export async function updateCampaign(api: Pick<TestApi, 'tokenFor' | 'request'>, patch: Partial<Campaign>, campaignId = CAMPAIGN_ID) {
+  const token = await api.tokenFor(ADMIN);
+  const current = await api.request<StoredCampaign>('GET', `/campaigns/${campaignId}`, { token });
+  const { version, updatedAt: _updatedAt, ...campaign } = current.body;
+  const response = await api.request('PUT', `/campaigns/${campaignId}`, { token, body: { campaign: { ...campaign, ...patch }, version } });
+  if (response.status !== 200) throw new Error(`updateCampaign: ${response.status} ${response.text}`);
 }

@@ -13,7 +13,8 @@ import { ScanCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { seedDemoData } from '#functions/store/seed';
 import { NominationFields, type Nomination, type NominationChange } from '#shared/nomination';
 import type { SaveBatchResult } from '#shared/api/save';
-import type { TestApi } from '#tests/support/api';
+import type { Campaign } from '#shared/campaign';
+import { updateCampaign, type TestApi } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
 
 // Under a DOM test environment (jsdom) the global Uint8Array is the DOM's, and the AWS SDK the handlers
@@ -64,6 +65,8 @@ export interface PaneServer {
   put(fields: NominationChange, email?: string): Promise<Nomination>;
   /** The administrator changes a stored nomination (another user's edit). */
   change(id: string, patch: Partial<NominationChange>): Promise<Nomination>;
+  /** The administrator changes the campaign's settings (its quota rules, whether incomplete dossiers may be sent). */
+  updateCampaign(patch: Partial<Campaign>): Promise<void>;
   /** A stored nomination, deleted ones included. */
   nomination(id: string): Promise<Nomination | undefined>;
   /** Every live nomination of the campaign. */
@@ -180,6 +183,8 @@ export function paneServer(api: TestApi): PaneServer {
       const fields = Object.fromEntries(Object.entries(before).filter(([name]) => name in NominationFields.shape));
       return server.put({ ...fields, id, version: before.version, ...patch } as NominationChange);
     },
+
+    updateCampaign: (patch) => updateCampaign(api, patch),
 
     async nomination(id) {
       const all = await list(api, true);

@@ -3,6 +3,7 @@ import { rowHash } from '#shared/sheet/row-hash';
 import { decodeKnownIds } from '#addin/app/core/known-ids';
 import { useTestApi } from '#tests/support/api';
 import { freshPaneServer } from '#tests/support/pane-api';
+import { QUOTA_RULES_COUNTING_ELIGIBLE } from '#tests/support/rows';
 import { FakeGateway } from './fake-gateway';
 import { byId, col, columns, fields, staffOf, typedCells } from './fixtures';
 import { MemoryStorage, openPane } from './harness';
@@ -19,6 +20,8 @@ const NEW_ID = /^n[0-9a-z]+$/;
 
 async function seeded() {
   const server = await freshPaneServer(api);
+  // The office lets units send a dossier still in error (c lacks its achievements): the sheet opens with one.
+  await server.updateCampaign({ allowIncompleteSubmission: true });
   id.a = (await server.put(fields(kt[0]!.id))).id;
   id.b = (await server.put(fields(kt[1]!.id))).id;
   id.c = (await server.put(fields(th[0]!.id, { achievements: '' }))).id;
@@ -343,13 +346,13 @@ describe('pane controller', () => {
 
   it('a quota refusal leaves the row unsaved with the quota message', async () => {
     const server = await seeded();
-    await server.put(fields(th[2]!.id, { status: 'selected' }));
-    // Only HR marks a nomination eligible.
-    const eligible = await server.put(fields(kt[2]!.id, { status: 'eligible' }), 'tochuc@thidua.local');
-    const pane = await openPane({ server });
+    // The caps count the eligible proposals: HR finding one eligible takes the Giấy khen's only place.
+    await server.updateCampaign({ quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE });
+    await server.put(fields(th[2]!.id, { status: 'eligible' }), 'tochuc@thidua.local');
+    const pane = await openPane({ server, email: 'tochuc@thidua.local' });
     await pane.actions.openSheet();
-    const index = pane.gateway.findRow('id', eligible.id);
-    pane.gateway.edit(index, 'status', 'Được chọn');
+    const index = pane.gateway.findRow('id', id.a);
+    pane.gateway.edit(index, 'status', 'Đủ điều kiện');
     await pane.actions.save();
     expect(pane.gateway.marks[index]).toBe('error');
     expect(pane.gateway.cell(index, 'messages')).toBe('Lỗi: Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1');

@@ -36,14 +36,15 @@ describe('the save cycle', () => {
     ]);
     const before = pane.server.log.length;
 
-    pane.gateway.typeRow(byId(typedCells(fields(th[1]!.id, { achievements: '' }))));
+    // A dossier received late: a warning (a submission with an error would be refused).
+    pane.gateway.typeRow(byId(typedCells(fields(th[1]!.id, { receivedDate: '2025-10-01' }))));
     await pane.actions.save();
     await pane.controller.idle();
 
     const after = pane.server.log.slice(before);
     expect(after.map((entry) => `${entry.method} ${entry.path.split('/').at(-1)}`)).toEqual(['POST batch']);
     const saved = (await pane.server.live()).find((n) => n.nomineeId === th[1]!.id)!;
-    expect(itemsOf(pane.state().issues, 'ACHIEVEMENTS_MISSING').map((item) => item.nominationId)).toEqual([saved.id]);
+    expect(itemsOf(pane.state().issues, 'LATE_SUBMISSION').map((item) => item.nominationId)).toEqual([saved.id]);
     // The other rows' quota findings follow the answer's usage: now 3 for 1, on all three rows.
     const crowded = itemsOf(pane.state().issues, 'QUOTA_MORE_CANDIDATES');
     expect(crowded.map((item) => item.nominationId).sort()).toEqual([id.a, id.b, saved.id].sort());

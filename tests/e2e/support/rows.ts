@@ -71,7 +71,8 @@ export function mixedNominations(count: number): NominationChange[] {
       receivedDate: `2025-09-${pad(1 + (i % 28))}`,
     };
     if (i % 10 === 3) {
-      // A document is missing: the dossier is incomplete.
+      // A document is missing: the dossier is incomplete, and stays a draft (its submission would be refused).
+      overrides.status = 'draft';
       overrides.dossier = {
         TO_TRINH: { present: true, number: `0${(i % 9) + 1}/TTr-VP`, date: '2025-09-15' },
         BIEN_BAN_HOP_XET: { present: false },

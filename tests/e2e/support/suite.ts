@@ -2,7 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Nomination, NominationChange } from '#shared/nomination';
 import type { SaveBatchResult } from '#shared/api/index';
-import { startTestApi, type TestApi } from '#tests/support/api';
+import type { Campaign } from '#shared/campaign';
+import { startTestApi, updateCampaign, type TestApi } from '#tests/support/api';
 import { launchChromium } from './browser';
 import { HostPage } from './host-page';
 import { CAMPAIGN_ID, HR } from './people';
@@ -23,6 +24,8 @@ export interface E2eSuite {
   seed(rows: NominationChange[], email?: string): Promise<SaveBatchResult>;
   /** Every live nomination of the campaign, as `email` may see them. */
   nominations(email?: string): Promise<Nomination[]>;
+  /** The administrator changes the campaign's settings (its quota rules, whether incomplete dossiers may be sent). */
+  updateCampaign(patch: Partial<Campaign>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +67,7 @@ export async function startE2eSuite(): Promise<E2eSuite> {
       } while (cursor);
       return items;
     },
+    updateCampaign: (patch) => updateCampaign(api, patch),
     async close() {
       await Promise.allSettled(pages.map((page) => page.close()));
       await browser.close().catch(() => undefined);

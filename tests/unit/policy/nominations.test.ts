@@ -272,12 +272,18 @@ describe('what the pane can tell before sending a row', () => {
     expect(refuseUnseenChange(USERS[who], ofOwnUnit('submitted'), false)).toBe(refusal);
   });
 
-  it.each(cases({ admin: ['return'], hr: ['return', 'eligible'], unit: ['submit'], otherUnit: ['submit'], secretary: [], viewer: [] }))(
-    'the status actions offered to %s: %j',
-    (who, actions) => {
-      expect(statusActionsFor(USERS[who])).toEqual(actions);
-    },
-  );
+  it.each(
+    cases({
+      admin: ['return', 'eligible'],
+      hr: ['return', 'eligible'],
+      unit: ['submit'],
+      otherUnit: ['submit'],
+      secretary: [],
+      viewer: [],
+    }),
+  )('the status actions offered to %s: %j', (who, actions) => {
+    expect(statusActionsFor(USERS[who])).toEqual(actions);
+  });
 
   it('submit takes the own draft and returned rows only', () => {
     expect(submitsWith(USERS.unit, ofOwnUnit('draft'))).toBe(true);
