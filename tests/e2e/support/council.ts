@@ -111,17 +111,26 @@ export async function sheetNames(excel: HostPage): Promise<string[]> {
   return excel.host((host) => host.sheets().map((sheet) => sheet.name));
 }
 
+/** Ballot numbers from `first` to `last` (1-based, both included). */
+export const ballotNumbers = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+
 /**
  * The secretary types the marks into the ballot sheet: for each candidate (by the start of its header,
- * the nominee's name), a mark on the first `votes` ballots.
+ * the nominee's name before the unit's), a mark on each of the given ballots (by number, 1-based).
  */
-export async function markBallots(excel: HostPage, sheet: string, votes: Record<string, number>): Promise<void> {
+export async function markBallots(excel: HostPage, sheet: string, votes: Record<string, readonly number[]>): Promise<void> {
   const headers = await excel.host((host, name) => Array.from({ length: 40 }, (_, column) => host.cell(name, 1, column).text), sheet);
-  for (const [name, count] of Object.entries(votes)) {
-    const column = headers.findIndex((header) => header.startsWith(name));
+  const cells: { row: number; column: number }[] = [];
+  for (const [name, ballots] of Object.entries(votes)) {
+    const column = headers.findIndex((header) => header === name || header.startsWith(`${name} (`));
     if (column < 1) throw new Error(`no candidate ${name} on ${sheet}: ${headers.filter((h) => h).join(' | ')}`);
-    if (count === 0) continue;
-    const marks = Array.from({ length: count }, () => ['x']);
-    await excel.host((host, arg) => host.paste(2, arg.column, arg.marks, arg.sheet), { sheet, column, marks });
+    // Two header rows, then ballot 1.
+    for (const number of ballots) cells.push({ row: 1 + number, column });
   }
+  await excel.host(
+    (host, arg) => {
+      for (const cell of arg.cells) host.paste(cell.row, cell.column, [['x']], arg.sheet);
+    },
+    { sheet, cells },
+  );
 }
