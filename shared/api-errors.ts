@@ -100,3 +100,12 @@ export const API_ERRORS = {
 } as const satisfies Record<string, { status: number } & Localized>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;
+
+/**
+ * INVALID_TRANSITION's message when the move is into or out of the council's decision (selected, not
+ * selected): the user reads why, and what may undo it, not only that the move is not allowed.
+ */
+export const COUNCIL_DECISION_REFUSED: Localized = {
+  vi: 'Trạng thái "Được chọn", "Không được chọn" chỉ do Hội đồng quyết định khi xác nhận kết quả vòng bỏ phiếu, không sửa bằng cách lưu dòng; chỉ quản trị viên được hủy kết quả một vòng đã xác nhận (ghi lý do)',
+  en: 'Selected and not selected are decided only by the council, when a round is confirmed, never by saving the row; only an administrator may annul a confirmed round (with a reason)',
+};

@@ -28,6 +28,12 @@ export const ROUND_MOVES = {
   annul: { from: ['selected', 'not_selected'], to: ['eligible'] },
 } as const satisfies Record<string, { from: readonly NominationStatus[]; to: readonly NominationStatus[] }>;
 
+/** Whether a move goes into or out of a status that only the council's rounds set (selected, not selected). */
+export function isCouncilDecision(from: NominationStatus, to: NominationStatus): boolean {
+  const decided: readonly NominationStatus[] = ROUND_MOVES.confirm.to;
+  return from !== to && (decided.includes(from) || decided.includes(to));
+}
+
 /** The statuses in which the unit still holds its nomination, before HR takes it over. */
 export const UNIT_STATUSES: readonly NominationStatus[] = ['draft', 'submitted', 'returned'];
 

@@ -6,7 +6,8 @@ import { makeIssue, type Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { mayRead, refuseByFindings, refuseChange, unreadableAs } from '#shared/policy/nominations';
-import { isSubmission } from '#shared/status';
+import { COUNCIL_DECISION_REFUSED } from '#shared/api-errors';
+import { isCouncilDecision, isSubmission } from '#shared/status';
 import {
   checkNomination,
   makeRuleContext,
@@ -102,7 +103,12 @@ export async function saveBatch(
     }
     const { id: _id, version: _version, rowKey: _rowKey, ...fields } = change;
     const refusal = refuseChange(user, before, fields);
-    if (refusal) throw new ApiError(refusal, { row: index, rowKey: change.rowKey, id: change.id, status: fields.status });
+    if (refusal) {
+      // A move the council's rounds alone make says so (the code stays INVALID_TRANSITION).
+      const council = refusal === 'INVALID_TRANSITION' && before && isCouncilDecision(before.status, fields.status);
+      const details = { row: index, rowKey: change.rowKey, id: change.id, status: fields.status };
+      throw new ApiError(refusal, details, council ? COUNCIL_DECISION_REFUSED : undefined);
+    }
     const stampReceipt = isSubmission(before?.status, fields.status) && !fields.receivedDate;
     const after: Nomination = {
       ...fields,

@@ -126,14 +126,17 @@ export function formsWithPlaces(
   const open = forms.filter((form) => form.places > 0);
   const asked = full.filter((code) => request.awardForms?.includes(code));
   if (full.length > 0 && (open.length === 0 || asked.length > 0)) {
-    const names = (asked.length > 0 ? asked : full).map((code) => campaign.awardForms.find((f) => f.code === code)?.name ?? code);
+    const codes = asked.length > 0 ? asked : full;
+    // The form's name in each language (the plan names a form in vi and en), its code when unknown.
+    const names = (language: 'vi' | 'en') =>
+      codes.map((code) => campaign.awardForms.find((f) => f.code === code)?.name[language] ?? code).join(', ');
     return {
       refusal: {
         code: 'NO_PLACES_LEFT',
-        details: { awardForms: asked.length > 0 ? asked : full },
+        details: { awardForms: codes },
         message: {
-          vi: `${names.join(', ')} đã đủ số suất theo chỉ tiêu; không mở vòng bỏ phiếu cho hình thức này`,
-          en: `${names.join(', ')} has no places left under its quota; no round is opened for it`,
+          vi: `${names('vi')} đã đủ số suất theo chỉ tiêu; không mở vòng bỏ phiếu cho hình thức này`,
+          en: `${names('en')} has no places left under its quota; no round is opened for it`,
         },
       },
     };
