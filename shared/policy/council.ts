@@ -1,4 +1,5 @@
 import type { Role, User } from '#shared/org';
+import { roleMaySetStatus } from './nominations';
 import { unlessRole, type Refusal } from './roles';
 
 /** What the council's work asks of a user: running the vote, or reading its rounds. */
@@ -18,11 +19,19 @@ const COUNCIL_ROLES: Record<CouncilAction, readonly Role[]> = {
   readRounds: ['admin', 'hr', 'secretary', 'viewer'],
 };
 
-export function refuseCouncil(user: User, action: CouncilAction): Refusal {
+export function refuseCouncil(user: Pick<User, 'role'>, action: CouncilAction): Refusal {
   return unlessRole(user, COUNCIL_ROLES[action]);
 }
 
 /** Whether the pane offers this user the council's tools (opening, ballots, tally, confirmation). */
 export function runsTheVote(user: User | undefined): boolean {
   return user !== undefined && RUNS_THE_VOTE.includes(user.role);
+}
+
+/**
+ * Who acts on a campaign-wide quota (its badges are theirs): whoever finds proposals eligible (HR, an
+ * administrator) and whoever runs the vote. A unit clerk acts only on its own unit's quotas.
+ */
+export function actsOnOfficeQuotas(user: Pick<User, 'role'>): boolean {
+  return !refuseCouncil(user, 'confirm') || roleMaySetStatus(user.role, 'eligible');
 }

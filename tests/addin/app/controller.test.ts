@@ -362,12 +362,12 @@ describe('pane controller', () => {
     // The status line: what was saved and refused, and in red why and whose.
     expect(pane.state().notice!.vi).toBe('Đã lưu 0 dòng. Còn 1 dòng có lỗi cần sửa. 1 dòng bị từ chối:');
     expect(pane.state().refusals).toEqual([
-      { reason: expect.objectContaining({ vi: 'Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1' }), names: [kt[2]!.fullName] },
+      { reason: expect.objectContaining({ vi: 'Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1' }), names: [kt[0]!.fullName] },
     ]);
 
     // Set back to what was saved: nothing to send, and the row shows its own findings again, not the refusal.
     const before = pane.gateway.cell(index, 'messages');
-    pane.gateway.edit(index, 'status', 'Đủ điều kiện');
+    pane.gateway.edit(index, 'status', 'Đã gửi');
     await pane.actions.save();
     expect(pane.state().notice!.vi).toMatch(/^Không có thay đổi cần lưu\./);
     expect(pane.gateway.cell(index, 'messages')).not.toBe(before);

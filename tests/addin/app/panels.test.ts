@@ -27,7 +27,7 @@ describe('quota panel', () => {
     expect(rows[0]!.scopeName).toBeUndefined();
   });
 
-  it("a unit clerk acts on its own unit's quota only; whoever selects acts on every quota", () => {
+  it("a unit clerk acts on its own unit's quota only; HR and whoever runs the vote act on every quota", () => {
     const usage = [
       { ruleId: 'Q', awardForm: 'GIAY_KHEN_CVP', scope: 'campaign' as const, scopeKey: '*', max: 1, used: 2, candidates: 3 },
       { ruleId: 'U', awardForm: 'GIAY_KHEN_CVP', scope: 'unit' as const, scopeKey: 'kinh-te', max: 1, used: 0, candidates: 2 },

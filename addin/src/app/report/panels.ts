@@ -3,7 +3,7 @@ import type { Issue, Severity } from '#shared/issues';
 import type { Localized } from '#shared/localized';
 import type { RuleCode } from '#shared/messages';
 import type { Unit, User } from '#shared/org';
-import { roleMaySetStatus } from '#shared/policy/nominations';
+import { actsOnOfficeQuotas } from '#shared/policy/council';
 import type { QuotaUsage } from '#shared/rules/quota';
 import { columnForField, type ColumnDef } from '#shared/sheet/columns';
 import { compareVietnamese } from '#shared/text';
@@ -36,7 +36,7 @@ export function quotaRows(
   units: readonly Unit[],
   viewer?: Pick<User, 'role' | 'unitId'>,
 ): QuotaRow[] {
-  const selects = !viewer || roleMaySetStatus(viewer.role, 'selected');
+  const selects = !viewer || actsOnOfficeQuotas(viewer);
   const formOrder = (code: string) => campaign.awardForms.findIndex((form) => form.code === code);
   return usage
     .map((entry): QuotaRow => {
