@@ -82,11 +82,29 @@ describe('the plan on save', () => {
 
 describe('quotas on save', () => {
   // Kế hoạch III.2.b: "Lựa chọn không quá 01 tập thể hoặc cá nhân".
-  it('warns of more candidates than places, and refuses a second selection atomically', async () => {
+  it('counts more candidates than places (a finding on the form, not on its rows), and refuses a second selection atomically', async () => {
     const [a, b] = staffOf('trung-tam-hcc');
     const first = await saveOne(row(a!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
-    const second = await saveOne(row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }));
-    expect(codes(second)).toContain('QUOTA_MORE_CANDIDATES');
+    const answer = await api.request('POST', BATCH, {
+      token: hr,
+      body: { rows: [{ ...row(b!.id, { awardForm: 'BANG_KHEN_CT_UBND', status: 'eligible' }), rowKey: 'r1' }] },
+    });
+    const second = answer.body.rows[0];
+    expect(codes(second)).not.toContain('QUOTA_MORE_CANDIDATES');
+    // Other tests of this file nominated for the Bằng khen too: more candidates than its one place.
+    const usage = answer.body.quotaUsage.find((entry: { awardForm: string }) => entry.awardForm === 'BANG_KHEN_CT_UBND');
+    expect(usage.candidates).toBeGreaterThan(usage.max);
+    const report = await api.request('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token: hr });
+    const crowded = report.body.issues.filter((issue: { code: string }) => issue.code === 'QUOTA_MORE_CANDIDATES');
+    expect(crowded).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'awardForm',
+        params: expect.objectContaining({ candidates: usage.candidates }),
+      }),
+    );
+    // Once per form, on no row.
+    expect(crowded.every((issue: { nominationId?: string }) => issue.nominationId === undefined)).toBe(true);
 
     const selectFirst = await api.request('POST', BATCH, {
       token: hr,
