@@ -3,7 +3,7 @@ import { nomineeKey, type Nomination } from '#shared/nomination';
 import type { RuleContext } from './context';
 import { countNominees } from './duplicates';
 import { nominationFindings, summarizeFindings } from './findings';
-import { computeQuotaUsage } from './quota';
+import { computeQuotaUsage, quotaFormIssues } from './quota';
 
 export * from './context';
 export * from './duplicates';
@@ -26,5 +26,6 @@ export function validateCampaign(ctx: RuleContext, nominations: readonly Nominat
       { timesNominated: nomineeCounts.get(nomineeKey(nomination)) ?? 0, quotaUsage },
     ),
   );
-  return { issues, quotaUsage, counts: { nominations: live.length, ...summarizeFindings(issues) } };
+  const all = [...issues, ...quotaFormIssues(ctx, quotaUsage)];
+  return { issues: all, quotaUsage, counts: { nominations: live.length, ...summarizeFindings(all) } };
 }

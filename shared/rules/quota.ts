@@ -8,7 +8,7 @@ import type { RuleContext } from './context';
 import type { RowTarget } from './nomination-rules';
 
 /** The findings rule 4 puts on a nomination: they follow the quota usage, which every save moves. */
-export const QUOTA_RULE_CODES: readonly RuleCode[] = ['QUOTA_EXCEEDED', 'QUOTA_MORE_CANDIDATES'];
+export const QUOTA_RULE_CODES: readonly RuleCode[] = ['QUOTA_EXCEEDED'];
 
 /** The scope key of a whole-campaign quota; a unit quota uses the unit's id. */
 export const CAMPAIGN_SCOPE = '*';
@@ -58,37 +58,49 @@ function scopeName(ctx: RuleContext, usage: QuotaUsage): Localized {
   return { vi: ` (${unitName})`, en: ` (${unitName})` };
 }
 
+function formName(ctx: RuleContext, awardForm: string): Localized {
+  return ctx.campaign.awardForms.find((form) => form.code === awardForm)?.name ?? { vi: awardForm, en: awardForm };
+}
+
 /**
- * The quota findings that concern one nomination: an error when its form is over the cap and it takes
- * a place; a warning when more candidates than places compete (normal before the council votes).
+ * The quota finding that concerns one nomination: an error when its form is over the cap and it takes
+ * a place. (More candidates than places is the form's finding, not a row's: quotaFormIssues.)
  */
 export function quotaIssuesFor(ctx: RuleContext, usages: readonly QuotaUsage[], nomination: QuotaRelevant, target: RowTarget): Issue[] {
   const issues: Issue[] = [];
   for (const rule of ctx.campaign.quotaRules) {
     const usage = usages.find((u) => u.ruleId === rule.id && u.scopeKey === quotaScopeKey(rule, nomination));
-    if (!usage) continue;
-    const awardFormName = ctx.campaign.awardForms.find((form) => form.code === rule.awardForm)?.name ?? {
-      vi: rule.awardForm,
-      en: rule.awardForm,
-    };
-    const params = { awardFormName, scopeName: scopeName(ctx, usage), used: usage.used, max: usage.max };
-    if (countsTowards(rule, nomination) && usage.used > usage.max) {
-      issues.push(makeIssue('QUOTA_EXCEEDED', 'error', { ...target, field: 'status' }, params));
-    } else if (isCandidate(rule, nomination) && usage.candidates > usage.max) {
-      issues.push(
+    if (!usage || !countsTowards(rule, nomination) || usage.used <= usage.max) continue;
+    const params = { awardFormName: formName(ctx, rule.awardForm), scopeName: scopeName(ctx, usage), used: usage.used, max: usage.max };
+    issues.push(makeIssue('QUOTA_EXCEEDED', 'error', { ...target, field: 'status' }, params));
+  }
+  return issues;
+}
+
+/**
+ * More candidates than places, once per quota (form and scope) and on no row: normal before the council
+ * votes, it asks the council to choose, and says nothing a candidate's row must fix.
+ */
+export function quotaFormIssues(ctx: RuleContext, usages: readonly QuotaUsage[]): Issue[] {
+  return (
+    usages
+      // Over the cap, the rows taking a place carry the error; there is no choice left to ask for.
+      .filter((usage) => usage.candidates > usage.max && usage.used <= usage.max)
+      .map((usage) =>
         makeIssue(
           'QUOTA_MORE_CANDIDATES',
           'warning',
-          { ...target, field: 'awardForm' },
+          { field: 'awardForm' },
           {
-            ...params,
+            awardFormName: formName(ctx, usage.awardForm),
+            scopeName: scopeName(ctx, usage),
+            used: usage.used,
+            max: usage.max,
             candidates: usage.candidates,
           },
         ),
-      );
-    }
-  }
-  return issues;
+      )
+  );
 }
 
 /** The message of a refused save: the quota it would have broken, with the figures it would have reached. */
@@ -102,10 +114,7 @@ export function quotaRefusal(ctx: RuleContext, rule: QuotaRule, scopeKey: string
     used: wouldBe,
     candidates: 0,
   };
-  const awardFormName = ctx.campaign.awardForms.find((form) => form.code === rule.awardForm)?.name ?? {
-    vi: rule.awardForm,
-    en: rule.awardForm,
-  };
+  const awardFormName = formName(ctx, rule.awardForm);
   return makeIssue(
     'QUOTA_EXCEEDED',
     'error',

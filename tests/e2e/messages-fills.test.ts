@@ -24,7 +24,7 @@ it('writes messages, fills and notes for what the rules found, and the pane list
   const people = [...staffOf('tong-hop'), ...staffOf('kinh-te')];
   const rows = [
     nomination(people[0]!.id, { status: 'draft' }), // clean
-    nomination(people[1]!.id, { status: 'submitted' }), // competes for one place: a warning
+    nomination(people[1]!.id, { status: 'submitted' }), // competes for one place: the form's warning, not the row's
     nomination(people[2]!.id, { status: 'draft', dossier: MISSING_MINUTES }), // a draft may lack a document: a warning
     nomination(people[3]!.id, { status: 'submitted', dossier: MISSING_MINUTES }), // submitted without it: an error
     nomination(people[4]!.id, { receivedDate: '2025-10-15' }), // after the deadline
@@ -46,9 +46,11 @@ it('writes messages, fills and notes for what the rules found, and the pane list
 
   const messages = (await excel.column('messages')).map((cell) => cell.text);
   const fills = await excel.fills();
-  expect(fills).toEqual([null, YELLOW, YELLOW, RED, YELLOW, YELLOW, RED, RED, RED]);
+  // More candidates than places is the form's finding: no candidate's row turns yellow for it.
+  expect(fills).toEqual([null, null, YELLOW, RED, YELLOW, null, RED, RED, RED]);
   expect(messages[0]).toBe('');
-  expect(messages[1]).toMatch(/^Cảnh báo: Giấy khen của Chánh Văn phòng: \d+ đề nghị cho 1 suất/);
+  expect(messages[1]).toBe('');
+  expect(messages.join('\n')).not.toContain('đề nghị cho 1 suất');
   expect(messages[2]).toBe('Cảnh báo: Hồ sơ thiếu Biên bản cuộc họp xét khen thưởng');
   // Errors first, then warnings, one line each.
   expect(messages[3]!.split('\n')[0]).toBe('Lỗi: Hồ sơ thiếu Biên bản cuộc họp xét khen thưởng');
@@ -81,6 +83,10 @@ it('writes messages, fills and notes for what the rules found, and the pane list
 
   // The pane lists the findings by rule; a click on one selects its cell in the sheet.
   await excel.waitForState((state) => state.issueCounts.errors >= 3);
+  // The form's finding once, in the quota panel: not a list of the same sentence per candidate.
+  expect(await excel.pane.getByRole('heading', { name: /^Nhiều đề nghị hơn số suất/ }).count()).toBe(0);
+  const giayKhen = excel.pane.getByRole('listitem', { name: /^Giấy khen của Chánh Văn phòng – Toàn Văn phòng/ });
+  await expect.poll(() => giayKhen.getByText('Nhiều đề nghị hơn số suất').count()).toBe(1);
   const group = excel.pane.getByRole('heading', { name: /Hồ sơ chưa đủ thành phần/ });
   await expect.poll(() => group.count()).toBeGreaterThan(0);
   await excel.pane

@@ -84,7 +84,7 @@ describe('the plan on save', () => {
 describe('quotas on save', () => {
   // Kế hoạch III.2.b: "Lựa chọn không quá 01 tập thể hoặc cá nhân". The campaign caps the proposals
   // (its rules count the eligible ones): HR finding a nomination eligible takes the place.
-  it('warns of more candidates than places, and refuses a second finding of eligibility atomically', async () => {
+  it('counts more candidates than places (a finding on the form, not on its rows), and refuses a second finding of eligibility atomically', async () => {
     const id = 'quota-on-save';
     const admin = await api.tokenFor(ADMIN);
     const body = { ...SEED_CAMPAIGN, id, quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE };
@@ -95,8 +95,18 @@ describe('quotas on save', () => {
     const proposal = (who: string, status: 'submitted' | 'eligible' | 'returned') =>
       row(who, { awardForm: 'BANG_KHEN_CT_UBND', status, ...(status === 'returned' ? { returnReason: 'Bổ sung' } : {}) });
     const first = (await saveAs([proposal(a!.id, 'submitted')])).body.rows[0];
-    const second = (await saveAs([proposal(b!.id, 'submitted')])).body.rows[0];
-    expect(codes(second)).toContain('QUOTA_MORE_CANDIDATES');
+    const answer = await saveAs([proposal(b!.id, 'submitted')]);
+    const second = answer.body.rows[0];
+    expect(codes(second)).not.toContain('QUOTA_MORE_CANDIDATES');
+    const usage = answer.body.quotaUsage.find((entry: { awardForm: string }) => entry.awardForm === 'BANG_KHEN_CT_UBND');
+    expect(usage).toMatchObject({ candidates: 2, max: 1 });
+    const report = await api.request('GET', `/campaigns/${id}/validation`, { token: hr });
+    const crowded = report.body.issues.filter((issue: { code: string }) => issue.code === 'QUOTA_MORE_CANDIDATES');
+    expect(crowded).toContainEqual(
+      expect.objectContaining({ severity: 'warning', field: 'awardForm', params: expect.objectContaining({ candidates: 2 }) }),
+    );
+    // Once per form, on no row.
+    expect(crowded.every((issue: { nominationId?: string }) => issue.nominationId === undefined)).toBe(true);
 
     const findFirst = await saveAs([{ ...proposal(a!.id, 'eligible'), id: first.id, version: 1 }]);
     expect(findFirst.body.rows[0].outcome).toBe('saved');

@@ -124,7 +124,7 @@ export function resultSheetDoc(input: { round: number; campaignTitle: string; re
     });
   b.blank();
 
-  const tableTop = b.row(['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Số phiếu', 'Tỷ lệ', 'Đạt', 'Kết quả'], {
+  const tableTop = b.row(['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Số phiếu bầu', 'Tỷ lệ', 'Đạt', 'Kết quả'], {
     bold: true,
     align: 'Center',
     fill: HEADER_FILL,
@@ -166,7 +166,10 @@ export function resultSheetDoc(input: { round: number; campaignTitle: string; re
     b.line('Không có phiếu không hợp lệ.');
   } else {
     const labels = reasonLabels(minutes);
-    const top = b.row(['STT', 'Số phiếu', 'Lý do'], { bold: true, align: 'Center', fill: HEADER_FILL });
+    // The header's style on the table's three columns only (b.row would fill the sheet's whole width);
+    // "Phiếu số" is the ballot's number, not a count of votes ("Số phiếu bầu" above).
+    const top = b.row(['STT', 'Phiếu số', 'Lý do']);
+    b.style({ row: top, column: 0, rows: 1, columns: 3 }, { bold: true, align: 'Center', fill: HEADER_FILL });
     result.invalidBallots.forEach((ballot, i) => b.row([i + 1, ballot.number, ballot.reasons.map((r) => labels.get(r) ?? r).join('; ')]));
     b.style({ row: top, column: 0, rows: b.next - top, columns: 3 }, { grid: true });
     b.style({ row: top + 1, column: 2, rows: b.next - top - 1, columns: 1 }, { wrap: true });
@@ -233,7 +236,11 @@ export function minutesSheetDoc(minutes: TallyMinutes): SheetDoc {
   b.line(`- Tỷ lệ phiếu cần đạt: ${minutes.threshold}.`);
   minutes.forms.forEach((form, i) => {
     b.line(`${i + 1}. ${form.awardFormName} (số suất: ${form.places})`, { bold: true });
-    const top = b.row(['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Số phiếu', 'Tỷ lệ', 'Kết quả'], { bold: true, align: 'Center', wrap: true });
+    const top = b.row(['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Số phiếu bầu', 'Tỷ lệ', 'Kết quả'], {
+      bold: true,
+      align: 'Center',
+      wrap: true,
+    });
     for (const c of form.candidates) b.row([c.order, sheetText(c.name), sheetText(c.unitName), c.votes, c.percent, outcomeLabel(c)]);
     b.style({ row: top, column: 0, rows: b.next - top, columns: width }, { grid: true, wrap: true, valign: 'Top' });
     if (b.next - top > 1) b.style({ row: top + 1, column: 3, rows: b.next - top - 1, columns: 2 }, { align: 'Right' });

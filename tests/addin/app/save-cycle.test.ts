@@ -29,11 +29,9 @@ describe('the save cycle', () => {
   it('makes no validation request after a save, and shows the findings and quotas of its answer', async () => {
     const pane = await openPane({ server: await seeded() });
     await pane.actions.openSheet();
-    // Two candidates of the Giấy khen for one place: each row warned, 2 for 1.
-    expect(itemsOf(pane.state().issues, 'QUOTA_MORE_CANDIDATES').map((item) => item.message.vi)).toEqual([
-      expect.stringContaining(': 2 đề nghị cho 1 suất'),
-      expect.stringContaining(': 2 đề nghị cho 1 suất'),
-    ]);
+    // Two candidates of the Giấy khen for one place: the form's finding, in the quota panel once, on no row.
+    expect(itemsOf(pane.state().issues, 'QUOTA_MORE_CANDIDATES')).toEqual([]);
+    expect(pane.state().quota.find((row) => row.awardForm === 'GIAY_KHEN_CVP')).toMatchObject({ candidates: 2, crowded: true });
     const before = pane.server.log.length;
 
     // A dossier received late: a warning (a submission with an error would be refused).
@@ -45,11 +43,9 @@ describe('the save cycle', () => {
     expect(after.map((entry) => `${entry.method} ${entry.path.split('/').at(-1)}`)).toEqual(['POST batch']);
     const saved = (await pane.server.live()).find((n) => n.nomineeId === th[1]!.id)!;
     expect(itemsOf(pane.state().issues, 'LATE_SUBMISSION').map((item) => item.nominationId)).toEqual([saved.id]);
-    // The other rows' quota findings follow the answer's usage: now 3 for 1, on all three rows.
-    const crowded = itemsOf(pane.state().issues, 'QUOTA_MORE_CANDIDATES');
-    expect(crowded.map((item) => item.nominationId).sort()).toEqual([id.a, id.b, saved.id].sort());
-    for (const item of crowded) expect(item.message.vi).toContain(': 3 đề nghị cho 1 suất');
-    expect(pane.state().quota.find((row) => row.awardForm === 'GIAY_KHEN_CVP')).toMatchObject({ candidates: 3, max: 1 });
+    // The quota panel follows the answer's usage: now 3 for 1; still no row carries it.
+    expect(itemsOf(pane.state().issues, 'QUOTA_MORE_CANDIDATES')).toEqual([]);
+    expect(pane.state().quota.find((row) => row.awardForm === 'GIAY_KHEN_CVP')).toMatchObject({ candidates: 3, max: 1, crowded: true });
 
     // "Kiểm tra lại" still asks for the whole report.
     await pane.actions.refreshReport();
@@ -62,7 +58,7 @@ describe('the save cycle', () => {
     await pane.actions.openSheet();
     const { gateway } = pane;
     const other = gateway.findRow('id', id.a);
-    expect(gateway.marks[other]).toBe('warning');
+    expect(gateway.marks[other]).toBe('ok');
     // The real server finds the related row by rule 8: the new row nominates n-a's nominee again.
     gateway.writeSyncs = 2;
     const writesBefore = gateway.calls.filter((call) => call === 'writeResults').length;
@@ -74,21 +70,17 @@ describe('the save cycle', () => {
     expect(pane.state().lastSaveSyncs).toBe(3);
     expect(gateway.marks[other]).toBe('error');
     expect(gateway.cell(other, 'messages')).toBe(
-      `Lỗi: ${kt[0]!.fullName} được đề nghị 2 lần trong Đợt thi đua (một thành tích chỉ khen một lần)\n` +
-        'Cảnh báo: Giấy khen của Chánh Văn phòng: 2 đề nghị cho 1 suất, Hội đồng cần bình xét lựa chọn',
+      `Lỗi: ${kt[0]!.fullName} được đề nghị 2 lần trong Đợt thi đua (một thành tích chỉ khen một lần)`,
     );
-    // The real server sends n-a's whole findings: the duplicate and the quota warning it still has.
-    expect(gateway.notes[other]).toEqual([
-      { columnId: expect.any(String), text: expect.stringContaining('được đề nghị 2 lần') },
-      { columnId: expect.any(String), text: expect.stringContaining('2 đề nghị cho 1 suất') },
-    ]);
+    // The real server sends n-a's whole findings: the duplicate (more candidates than places is on no row).
+    expect(gateway.notes[other]).toEqual([{ columnId: expect.any(String), text: expect.stringContaining('được đề nghị 2 lần') }]);
     const saved = (await server.live()).find((n) => n.nomineeId === kt[0]!.id && n.id !== id.a)!;
     expect(
       itemsOf(pane.state().issues, 'DUPLICATE_NOMINEE')
         .map((item) => item.nominationId)
         .sort(),
     ).toEqual([id.a, saved.id].sort());
-    // n-a's former findings were replaced by what the server sent (its quota warning once, not twice).
-    expect(itemsOf(pane.state().issues, 'QUOTA_MORE_CANDIDATES').filter((item) => item.nominationId === id.a)).toHaveLength(1);
+    // n-a's former findings were replaced by what the server sent (the duplicate once, not twice).
+    expect(itemsOf(pane.state().issues, 'DUPLICATE_NOMINEE').filter((item) => item.nominationId === id.a)).toHaveLength(1);
   });
 });

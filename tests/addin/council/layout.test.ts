@@ -128,6 +128,23 @@ describe('result and minutes layouts', () => {
     expect(rows).toContain('1|9|Đánh dấu nhiều hơn số suất của hình thức khen thưởng||||');
     expect(rows.some((row) => row.includes("|'Bằng phiếu:") || row.includes('|Bằng phiếu:'))).toBe(true);
     expect(doc.values.every((row) => row.length === 7)).toBe(true);
+    // "Số phiếu" named both a ballot's number and a candidate's votes: now one each.
+    expect(rows).toContain('STT|Họ tên / Tập thể|Đơn vị|Số phiếu bầu|Tỷ lệ|Đạt|Kết quả');
+    const invalidTop = doc.values.findIndex((row) => row.join('|') === 'STT|Phiếu số|Lý do||||');
+    expect(invalidTop).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.split('|').includes('Số phiếu'))).toEqual([]);
+    // Every header fill stays inside its table's grid.
+    const grids = doc.styles.filter((s) => s.style.grid).map((s) => s.block);
+    for (const filled of doc.styles.filter((s) => s.style.fill && s.block.rows === 1 && s.style.bold)) {
+      const inside = grids.some(
+        (g) =>
+          filled.block.row >= g.row &&
+          filled.block.row < g.row + g.rows &&
+          filled.block.column >= g.column &&
+          filled.block.column + filled.block.columns <= g.column + g.columns,
+      );
+      expect(inside, `fill at row ${filled.block.row}, ${filled.block.columns} columns`).toBe(true);
+    }
   });
 
   it('the minutes: council, members, ballots, candidates, conclusion and signatures, on A4 portrait one page wide', () => {

@@ -18,7 +18,10 @@ export interface PaneReport {
 export function createPaneReport(core: PaneCore): PaneReport {
   const { store, memory } = core;
 
-  function publish(issues: Issue[], quotaUsage?: QuotaUsage[]) {
+  function publish(all: Issue[], quotaUsage?: QuotaUsage[]) {
+    // A finding on no row is a form's (more candidates than places): the quota panel shows it, once per
+    // form, from the usage; the issue list and the rows keep what a row must fix.
+    const issues = all.filter((issue) => issue.nominationId !== undefined);
     memory.reportIssues = issues;
     const patch: Partial<PaneState> = { issues: groupIssues(issues, memory.labels), issueCounts: summarizeFindings(issues) };
     if (quotaUsage && memory.ctx) patch.quota = quotaRows(quotaUsage, memory.ctx.campaign, memory.units, store.state.user);
