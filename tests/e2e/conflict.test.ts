@@ -54,6 +54,26 @@ it('shows a conflict between two panes with both versions, and saves the one cho
   expect(await rowA.getByText(/^tochuc@thidua\.local đã sửa lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\.$/).count()).toBe(1);
   expect(await rowA.textContent()).not.toMatch(/phiên bản/);
   expect(await rowA.getByRole('button').allTextContents()).toEqual(['Lấy bản trên máy chủ', 'Giữ bản của tôi']);
+  // In a 320 px pane the fields stack, and no word breaks across two lines ("thàn|h").
+  await clerk.page.evaluate(() => void ((document.querySelector('.pane') as HTMLElement).style.width = '320px'));
+  const layout = await rowA.evaluate((article) => {
+    const split: string[] = [];
+    let words = 0;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        words += 1;
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        if (new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size > 1) split.push(word[0]);
+      }
+    }
+    return { words, width: article.getBoundingClientRect().width, overflows: article.scrollWidth > article.clientWidth, split };
+  });
+  expect(layout.width).toBeLessThan(320);
+  expect(layout.words).toBeGreaterThan(20);
+  expect(layout).toMatchObject({ overflows: false, split: [] });
   // The rows are marked in the sheet, and nothing the clerk typed was overwritten.
   const fills = await clerk.fills();
   expect(fills.every((fill) => fill === '#F4B183')).toBe(true);

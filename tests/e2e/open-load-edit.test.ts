@@ -50,6 +50,10 @@ it('opens the sheet, loads the campaign, and saves a typed edit and a dropdown c
   // HR marks the fourth row eligible from the status cell's dropdown.
   const eligibleId = String(ids[3]);
   await excel.pickFromList(await excel.rowOfId(eligibleId), columnIndex('status'), 'Đủ điều kiện');
+  // Autosave is off: the pane hints the edited rows at once, as not yet checked by the server.
+  await expect
+    .poll(async () => (await excel.column('messages')).filter((cell) => cell.text === 'Chưa lưu, chưa kiểm tra trên máy chủ.').length)
+    .toBe(2);
 
   const syncsBefore = (await excel.stats()).syncs;
   const since = suite.server.now();

@@ -9,6 +9,7 @@ import { createPaneReport } from './report/pane-report';
 import type { PaneActions, PaneController, PaneDeps } from './core/pane-types';
 import { createRoleActionRunner } from './roles/role-action-runner';
 import { createSaveFlow } from './save/save-flow';
+import { createHints } from './save/hints';
 import { createSession } from './core/session';
 import { createSheetLoad } from './load/sheet-load';
 
@@ -26,6 +27,7 @@ export { describeError } from './core/pane-errors';
  *  - sheet-load.ts: "Mở bảng tổng hợp", a load merged with the sheet;
  *  - save-flow.ts (with send-rows.ts): one save, sheet → server → sheet;
  *  - autosave.ts: when saves run (the button, autosave, retries), never two at once;
+ *  - hints.ts: the rules on one nomination over the edited rows before a save, not yet checked by the server;
  *  - conflict-actions.ts: keep mine / take theirs;
  *  - role-action-runner.ts: submit, return, eligible;
  *  - pane-report.ts: findings, quotas and conflicts as the panels show them;
@@ -40,7 +42,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     starting: () => scheduler.saveStarting(),
     ended: (retryLater) => scheduler.saveEnded(retryLater),
   });
-  const scheduler = createSaveScheduler(core, () => save.run());
+  const scheduler = createSaveScheduler(core, () => save.run(), createHints(core));
   const campaign = createCampaignSheet(core, report, scheduler);
   const session = createSession(core, campaign, scheduler);
   const openSheet = createSheetLoad(core, report, scheduler);

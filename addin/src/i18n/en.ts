@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   'sheet.conflict': 'Conflict: someone else changed this row on the server. Choose "Take the server\'s" or "Keep mine" in the task pane.',
   'sheet.unsavedRetry': 'Not saved – will retry',
   'sheet.unsavedError': 'Not saved: {message}',
+  'sheet.unchecked': 'Not saved, not yet checked by the server.',
   'sheet.unsaved': 'Not saved',
   'sheet.problem': '{column}: {message}',
 

@@ -140,6 +140,7 @@ export const vi = {
     'Xung đột: dòng đã được người khác sửa trên máy chủ. Chọn "Lấy bản trên máy chủ" hoặc "Giữ bản của tôi" ở ngăn bên phải.',
   'sheet.unsavedRetry': 'Chưa lưu – sẽ tự thử lại',
   'sheet.unsavedError': 'Chưa lưu: {message}',
+  'sheet.unchecked': 'Chưa lưu, chưa kiểm tra trên máy chủ.',
   'sheet.unsaved': 'Chưa lưu',
   'sheet.problem': '{column}: {message}',
 

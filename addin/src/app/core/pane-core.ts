@@ -43,6 +43,11 @@ export interface PaneMemory {
   versions: Map<string, number>;
   /** Saved rows whose result columns show a save's refusal or problem, not their findings (save-results.ts). */
   marked: Set<string>;
+  /**
+   * The fingerprints of unsaved rows whose result columns already hold the pane's latest word on them
+   * (a refusal, a problem, a hint): hints leave them alone until they are edited again.
+   */
+  answered: Set<string>;
 }
 
 /** The state the UI reads; every change stamps the gateway's sync count and tells the listeners. */
@@ -159,6 +164,7 @@ export function createPaneCore(deps: PaneDeps): PaneCore {
       conflicts: new Map(),
       versions: new Map(),
       marked: new Set(),
+      answered: new Set(),
     },
     exclusive: createMutex(),
     track(promise) {

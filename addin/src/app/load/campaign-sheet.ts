@@ -39,6 +39,7 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
       memory.knownIds = undefined;
       memory.conflicts.clear();
       memory.marked.clear();
+      memory.answered.clear();
       memory.versions.clear();
       store.set({ campaignId, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
     });

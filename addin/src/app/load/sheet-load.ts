@@ -47,6 +47,7 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       for (const nomination of nominations) memory.versions.set(nomination.id, nomination.version);
       memory.conflicts.clear();
       memory.marked.clear();
+      memory.answered.clear();
       for (const entry of merged.conflicts) memory.conflicts.set(entry.id, entry);
       memory.rowIds = merged.rowIds;
       memory.labels = merged.labels;

@@ -1,5 +1,6 @@
 import type { PaneCore } from '#addin/app/core/pane-core';
 import { createDebouncer, createSerialRunner, saveRetryDelay } from '#addin/app/core/scheduling';
+import type { Hints } from './hints';
 
 /**
  * When saves run: on the button, 2.5 s after the user's last edit (autosave), and again after a failure
@@ -24,7 +25,7 @@ export interface SaveScheduler {
   stop(): Promise<void>;
 }
 
-export function createSaveScheduler(core: PaneCore, runSave: () => Promise<void>): SaveScheduler {
+export function createSaveScheduler(core: PaneCore, runSave: () => Promise<void>, hints?: Hints): SaveScheduler {
   const { store, timers } = core;
   let retryAttempt = 0;
   let retryHandle: unknown;
@@ -57,11 +58,14 @@ export function createSaveScheduler(core: PaneCore, runSave: () => Promise<void>
   function onUserEdit() {
     store.set({ edited: true });
     const { state } = store;
-    if (state.autosave && core.mayWrite() && core.signedIn() && state.sheet === 'ready') debouncer.poke();
+    if (!core.mayWrite() || !core.signedIn() || state.sheet !== 'ready') return;
+    if (state.autosave) debouncer.poke();
+    else hints?.poke();
   }
 
   function cancel() {
     debouncer.cancel();
+    hints?.cancel();
     cancelRetry();
   }
 

@@ -80,6 +80,8 @@ export function createSaveFlow(core: PaneCore, report: PaneReport, hooks: SaveHo
       const remark = (ids: readonly string[]) => {
         for (const id of plan.unchangedRows.keys()) memory.marked.delete(id);
         for (const id of ids) memory.marked.add(id);
+        // Every row this save wrote on and left unsaved says why: no hint over it until it is edited.
+        memory.answered = new Set([...plan.sends, ...plan.held].map((row) => row.fingerprint));
       };
 
       if (plan.sends.length === 0 && plan.deletes.length === 0) {
