@@ -145,8 +145,8 @@ export function blockingFindings(status: NominationFields['status'], findings: r
 /**
  * Whether a row may be written in its status, given its own findings as it will be saved (the rules
  * on one nomination). Eligible requires none that blocks it, unless an administrator overrides with
- * a reason; a submission requires no error, unless the campaign lets incomplete dossiers be sent.
- * Judged when the row moves into the status, or its content changes while it is there.
+ * a reason; a submission requires no error, unless the campaign lets incomplete dossiers be sent. A
+ * submitted row edited afterwards is stored with its findings (nothing typed is lost).
  */
 export function refuseByFindings(
   user: Pick<User, 'role'>,
@@ -155,7 +155,9 @@ export function refuseByFindings(
   findings: readonly Issue[],
   campaign: Partial<Pick<Campaign, 'allowIncompleteSubmission'>>,
 ): Issue | undefined {
-  const touched = !before || before.status !== after.status || changedFields(before, after).some((f) => mayChangeContent(f));
+  // A submission is judged when it is made; eligibility also while the row stays eligible and its content changes.
+  const moves = !before || before.status !== after.status;
+  const touched = moves || (after.status === 'eligible' && changedFields(before, after).some((f) => mayChangeContent(f)));
   if (!touched) return undefined;
   const blocking = blockingFindings(after.status, findings);
   if (blocking.length === 0) return undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HINT_DELAY_MS } from '#addin/app/save/hints';
 import { useTestApi } from '#tests/support/api';
 import { freshPaneServer } from '#tests/support/pane-api';
+import { QUOTA_RULES_COUNTING_ELIGIBLE } from '#tests/support/rows';
 import { fields, staffOf } from './fixtures';
 import { openPane } from './harness';
 
@@ -51,14 +52,16 @@ describe('instant hints', () => {
 
   it("leaves a row the server refused with the server's reason until it is edited again", async () => {
     const server = await freshPaneServer(api);
-    await server.put(fields(staffOf('tong-hop')[2]!.id, { status: 'selected' }));
+    // The caps count the eligible proposals: the Giấy khen's one place is taken by the first.
+    await server.updateCampaign({ quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE });
+    await server.put(fields(staffOf('tong-hop')[2]!.id, { status: 'eligible' }), 'tochuc@thidua.local');
     const other = await server.put(fields(kt[1]!.id));
-    const eligible = await server.put(fields(kt[2]!.id, { status: 'eligible' }), 'tochuc@thidua.local');
+    const proposal = await server.put(fields(kt[2]!.id), 'tochuc@thidua.local');
     const { actions, gateway, clock, controller } = await openPane({ server });
     await actions.openSheet();
     actions.setAutosave(false);
-    const index = gateway.findRow('id', eligible.id);
-    gateway.edit(index, 'status', 'Được chọn');
+    const index = gateway.findRow('id', proposal.id);
+    gateway.edit(index, 'status', 'Đủ điều kiện');
     await actions.save();
     const refusal = 'Lỗi: Vượt chỉ tiêu Giấy khen của Chánh Văn phòng: 2/1';
     expect(gateway.cell(index, 'messages')).toBe(refusal);
