@@ -9,6 +9,9 @@ const schema = (type: z.ZodType, io: 'input' | 'output') =>
 
 const json = (type: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: schema(type, io) } });
 
+/** A file the route answers: bytes of its media type. */
+const binary = (mediaType: string) => ({ [mediaType]: { schema: { type: 'string', format: 'binary' } } });
+
 /** A query or header object as OpenAPI parameters, one per property, each with its own schema. */
 function parametersOf(object: z.ZodObject, where: 'query' | 'header') {
   const { properties = {}, required = [] } = schema(object, 'input');
@@ -49,7 +52,10 @@ function operation(route: Route) {
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: json(route.body, 'input') } } : {}),
     responses: {
-      [String(route.status ?? 200)]: { description: 'OK', content: json(route.response, 'output') },
+      [String(route.status ?? 200)]: {
+        description: 'OK',
+        content: route.mediaType ? binary(route.mediaType) : json(route.response, 'output'),
+      },
       ...(route.auth ? { '401': unauthorized } : {}),
       '4XX': errorResponse,
     },

@@ -10,7 +10,7 @@ import { Person, Unit, User } from '#shared/org';
  * schemas of what it takes and answers; its path parameters are named in the path and described in
  * shared/api/params.ts.
  */
-export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council';
+export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council' | 'documents';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route {
@@ -25,6 +25,8 @@ export interface Route {
   headers?: z.ZodObject;
   body?: z.ZodType;
   response: z.ZodType;
+  /** The media type of a file the route answers (a document); JSON when absent. */
+  mediaType?: string;
   /** The status of a success, 200 unless said. */
   status?: number;
 }
@@ -229,9 +231,19 @@ export const ROUTES: readonly Route[] = [
     body: api.AnnulRoundRequest,
     response: api.VotingRound,
   },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}/documents/quyet-dinh',
+    group: 'documents',
+    auth: true,
+    summary: "The Chief of Office's decision awarding the Giấy khen, with its attached list, as .docx (HR, admin; after a confirmed round)",
+    query: api.DecisionQuery,
+    response: api.DocumentFile,
+    mediaType: api.DOCX_MEDIA_TYPE,
+  },
 ];
 
-export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports', 'council'];
+export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports', 'council', 'documents'];
 
 /** The route key API Gateway puts in `event.routeKey`, e.g. `GET /campaigns/{campaignId}`. */
 export function routeKey(route: Pick<Route, 'method' | 'path'>): string {

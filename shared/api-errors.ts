@@ -68,6 +68,16 @@ export const API_ERRORS = {
     vi: 'Phiếu bầu đã thay đổi sau lần kiểm phiếu, hãy kiểm phiếu lại',
     en: 'The ballots changed since the tally; tally again',
   },
+  DOCUMENT_NEEDS_CONFIRMED_ROUND: {
+    status: 409,
+    vi: 'Chưa có vòng bỏ phiếu nào được xác nhận kết quả: chỉ lập Quyết định khen thưởng sau khi Hội đồng xác nhận kết quả bình xét',
+    en: "No voting round is confirmed yet: the award decision is written only after the council's result is confirmed",
+  },
+  DOCUMENT_NOTHING_SELECTED: {
+    status: 409,
+    vi: 'Hội đồng chưa chọn tập thể, cá nhân nào cho hình thức khen thưởng của Quyết định này',
+    en: "The council has selected nobody for this decision's award form",
+  },
   REQUEST_IN_PROGRESS: {
     status: 409,
     vi: 'Yêu cầu này đang được xử lý, hãy thử lại sau giây lát',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './dates';
+import { OfficeIdentity } from './documents/identity';
 import { Localized } from './localized';
 import { NominationStatus } from './status';
 
@@ -116,6 +117,8 @@ export const Campaign = z
       .default({ collective: 'all', individual: 'any' }),
     movements: z.array(Movement).max(40),
     council: CouncilSettings,
+    /** The office as this campaign's documents name it; absent, the seed office's (identityOf). */
+    office: OfficeIdentity.optional(),
     /** Whether a unit may submit a nomination that still has errors (the plan's default: no). */
     allowIncompleteSubmission: z.boolean().default(false),
   })

@@ -17,3 +17,26 @@ export function json(event: ApiEvent | undefined, statusCode: number, body: unkn
   }
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: text };
 }
+
+/**
+ * A file to download: base64 with isBase64Encoded, which is how API Gateway's HTTP API (and the
+ * local runner) passes binary bytes through; the name in ASCII and, for Vietnamese, in RFC 5987 form.
+ */
+export function file(bytes: Uint8Array, contentType: string, filename: string): ApiResult {
+  const ascii = filename
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\w.-]/g, '-');
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'cache-control': 'no-store',
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}

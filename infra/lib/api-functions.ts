@@ -20,10 +20,12 @@ const TABLE_ACCESS: Record<RouteGroup, TableAccess> = {
   reports: 'read',
   // The council's rounds, and its confirmed decisions written onto the nominations and quota counters.
   council: 'readWrite',
+  // Documents are written from what the other groups stored; numbering and issuing will need writes.
+  documents: 'read',
 };
 
-/** Nominations validate and save whole batches of sheet rows; the other groups serve small requests. */
-const MEMORY_MB: Partial<Record<RouteGroup, number>> = { nominations: 1024 };
+/** Nominations validate and save whole batches of sheet rows, documents lay out and zip whole lists; the other groups serve small requests. */
+const MEMORY_MB: Partial<Record<RouteGroup, number>> = { nominations: 1024, documents: 1024 };
 
 /** One Lambda function per route group, each granted only the table access its group needs. */
 export class ApiFunctions extends Construct {

@@ -4,6 +4,7 @@
  */
 export * from './audit';
 export * from './campaign';
+export * from './documents';
 export * from './error';
 export * from './health';
 export * from './issue';

@@ -3,6 +3,7 @@
  * handlers, the store and the add-in ask here; none decides on a role itself.
  */
 export * from './council';
+export * from './documents';
 export * from './nominations';
 export * from './org';
 export * from './roles';

@@ -25,8 +25,15 @@ export const SEED_CAMPAIGN: Campaign = Campaign.parse({
       issuer: 'UBND tỉnh Bắc Kạn',
       title: 'Phát động Đợt thi đua đặc biệt lập thành tích chào mừng các ngày lễ lớn, sự kiện lịch sử quan trọng trong năm 2025',
     },
-    { ref: '34-CT/TW', date: '2014-04-07', issuer: 'Bộ Chính trị', title: 'Tiếp tục đổi mới công tác thi đua, khen thưởng' },
-    { ref: '98/2023/NĐ-CP', issuer: 'Chính phủ', title: 'Quy định chi tiết thi hành Luật Thi đua, khen thưởng (Mẫu số 08)' },
+    // The plan cites it "về tiếp tục đổi mới công tác thi đua, khen thưởng".
+    { ref: '34-CT/TW', date: '2014-04-07', issuer: 'Bộ Chính trị', title: 'tiếp tục đổi mới công tác thi đua, khen thưởng' },
+    // Of 31/12/2023; its Mẫu số 08 is the dossier's achievement report (dossierRequirements below).
+    {
+      ref: '98/2023/NĐ-CP',
+      date: '2023-12-31',
+      issuer: 'Chính phủ',
+      title: 'Quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+    },
   ],
   // II.2 Thời gian phát động: từ ngày 01/10/2024 đến hết ngày 30/9/2025.
   period: { start: '2024-10-01', end: '2025-09-30' },

@@ -101,7 +101,7 @@ describe('functions', () => {
   it('give nominations 1024 MB and the others 512 MB', () => {
     for (const group of ROUTE_GROUPS) {
       const fn = resources('AWS::Lambda::Function')[logicalId(stack.functions.byGroup[group])]!;
-      expect(fn.Properties.MemorySize, group).toBe(group === 'nominations' ? 1024 : 512);
+      expect(fn.Properties.MemorySize, group).toBe(group === 'nominations' || group === 'documents' ? 1024 : 512);
     }
   });
 
@@ -122,8 +122,8 @@ describe('least privilege', () => {
     expect(actions).not.toContain('dynamodb:PutItem');
   });
 
-  it('reports may read, never write', () => {
-    const actions = allowedActions('reports');
+  it.each(['reports', 'documents'] as const)('%s may read, never write', (group) => {
+    const actions = allowedActions(group);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     for (const write of WRITE_ACTIONS) expect(actions).not.toContain(write);
   });
