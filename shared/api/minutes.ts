@@ -58,6 +58,9 @@ export const TallyMinutes = z.object({
   round: z.int(),
   /** dd/MM/yyyy */
   date: z.string(),
+  /** The heading as Nghị định 30/2020 sets it: "Số:      /BB-VP", "Bắc Kạn, ngày 02 tháng 10 năm 2025" (absent on older minutes). */
+  numberLine: z.string().optional(),
+  placeAndDate: z.string().optional(),
   members: z.object({ total: z.int(), present: z.int(), writtenVotes: z.int(), participating: z.int(), required: z.int() }),
   ballots: z.object({ issued: z.int(), collected: z.int(), valid: z.int(), invalid: z.int() }),
   invalidReasons: z.array(z.object({ reason: InvalidReason, label: z.string(), count: z.int() })),

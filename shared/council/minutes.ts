@@ -1,5 +1,7 @@
 import type { Campaign, CouncilSettings } from '#shared/campaign';
 import { formatDateVi, todayInVietnam, type IsoDate } from '#shared/dates';
+import { identityOf } from '#shared/documents/decision';
+import { numberLine, placeAndDate } from '#shared/documents/format';
 import { identityKey } from '#shared/text';
 import type { Candidate } from './round';
 import type { MinutesCandidate, MinutesForm, MinutesSignature, TallyMinutes } from '#shared/api/minutes';
@@ -10,7 +12,7 @@ import type { InvalidReason, TallyResult } from './tally';
 export type { MinutesCandidate, MinutesForm, MinutesSignature, TallyMinutes };
 
 export interface MinutesInput {
-  campaign: Pick<Campaign, 'title' | 'issuer' | 'awardForms' | 'council'>;
+  campaign: Pick<Campaign, 'title' | 'issuer' | 'awardForms' | 'council' | 'office'>;
   /** `rules` and `createdAt`: the council rules the round was opened under, and when (absent on older rounds). */
   round: { number: number; candidates: readonly Candidate[]; rules?: CouncilSettings; createdAt?: string };
   result: TallyResult;
@@ -50,6 +52,15 @@ export function signatures(settings: CouncilSettings): MinutesSignature[] {
     { role: 'chair', title: 'Chủ tịch Hội đồng', name: find('chủ tịch') },
     { role: 'secretary', title: 'Thư ký', name: find('thư ký') },
   ];
+}
+
+/** The office's place and symbol, from its identity (configuration, the seed's by default). */
+function heading(campaign: Pick<Campaign, 'office'>, date: IsoDate) {
+  const identity = identityOf(campaign);
+  return {
+    numberLine: numberLine(undefined, identity.abbreviations.minutes, identity.symbol),
+    placeAndDate: placeAndDate(identity.placeName, date),
+  };
 }
 
 export function buildMinutes({ campaign, round, result, date }: MinutesInput): TallyMinutes {
@@ -155,6 +166,7 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
     campaignTitle: campaign.title,
     round: round.number,
     date: formatDateVi(date),
+    ...heading(campaign, date),
     members: { ...result.members, required },
     ballots: { ...result.ballots },
     invalidReasons: reasons,

@@ -1,3 +1,4 @@
+import { MOTTO } from '#shared/documents/format';
 import type { BallotSheetSchema } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
 import type { TallyResult } from '#shared/council/tally';
@@ -210,8 +211,9 @@ export function minutesSheetDoc(minutes: TallyMinutes): SheetDoc {
   };
   const head = pair(minutes.council.toLocaleUpperCase('vi'), 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true });
   b.doc.rowHeights.push({ row: head, points: 36 });
-  pair('', 'Độc lập – Tự do – Hạnh phúc', { bold: true });
-  pair('', longDateVi(minutes.date).replace(/^n/, 'N'), { italic: true });
+  // Nghị định 30/2020: the motto with hyphens, on one line; "Số:" under the issuer; the place before the date.
+  pair(minutes.numberLine ?? '', MOTTO, { bold: true });
+  pair('', minutes.placeAndDate ?? longDateVi(minutes.date).replace(/^n/, 'N'), { italic: true });
   b.blank();
   b.line(minutes.title, { bold: true, size: 14, align: 'Center' });
   b.line(`Vòng bỏ phiếu thứ ${minutes.round}`, { bold: true, align: 'Center' });

@@ -152,7 +152,12 @@ describe('result and minutes layouts', () => {
     const text = doc.values.map((row) => row.filter((cell) => cell !== '').join(' ')).join('\n');
     expect(text).toContain('BIÊN BẢN KIỂM PHIẾU');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-    expect(text).toContain('Ngày 02 tháng 10 năm 2025');
+    // Nghị định 30/2020: the place before the date (no leading zero for October), "Số:", the motto with hyphens.
+    expect(text).toContain('Bắc Kạn, ngày 02 tháng 10 năm 2025');
+    expect(text).toContain('Số:       /BB-VP');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).not.toContain('–  Tự do');
+    expect(text).not.toContain('Độc lập –');
     expect(text).toContain('- Tổng số thành viên Hội đồng: 9 người.');
     expect(text).toContain('- Số phiếu hợp lệ: 8; số phiếu không hợp lệ: 1.');
     expect(text).toContain('đề nghị bỏ phiếu lại');
