@@ -5,8 +5,11 @@ import type { Attendance, Ballot } from '#shared/council/round';
 import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import type { NominationChange } from '#shared/nomination';
 import type { NominationStatus } from '#shared/status';
+import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
+import { fileOf, type DownloadedFile } from './file';
+import { mergeSaveResults } from './save-merge';
 import { IdempotencyMemory } from './idempotency';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
 
@@ -85,30 +88,14 @@ export interface ApiClient {
   tallyRound(campaignId: string, roundId: string): Promise<VotingRound>;
   /** Confirms the tallied round (`version`: the round as the secretary saw it). */
   confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
+  /** The Quyết định on the Giấy khen with its attached list, as a Word file (HR, admin). */
+  decisionDocument(campaignId: string): Promise<DownloadedFile>;
   /** An administrator annuls the confirmed round, with the reason (`version`: the round as read). */
   annulRound(campaignId: string, roundId: string, reason: string, version: number): Promise<VotingRound>;
 }
 
 /** Campaign summaries per request: the API's largest page (shared/api/campaign.ts CampaignListQuery). */
 const CAMPAIGN_PAGE = 100;
-
-const EMPTY_SUMMARY: SaveBatchResult['summary'] = { saved: 0, conflicts: 0, refused: 0, errors: 0, warnings: 0 };
-
-/**
- * The answers of several parts as one: rows in order, quota usage from the last part (the latest), the
- * related rows each as the latest part saw it, less those a later part saved itself.
- */
-export function mergeSaveResults(results: readonly SaveBatchResult[]): SaveBatchResult {
-  const summary = { ...EMPTY_SUMMARY };
-  const related = new Map<string, SaveBatchResult['related'][number]>();
-  for (const result of results) {
-    for (const key of Object.keys(summary) as (keyof typeof summary)[]) summary[key] += result.summary[key];
-    for (const row of result.related ?? []) related.set(row.id, row);
-  }
-  const rows = results.flatMap((result) => result.rows);
-  for (const row of rows) if (row.id && row.outcome === 'saved') related.delete(row.id);
-  return { rows, quotaUsage: results.at(-1)?.quotaUsage ?? [], related: [...related.values()], summary };
-}
 
 /** Network failures and 5xx may have reached the server: the outcome of the request is unknown. */
 function outcomeUnknown(error: unknown): boolean {
@@ -181,6 +168,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       await response.text().catch(() => undefined);
       response = await fetchOnce(method, url, body, headers, await token(true));
     }
+    // A file (a generated document) comes back as bytes, with the name the server gave it.
+    if (response.ok && headers.accept === DOCX_MEDIA_TYPE) return (await fileOf(response)) as T;
     const parsed = await readBody(response);
     if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get('retry-after'));
     if (parsed !== undefined && typeof parsed !== 'object') {
@@ -257,6 +246,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
         body: JSON.stringify(version === undefined ? {} : { version }),
       }),
+    decisionDocument: (campaignId) =>
+      request<DownloadedFile>('GET', `${campaignPath(campaignId)}/documents/quyet-dinh`, { headers: { accept: DOCX_MEDIA_TYPE } }),
     annulRound: (campaignId, roundId, reason, version) =>
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/annul`, {
         body: JSON.stringify({ reason, version }),

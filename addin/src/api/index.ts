@@ -2,5 +2,7 @@
 export * from './client';
 export * from './chunk';
 export * from './errors';
+export * from './file';
+export * from './save-merge';
 export * from './idempotency';
 export * from './retry';

@@ -181,6 +181,12 @@ export const en: Record<MessageKey, string> = {
   'council.annulled': 'Round {n} annulled; its nominations are eligible again and the minutes record the annulment.',
   'council.annul': 'Annul the round',
   'council.annulLabel': 'Why the result is annulled (administrator)',
+  'documents.heading': 'Documents',
+  'documents.decision': 'Award decision (Word)',
+  'documents.hint':
+    'The decision awarding the Giấy khen with its attached list, in the Decree 30/2020 format; available once the council has confirmed a result.',
+  'documents.ready': 'Document {name} generated.',
+  'documents.open': 'Open / download {name}',
   'council.newRound': 'New voting round',
   'council.tieHint': 'Candidates tie for the last place: confirm this round, then vote again among the tied.',
   'council.result': 'Result: {valid}/{collected} valid ballots, {invalid} invalid.',

@@ -1,9 +1,11 @@
 import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { PaneActions, PaneState } from '#addin/app/controller';
+import { mayGenerateDocuments } from '#addin/app/documents/documents';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
 import { CouncilPanel } from './CouncilPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 import { IssueList } from './IssueList';
 import { LanguageProvider, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -79,6 +81,13 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               <CouncilPanel council={state.council} actions={actions.council} busy={state.busy || state.saving} />
               <Divider />
             </>
+          )}
+          {state.campaignId && mayGenerateDocuments(state.user) && (
+            <DocumentsPanel
+              {...(state.document ? { document: state.document } : {})}
+              busy={state.busy || state.saving}
+              onDecision={() => void actions.generateDecision()}
+            />
           )}
           <ConflictPanel
             conflicts={state.conflicts}

@@ -5,6 +5,7 @@ import type { DevUser, KeyValueStorage, TokenProvider } from '#addin/auth/token-
 import type { CouncilSheets } from '#addin/excel/council-gateway';
 import type { ExcelGateway } from '#addin/excel/gateway';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
+import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
 import type { IssueGroup, IssueItem, QuotaRow } from '#addin/app/report/panels';
 import type { RoleActionId } from '#addin/app/roles/role-actions';
@@ -68,6 +69,8 @@ export interface PaneState {
   actions: RoleActionId[];
   /** The council's vote: only for the secretary and the administrator, with a campaign chosen. */
   council?: CouncilState;
+  /** The last document generated, offered as a link ("Văn bản"). */
+  document?: OfferedFile;
   /** The status line of the last action (each action replaces it). */
   notice?: Localized;
   /** The rows the last save refused, by reason, shown in red under the status line. */
@@ -93,6 +96,8 @@ export interface PaneActions {
   markSelectedEligible(): Promise<void>;
   /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
   council?: CouncilActions;
+  /** "Quyết định khen thưởng": the decision on the Giấy khen as a Word file (HR, admin). */
+  generateDecision(): Promise<void>;
   dismiss(): void;
 }
 
@@ -125,4 +130,6 @@ export interface PaneDeps {
   autosaveDelayMs?: number;
   deleteConcurrency?: number;
   newSessionId?: () => string;
+  /** How a generated file is offered (a blob URL in the browser). */
+  offerFile?: FileOffer;
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { DownloadedFile } from '#addin/api/index';
+import { createApiClient } from '#addin/api/index';
+import { createPaneController } from '#addin/app/controller';
+import { createDevTokenProvider } from '#addin/auth/index';
+import { useTestApi } from '#tests/support/api';
+import { freshPaneServer, type PaneServer } from '#tests/support/pane-api';
+import { SECRETARY } from '#tests/support/rows';
+import { FakeGateway } from './fake-gateway';
+import { fields, staffOf } from './fixtures';
+import { HR, manualTimers, MemoryStorage } from './harness';
+
+// The real API over DynamoDB Local; each test empties and seeds the file's table again.
+const api = useTestApi();
+
+async function pane(server: PaneServer, email = HR) {
+  const offered: DownloadedFile[] = [];
+  const storage = new MemoryStorage();
+  const tokens = createDevTokenProvider('/api', { fetch: server.fetch, storage });
+  const client = createApiClient({
+    baseUrl: '/api',
+    getToken: (force) => tokens.getToken(force),
+    fetch: server.fetch,
+    retry: { attempts: 1 },
+  });
+  const controller = createPaneController({
+    gateway: new FakeGateway(),
+    api: client,
+    tokens,
+    storage,
+    timers: manualTimers().timers,
+    offerFile: (file) => (offered.push(file), `blob:test/${offered.length}`),
+  });
+  await controller.start();
+  await controller.actions.signIn(email);
+  await controller.idle();
+  return { controller, offered, state: () => controller.getState() };
+}
+
+/** The secretary's round over the eligible nominations, each ballot marking `chosen`, confirmed. */
+async function confirmedRound(server: PaneServer, chosen: string) {
+  const token = await api.tokenFor(SECRETARY);
+  const rounds = `/campaigns/${server.campaignId}/rounds`;
+  const opened = await api.request('POST', rounds, { token, body: { attendance: { present: 9, writtenVotes: 0 } } });
+  const ballots = Array.from({ length: 9 }, (_, i) => ({ number: i + 1, marks: { [chosen]: 'x' } }));
+  await api.request('PUT', `${rounds}/${opened.body.id}/ballots`, { token, body: { ballots } });
+  const tallied = await api.request('POST', `${rounds}/${opened.body.id}/tally`, { token });
+  const confirmed = await api.request('POST', `${rounds}/${opened.body.id}/confirm`, { token, body: { version: tallied.body.version } });
+  expect(confirmed.status, confirmed.text).toBe(200);
+}
+
+describe('the office’s documents from the pane', () => {
+  it('HR generates the decision once a round is confirmed, and the pane offers it as a Word file', async () => {
+    const server = await freshPaneServer(api);
+    const [a] = staffOf('kinh-te');
+    const nomination = await server.put(fields(a!.id, { status: 'eligible' }), HR);
+    const hr = await pane(server);
+
+    await hr.controller.actions.generateDecision();
+    expect(hr.state().error?.vi).toContain('Chưa có vòng bỏ phiếu nào được xác nhận');
+    expect(hr.state().document).toBeUndefined();
+    expect(hr.offered).toHaveLength(0);
+
+    await confirmedRound(server, nomination.id);
+    await hr.controller.actions.generateDecision();
+    expect(hr.state().error).toBeUndefined();
+    expect(hr.offered).toHaveLength(1);
+    const file = hr.offered[0]!;
+    expect(new TextDecoder().decode(new Uint8Array(file.bytes).slice(0, 2))).toBe('PK'); // a .docx is a zip
+    expect(file.contentType).toContain('wordprocessingml');
+    expect(file.filename).toMatch(/\.docx$/);
+    expect(hr.state().document).toEqual({ name: file.filename, url: 'blob:test/1' });
+    expect(hr.state().notice?.vi).toContain(file.filename);
+  });
+
+  it('is not offered to a unit clerk', async () => {
+    const server = await freshPaneServer(api);
+    const clerk = await pane(server, 'kinh-te@thidua.local');
+    await clerk.controller.actions.generateDecision();
+    expect(clerk.offered).toHaveLength(0);
+    expect(server.log.some((entry) => entry.path.includes('/documents/'))).toBe(false);
+  });
+});
