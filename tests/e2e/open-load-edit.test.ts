@@ -51,8 +51,11 @@ it('opens the sheet, loads the campaign, and saves a typed edit and a dropdown c
   const eligibleId = String(ids[3]);
   await excel.pickFromList(await excel.rowOfId(eligibleId), columnIndex('status'), 'Đủ điều kiện');
   // Autosave is off: the pane hints the edited rows at once, as not yet checked by the server.
+  // (after the hints' 800 ms pause from the last edit, and their Excel round trips: more than poll's default second)
   await expect
-    .poll(async () => (await excel.column('messages')).filter((cell) => cell.text === 'Chưa lưu, chưa kiểm tra trên máy chủ.').length)
+    .poll(async () => (await excel.column('messages')).filter((cell) => cell.text === 'Chưa lưu, chưa kiểm tra trên máy chủ.').length, {
+      timeout: 10_000,
+    })
     .toBe(2);
 
   const syncsBefore = (await excel.stats()).syncs;
