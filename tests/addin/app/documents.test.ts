@@ -1,39 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DownloadedFile } from '#addin/api/index';
-import { createApiClient } from '#addin/api/index';
-import { createPaneController } from '#addin/app/controller';
-import { createDevTokenProvider } from '#addin/auth/index';
 import { useTestApi } from '#tests/support/api';
 import { freshPaneServer, type PaneServer } from '#tests/support/pane-api';
 import { SECRETARY } from '#tests/support/rows';
-import { FakeGateway } from './fake-gateway';
 import { fields, staffOf } from './fixtures';
-import { HR, manualTimers, MemoryStorage } from './harness';
+import { HR, openPane } from './harness';
 
 // The real API over DynamoDB Local; each test empties and seeds the file's table again.
 const api = useTestApi();
 
 async function pane(server: PaneServer, email = HR) {
   const offered: DownloadedFile[] = [];
-  const storage = new MemoryStorage();
-  const tokens = createDevTokenProvider('/api', { fetch: server.fetch, storage });
-  const client = createApiClient({
-    baseUrl: '/api',
-    getToken: (force) => tokens.getToken(force),
-    fetch: server.fetch,
-    retry: { attempts: 1 },
-  });
-  const controller = createPaneController({
-    gateway: new FakeGateway(),
-    api: client,
-    tokens,
-    storage,
-    timers: manualTimers().timers,
-    offerFile: (file) => (offered.push(file), `blob:test/${offered.length}`),
-  });
-  await controller.start();
-  await controller.actions.signIn(email);
-  await controller.idle();
+  const offerFile = (file: DownloadedFile) => (offered.push(file), `blob:test/${offered.length}`);
+  const { controller } = await openPane({ server, email, deps: { offerFile } });
   return { controller, offered, state: () => controller.getState() };
 }
 

@@ -1,5 +1,5 @@
 import { createApiClient } from '#addin/api/index';
-import { createPaneController } from '#addin/app/controller';
+import { createPaneController, type PaneDeps } from '#addin/app/controller';
 import type { Timers } from '#addin/app/core/scheduling';
 import { createDevTokenProvider } from '#addin/auth/index';
 import { FakeGateway } from './fake-gateway';
@@ -47,7 +47,14 @@ export const HR = 'tochuc@thidua.local';
  * A pane over the real API (tests/support/pane-api.ts) and the in-memory workbook: the real
  * controller, client and dev sign-in.
  */
-export async function openPane(options: { server: PaneServer; email?: string | null; gateway?: FakeGateway; storage?: MemoryStorage }) {
+export async function openPane(options: {
+  server: PaneServer;
+  email?: string | null;
+  gateway?: FakeGateway;
+  storage?: MemoryStorage;
+  /** More of the pane's ports (the council's sheets, how a file is offered). */
+  deps?: Partial<PaneDeps>;
+}) {
   const { server } = options;
   const gateway = options.gateway ?? new FakeGateway();
   const storage = options.storage ?? new MemoryStorage();
@@ -69,6 +76,7 @@ export async function openPane(options: { server: PaneServer; email?: string | n
     timers: clock.timers,
     random: () => 1,
     now: () => new Date('2025-09-26T03:04:00Z'),
+    ...options.deps,
   });
   await controller.start();
   const email = options.email === undefined ? HR : options.email;
