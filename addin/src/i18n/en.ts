@@ -188,6 +188,7 @@ export const en: Record<MessageKey, string> = {
   'documents.ready': 'Document {name} generated.',
   'documents.open': 'Open / download {name}',
   'council.newRound': 'New voting round',
+  'council.override': 'Found eligible by exception (administrator): {name}: {reason}',
   'council.tieHint': 'Candidates tie for the last place: confirm this round, then vote again among the tied.',
   'council.result': 'Result: {valid}/{collected} valid ballots, {invalid} invalid.',
   'council.void': 'Too few members took part: the result is void.',

@@ -189,6 +189,7 @@ export const vi = {
   'documents.ready': 'Đã tạo văn bản {name}.',
   'documents.open': 'Mở / tải về {name}',
   'council.newRound': 'Tạo vòng bỏ phiếu mới',
+  'council.override': 'Xét ngoại lệ (quản trị viên): {name}: {reason}',
   'council.tieHint': 'Có ứng viên bằng phiếu ở suất cuối: xác nhận kết quả vòng này rồi bỏ phiếu lại giữa những người bằng phiếu.',
   'council.result': 'Kết quả: {valid}/{collected} phiếu hợp lệ, {invalid} phiếu không hợp lệ.',
   'council.void': 'Không đủ số thành viên tham gia biểu quyết: kết quả không có giá trị.',

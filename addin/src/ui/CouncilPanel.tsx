@@ -141,6 +141,13 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           ))}
         </div>
       )}
+      {round?.candidates
+        .filter((c) => c.overrideReason)
+        .map((c) => (
+          <Caption1 as="p" block key={`override-${c.nominationId}`}>
+            {t('council.override', { name: c.name, reason: c.overrideReason! })}
+          </Caption1>
+        ))}
       {council.mayAnnul && isConfirmed(round) && <AnnulRound busy={busy} onAnnul={actions.annulResult} />}
       {tie && (
         <>

@@ -81,4 +81,12 @@ describe('CouncilPanel', () => {
     expect(screen.getByText('Nguyễn Văn An: 6 votes (66.67%) – selected')).toBeTruthy();
     expect(document.body.textContent).not.toContain(form.name.vi);
   });
+
+  it('names the candidates an administrator found eligible by exception, with the reason', () => {
+    const open = round();
+    const candidates = open.candidates.map((c, i) => (i === 0 ? { ...c, overrideReason: 'Hồ sơ gửi qua bưu điện đúng hạn' } : c));
+    show({ ...base, round: { ...open, candidates } });
+    expect(screen.getByText(`Xét ngoại lệ (quản trị viên): ${candidates[0]!.name}: Hồ sơ gửi qua bưu điện đúng hạn`)).toBeTruthy();
+    expect(screen.getAllByText(/^Xét ngoại lệ/)).toHaveLength(1);
+  });
 });
