@@ -233,11 +233,12 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
-    path: '/campaigns/{campaignId}/documents/quyet-dinh',
+    path: '/campaigns/{campaignId}/documents/{kind}',
     group: 'documents',
     auth: true,
-    summary: "The Chief of Office's decision awarding the Giấy khen, with its attached list, as .docx (HR, admin; after a confirmed round)",
-    query: api.DecisionQuery,
+    summary:
+      "One of the office's documents, generated from the stored data as .docx: the proposals, the council's minutes (also the secretary), the Chief of Office's decision with its attached list, the certificates (HR, admin)",
+    query: api.DocumentQuery,
     response: api.DocumentFile,
     mediaType: api.DOCX_MEDIA_TYPE,
   },

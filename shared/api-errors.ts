@@ -78,6 +78,11 @@ export const API_ERRORS = {
     vi: 'Hội đồng chưa chọn tập thể, cá nhân nào cho hình thức khen thưởng của Quyết định này',
     en: "The council has selected nobody for this decision's award form",
   },
+  DOCUMENT_NOT_AVAILABLE: {
+    status: 404,
+    vi: 'Văn bản này chưa được hỗ trợ',
+    en: 'This document is not available yet',
+  },
   REQUEST_IN_PROGRESS: {
     status: 409,
     vi: 'Yêu cầu này đang được xử lý, hãy thử lại sau giây lát',

@@ -1,45 +1,18 @@
-import type { DecisionQuery } from '#shared/api/documents';
+import type { DocumentQuery } from '#shared/api/documents';
 import type { Campaign } from '#shared/campaign';
-import { isConfirmed } from '#shared/council/round-status';
-import { todayInVietnam } from '#shared/dates';
-import { awardedByDecision, buildAwardDecision, refuseDecision } from '#shared/documents/decision';
+import type { DocumentKind } from '#shared/documents/kinds';
 import { refuseIf } from '#functions/http/auth';
 import type { Db } from '#functions/store/client';
-import { loadAllNominations } from '#functions/store/nomination-reads';
-import { loadRegistry } from '#functions/store/org-store';
-import { listRounds } from '#functions/store/round-store';
-import { decisionDocx } from './decision-docx';
+import { generateDecision } from './decision';
+import type { DocumentGenerator } from './generated-file';
 
-export interface GeneratedFile {
-  bytes: Buffer;
-  filename: string;
-}
+/** Each kind's generator (shared/documents/kinds.ts lists the kinds, and their names and registers). */
+const GENERATORS: Partial<Record<DocumentKind, DocumentGenerator>> = {
+  'quyet-dinh': generateDecision,
+};
 
-/**
- * The Quyết định on the Giấy khen from the stored data: the campaign, the registry, the nominations a
- * confirmed round selected, and the day of the last confirmation (the council's date in Vietnam).
- * Refused while no round is confirmed, or nobody is selected for the office's form.
- */
-export async function generateDecision(db: Db, campaign: Campaign, query: DecisionQuery, now = new Date()): Promise<GeneratedFile> {
-  const [rounds, registry, nominations] = await Promise.all([
-    listRounds(db, campaign.id),
-    loadRegistry(db),
-    loadAllNominations(db, campaign.id),
-  ]);
-  const confirmed = rounds.filter(isConfirmed);
-  refuseIf(refuseDecision(confirmed.length, awardedByDecision(campaign, nominations).length), { confirmedRounds: confirmed.length });
-  const lastConfirmation = confirmed
-    .map((round) => round.confirmedAt ?? '')
-    .sort()
-    .at(-1)!;
-  const decision = buildAwardDecision({
-    campaign,
-    units: registry.units,
-    people: registry.people,
-    nominations,
-    councilDate: todayInVietnam(new Date(lastConfirmation)),
-    date: query.date ?? todayInVietnam(now),
-    ...(query.number !== undefined ? { number: query.number } : {}),
-  });
-  return { bytes: await decisionDocx(decision), filename: `Quyết định Giấy khen - ${campaign.id}.docx` };
+export async function generateDocument(db: Db, campaign: Campaign, kind: DocumentKind, query: DocumentQuery, now = new Date()) {
+  const generator = GENERATORS[kind];
+  if (!generator) refuseIf('DOCUMENT_NOT_AVAILABLE', { kind });
+  return generator!(db, campaign, query, now);
 }

@@ -42,6 +42,13 @@ export function pathParam(event: ApiEvent, name: string): string {
   return value;
 }
 
+/** A path parameter that must be one of a schema's values: anything else names no resource, a 404. */
+export function parsePathParam<S extends z.ZodType>(event: ApiEvent, name: string, schema: S): z.infer<S> {
+  const result = schema.safeParse(pathParam(event, name));
+  if (!result.success) throw new ApiError('NOT_FOUND');
+  return result.data;
+}
+
 export function header(event: ApiEvent, name: string): string | undefined {
   return event.headers?.[name.toLowerCase()];
 }

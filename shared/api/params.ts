@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CampaignId } from '#shared/campaign';
+import { DocumentKind } from '#shared/documents/kinds';
 import { Id } from '#shared/org';
 import { RoundId } from './round';
 
@@ -11,6 +12,7 @@ export const PATH_PARAMS = {
   campaignId: CampaignId,
   nominationId: Id,
   roundId: RoundId,
+  kind: DocumentKind,
   unitId: Id,
   personId: Id,
   email: z.email().max(254),

@@ -1,17 +1,19 @@
+import { DOCUMENT_KINDS, type DocumentKind } from '#shared/documents/kinds';
 import type { Role, User } from '#shared/org';
 import { unlessRole, type Refusal } from './roles';
 
-/** The office's documents a user may generate. */
-export type DocumentAction = 'generateDecision';
-
 /**
- * The award decision is the office's paperwork: HR drafts it, an administrator may. A unit clerk
- * generates nothing of the office's; the council's secretary writes the council's own minutes (later).
+ * The office's paperwork is HR's to draft, and an administrator's; the council's minutes are also its
+ * secretary's. A unit clerk and a viewer generate nothing of the office's.
  */
-const DOCUMENT_ROLES: Record<DocumentAction, readonly Role[]> = {
-  generateDecision: ['hr', 'admin'],
-};
+const OFFICE_ROLES: readonly Role[] = ['hr', 'admin'];
+const COUNCIL_ROLES: readonly Role[] = ['hr', 'admin', 'secretary'];
 
-export function refuseDocument(user: Pick<User, 'role'>, action: DocumentAction): Refusal {
-  return unlessRole(user, DOCUMENT_ROLES[action]);
+export function refuseDocument(user: Pick<User, 'role'>, kind: DocumentKind): Refusal {
+  return unlessRole(user, DOCUMENT_KINDS[kind].council ? COUNCIL_ROLES : OFFICE_ROLES);
+}
+
+/** The documents this user may generate, in the campaign's order: what the pane offers. */
+export function documentsFor(user: Pick<User, 'role'>): DocumentKind[] {
+  return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).filter((kind) => !refuseDocument(user, kind));
 }

@@ -1,12 +1,20 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { startTestApi, type TestApi } from '#tests/support/api';
+import {
+  convertToPdf,
+  expectBodyParagraph,
+  expectHeading,
+  expectNoFieldsInBody,
+  expectPage,
+  expectPageNumbers,
+  expectRecipients,
+  expectTimesNewRoman,
+  expectTitle,
+  openDocx,
+  type OpenedDocx,
+} from '#tests/support/decree-format';
 import { paragraphTexts, paragraphWith, unzip } from '#tests/support/docx';
 import { nominateCollective } from '#tests/support/nomination';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
@@ -16,7 +24,6 @@ import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/su
  * Local, read back from its word/document.xml against Nghị định 30/2020/NĐ-CP, and converted to PDF
  * by LibreOffice. The campaign gives the Giấy khen three places: a collective and two individuals.
  */
-const run = promisify(execFile);
 let api: TestApi;
 const token = { admin: '', hr: '', secretary: '', viewer: '', unit: '' };
 const id = `van-ban-${Date.now().toString(36)}`;
@@ -80,10 +87,8 @@ describe('GET /campaigns/{id}/documents/quyet-dinh', () => {
   });
 
   describe('after a full round', () => {
+    let doc: OpenedDocx;
     let xml = '';
-    let header = '';
-    let firstHeader = '';
-    let docx: Uint8Array;
     beforeAll(async () => {
       await fullRound();
       const { response, bytes } = await download(token.hr);
@@ -92,101 +97,45 @@ describe('GET /campaigns/{id}/documents/quyet-dinh', () => {
       expect(response.headers.get('content-disposition')).toMatch(
         /^attachment; filename="Quyet-dinh-Giay-khen-.*\.docx"; filename\*=UTF-8''/,
       );
-      docx = bytes;
-      const parts = unzip(bytes);
-      xml = parts.get('word/document.xml')!;
-      const rels = parts.get('word/_rels/document.xml.rels')!;
-      const target = (type: string) => {
-        const rId = new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"`).exec(xml)![1];
-        return parts.get(`word/${new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`)!;
-      };
-      header = target('default');
-      firstHeader = target('first');
+      doc = openDocx(bytes);
+      xml = doc.xml;
     });
 
-    it('A4 portrait, margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (in twips)', () => {
-      expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
-      const margin = Object.fromEntries(
-        [...xml.matchAll(/w:(top|right|bottom|left)="(\d+)"/g)]
-          .filter((m) => m.index! > xml.indexOf('<w:pgMar'))
-          .slice(0, 4)
-          .map(([, side, value]) => [side, Number(value)]),
-      );
-      const mm = (twips: number) => (twips / 1440) * 25.4;
-      expect(mm(margin.top!)).toBeGreaterThanOrEqual(19.9);
-      expect(mm(margin.top!)).toBeLessThanOrEqual(25);
-      expect(mm(margin.bottom!)).toBeGreaterThanOrEqual(19.9);
-      expect(mm(margin.bottom!)).toBeLessThanOrEqual(25);
-      expect(mm(margin.left!)).toBeGreaterThanOrEqual(29.9);
-      expect(mm(margin.left!)).toBeLessThanOrEqual(35);
-      expect(mm(margin.right!)).toBeGreaterThanOrEqual(14.9);
-      expect(mm(margin.right!)).toBeLessThanOrEqual(20);
+    it('A4 portrait, margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm; Times New Roman throughout', () => {
+      expectPage(xml);
+      expectTimesNewRoman(xml);
     });
 
-    it('Times New Roman throughout', () => {
-      const fonts = [...xml.matchAll(/<w:rFonts ([^>]*)\/>/g)].map(([, attributes]) => attributes!);
-      expect(fonts.length).toBeGreaterThan(20);
-      for (const attributes of fonts)
-        expect(attributes).toMatch(
-          /w:ascii="Times New Roman".*w:hAnsi="Times New Roman"|w:hAnsi="Times New Roman".*w:ascii="Times New Roman"/,
-        );
-    });
-
-    it('page numbers centred in the top margin, none on the first page', () => {
-      expect(xml).toContain('<w:titlePg/>');
-      expect(header).toMatch(/<w:jc w:val="center"\/>/);
-      expect(header).toMatch(/PAGE/);
-      expect(firstHeader).not.toMatch(/PAGE/);
-    });
+    it('page numbers centred in the top margin, none on the first page', () => expectPageNumbers(doc));
 
     it('the two-column heading: sizes in half-points, capitals, bold, the motto with hyphens and a rule beneath', () => {
-      expect(paragraphWith(xml, 'UBND TỈNH BẮC KẠN')).toMatch(/<w:sz w:val="2[46]"\/>/);
-      expect(paragraphWith(xml, 'UBND TỈNH BẮC KẠN')).not.toContain('<w:b/>');
-      expect(paragraphWith(xml, 'VĂN PHÒNG')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="2[46]"\/>/);
-      expect(paragraphWith(xml, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="2[46]"\/>/);
-      const motto = paragraphWith(xml, 'Độc lập - Tự do - Hạnh phúc');
-      expect(motto).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="2[68]"\/>/);
-      // The rule: the next paragraph's top border, below both the issuing body and the motto.
-      for (const text of ['VĂN PHÒNG', 'Độc lập - Tự do - Hạnh phúc']) {
-        const after = xml.slice(xml.indexOf(paragraphWith(xml, text)) + paragraphWith(xml, text).length);
-        expect(after.slice(0, after.indexOf('</w:p>'))).toMatch(/<w:pBdr><w:top w:val="single"/);
-      }
-      expect(paragraphWith(xml, 'Số: 05/QĐ-VP')).toBeTruthy();
-      expect(paragraphWith(xml, 'Bắc Kạn, ngày 05 tháng 10 năm 2025')).toContain('<w:i/>');
+      expectHeading(xml, 'Số: 05/QĐ-VP', 'Bắc Kạn, ngày 05 tháng 10 năm 2025');
     });
 
     it('the title in capitals bold; Căn cứ lines italic ending ";", justified, first line indented 1–1.27 cm, 6 pt apart', () => {
-      expect(paragraphWith(xml, 'QUYẾT ĐỊNH')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="28"\/>/);
-      const texts = paragraphTexts(xml);
-      const bases = texts.filter((text) => text.startsWith('Căn cứ'));
+      expectTitle(xml, 'QUYẾT ĐỊNH');
+      const bases = doc.texts.filter((text) => text.startsWith('Căn cứ'));
       expect(bases.length).toBe(5);
       for (const basis of bases) {
         expect(basis.endsWith(';')).toBe(true);
-        const p = paragraphWith(xml, basis);
-        expect(p).toContain('<w:jc w:val="both"/>');
-        expect(p).toContain('<w:i/>');
-        expect(p).toMatch(/<w:sz w:val="2[68]"\/>/);
-        const indent = Number(/<w:ind w:firstLine="(\d+)"/.exec(p)![1]);
-        expect(indent).toBeGreaterThanOrEqual(567);
-        expect(indent).toBeLessThanOrEqual(720);
-        expect(Number(/<w:spacing w:after="(\d+)"/.exec(p)![1])).toBeGreaterThanOrEqual(120);
+        expectBodyParagraph(xml, basis);
+        expect(paragraphWith(xml, basis)).toContain('<w:i/>');
       }
       expect(bases.join('\n')).toContain('645/KH-UBND ngày 25/9/2024 của UBND tỉnh Bắc Kạn');
       expect(bases.join('\n')).toContain('Chỉ thị số 34-CT/TW ngày 07/4/2014');
       expect(bases.join('\n')).toContain('Nghị định số 98/2023/NĐ-CP ngày 31/12/2023');
-      expect(texts.find((t) => t.startsWith('Điều 3.'))).toMatch(/Quyết định này\.\/\.$/);
+      expect(doc.texts.find((t) => t.startsWith('Điều 3.'))).toMatch(/Quyết định này\.\/\.$/);
     });
 
     it('"Nơi nhận:" 12 pt bold italic, entries 11 pt, ending "- Lưu: VT, HCQT."; the signer', () => {
-      expect(paragraphWith(xml, 'Nơi nhận:')).toMatch(/<w:b\/>[\s\S]*<w:i\/>[\s\S]*<w:sz w:val="24"\/>/);
+      expectRecipients(doc);
       expect(paragraphWith(xml, '- Như Điều 3;')).toContain('<w:sz w:val="22"/>');
-      expect(paragraphWith(xml, '- Lưu: VT, HCQT.')).toContain('<w:sz w:val="22"/>');
       expect(paragraphWith(xml, 'CHÁNH VĂN PHÒNG')).toContain('<w:b/>');
       expect(paragraphWith(xml, 'Vũ Đức Chính')).toContain('<w:b/>');
     });
 
     it('awards the selected, and only them, in the attached list: 01 collective and 02 individuals', () => {
-      const texts = paragraphTexts(xml);
+      const texts = doc.texts;
       expect(texts.find((t) => t.startsWith('Điều 1.'))).toContain('cho 01 tập thể và 02 cá nhân (có danh sách kèm theo)');
       for (const name of ['Phòng Tổng hợp', chosenA!.fullName, chosenB!.fullName]) expect(texts).toContain(name);
       expect(texts).not.toContain(passedOver!.fullName);
@@ -195,8 +144,8 @@ describe('GET /campaigns/{id}/documents/quyet-dinh', () => {
     });
 
     it('writes typed text as text: no field or formula comes from it', () => {
-      expect(paragraphTexts(xml)).toContain(TRICKY);
-      expect(xml).not.toMatch(/<w:fldSimple|<w:instrText|<w:fldChar/);
+      expect(doc.texts).toContain(TRICKY);
+      expectNoFieldsInBody(xml);
     });
 
     it('an administrator generates it too; without a number, the "Số:" line keeps its blank', async () => {
@@ -206,28 +155,14 @@ describe('GET /campaigns/{id}/documents/quyet-dinh', () => {
     });
 
     it('LibreOffice converts it to a two-page PDF: the decision, then the list; the motto on one line', { timeout: 120_000 }, async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'thidua-docx-'));
-      try {
-        await writeFile(join(dir, 'quyet-dinh.docx'), docx);
-        // A profile of its own: soffice would hand the job to another running instance sharing the default one.
-        const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
-        await run('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'quyet-dinh.docx')], {
-          timeout: 110_000,
-        });
-        const pdf = join(dir, 'quyet-dinh.pdf');
-        const { stdout: info } = await run('pdfinfo', [pdf]);
-        expect(info).toMatch(/Pages:\s+2\b/);
-        expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
-        const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-']);
-        const [first, second] = text.split('\f');
-        expect(first).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
-        expect(first).toMatch(/Độc lập - Tự do - Hạnh phúc/);
-        expect(first!.trim().split('\n')[0]).not.toMatch(/^\s*1\s*$/);
-        expect(second!.trim().split('\n')[0]!.trim()).toBe('2');
-        expect(second).toContain('DANH SÁCH');
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      const { pages, pageTexts } = await convertToPdf(doc.bytes, 'quyet-dinh');
+      expect(pages).toBe(2);
+      const [first, second] = pageTexts;
+      expect(first).toMatch(/CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      expect(first).toMatch(/Độc lập - Tự do - Hạnh phúc/);
+      expect(first!.trim().split('\n')[0]).not.toMatch(/^\s*1\s*$/);
+      expect(second!.trim().split('\n')[0]!.trim()).toBe('2');
+      expect(second).toContain('DANH SÁCH');
     });
   });
 });

@@ -6,6 +6,7 @@ import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#share
 import type { NominationChange } from '#shared/nomination';
 import type { NominationStatus } from '#shared/status';
 import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
+import type { DocumentKind } from '#shared/documents/kinds';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
 import { fileOf, type DownloadedFile } from './file';
@@ -88,8 +89,8 @@ export interface ApiClient {
   tallyRound(campaignId: string, roundId: string): Promise<VotingRound>;
   /** Confirms the tallied round (`version`: the round as the secretary saw it). */
   confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
-  /** The Quyết định on the Giấy khen with its attached list, as a Word file (HR, admin). */
-  decisionDocument(campaignId: string): Promise<DownloadedFile>;
+  /** One of the office's documents as a Word file (shared/documents/kinds.ts; who may: shared/policy/documents). */
+  document(campaignId: string, kind: DocumentKind): Promise<DownloadedFile>;
   /** An administrator annuls the confirmed round, with the reason (`version`: the round as read). */
   annulRound(campaignId: string, roundId: string, reason: string, version: number): Promise<VotingRound>;
 }
@@ -246,8 +247,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
         body: JSON.stringify(version === undefined ? {} : { version }),
       }),
-    decisionDocument: (campaignId) =>
-      request<DownloadedFile>('GET', `${campaignPath(campaignId)}/documents/quyet-dinh`, { headers: { accept: DOCX_MEDIA_TYPE } }),
+    document: (campaignId, kind) =>
+      request<DownloadedFile>('GET', `${campaignPath(campaignId)}/documents/${enc(kind)}`, { headers: { accept: DOCX_MEDIA_TYPE } }),
     annulRound: (campaignId, roundId, reason, version) =>
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/annul`, {
         body: JSON.stringify({ reason, version }),

@@ -95,7 +95,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     returnSelected: (reason) => runAction('return', reason),
     markSelectedEligible: () => runAction('eligible'),
     ...(council ? { council: council.actions } : {}),
-    generateDecision: createDocuments(core, deps.offerFile ?? blobUrlOffer),
+    generateDocument: createDocuments(core, deps.offerFile ?? blobUrlOffer),
     dismiss() {
       store.set({ error: undefined, notice: undefined, refusals: undefined, auth: { ...store.state.auth, error: undefined } });
     },

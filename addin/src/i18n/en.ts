@@ -182,9 +182,8 @@ export const en: Record<MessageKey, string> = {
   'council.annul': 'Annul the round',
   'council.annulLabel': 'Why the result is annulled (administrator)',
   'documents.heading': 'Documents',
-  'documents.decision': 'Award decision (Word)',
   'documents.hint':
-    'The decision awarding the Giấy khen with its attached list, in the Decree 30/2020 format; available once the council has confirmed a result.',
+    "The campaign's documents in the Decree 30/2020 format, generated from its data: each is available once its data exists (the decision once the council has confirmed a result).",
   'documents.ready': 'Document {name} generated.',
   'documents.open': 'Open / download {name}',
   'council.newRound': 'New voting round',

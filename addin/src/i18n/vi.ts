@@ -184,8 +184,8 @@ export const vi = {
   'council.annul': 'Hủy kết quả vòng',
   'council.annulLabel': 'Lý do hủy kết quả (quản trị viên)',
   'documents.heading': 'Văn bản',
-  'documents.decision': 'Quyết định khen thưởng (Word)',
-  'documents.hint': 'Quyết định tặng Giấy khen và danh sách kèm theo, theo Nghị định 30/2020/NĐ-CP; có sau khi Hội đồng xác nhận kết quả.',
+  'documents.hint':
+    'Văn bản của đợt thi đua theo Nghị định 30/2020/NĐ-CP, lập từ dữ liệu: mỗi văn bản có khi đã có dữ liệu của nó (Quyết định sau khi Hội đồng xác nhận kết quả).',
   'documents.ready': 'Đã tạo văn bản {name}.',
   'documents.open': 'Mở / tải về {name}',
   'council.newRound': 'Tạo vòng bỏ phiếu mới',

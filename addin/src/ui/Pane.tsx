@@ -1,6 +1,6 @@
 import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { PaneActions, PaneState } from '#addin/app/controller';
-import { mayGenerateDocuments } from '#addin/app/documents/documents';
+import { offeredDocuments } from '#addin/app/documents/documents';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -82,11 +82,12 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               <Divider />
             </>
           )}
-          {state.campaignId && mayGenerateDocuments(state.user) && (
+          {state.campaignId && offeredDocuments(state.user).length > 0 && (
             <DocumentsPanel
+              kinds={offeredDocuments(state.user)}
               {...(state.document ? { document: state.document } : {})}
               busy={state.busy || state.saving}
-              onDecision={() => void actions.generateDecision()}
+              onGenerate={(kind) => void actions.generateDocument(kind)}
             />
           )}
           <ConflictPanel

@@ -35,13 +35,13 @@ describe('the office’s documents from the pane', () => {
     const nomination = await server.put(fields(a!.id, { status: 'eligible' }), HR);
     const hr = await pane(server);
 
-    await hr.controller.actions.generateDecision();
+    await hr.controller.actions.generateDocument('quyet-dinh');
     expect(hr.state().error?.vi).toContain('Chưa có vòng bỏ phiếu nào được xác nhận');
     expect(hr.state().document).toBeUndefined();
     expect(hr.offered).toHaveLength(0);
 
     await confirmedRound(server, nomination.id);
-    await hr.controller.actions.generateDecision();
+    await hr.controller.actions.generateDocument('quyet-dinh');
     expect(hr.state().error).toBeUndefined();
     expect(hr.offered).toHaveLength(1);
     const file = hr.offered[0]!;
@@ -55,7 +55,7 @@ describe('the office’s documents from the pane', () => {
   it('is not offered to a unit clerk', async () => {
     const server = await freshPaneServer(api);
     const clerk = await pane(server, 'kinh-te@thidua.local');
-    await clerk.controller.actions.generateDecision();
+    await clerk.controller.actions.generateDocument('quyet-dinh');
     expect(clerk.offered).toHaveLength(0);
     expect(server.log.some((entry) => entry.path.includes('/documents/'))).toBe(false);
   });

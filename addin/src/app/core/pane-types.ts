@@ -1,3 +1,4 @@
+import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language, Localized } from '#shared/localized';
 import type { User } from '#shared/org';
 import type { ApiClient } from '#addin/api/index';
@@ -96,8 +97,8 @@ export interface PaneActions {
   markSelectedEligible(): Promise<void>;
   /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
   council?: CouncilActions;
-  /** "Quyết định khen thưởng": the decision on the Giấy khen as a Word file (HR, admin). */
-  generateDecision(): Promise<void>;
+  /** "Văn bản": one of the office's documents as a Word file (whom: shared/policy/documents). */
+  generateDocument(kind: DocumentKind): Promise<void>;
   dismiss(): void;
 }
 
