@@ -242,6 +242,34 @@ export const ROUTES: readonly Route[] = [
     response: api.DocumentFile,
     mediaType: api.DOCX_MEDIA_TYPE,
   },
+  {
+    method: 'POST',
+    path: '/campaigns/{campaignId}/documents/{kind}',
+    group: 'documents',
+    auth: true,
+    summary:
+      "Generate one of the office's documents and record it: the register's next number (or the one given), its date, who and when, what changed since it was last generated; the file in the answer",
+    body: api.GenerateDocumentRequest,
+    response: api.GeneratedDocument,
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{campaignId}/documents/{kind}/issue',
+    group: 'documents',
+    auth: true,
+    summary:
+      'Issue the signed decision as generated: its nominations move from selected to awarded, with the audit, in one transaction (HR, admin; the data unchanged since it was generated)',
+    body: api.IssueDocumentRequest,
+    response: api.IssuedDocument,
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{campaignId}/documents',
+    group: 'documents',
+    auth: true,
+    summary: "The campaign's generated documents: number, date, who generated and issued them, when",
+    response: api.DocumentRecords,
+  },
 ];
 
 export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports', 'council', 'documents'];

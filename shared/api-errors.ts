@@ -83,6 +83,41 @@ export const API_ERRORS = {
     vi: 'Văn bản này chưa được hỗ trợ',
     en: 'This document is not available yet',
   },
+  DOCUMENT_ALREADY_ISSUED: {
+    status: 409,
+    vi: 'Văn bản này đã được ban hành: số và ngày của nó không thay đổi được nữa',
+    en: 'This document has been issued: its number and date can no longer change',
+  },
+  DOCUMENT_NOT_GENERATED: {
+    status: 409,
+    vi: 'Văn bản chưa được lập: hãy lập văn bản, kiểm tra rồi mới ban hành',
+    en: 'The document has not been generated yet: generate it, check it, then issue it',
+  },
+  DOCUMENT_VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Văn bản vừa được người khác lập lại: hãy mở bản mới nhất rồi ban hành',
+    en: 'Someone generated the document again meanwhile: open the latest one, then issue it',
+  },
+  DOCUMENT_CHANGED_SINCE: {
+    status: 409,
+    vi: 'Dữ liệu đã thay đổi kể từ khi lập văn bản: hãy lập lại văn bản để xem thay đổi, rồi ban hành',
+    en: 'The data changed since the document was generated: generate it again to see what changed, then issue it',
+  },
+  DOCUMENT_NUMBER_TAKEN: {
+    status: 409,
+    vi: 'Số này đã được dùng cho văn bản khác cùng loại trong năm: hãy chọn số khác hoặc để trống để lấy số tiếp theo',
+    en: 'This number is already used by another document of the same type this year: choose another or leave it empty for the next one',
+  },
+  DOCUMENT_NOT_ISSUABLE: {
+    status: 409,
+    vi: 'Loại văn bản này không ban hành qua phần mềm',
+    en: 'This kind of document is not issued through the product',
+  },
+  DECISION_TOO_LARGE: {
+    status: 409,
+    vi: 'Quyết định có quá nhiều người được khen thưởng để ghi trong một lần; hãy chia thành nhiều quyết định',
+    en: 'The decision names too many awardees to record at once; split it into several decisions',
+  },
   REQUEST_IN_PROGRESS: {
     status: 409,
     vi: 'Yêu cầu này đang được xử lý, hãy thử lại sau giây lát',

@@ -28,6 +28,14 @@ export const ROUND_MOVES = {
   annul: { from: ['selected', 'not_selected'], to: ['eligible'] },
 } as const satisfies Record<string, { from: readonly NominationStatus[]; to: readonly NominationStatus[] }>;
 
+/**
+ * The move only an issued decision makes: recording the signed Quyết định of the office's form moves
+ * the nominations it names from selected to awarded, with the decision's number in their audit.
+ */
+export const DECISION_MOVES = {
+  issue: { from: ['selected'], to: ['awarded'] },
+} as const satisfies Record<string, { from: readonly NominationStatus[]; to: readonly NominationStatus[] }>;
+
 /** Whether a move goes into or out of a status that only the council's rounds set (selected, not selected). */
 export function isCouncilDecision(from: NominationStatus, to: NominationStatus): boolean {
   const decided: readonly NominationStatus[] = ROUND_MOVES.confirm.to;

@@ -3,6 +3,7 @@ import type { Campaign } from '#shared/campaign';
 import { isConfirmed } from '#shared/council/round-status';
 import { todayInVietnam } from '#shared/dates';
 import { awardedByDecision, buildAwardDecision, refuseDecision } from '#shared/documents/decision';
+import { listLines, nomineeNames } from '#shared/documents/decision-list';
 import { refuseIf } from '#functions/http/auth';
 import type { Db } from '#functions/store/client';
 import { loadAllNominations } from '#functions/store/nomination-reads';
@@ -37,5 +38,10 @@ export async function generateDecision(db: Db, campaign: Campaign, query: Docume
     date: query.date ?? todayInVietnam(now),
     ...(query.number !== undefined ? { number: query.number } : {}),
   });
-  return { bytes: await decisionDocx(decision), filename: `Quyết định Giấy khen - ${campaign.id}.docx` };
+  return {
+    bytes: await decisionDocx(decision),
+    filename: `Quyết định Giấy khen - ${campaign.id}.docx`,
+    lines: listLines(decision.list.groups),
+    nameOf: nomineeNames(nominations, registry.units, registry.people),
+  };
 }

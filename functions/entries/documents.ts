@@ -1,21 +1,43 @@
-import { DocumentQuery, DOCX_MEDIA_TYPE } from '#shared/api/documents';
+import { DocumentQuery, DOCX_MEDIA_TYPE, GenerateDocumentRequest, IssueDocumentRequest } from '#shared/api/documents';
 import { DocumentKind } from '#shared/documents/kinds';
-import { refuseDocument } from '#shared/policy/documents';
+import { refuseDocument, refuseIssueDocument, refuseListDocuments } from '#shared/policy/documents';
 import { generateDocument } from '#functions/documents/generate';
+import { issueDocument } from '#functions/documents/issue';
+import { generateAndRecord } from '#functions/documents/register';
 import { allowedUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
-import { parsePathParam, parseQuery } from '#functions/http/request';
-import { file } from '#functions/http/respond';
+import { parseBody, parsePathParam, parseQuery } from '#functions/http/request';
+import { file, json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
 import { db } from '#functions/store/client';
+import { listDocuments } from '#functions/store/document-store';
 
 export const handler = routeGroup({
-  /** One of the office's documents as a Word file, generated from the stored data (shared/documents/kinds.ts). */
+  /** A draft of one of the office's documents as a Word file, generated from the stored data, not recorded. */
   'GET /campaigns/{campaignId}/documents/{kind}': async (event) => {
     const kind = parsePathParam(event, 'kind', DocumentKind);
     await allowedUser(event, (user) => refuseDocument(user, kind));
     const query = parseQuery(event, DocumentQuery);
     const generated = await generateDocument(db(), await campaignOf(event), kind, query);
     return file(generated.bytes, DOCX_MEDIA_TYPE, generated.filename);
+  },
+  /** Generated and recorded in the register, with what changed since the last time. */
+  'POST /campaigns/{campaignId}/documents/{kind}': async (event) => {
+    const kind = parsePathParam(event, 'kind', DocumentKind);
+    const user = await allowedUser(event, (u) => refuseDocument(u, kind));
+    const request = parseBody(event, GenerateDocumentRequest);
+    return json(event, 200, await generateAndRecord(db(), await campaignOf(event), kind, request, user));
+  },
+  'POST /campaigns/{campaignId}/documents/{kind}/issue': async (event) => {
+    const kind = parsePathParam(event, 'kind', DocumentKind);
+    const user = await allowedUser(event, (u) => refuseIssueDocument(u, kind));
+    const { version } = parseBody(event, IssueDocumentRequest);
+    const requestId = event.requestContext.requestId;
+    return json(event, 200, await issueDocument(db(), await campaignOf(event), kind, version, user, requestId));
+  },
+  'GET /campaigns/{campaignId}/documents': async (event) => {
+    await allowedUser(event, refuseListDocuments);
+    const campaign = await campaignOf(event);
+    return json(event, 200, { records: await listDocuments(db(), campaign.id) });
   },
 });

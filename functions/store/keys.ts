@@ -16,6 +16,10 @@ import { identityKey } from '#shared/text';
  *   CAMPAIGN#<id>            ROUND#<nnnn>#BALLOTS#<pppp>  a part (≤ 300 KB) of the round's gzipped ballots,
  *                                                       with the ballotsVersion it belongs to; one Query on
  *                                                       ROUND#<nnnn> reads a round and its ballots together
+ *   CAMPAIGN#<id>            DOC#<kind>[#<round>]       a generated document's record (number, date, who, the
+ *                                                       fingerprints of its lines gzipped in `digest`)
+ *   REGISTER                 <type>#<year>              the office's register of a type of document: the last number
+ *   REGISTER                 <type>#<year>#<nnnnn>      a number taken, and by which document
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
  *   GSI1: NOMINEES#<campaignId> / <kind>#<nominee's identity key>#<nominationId>   live nominations by nominee (rule 8)
@@ -49,6 +53,14 @@ export const keys = {
   }),
   /** The round number in any of its items' sort keys. */
   roundNumberOf: (sortKey: string) => Number(/^ROUND#(\d{4})/.exec(sortKey)?.[1] ?? 0),
+  documentPrefix: 'DOC#',
+  document: (campaignId: string, key: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: `DOC#${key}` }),
+  /** The office's register: one partition for every campaign, since numbers run through the year. */
+  registerCounter: (type: string, year: number) => ({ PK: 'REGISTER', SK: `${type}#${year}` }),
+  registerNumber: (type: string, year: number, number: number) => ({
+    PK: 'REGISTER',
+    SK: `${type}#${year}#${String(number).padStart(5, '0')}`,
+  }),
   auditPartition: (campaignId: string) => `AUDIT#${campaignId}`,
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */

@@ -12,6 +12,7 @@ export const AuditAction = z.enum([
   'round.tally',
   'round.confirm',
   'round.annul',
+  'document.issue',
 ]);
 
 /** One change: who did what to which nomination, when, and each field from what to what. */

@@ -4,6 +4,7 @@ import type { IsoDate } from '#shared/dates';
 import type { Nomination } from '#shared/nomination';
 import type { Person, Unit } from '#shared/org';
 import { SEED_OFFICE_IDENTITY } from '#shared/seed/office-identity';
+import { DECISION_MOVES } from '#shared/status';
 import type { z } from 'zod';
 import { awardeeCount, awardeeGroups, type AwardeeGroup } from './decision-list';
 import { BODY_END, kindOfReference, numberLine, placeAndDate, shortDate } from './format';
@@ -63,10 +64,14 @@ export function officeAwardForm(campaign: Pick<Campaign, 'awardForms'>) {
   return campaign.awardForms.find((form) => form.decidedBy === 'office');
 }
 
-/** The nominations a confirmed round selected for the office's form: the decision's awardees. */
+/**
+ * The decision's awardees: the nominations a confirmed round selected for the office's form, and once
+ * the decision is issued, the ones it awarded (DECISION_MOVES.issue), so that it reads the same after.
+ */
 export function awardedByDecision(campaign: Pick<Campaign, 'awardForms'>, nominations: readonly Nomination[]): Nomination[] {
   const form = officeAwardForm(campaign);
-  return nominations.filter((n) => !n.deletedAt && n.status === 'selected' && n.awardForm === form?.code);
+  const named: readonly string[] = [...DECISION_MOVES.issue.from, ...DECISION_MOVES.issue.to];
+  return nominations.filter((n) => !n.deletedAt && named.includes(n.status) && n.awardForm === form?.code);
 }
 
 /** Why the decision cannot be written yet: no confirmed round, or nobody selected for the office's form. */

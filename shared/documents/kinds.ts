@@ -28,6 +28,8 @@ export interface DocumentKindInfo {
   council: boolean;
   /** What must exist before it can be written, as the pane explains it. */
   after: 'eligible' | 'round' | 'confirmedRound';
+  /** Issuing it (once signed) records a decision that moves its nominations (DECISION_MOVES). */
+  issuable?: boolean;
 }
 
 export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindInfo> = {
@@ -54,6 +56,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindInfo> = {
     register: 'decision',
     council: false,
     after: 'confirmedRound',
+    issuable: true,
   },
   'to-trinh-bang-khen': {
     name: { vi: 'Tờ trình đề nghị tặng Bằng khen', en: 'Proposal of the Bằng khen to the Province' },

@@ -17,3 +17,13 @@ export function refuseDocument(user: Pick<User, 'role'>, kind: DocumentKind): Re
 export function documentsFor(user: Pick<User, 'role'>): DocumentKind[] {
   return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).filter((kind) => !refuseDocument(user, kind));
 }
+
+/** Issuing records the signed decision and awards its nominations: the office's, HR's or an administrator's. */
+export function refuseIssueDocument(user: Pick<User, 'role'>, kind: DocumentKind): Refusal {
+  return unlessRole(user, OFFICE_ROLES) ?? (DOCUMENT_KINDS[kind].issuable ? undefined : 'DOCUMENT_NOT_ISSUABLE');
+}
+
+/** The campaign's record of generated documents: whoever generates any of them reads it. */
+export function refuseListDocuments(user: Pick<User, 'role'>): Refusal {
+  return documentsFor(user).length > 0 ? undefined : 'FORBIDDEN';
+}
