@@ -21,6 +21,9 @@ export interface SheetContext {
  * column says how it writes a stored nomination into its cell and, beside it, how it reads its cell back.
  *  - input: typed by people, sent to the server;
  *  - output: written by the add-in (the messages), never read back;
+ *  - derived: shown and locked, written by the add-in from the stored nomination and the registry (the
+ *    individual's position) or from the row's place (the STT), refreshed on each load; never read back
+ *    and no part of the row's fingerprint, so a registry change or a sort never makes a row look edited;
  *  - system: the add-in's bookkeeping, hidden and locked.
  */
 export interface ColumnDef {
@@ -28,8 +31,13 @@ export interface ColumnDef {
   header: string;
   /** Width in characters. */
   width: number;
-  role: 'input' | 'output' | 'system';
+  role: 'input' | 'output' | 'derived' | 'system';
   format: 'text' | 'date' | 'general';
+  /**
+   * The row's ordinal (STT) in the table as it stands, which no nomination knows: the gateway numbers
+   * the rows holding a nomination 1, 2, … on each load and save (rowOrdinals), `write` gives ''.
+   */
+  ordinal?: true;
   /** The nomination field an issue names when it points at this column. */
   field?: string;
   /** A dropdown (data validation list). */
@@ -50,6 +58,20 @@ export const dateCell = (iso: string | undefined): CellValue => (iso ? isoToSeri
 
 /** A cell's text as typed: trimmed, '' for a blank cell. */
 export const cellText = (value: CellValue | undefined): string => (value === null || value === undefined ? '' : String(value).trim());
+
+/** Every input cell is blank: the row holds no nomination (Excel tables keep blank rows around). */
+export function isBlankInput(values: readonly CellValue[], columns: readonly ColumnDef[]): boolean {
+  return columns.every((column, index) => column.role !== 'input' || cellText(values[index]) === '');
+}
+
+/**
+ * What the ordinal (STT) column holds on each row: the n-th row holding a nomination gets n, a blank
+ * row nothing, so a printed list is numbered 1…n without gaps whatever blank rows the table keeps.
+ */
+export function rowOrdinals(rows: readonly (readonly CellValue[])[], columns: readonly ColumnDef[]): CellValue[] {
+  let next = 0;
+  return rows.map((values) => (isBlankInput(values, columns) ? '' : ++next));
+}
 
 /**
  * What a column's reader gets besides its cell. Columns are read left to right, each putting what it

@@ -31,6 +31,12 @@ function nomineeName(ctx: SheetContext, nomination: Nomination): string {
   return ctx.people.find((person) => person.id === nomination.nomineeId)?.fullName ?? nomination.nomineeId;
 }
 
+/** Chức vụ: an individual's title in the registry; a collective has none. */
+function positionOf(ctx: SheetContext, nomination: Nomination): string {
+  if (nomination.nomineeKind !== 'individual') return '';
+  return ctx.people.find((person) => person.id === nomination.nomineeId)?.title ?? '';
+}
+
 function labelsOf(items: readonly { code: string; label?: { vi: string } }[], codes: readonly string[]): string {
   return codes.map((code) => items.find((item) => item.code === code)?.label?.vi ?? code).join('; ');
 }
@@ -59,6 +65,8 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
   const { campaign } = ctx;
   const dossierColumns = buildDossierColumns(campaign);
   return [
+    // A printed list starts with its STT: first, numbered by the add-in (see ColumnDef.ordinal).
+    { id: 'ordinal', header: 'STT', width: 6, role: 'derived', format: 'general', ordinal: true, write: () => '' },
     {
       id: 'unit',
       header: 'Đơn vị đề nghị',
@@ -102,6 +110,8 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
         row.nomineeId = readNominee(ctx, typed, row);
       },
     },
+    // Beside the name, as a list of nominees prints it; the registry's, so never typed here.
+    { id: 'position', header: 'Chức vụ', width: 22, role: 'derived', format: 'text', write: (n) => sheetText(positionOf(ctx, n)) },
     {
       id: 'awardForm',
       header: 'Hình thức khen thưởng',

@@ -1,6 +1,6 @@
 import type { Localized } from '#shared/localized';
 import { NominationFields } from '#shared/nomination';
-import { cellText, type CellValue, type RowReader } from './cells';
+import { isBlankInput, type CellValue, type RowReader } from './cells';
 import type { ColumnDef } from './columns';
 
 /** A cell the add-in cannot turn into a nomination field: shown at once, and the row is not sent. */
@@ -26,7 +26,7 @@ export interface ParsedRow {
  */
 export function parseRow(values: readonly CellValue[], columns: readonly ColumnDef[]): ParsedRow {
   const problems: CellProblem[] = [];
-  const empty = columns.every((column, index) => column.role !== 'input' || cellText(values[index]) === '');
+  const empty = isBlankInput(values, columns);
   const row: Record<string, unknown> = {};
   columns.forEach((column, index) => {
     if (!column.read || (empty && column.role === 'input')) return;

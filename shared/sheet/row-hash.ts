@@ -22,11 +22,14 @@ function readBack(value: CellValue | undefined): string {
 }
 
 /**
- * The fingerprint of a row as the server last saw it: its input cells, id and version. The add-in keeps
+ * The fingerprint of a row as the server last saw it: its input cells, id and version (the add-in's own
+ * output and derived columns are left out: a renumbering or a registry change is no edit). The add-in keeps
  * it in a hidden column; a row whose cells no longer match it has changed since (typed, pasted, or
  * edited while the pane was closed), with no copy of the sheet kept anywhere.
  */
 export function rowHash(values: readonly CellValue[], columns: readonly ColumnDef[]): string {
-  const parts = columns.flatMap((column, index) => (column.role === 'output' || column.id === 'rowHash' ? [] : [readBack(values[index])]));
+  const parts = columns.flatMap((column, index) =>
+    column.role === 'output' || column.role === 'derived' || column.id === 'rowHash' ? [] : [readBack(values[index])],
+  );
   return cyrb53(parts.join('\u241f'));
 }

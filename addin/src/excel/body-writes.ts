@@ -1,10 +1,10 @@
 /// <reference types="office-js" />
-import type { ColumnDef } from '#shared/sheet/columns';
+import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import type { NoteApi } from './cell-notes';
 import type { ResultsBatch, RowMark, RowWrite, WriteReport } from './gateway';
 import { numberFormatOf, toExcelValue } from './layout';
 import { idsAfter, locateRows, placeWrites } from './relocate';
-import { cellPatches, fillRuns, plannedNotes, valueBlocks, type PlannedNote, type WriteCell } from './row-plan';
+import { addOrdinals, cellPatches, fillRuns, plannedNotes, valueBlocks, type PlannedNote, type WriteCell } from './row-plan';
 import { locateNotes, notesInBody, readTable, type TableState } from './table-state';
 import { runWriteBatches, type EventsState, type WriteOp } from './write-batches';
 import { columnFormatOp, fillOp, knownIdsOp, noteAddOp, noteRemoveOp, rowsAddOps, rowsDeleteOp, valueOps } from './write-ops';
@@ -58,6 +58,9 @@ export async function replaceBody(
   const patches = cellPatches(columns, map, rows);
   const blank = new Map<number, WriteCell>(map.tableIndex.map((column) => [column, toExcelValue(null)]));
   for (let row = 0; row < count; row += 1) if (!patches.has(row)) patches.set(row, new Map(blank));
+  const written: (readonly CellValue[])[] = Array.from({ length: count }, () => []);
+  for (const row of rows) if (row.values) written[row.rowIndex] = row.values;
+  addOrdinals(patches, columns, map, written);
   for (const block of valueBlocks(patches)) operations.push(...valueOps(block, budget));
 
   const marks = new Map<number, RowMark>(Array.from({ length: count }, (_, row) => [row, 'ok']));
@@ -83,7 +86,12 @@ export async function writeSaveResults(run: WriteRun, columns: readonly ColumnDe
   const state: TableState = { ...read, notes: placed.length > 0 ? await locateNotes(context, read.notes, wanted, sync) : [] };
 
   const operations: WriteOp[] = [];
-  for (const block of valueBlocks(cellPatches(columns, state.map, placed))) operations.push(...valueOps(block, budget));
+  const patches = cellPatches(columns, state.map, placed);
+  // Rows added or moved since the last write get their STT with the results, in the same request.
+  const after = [...read.rows];
+  for (const write of placed) if (write.values) after[write.rowIndex] = write.values;
+  addOrdinals(patches, columns, state.map, after, read.rows);
+  for (const block of valueBlocks(patches)) operations.push(...valueOps(block, budget));
   const marks = new Map<number, RowMark>(placed.map((write) => [write.rowIndex, write.mark]));
   for (const fill of fillRuns(marks)) operations.push(fillOp(fill, state.map.width));
   const written = new Set(placed.map((write) => write.rowIndex));

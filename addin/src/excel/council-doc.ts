@@ -1,4 +1,5 @@
 import { sheetText } from '#shared/sheet/columns';
+import type { PageSetup } from './page-setup';
 
 /**
  * A council sheet as plain data (a "sheet document"): the cells from A1, the add-in's own formulas, and
@@ -34,15 +35,7 @@ export interface CellStyle {
   grid?: boolean;
 }
 
-export interface PageSetup {
-  orientation: 'Portrait' | 'Landscape';
-  paperSize: 'A4';
-  /** Fit to this many pages wide (tall: as many as needed). */
-  fitPagesWide: number;
-  /** Margins in points (1 cm = 28.35 pt). */
-  margins: { top: number; bottom: number; left: number; right: number };
-  centerHorizontally: boolean;
-}
+export type { PageSetup } from './page-setup';
 
 export interface SheetDoc {
   name: string;

@@ -1,6 +1,7 @@
 import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import { identityKey } from '#shared/text';
 import type { RowMark } from './gateway';
+import { CM, type PageSetup } from './page-setup';
 
 /**
  * The sheet's layout as plain data, derived from the column schema: nothing here calls Office.js, so
@@ -31,6 +32,25 @@ export function numberFormatOf(column: ColumnDef): string {
     default:
       return 'General';
   }
+}
+
+/**
+ * The consolidated list as HR prints it: A4 landscape, every visible column on one page wide (the
+ * hidden bookkeeping columns do not print), centred, the table's header row repeated on every page,
+ * "Trang 2/5" in the footer, narrow margins (1.5 cm top and bottom, room for the footer; 1 cm sides).
+ * No print area: the table grows, and Excel prints the used range.
+ */
+export function listPageSetup(headerRowIndex: number): PageSetup {
+  const row = headerRowIndex + 1;
+  return {
+    orientation: 'Landscape',
+    paperSize: 'A4',
+    fitPagesWide: 1,
+    margins: { top: 1.5 * CM, bottom: 1.5 * CM, left: CM, right: CM },
+    centerHorizontally: true,
+    printTitleRows: `$${row}:$${row}`,
+    centerFooter: 'Trang &P/&N',
+  };
 }
 
 /** The fill of a row by its worst finding; null clears the fill ('ok': the row looks like any other). */

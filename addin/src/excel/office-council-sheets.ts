@@ -9,6 +9,7 @@ import { toExcelFailure } from './excel-errors';
 import { ExcelFailure } from './gateway';
 import { widthInPoints } from './layout';
 import { OfficeSession, type OfficeSessionOptions } from './office-session';
+import { PAGE_LAYOUT_SET, queuePageSetup } from './page-setup';
 import type { EventsState } from './write-batches';
 
 /** isSetSupported decides the page layout, which needs ExcelApi 1.9. */
@@ -74,18 +75,7 @@ function queueDoc(sheet: Excel.Worksheet, doc: SheetDoc, pageLayout: boolean): v
     conditional.cellValue.rule = { formula1: String(max), operator: 'GreaterThan' };
   }
   if (doc.freezeRows) sheet.freezePanes.freezeRows(doc.freezeRows);
-  if (doc.page && pageLayout) {
-    const page = sheet.pageLayout;
-    page.orientation = doc.page.orientation;
-    page.paperSize = doc.page.paperSize;
-    // Fit to the width only: the minutes run onto as many pages as their length needs.
-    page.zoom = { horizontalFitToPages: doc.page.fitPagesWide };
-    page.topMargin = doc.page.margins.top;
-    page.bottomMargin = doc.page.margins.bottom;
-    page.leftMargin = doc.page.margins.left;
-    page.rightMargin = doc.page.margins.right;
-    page.centerHorizontally = doc.page.centerHorizontally;
-  }
+  if (doc.page && pageLayout) queuePageSetup(sheet, doc.page);
   sheet.activate();
 }
 
@@ -120,11 +110,11 @@ class OfficeCouncilSheets extends OfficeSession<OfficeCouncilSheetsOptions> impl
   }
 
   async writeResultSheet(input: { round: number; campaignTitle: string; result: TallyResult; minutes: TallyMinutes }): Promise<void> {
-    await this.writeDoc(resultSheetDoc(input));
+    await this.writeDoc(resultSheetDoc(input), this.isSetSupported(...PAGE_LAYOUT_SET));
   }
 
   async writeMinutesSheet(minutes: TallyMinutes): Promise<{ pageSetup: boolean }> {
-    const pageSetup = this.isSetSupported('ExcelApi', '1.9');
+    const pageSetup = this.isSetSupported(...PAGE_LAYOUT_SET);
     await this.writeDoc(minutesSheetDoc(minutes), pageSetup);
     return { pageSetup };
   }

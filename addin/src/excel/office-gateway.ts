@@ -6,6 +6,7 @@ import { failure, toExcelFailure } from './excel-errors';
 import type { ExcelGateway, ResultsBatch, RowWrite, SheetSnapshot, WriteReport } from './gateway';
 import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { OfficeSession, type ExcelHost, type OfficeSessionOptions } from './office-session';
+import { PAGE_LAYOUT_SET } from './page-setup';
 import { ensureSheet } from './sheet-setup';
 import { readTable } from './table-state';
 import type { EventsState } from './write-batches';
@@ -36,7 +37,8 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
   }
 
   async ensureSheet(columns: readonly ColumnDef[]): Promise<void> {
-    await this.run((context, state) => ensureSheet(context, columns, this.sync, state), { write: true });
+    const pageLayout = this.isSetSupported(...PAGE_LAYOUT_SET);
+    await this.run((context, state) => ensureSheet(context, columns, this.sync, state, { pageLayout }), { write: true });
   }
 
   async readRows(columns: readonly ColumnDef[]): Promise<SheetSnapshot> {

@@ -1,3 +1,4 @@
+import { rowOrdinals } from '#shared/sheet/cells';
 import type { CellValue, ColumnDef } from '#shared/sheet/columns';
 import type { RowMark, RowWrite } from './gateway';
 import { toExcelValue, type ColumnMap } from './layout';
@@ -60,6 +61,33 @@ export function cellPatches(
     }
   }
   return patches;
+}
+
+/**
+ * The ordinal (STT) cells of every body row, numbered from what the rows hold once written (`rows`, by
+ * body row), into `patches`: a cell another write sets is always renumbered (its value came from an
+ * earlier read, and the row may have moved since); any other only where `current` (what the sheet
+ * holds now, when known) differs, so that a save rewrites the numbers of the rows added or moved only.
+ */
+export function addOrdinals(
+  patches: Map<number, Map<number, WriteCell>>,
+  columns: readonly ColumnDef[],
+  map: ColumnMap,
+  rows: readonly (readonly CellValue[])[],
+  current?: readonly (readonly CellValue[])[],
+): void {
+  const ordinals = rowOrdinals(rows, columns);
+  columns.forEach((column, i) => {
+    const tableColumn = map.tableIndex[i] ?? -1;
+    if (!column.ordinal || tableColumn < 0) return;
+    ordinals.forEach((ordinal, row) => {
+      const cells = patches.get(row);
+      const now = toExcelValue(current?.[row]?.[i]);
+      if (!cells?.has(tableColumn) && current && now === toExcelValue(ordinal)) return;
+      if (cells) cells.set(tableColumn, toExcelValue(ordinal));
+      else patches.set(row, new Map([[tableColumn, toExcelValue(ordinal)]]));
+    });
+  });
 }
 
 /**

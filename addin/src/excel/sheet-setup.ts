@@ -1,7 +1,8 @@
 /// <reference types="office-js" />
 import { SHEET_NAME, sheetText, TABLE_NAME, type ColumnDef } from '#shared/sheet/columns';
 import { failure } from './excel-errors';
-import { columnLetter, LIST_SHEET_NAME, listSheetLayout, mapColumns, numberFormatOf, widthInPoints } from './layout';
+import { columnLetter, LIST_SHEET_NAME, listPageSetup, listSheetLayout, mapColumns, numberFormatOf, widthInPoints } from './layout';
+import { queuePageSetup } from './page-setup';
 import type { EventsState } from './write-batches';
 import { setEveryCell } from './write-ops';
 
@@ -10,7 +11,8 @@ type Sync = (context: Excel.RequestContext) => Promise<void>;
 /**
  * Finds or creates the nomination sheet and lays it out from the column schema, in a fixed number of
  * round trips whatever the data: one to see what exists, one more to read an existing table's header
- * (or to see whether a table-less sheet of that name is empty), then the whole layout in one batch.
+ * (or to see whether a table-less sheet of that name is empty), then the whole layout in one batch,
+ * its print setup included (`pageLayout`: the host has ExcelApi 1.9; without it the sheet prints as Excel's default).
  *
  * Never deletes data: an existing table only gains the columns it lacks (at its end); a sheet named
  * like ours but holding data without our table is refused rather than overwritten.
@@ -20,6 +22,7 @@ export async function ensureSheet(
   columns: readonly ColumnDef[],
   sync: Sync,
   events: EventsState,
+  options: { pageLayout: boolean },
 ): Promise<void> {
   const { workbook } = context;
   const namedSheet = workbook.worksheets.getItemOrNullObject(SHEET_NAME);
@@ -63,6 +66,7 @@ export async function ensureSheet(
   table.worksheet.freezePanes.freezeRows(headerRowIndex + 1);
   const sources = writeLists(workbook, existingList, columns);
   columns.forEach((column, i) => layOutColumn(table.columns.getItemAt(tableIndex[i]!), column, sources.get(i)));
+  if (options.pageLayout) queuePageSetup(table.worksheet, listPageSetup(headerRowIndex));
   context.runtime.enableEvents = true;
   events.eventsOff = true;
   await sync(context);
@@ -97,6 +101,7 @@ function layOutColumn(tableColumn: Excel.TableColumn, column: ColumnDef, listSou
   body.format.protection.locked = column.role !== 'input';
   if (column.role === 'system') whole.getEntireColumn().columnHidden = true;
   if (column.role === 'output') body.format.wrapText = true;
+  if (column.ordinal) body.format.horizontalAlignment = 'Center';
   if (listSource) {
     body.dataValidation.clear();
     body.dataValidation.rule = { list: { inCellDropDown: true, source: listSource } };

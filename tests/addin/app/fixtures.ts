@@ -22,7 +22,7 @@ export function stored(personId: string, id: string, version = 1, overrides: Par
 /** The cells a clerk would type for these fields (no bookkeeping: a new row). */
 export function typedCells(values: NominationFields): CellValue[] {
   const nomination = { ...values, id: '', version: '' } as unknown as Nomination;
-  return columns.map((column) => (column.role === 'system' || column.role === 'output' ? '' : column.write(nomination, ctx)));
+  return columns.map((column) => (column.role === 'input' ? column.write(nomination, ctx) : ''));
 }
 
 /** The cells of a row as the add-in leaves it after a load or a save: with id, version and fingerprint. */

@@ -7,7 +7,7 @@ import type { ExcelHostOptions } from '#tests/e2e/host/excel-api';
 import type { Workbook } from '#tests/e2e/host/model';
 import { putRows, standInExcel } from '#tests/support/office/excel';
 
-/** The seed campaign's columns over the demo office: 24 columns, 3 of them hidden bookkeeping. */
+/** The seed campaign's columns over the demo office: 26 columns, 3 of them hidden bookkeeping. */
 export const sheetContext: SheetContext = { campaign: SEED_CAMPAIGN, units: DEMO_UNITS, people: DEMO_PEOPLE };
 export const columns = buildColumns(sheetContext);
 export const col = (id: string): number => columns.findIndex((column) => column.id === id);
@@ -21,6 +21,8 @@ const UNITS = DEMO_UNITS.map((unit) => unit.name);
  */
 export function typicalRow(i: number): CellValue[] {
   const values: Record<string, CellValue> = {
+    // The STT the add-in writes on a row holding a nomination: its place among them.
+    ordinal: i + 1,
     unit: UNITS[i % UNITS.length]!,
     nomineeKind: i % 3 === 0 ? 'Tập thể' : 'Cá nhân',
     nominee: i % 3 === 0 ? UNITS[(i + 1) % UNITS.length]! : `Nguyễn Thị Hồng Nhung ${i}`,

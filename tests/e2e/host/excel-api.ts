@@ -768,7 +768,10 @@ class WorksheetApi extends EntityObject<Sheet> {
   }
 }
 
-/** Page setup: what the minutes sheet sets, kept on the sheet (sheet.pageLayout) for tests to read. */
+/**
+ * Page setup (ExcelApi 1.9): what the add-in sets (orientation, paper, fit, margins, centring, print
+ * title rows, print area, headers and footers), kept on the sheet (sheet.pageLayout) for tests to read.
+ */
 class PageLayoutApi {
   constructor(
     readonly context: RequestContext,
@@ -818,6 +821,147 @@ class PageLayoutApi {
   set centerHorizontally(on: boolean) {
     this.set('centerHorizontally', on, typeof on === 'boolean');
   }
+
+  /** Whole rows only ("$1:$1", or a range spanning every column), as Excel requires; kept as "$1:$1". */
+  setPrintTitleRows(rows: string | RangeApi): void {
+    this.context._enqueue(
+      'PageLayout.setPrintTitleRows',
+      ACTION_BYTES + jsonBytes(typeof rows === 'string' ? rows : 'Range'),
+      () => {
+        const rect = rectOf(rows, this.sheet._e());
+        if (rect.column !== 0 || rect.columns !== MAX_COLUMNS) throw officeError('InvalidArgument', 'print title rows must be whole rows');
+        this.sheet._e().pageLayout.printTitleRows = `$${rect.row + 1}:$${rect.row + rect.rows}`;
+      },
+      typeof rows === 'string' ? rows : undefined,
+    );
+  }
+
+  /** One rectangle (a string or a range of this sheet), kept as its A1 address. */
+  setPrintArea(area: string | RangeApi): void {
+    this.context._enqueue(
+      'PageLayout.setPrintArea',
+      ACTION_BYTES + jsonBytes(typeof area === 'string' ? area : 'Range'),
+      () => {
+        this.sheet._e().pageLayout.printArea = a1(rectOf(area, this.sheet._e()));
+      },
+      typeof area === 'string' ? area : undefined,
+    );
+  }
+
+  get headersFooters(): HeaderFooterGroupApi {
+    this.headersFootersApi ??= this.context._wrap(new HeaderFooterGroupApi(this.context, this.sheet), 'HeaderFooterGroup');
+    return this.headersFootersApi;
+  }
+
+  private headersFootersApi: HeaderFooterGroupApi | undefined;
+}
+
+/** An address on the sheet itself, or a range that must be on it. */
+function rectOf(where: string | RangeApi, sheet: Sheet): Rect {
+  if (typeof where === 'string') return parseAddress(where);
+  if (!(where instanceof RangeApi)) throw officeError('InvalidArgument', 'an address or a Range');
+  const ref = where._e();
+  if (ref.sheet !== sheet) throw officeError('InvalidArgument', 'a range of another sheet');
+  return ref.rect;
+}
+
+const HEADER_FOOTER_STATES = ['Default', 'FirstAndDefault', 'OddAndEven', 'FirstOddAndEven'];
+
+/** Headers and footers (ExcelApi 1.9), kept on sheet.pageLayout.headersFooters as set. */
+class HeaderFooterGroupApi {
+  private readonly pages = new Map<string, HeaderFooterApi>();
+
+  constructor(
+    readonly context: RequestContext,
+    private readonly sheet: WorksheetApi,
+  ) {}
+
+  private store(): Record<string, unknown> {
+    const layout = this.sheet._e().pageLayout;
+    layout.headersFooters ??= {};
+    return layout.headersFooters as Record<string, unknown>;
+  }
+
+  set state(value: string) {
+    this.context._enqueue(
+      'HeaderFooterGroup.state',
+      ACTION_BYTES + jsonBytes(value),
+      () => {
+        if (!HEADER_FOOTER_STATES.includes(value)) throw officeError('InvalidArgument', `headersFooters.state = ${value}`);
+        this.store().state = value;
+      },
+      value,
+    );
+  }
+
+  private page(name: string): HeaderFooterApi {
+    let page = this.pages.get(name);
+    if (!page) {
+      page = this.context._wrap(
+        new HeaderFooterApi(this.context, name, () => {
+          const group = this.store();
+          group[name] ??= {};
+          return group[name] as Record<string, string>;
+        }),
+        'HeaderFooter',
+      );
+      this.pages.set(name, page);
+    }
+    return page;
+  }
+
+  get defaultForAllPages(): HeaderFooterApi {
+    return this.page('defaultForAllPages');
+  }
+
+  get firstPage(): HeaderFooterApi {
+    return this.page('firstPage');
+  }
+}
+
+/** One page kind's six header and footer texts, in Excel's codes (&P, &N…), kept as set. */
+class HeaderFooterApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly name: string,
+    private readonly store: () => Record<string, string>,
+  ) {}
+
+  private set(part: string, text: string): void {
+    this.context._enqueue(
+      `HeaderFooter.${part}`,
+      ACTION_BYTES + jsonBytes(text),
+      () => {
+        if (typeof text !== 'string') throw officeError('InvalidArgument', `${this.name}.${part}`);
+        this.store()[part] = text;
+      },
+      text,
+    );
+  }
+
+  set leftHeader(text: string) {
+    this.set('leftHeader', text);
+  }
+
+  set centerHeader(text: string) {
+    this.set('centerHeader', text);
+  }
+
+  set rightHeader(text: string) {
+    this.set('rightHeader', text);
+  }
+
+  set leftFooter(text: string) {
+    this.set('leftFooter', text);
+  }
+
+  set centerFooter(text: string) {
+    this.set('centerFooter', text);
+  }
+
+  set rightFooter(text: string) {
+    this.set('rightFooter', text);
+  }
 }
 
 class FreezePanesApi {
@@ -836,7 +980,7 @@ class FreezePanesApi {
   }
 }
 
-/** "A1", "$A$2:$A$10", "B:C" (columns), on the sheet the range is taken from. */
+/** "A1", "$A$2:$A$10", "B:C" (columns), "1:3" (rows), on the sheet the range is taken from. */
 export function parseAddress(address: string): Rect {
   const bare = address.replace(/\$/g, '').trim().toUpperCase();
   const cells = /^([A-Z]{1,3})(\d{1,7})(?::([A-Z]{1,3})(\d{1,7}))?$/.exec(bare);
@@ -849,6 +993,13 @@ export function parseAddress(address: string): Rect {
     if (rect.row < 0 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS)
       throw officeError('InvalidArgument', `address ${address}`);
     return rect;
+  }
+  const rows = /^(\d{1,7}):(\d{1,7})$/.exec(bare);
+  if (rows) {
+    const r1 = Number(rows[1]) - 1;
+    const r2 = Number(rows[2]) - 1;
+    if (Math.min(r1, r2) < 0 || Math.max(r1, r2) >= MAX_ROWS) throw officeError('InvalidArgument', `address ${address}`);
+    return { row: Math.min(r1, r2), column: 0, rows: Math.abs(r2 - r1) + 1, columns: MAX_COLUMNS };
   }
   const columns = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(bare);
   if (columns) {
