@@ -75,6 +75,22 @@ export function emptyDoc(name: string, existing: SheetDoc['existing']): SheetDoc
   };
 }
 
+/**
+ * The doc printed as set: `page`, the print area over all its cells (so nothing left beside it prints),
+ * and, when given, its table's header row (0-based) repeated on each page the table runs onto.
+ */
+export function printedAs(doc: SheetDoc, page: PageSetup, titleRow?: number): SheetDoc {
+  const rows = doc.values.length;
+  const columns = doc.values[0]?.length ?? 0;
+  doc.page = {
+    ...page,
+    margins: { ...page.margins },
+    ...(rows > 0 && columns > 0 ? { printArea: a1({ row: 0, column: 0, rows, columns }) } : {}),
+    ...(titleRow === undefined ? {} : { printTitleRows: `$${titleRow + 1}:$${titleRow + 1}` }),
+  };
+  return doc;
+}
+
 /** 0 → A, 25 → Z, 26 → AA. */
 export function letter(index: number): string {
   let n = index + 1;

@@ -1,5 +1,6 @@
 import type { BallotSheetSchema, ParsedBallots } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
+import type { PaperBallot } from '#shared/council/paper-ballot';
 import type { TallyResult } from '#shared/council/tally';
 
 /**
@@ -23,6 +24,11 @@ export interface CouncilSheets {
    * ExcelApi 1.9 (page layout), the sheet is written without it.
    */
   writeMinutesSheet(minutes: TallyMinutes): Promise<{ pageSetup: boolean }>;
+  /**
+   * Writes (or rewrites) the paper ballot to print and hand out ("Mẫu phiếu bầu vòng n"), beside the
+   * ballot sheet the marks are typed into. `pageSetup` false: no ExcelApi 1.9, written without its print settings.
+   */
+  writePaperBallot(ballot: PaperBallot): Promise<{ pageSetup: boolean }>;
   /** context.sync calls made so far. */
   readonly syncCount: number;
 }

@@ -3,7 +3,7 @@ import type { BallotSheetSchema } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
 import type { TallyResult } from '#shared/council/tally';
 import { sheetText } from '#shared/sheet/columns';
-import { DocBuilder, emptyDoc, letter, type Block, type CellStyle, type SheetDoc } from './council-doc';
+import { DocBuilder, emptyDoc, letter, printedAs, type Block, type CellStyle, type SheetDoc } from './council-doc';
 
 /**
  * The council's three sheets as SheetDocs, planned from the round (pure; written by
@@ -175,7 +175,8 @@ export function resultSheetDoc(input: { round: number; campaignTitle: string; re
     b.style({ row: top, column: 0, rows: b.next - top, columns: 3 }, { grid: true });
     b.style({ row: top + 1, column: 2, rows: b.next - top - 1, columns: 1 }, { wrap: true });
   }
-  return b.build([6, 32, 28, 10, 10, 10, 14]);
+  // Printed as the minutes are (A4 portrait, one page wide), the candidates' header on each page.
+  return printedAs(b.build([6, 32, 28, 10, 10, 10, 14]), MINUTES_PAGE, tableTop);
 }
 
 /** "dd/MM/yyyy" → "ngày dd tháng MM năm yyyy", as Vietnamese documents date themselves. */

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { parseBallotSheet, type BallotSheetSchema, type ParsedBallots } from '#shared/council/ballot-sheet';
 import type { TallyMinutes } from '#shared/council/minutes';
+import type { PaperBallot } from '#shared/council/paper-ballot';
 import type { TallyResult } from '#shared/council/tally';
 import type { CouncilSheets } from './council-gateway';
 import { a1, letter, type Block, type CellStyle, type SheetDoc } from './council-doc';
@@ -9,6 +10,7 @@ import { toExcelFailure } from './excel-errors';
 import { ExcelFailure } from './gateway';
 import { widthInPoints } from './layout';
 import { OfficeSession, type OfficeSessionOptions } from './office-session';
+import { paperBallotDoc } from './paper-ballot-layout';
 import { PAGE_LAYOUT_SET, queuePageSetup } from './page-setup';
 import type { EventsState } from './write-batches';
 
@@ -116,6 +118,12 @@ class OfficeCouncilSheets extends OfficeSession<OfficeCouncilSheetsOptions> impl
   async writeMinutesSheet(minutes: TallyMinutes): Promise<{ pageSetup: boolean }> {
     const pageSetup = this.isSetSupported(...PAGE_LAYOUT_SET);
     await this.writeDoc(minutesSheetDoc(minutes), pageSetup);
+    return { pageSetup };
+  }
+
+  async writePaperBallot(ballot: PaperBallot): Promise<{ pageSetup: boolean }> {
+    const pageSetup = this.isSetSupported(...PAGE_LAYOUT_SET);
+    await this.writeDoc(paperBallotDoc(ballot), pageSetup);
     return { pageSetup };
   }
 

@@ -203,6 +203,11 @@ export const en: Record<MessageKey, string> = {
   'council.noBallotSheet': 'The "{sheet}" sheet was not found: click "Create the ballot sheet" first.',
   'council.sheetProblems': 'Not counted; fix the ballot sheet first: {problems}',
   'council.counted': 'Counted {n} ballots; the result is on the "{sheet}" sheet.',
+  'council.printBallots': 'Print ballots',
+  'council.printNeedsRound': 'No round is taking ballots: use "Create the ballot sheet" first.',
+  'council.paperWritten': 'The ballot to print is on the "{sheet}" sheet (A4 portrait): print {n} copies, one per member taking part.',
+  'council.paperNoPage':
+    'The ballot to print is on the "{sheet}" sheet; this Excel cannot set the paper, choose A4 portrait when printing ({n} copies).',
   'council.minutesWritten': 'The minutes are on the "{sheet}" sheet (A4 portrait).',
   'council.minutesNoPage': 'The minutes are on the "{sheet}" sheet; this Excel cannot set the paper, choose A4 portrait when printing.',
   'council.confirmed': "Round {n} confirmed; the nominations' statuses are updated in the consolidated sheet.",

@@ -177,6 +177,11 @@ export const vi = {
   'council.createBallots': 'Tạo phiếu bầu',
   'council.createHint': 'Tạo trang "Phiếu bầu" với một dòng cho mỗi thành viên tham gia; ghi ký hiệu vào ô của người được chọn.',
   'council.count': 'Kiểm phiếu',
+  'council.printBallots': 'In phiếu bầu',
+  'council.printNeedsRound': 'Chưa có vòng bỏ phiếu đang nhận phiếu: bấm "Tạo phiếu bầu" trước.',
+  'council.paperWritten': 'Đã lập phiếu bầu để in ở trang "{sheet}" (khổ A4, dọc): in {n} bản, mỗi thành viên tham gia một phiếu.',
+  'council.paperNoPage':
+    'Đã lập phiếu bầu để in ở trang "{sheet}"; phiên bản Excel này không đặt được khổ giấy, hãy chọn A4 dọc khi in ({n} bản).',
   'council.minutes': 'Biên bản kiểm phiếu',
   'council.confirm': 'Xác nhận kết quả',
   'council.annulReason': 'Hãy ghi lý do hủy kết quả (ít nhất 5 ký tự).',

@@ -2,11 +2,12 @@ import { Button, Caption1, Field, Input, makeStyles, Text, tokens } from '@fluen
 import {
   CheckmarkCircleRegular,
   DocumentTextRegular,
+  PrintRegular,
   ArrowRepeatAllRegular,
   TableAddRegular,
   TaskListSquareLtrRegular,
 } from '@fluentui/react-icons';
-import { isConfirmed, isLiveRound, mayConfirmRound } from '#shared/council/round-status';
+import { isConfirmed, isLiveRound, mayConfirmRound, takesBallots } from '#shared/council/round-status';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { hasTie } from '#addin/app/council/council-state';
 import { formatPercent, type MessageKey } from '#addin/i18n/index';
@@ -84,6 +85,9 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
       <div className={styles.buttons}>
         <Button icon={<TableAddRegular />} disabled={busy} onClick={() => void actions.createBallotSheet()}>
           {t('council.createBallots')}
+        </Button>
+        <Button icon={<PrintRegular />} disabled={busy || !takesBallots(round)} onClick={() => void actions.printBallots()}>
+          {t('council.printBallots')}
         </Button>
         <Button icon={<TaskListSquareLtrRegular />} disabled={busy || !open} onClick={() => void actions.countBallots()}>
           {t('council.count')}

@@ -83,6 +83,26 @@ describe('the council vote from the pane', () => {
     expect(admin.state().council).toBeDefined();
   });
 
+  it('"In phiếu bầu": the open round\'s paper ballot, its candidates in the round\'s order; asked for a round first', async () => {
+    const { server } = await seeded();
+    const pane = await openCouncilPane(server);
+    await pane.council.printBallots();
+    expect(pane.state().error?.vi).toContain('Tạo phiếu bầu');
+    expect(pane.sheets.paperBallots).toEqual([]);
+
+    pane.council.setAttendance({ present: 7, writtenVotes: 0 });
+    await pane.council.createBallotSheet();
+    await pane.council.printBallots();
+    expect(pane.state().error).toBeUndefined();
+    expect(pane.sheets.calls.at(-1)).toBe('paper:Mẫu phiếu bầu vòng 1');
+    expect(pane.state().council!.lastSyncs).toBe(2);
+    expect(pane.state().notice?.vi).toContain('in 7 bản');
+    const [ballot] = pane.sheets.paperBallots;
+    const round = pane.state().council!.round!;
+    expect(ballot!.forms.flatMap((form) => form.candidates.map((c) => c.name))).toEqual(round.candidates.map((c) => c.name));
+    expect(ballot!.forms[0]!.rule).toBe('Đánh dấu "x" vào ô bên cạnh người được chọn, tối đa 2 người.');
+  });
+
   it('ballot sheet → count → minutes → confirm, then the nomination sheet reloaded with the decisions', async () => {
     const { server, ids } = await seeded();
     const [a, b, c] = ids as [string, string, string];

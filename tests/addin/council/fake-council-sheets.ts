@@ -1,4 +1,5 @@
 import type { BallotSheetSchema, ParsedBallots } from '#shared/council/ballot-sheet';
+import type { PaperBallot } from '#shared/council/paper-ballot';
 import type { Ballot } from '#shared/council/round';
 import type { CouncilSheets } from '#addin/excel/council-gateway';
 
@@ -8,6 +9,8 @@ export class FakeCouncilSheets implements CouncilSheets {
   readonly ballotSheets = new Map<number, { schema: BallotSheetSchema; ballots: Ballot[] }>();
   syncCount = 0;
   pageSetup = true;
+  /** The paper ballots written, as the controller handed them over. */
+  readonly paperBallots: PaperBallot[] = [];
 
   async writeBallotSheet(schema: BallotSheetSchema): Promise<'created' | 'kept'> {
     this.syncCount += 2;
@@ -35,6 +38,13 @@ export class FakeCouncilSheets implements CouncilSheets {
   async writeMinutesSheet(minutes: { round: number }): Promise<{ pageSetup: boolean }> {
     this.syncCount += 2;
     this.calls.push(`minutes:${minutes.round}`);
+    return { pageSetup: this.pageSetup };
+  }
+
+  async writePaperBallot(ballot: PaperBallot): Promise<{ pageSetup: boolean }> {
+    this.syncCount += 2;
+    this.calls.push(`paper:${ballot.sheetName}`);
+    this.paperBallots.push(ballot);
     return { pageSetup: this.pageSetup };
   }
 }

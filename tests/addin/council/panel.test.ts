@@ -11,7 +11,15 @@ import { round } from './fixtures';
 afterEach(cleanup);
 
 function spies(): CouncilActions & Record<keyof CouncilActions, ReturnType<typeof vi.fn>> {
-  const names = ['setAttendance', 'createBallotSheet', 'countBallots', 'writeMinutes', 'confirmResult', 'newTieRound'] as const;
+  const names = [
+    'setAttendance',
+    'createBallotSheet',
+    'printBallots',
+    'countBallots',
+    'writeMinutes',
+    'confirmResult',
+    'newTieRound',
+  ] as const;
   return Object.fromEntries(names.map((name) => [name, vi.fn(async () => undefined)])) as never;
 }
 
@@ -44,6 +52,7 @@ describe('CouncilPanel', () => {
     const actions = show(base);
     expect(screen.getByText('Chưa có vòng bỏ phiếu.')).toBeTruthy();
     expect(button('Tạo phiếu bầu').disabled).toBe(false);
+    expect(button('In phiếu bầu').disabled).toBe(true);
     expect(button('Kiểm phiếu').disabled).toBe(true);
     expect(button('Biên bản kiểm phiếu').disabled).toBe(true);
     expect(button('Xác nhận kết quả').disabled).toBe(true);
@@ -51,6 +60,13 @@ describe('CouncilPanel', () => {
     expect(actions.setAttendance).toHaveBeenCalledWith({ present: 7, writtenVotes: 0 });
     fireEvent.click(button('Tạo phiếu bầu'));
     expect(actions.createBallotSheet).toHaveBeenCalledOnce();
+  });
+
+  it('an open round: "In phiếu bầu" prints its paper ballot', () => {
+    const actions = show({ ...base, round: round() });
+    expect(button('In phiếu bầu').disabled).toBe(false);
+    fireEvent.click(button('In phiếu bầu'));
+    expect(actions.printBallots).toHaveBeenCalledOnce();
   });
 
   it('a tallied round: the result by form, minutes and confirmation; a tie offers a new round', () => {

@@ -24,6 +24,8 @@ export interface CouncilActions {
   setAttendance(attendance: Attendance): void;
   /** "Tạo phiếu bầu": opens a round (unless one is open) and lays out its ballot sheet. */
   createBallotSheet(): Promise<void>;
+  /** "In phiếu bầu": the open round's paper ballot, on a sheet laid out to print. */
+  printBallots(): Promise<void>;
   /** "Kiểm phiếu": reads the sheet, sends the ballots, tallies, writes the result sheet. */
   countBallots(): Promise<void>;
   /** "Biên bản kiểm phiếu": the minutes sheet, from the round's minutes. */

@@ -1,5 +1,6 @@
 import type { StoredCampaign } from '#shared/api/index';
 import { ballotSheetSchema, type BallotSheetSchema } from '#shared/council/ballot-sheet';
+import { paperBallot } from '#shared/council/paper-ballot';
 import { roundRules } from '#shared/council/rules';
 import type { VotingRound } from '#shared/council/voting-round';
 import { isApiRequestError } from '#addin/api/index';
@@ -160,6 +161,19 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
         const open = takesBallots(state.round) ? state.round : undefined;
         const round = open ?? (await api.createRound(campaignId, { attendance: state.attendance }));
         await writeBallotSheet(round, participating(state));
+      }),
+
+    printBallots: () =>
+      act(async (state) => {
+        const round = state.round;
+        if (!takesBallots(round)) {
+          store.set({ error: localized('council.printNeedsRound') });
+          return;
+        }
+        const ballot = paperBallot({ campaign: campaign()!, round: round! });
+        const { pageSetup } = await sheets.writePaperBallot(ballot);
+        const notice = pageSetup ? 'council.paperWritten' : 'council.paperNoPage';
+        store.set({ notice: localized(notice, { sheet: ballot.sheetName, n: participating(state) }) });
       }),
 
     countBallots: () =>
