@@ -7,6 +7,7 @@ import {
   findByName,
   readDate,
   readText,
+  rowOrdinals,
   sheetText,
   type CellValue,
   type ColumnDef,
@@ -16,7 +17,7 @@ import {
 import { buildDossierColumns } from './dossier-columns';
 import { matchLabel, NOMINEE_KIND_LABELS, STATUS_LABELS, STATUS_LABELS_EN } from './labels';
 
-export { sheetText };
+export { rowOrdinals, sheetText };
 export type { CellValue, ColumnDef, RowReader, SheetContext };
 
 export const SHEET_NAME = 'Tổng hợp đề nghị';

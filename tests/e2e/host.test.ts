@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage } from './support/browser';
-import { columnIndex, header, SHEET } from './support/rows';
+import { columnIndex, COLUMNS, header, SHEET } from './support/rows';
 import { startE2eServer, type E2eServer } from './support/server';
 
 /**
@@ -32,10 +32,20 @@ async function gatewayPage(): Promise<Page> {
   return page;
 }
 
+/** Where the columns a test types into sit, for code run in the page (which has no schema of its own to ask). */
+const at = {
+  unit: columnIndex('unit'),
+  nominee: columnIndex('nominee'),
+  number: columnIndex('dossier.TO_TRINH.number'),
+  date: columnIndex('dossier.TO_TRINH.date'),
+  note: columnIndex('note'),
+  version: columnIndex('version'),
+};
+
 describe('the stand-in host under the Excel gateway', () => {
   it('lays out the sheet as ensureSheet asks, in a constant number of requests, and reads it back', async () => {
     const page = await gatewayPage();
-    const result = await page.evaluate(async () => {
+    const result = await page.evaluate(async (at) => {
       const g = window.thiduaGateway!;
       const gateway = g.create();
       await gateway.ensureSheet(g.columns);
@@ -52,13 +62,13 @@ describe('the stand-in host under the Excel gateway', () => {
         table: host.table('TongHopDeNghi'),
         validations: host.validations('Tổng hợp đề nghị'),
         stats: host.stats(),
-        textFormat: host.cell('Tổng hợp đề nghị', 5000, 0).format,
-        versionFormat: host.cell('Tổng hợp đề nghị', 5000, 23).format,
+        textFormat: host.cell('Tổng hợp đề nghị', 5000, at.unit).format,
+        versionFormat: host.cell('Tổng hợp đề nghị', 5000, at.version).format,
       };
-    });
+    }, at);
     expect(result.layoutSyncs).toBeLessThanOrEqual(3);
     expect(result.rows).toBe(0);
-    expect(result.table).toMatchObject({ sheet: SHEET, top: 0, left: 0, width: 25, rowCount: 1 });
+    expect(result.table).toMatchObject({ sheet: SHEET, top: 0, left: 0, width: COLUMNS.length, rowCount: 1 });
     expect(result.table!.headers[columnIndex('messages')]).toBe(header('messages'));
     const sheet = result.sheets.find((candidate) => candidate.name === SHEET)!;
     expect(result.active).toBe(SHEET);
@@ -82,19 +92,19 @@ describe('the stand-in host under the Excel gateway', () => {
 
   it("keeps Excel's entry rules: text columns keep what is typed, an apostrophe is not read back, formulas are caught", async () => {
     const page = await gatewayPage();
-    const result = await page.evaluate(async () => {
+    const result = await page.evaluate(async (at) => {
       const g = window.thiduaGateway!;
       const host = window.thiduaHost!;
       const gateway = g.create();
       await gateway.ensureSheet(g.columns);
-      const row = Array.from({ length: 20 }, () => '');
-      row[0] = 'Phòng Kinh tế';
-      row[2] = "'=Nguyễn Văn A"; // the text prefix
-      row[8] = '0125/TTr'; // a document number
-      row[9] = '15/09/2025'; // a date typed in dd/mm/yyyy
-      row[19] = '=SUM(A1:A2)'; // formula-like text in a text column stays text
+      const row = Array.from({ length: at.note + 1 }, () => '');
+      row[at.unit] = 'Phòng Kinh tế';
+      row[at.nominee] = "'=Nguyễn Văn A"; // the text prefix
+      row[at.number] = '0125/TTr'; // a document number
+      row[at.date] = '15/09/2025'; // a date typed in dd/mm/yyyy
+      row[at.note] = '=SUM(A1:A2)'; // formula-like text in a text column stays text
       host.paste(1, 0, [row]);
-      host.paste(1, 23, [['03']]); // the General "Phiên bản" column: a number
+      host.paste(1, at.version, [['03']]); // the General "Phiên bản" column: a number
       host.paste(40, 30, [['=1+2'], ['+84 912 345 678'], ['-5'], ['TRUE']]); // General cells off the table
       const snapshot = await gateway.readRows(g.columns);
       return {
@@ -102,12 +112,12 @@ describe('the stand-in host under the Excel gateway', () => {
         formulas: host.formulaCells(),
         off: [40, 41, 42, 43].map((r) => host.cell('Tổng hợp đề nghị', r, 30)),
       };
-    });
-    expect(result.row![2]).toBe('=Nguyễn Văn A');
-    expect(result.row![8]).toBe('0125/TTr');
-    expect(result.row![9]).toBe(45915); // 15/09/2025 as Excel's serial
-    expect(result.row![19]).toBe('=SUM(A1:A2)');
-    expect(result.row![23]).toBe(3);
+    }, at);
+    expect(result.row![at.nominee]).toBe('=Nguyễn Văn A');
+    expect(result.row![at.number]).toBe('0125/TTr');
+    expect(result.row![at.date]).toBe(45915); // 15/09/2025 as Excel's serial
+    expect(result.row![at.note]).toBe('=SUM(A1:A2)');
+    expect(result.row![at.version]).toBe(3);
     expect(result.off.map((cell) => cell.value)).toEqual(['#NAME?', '#NAME?', -5, true]);
     expect(result.formulas.map((cell) => cell.address)).toEqual(['AE41', 'AE42']);
     await page.close();

@@ -32,10 +32,15 @@ function typedDate(serial: number): string {
   return `${day}/${month}/${year}`;
 }
 
-/** One row of input cells for a nomination as a clerk would type it. */
+/**
+ * One row for a nomination as a clerk would type it, from the table's first column to its last input
+ * column (so index i is schema column i): the add-in's own columns among them (STT, Chức vụ) left blank.
+ */
 export function sheetRow(change: NominationChange): string[] {
   const nomination = { ...change, id: change.id ?? '', version: change.version ?? 0 } as unknown as Nomination;
-  return INPUT_COLUMNS.map((column) => {
+  const lastInput = COLUMNS.findLastIndex((column) => column.role === 'input');
+  return COLUMNS.slice(0, lastInput + 1).map((column) => {
+    if (column.role !== 'input') return '';
     const value = column.write(nomination, SHEET_CONTEXT);
     if (value === null || value === '') return '';
     if (column.format === 'date' && typeof value === 'number') return typedDate(value);

@@ -7,6 +7,7 @@ import {
   isoToSerial,
   parseRow,
   rowHash,
+  rowOrdinals,
   serialToIso,
   toCsv,
   type CellValue,
@@ -26,7 +27,8 @@ const writtenThenRead = (n: Nomination): CellValue[] =>
 
 describe('the column schema', () => {
   it('lays out Vietnamese headers, dropdowns, and hidden system columns last', () => {
-    expect(columns[0]).toMatchObject({ header: 'Đơn vị đề nghị', options: expect.arrayContaining(['Phòng Tổng hợp']) });
+    expect(columns[0]).toMatchObject({ header: 'STT', role: 'derived', ordinal: true });
+    expect(columns[1]).toMatchObject({ header: 'Đơn vị đề nghị', options: expect.arrayContaining(['Phòng Tổng hợp']) });
     expect(columns.filter((c) => c.role === 'system').map((c) => c.id)).toEqual(['id', 'version', 'rowHash']);
     expect(columns.find((c) => c.id === 'dossier.TO_TRINH.present')).toMatchObject({ header: 'Tờ trình', options: ['Có', 'Không'] });
     expect(columns.find((c) => c.id === 'status')?.options).toContain('Đủ điều kiện');
@@ -70,8 +72,27 @@ describe('the column schema', () => {
   });
 
   it('reads each cell through its own column: every input and system column declares how, the messages are never read', () => {
-    expect(columns.filter((c) => c.role !== 'output' && !c.read).map((c) => c.id)).toEqual([]);
-    expect(columns.find((c) => c.id === 'messages')!.read).toBeUndefined();
+    expect(columns.filter((c) => (c.role === 'input' || c.role === 'system') && !c.read).map((c) => c.id)).toEqual([]);
+    expect(columns.filter((c) => c.read && (c.role === 'output' || c.role === 'derived')).map((c) => c.id)).toEqual([]);
+  });
+
+  it("STT and Chức vụ are the add-in's: the position from the registry, never read back, no part of the fingerprint", () => {
+    const individual = saved(nominateIndividual(person('cb-009')));
+    const position = columns.findIndex((c) => c.id === 'position');
+    expect(columns[position]!.write(individual, ctx)).toBe(person('cb-009').title);
+    expect(columns[position]!.write(saved(nominateCollective(PHONG_TONG_HOP)), ctx)).toBe('');
+    const values = writtenThenRead(individual);
+    const renumbered = [...values];
+    renumbered[0] = 7;
+    renumbered[position] = 'Giám đốc';
+    expect(rowHash(renumbered, columns)).toBe(rowHash(values, columns));
+    expect(parseRow(renumbered, columns).fields).toEqual(parseRow(values, columns).fields);
+  });
+
+  it('numbers the rows holding a nomination 1…n, a blank row none', () => {
+    const row = writtenThenRead(saved(nominateIndividual(person('cb-009'))));
+    const blank = columns.map(() => '');
+    expect(rowOrdinals([row, blank, row, row], columns)).toEqual([1, '', 2, 3]);
   });
 
   it('names the column of each cell it cannot send, and sends no such row', () => {
