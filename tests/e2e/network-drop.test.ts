@@ -38,7 +38,9 @@ it('keeps the rows marked unsaved while the network is down, then saves each exa
   expect(messages.every((text) => text === 'Chưa lưu – sẽ tự thử lại')).toBe(true);
   expect((await excel.fills()).every((fill) => fill === UNSAVED)).toBe(true);
   expect((await excel.column('id')).every((cell) => cell.value === '')).toBe(true);
-  expect((await excel.column('nominee')).map((cell) => cell.value)).toEqual(changes.map((change) => sheetRow(change)[columnIndex('nominee')]));
+  expect((await excel.column('nominee')).map((cell) => cell.value)).toEqual(
+    changes.map((change) => sheetRow(change)[columnIndex('nominee')]),
+  );
 
   // Meanwhile the API did save the rows of the request whose answer was lost.
   const posts = suite.server.apiRequestsSince(since).filter((request) => request.method === 'POST');
