@@ -77,7 +77,14 @@ it('HR finds eligible, the secretary runs the vote in sheets and confirms, HR re
   await expect.poll(() => line(secretary, name(0), 7, 'được chọn').count()).toBe(1);
   await expect.poll(() => line(secretary, name(1), 2, 'không đạt').count()).toBe(1);
 
-  await clickInPane(secretary, 'Biên bản kiểm phiếu', /Đã lập biên bản ở trang "Biên bản kiểm phiếu vòng 1"/);
+  // The council's button, not the "Văn bản" section's document of the same name.
+  await clickInPane(
+    secretary,
+    'Biên bản kiểm phiếu',
+    /Đã lập biên bản ở trang "Biên bản kiểm phiếu vòng 1"/,
+    undefined,
+    'Bỏ phiếu của Hội đồng',
+  );
   expect(await sheetNames(secretary)).toContain('Biên bản kiểm phiếu vòng 1');
   const confirmed = await clickInPane(secretary, 'Xác nhận kết quả', /Đã xác nhận kết quả vòng 1/);
   expect(confirmed.council?.round).toMatchObject({ number: 1, status: 'confirmed' });

@@ -80,8 +80,16 @@ export function waitForPane(excel: HostPage, holds: (state: CouncilView) => bool
 export const banners = (state: PaneView): string => [state.error?.vi, state.notice?.vi].filter((text) => !!text).join('\n');
 
 /** Clicks one of the pane's buttons and waits until the pane is idle with a banner matching `until`. */
-export async function clickInPane(excel: HostPage, label: string, until: RegExp, timeout?: number): Promise<CouncilView> {
-  await excel.pane.getByRole('button', { name: label, exact: true }).click();
+export async function clickInPane(
+  excel: HostPage,
+  label: string,
+  until: RegExp,
+  timeout?: number,
+  /** The pane's section to look in, by its heading, where another section has a button of that name. */
+  section?: string,
+): Promise<CouncilView> {
+  const scope = section ? excel.pane.getByRole('region', { name: section }) : excel.pane;
+  await scope.getByRole('button', { name: label, exact: true }).click();
   return waitForPane(excel, (state) => !state.busy && !state.saving && until.test(banners(state)), `"${label}" → ${until}`, timeout);
 }
 
