@@ -5,7 +5,9 @@ import type { Ballot } from '#shared/council/round';
 import { tally } from '#shared/council/tally';
 import type { VotingRound } from '#shared/council/voting-round';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { createOfficeCouncilSheets } from '#addin/excel/office-council-sheets';
 import { CANDIDATES, FORMS, nineBallots } from '#tests/support/council';
+import { standInExcel } from '#tests/support/office/excel';
 
 export { CANDIDATES, FORMS, nineBallots, TIE_PAIRS } from '#tests/support/council';
 
@@ -45,4 +47,17 @@ export function tallied(base: VotingRound, ballots: Ballot[]): VotingRound {
     date: '2025-10-02',
   });
   return { ...base, ballotCount: ballots.length, result, minutes };
+}
+
+/** The council's sheets over the stand-in Excel host; `pageLayout: false`: a host without ExcelApi 1.9. */
+export function councilSheetsOver(options: { pageLayout?: boolean } = {}) {
+  const office = standInExcel();
+  const sheets = createOfficeCouncilSheets({
+    excel: office.excel,
+    isSetSupported: (name, version) => name === 'ExcelApi' && (version !== '1.9' || options.pageLayout !== false),
+  });
+  const sheet = (name: string) => office.workbook.sheet(name)!;
+  /** The operations run with this label (Type.member), each as [request, argument]. */
+  const ran = (label: string) => office.host.operations!.filter((op) => op.label === label).map((op) => [op.request, op.argument]);
+  return { ...office, sheets, sheet, ran };
 }

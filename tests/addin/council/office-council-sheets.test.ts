@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createOfficeCouncilSheets } from '#addin/excel/office-council-sheets';
 import { ExcelFailure } from '#addin/excel/gateway';
-import { a1, grid, standInExcel } from '#tests/support/office/excel';
-import { CAMPAIGN, round, schema } from './fixtures';
+import { a1, grid } from '#tests/support/office/excel';
+import { CAMPAIGN, councilSheetsOver, round, schema } from './fixtures';
 
-/** The council's sheets over the stand-in Excel host; `pageLayout: false`: a host without ExcelApi 1.9. */
-function setup(options: { pageLayout?: boolean } = {}) {
-  const office = standInExcel();
-  const sheets = createOfficeCouncilSheets({
-    excel: office.excel,
-    isSetSupported: (name, version) => name === 'ExcelApi' && (version !== '1.9' || options.pageLayout !== false),
-  });
-  const sheet = (name: string) => office.workbook.sheet(name)!;
-  /** The operations run with this label (Type.member), each as [request, argument]. */
-  const ran = (label: string) => office.host.operations!.filter((op) => op.label === label).map((op) => [op.request, op.argument]);
-  return { ...office, sheets, sheet, ran };
-}
+const setup = councilSheetsOver;
 
 describe('the ballot sheet in Excel', () => {
   it('is written in two syncs whatever the number of ballots (9 or 500), in requests far under 5 MB', async () => {

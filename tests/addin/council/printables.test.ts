@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { paperBallot } from '#shared/council/paper-ballot';
-import { createOfficeCouncilSheets } from '#addin/excel/office-council-sheets';
-import { a1, grid, standInExcel } from '#tests/support/office/excel';
-import { CAMPAIGN, round } from './fixtures';
+import { a1, grid } from '#tests/support/office/excel';
+import { CAMPAIGN, councilSheetsOver, round } from './fixtures';
 
 /**
  * What the council prints, over the stand-in Excel host: the paper ballot of a round (two award forms,
  * one candidate named like a formula) and the page setup of the result sheet.
  */
-function setup(options: { pageLayout?: boolean } = {}) {
-  const office = standInExcel();
-  const sheets = createOfficeCouncilSheets({
-    excel: office.excel,
-    isSetSupported: (name, version) => name === 'ExcelApi' && (version !== '1.9' || options.pageLayout !== false),
-  });
-  return { ...office, sheets, sheet: (name: string) => office.workbook.sheet(name)! };
-}
+const setup = councilSheetsOver;
 
 const open = round();
 const ballot = () => paperBallot({ campaign: CAMPAIGN, round: open });
