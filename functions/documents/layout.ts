@@ -1,8 +1,10 @@
 import {
   AlignmentType,
   BorderStyle,
+  Document,
   Header,
   LineRuleType,
+  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -138,6 +140,16 @@ export function heading(h: DocumentHeading): Table {
   ]);
 }
 
+/** The heading, then the document's title and its subject, bold and centred, a short rule beneath the subject. */
+export function headingAndTitle(d: { heading: DocumentHeading; title: string; subject: string }): (Paragraph | Table)[] {
+  return [
+    heading(d.heading),
+    spacer(240),
+    ...centred([run(d.title, { size: FONT.title, bold: true })]),
+    ...centred([run(d.subject, { size: FONT.title, bold: true })], { after: 240, rule: Math.round(TEXT_WIDTH * 0.25) }),
+  ];
+}
+
 export function spacer(after = 0): Paragraph {
   return new Paragraph({ spacing: { after }, children: [] });
 }
@@ -167,7 +179,24 @@ export function pageSection(children: ISectionOptions['children']): ISectionOpti
   };
 }
 
+export const LIST_CELL_STYLE = 'ListCell';
+
 /** Times New Roman throughout, the body's size by default. */
 export const DOCUMENT_STYLES = {
   default: { document: { run: { font: FONT.family, size: halfPoints(FONT.body) } } },
+  // A list's cell (list-table.ts): its type and spacing once here, not on each of thousands of cells.
+  paragraphStyles: [
+    {
+      id: LIST_CELL_STYLE,
+      name: 'Danh sách',
+      run: { font: FONT.family, size: halfPoints(FONT.table) },
+      paragraph: { spacing: { before: 40, after: 40 } },
+    },
+  ],
 };
+
+/** A document of the office on the decree's page, its title in the file's properties, as the bytes of a .docx. */
+export async function officeDocx(title: string, children: ISectionOptions['children']): Promise<Buffer> {
+  const document = new Document({ creator: 'thidua', title, styles: DOCUMENT_STYLES, sections: [pageSection(children)] });
+  return Packer.toBuffer(document);
+}

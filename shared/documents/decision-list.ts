@@ -1,6 +1,6 @@
 import type { NominationFields } from '#shared/nomination';
 import type { Person, Unit } from '#shared/org';
-import { comparePersonNames, compareVietnamese } from '#shared/text';
+import { comparePersonNames, compareVietnamese, toNfc } from '#shared/text';
 import type { DocumentLine } from './register';
 
 /** One line of the Danh sách kèm theo: whom, where they work, for what. */
@@ -13,75 +13,110 @@ export interface AwardeeRow {
   achievement: string;
 }
 
-export interface AwardeeGroup {
+export interface AwardeeGroup<Row extends AwardeeRow = AwardeeRow> {
   /** "I. TẬP THỂ", "II. CÁ NHÂN". */
   heading: string;
-  rows: AwardeeRow[];
+  rows: Row[];
 }
 
-type Awarded = Pick<NominationFields, 'nomineeKind' | 'nomineeId' | 'unitId' | 'achievements'> & { id: string };
+type Listed = Pick<NominationFields, 'nomineeKind' | 'nomineeId' | 'unitId' | 'achievements'> & { id: string };
+
+/** A nomination as a list names it, beside the nomination itself (for what a document adds to its line). */
+export interface NomineeLine<N extends Listed> extends AwardeeRow {
+  nomination: N;
+}
 
 /**
- * The awardees as the attached list names them, collectives first, then individuals: each group in
- * the registry's order of units, an individual by the Vietnamese order of given names. A nominee the
- * registry does not know keeps the name as typed (rule 2 flagged it before the vote).
+ * The nominees as a list names them, collectives first, then individuals: each kind in the registry's
+ * order of units, an individual by the Vietnamese order of given names. A nominee the registry does
+ * not know keeps the name as typed (rule 2 flagged it before the vote). The registry is looked up
+ * through maps: a list of thousands costs no more than sorting it.
  */
-export function awardeeGroups(awarded: readonly Awarded[], units: readonly Unit[], people: readonly Person[]): AwardeeGroup[] {
-  // Maps, not finds: a decision of a thousand awardees over a registry of thousands stays linear.
+export function nomineeLines<N extends Listed>(
+  listed: readonly N[],
+  units: readonly Unit[],
+  people: readonly Person[],
+): { collectives: NomineeLine<N>[]; individuals: NomineeLine<N>[] } {
   const unitOrder = new Map(units.map((unit, index) => [unit.id, index]));
   const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
-  const peopleById = new Map(people.map((p) => [p.id, p]));
-  const unitName = (id: string) => unitNames.get(id) ?? id;
-  const byUnit = (a: Awarded, b: Awarded) => (unitOrder.get(a.unitId) ?? units.length) - (unitOrder.get(b.unitId) ?? units.length);
+  const peopleById = new Map(people.map((person) => [person.id, person]));
+  const unitName = (id: string) => toNfc(unitNames.get(id) ?? id);
+  const orderOf = (n: N) => unitOrder.get(n.unitId) ?? units.length;
+  const line = (nomination: N, name: string, position: string): NomineeLine<N> => ({
+    nomination,
+    key: nomination.id,
+    name: toNfc(name),
+    position,
+    achievement: toNfc(nomination.achievements.trim()),
+  });
 
-  const collectives = awarded
+  const collectives = listed
     .filter((n) => n.nomineeKind === 'collective')
-    .sort((a, b) => byUnit(a, b) || compareVietnamese(unitName(a.nomineeId), unitName(b.nomineeId)))
-    .map((n) => ({ key: n.id, name: unitName(n.nomineeId), position: '', achievement: n.achievements.trim() }));
-
-  const person = (n: Awarded) => peopleById.get(n.nomineeId);
-  const individuals = awarded
+    .map((n) => line(n, unitName(n.nomineeId), ''))
+    .sort((a, b) => orderOf(a.nomination) - orderOf(b.nomination) || compareVietnamese(a.name, b.name));
+  const individuals = listed
     .filter((n) => n.nomineeKind === 'individual')
-    .map((n) => ({ n, who: person(n) }))
-    .sort((a, b) => byUnit(a.n, b.n) || comparePersonNames(a.who?.fullName ?? a.n.nomineeId, b.who?.fullName ?? b.n.nomineeId))
-    .map(({ n, who }) => ({
-      key: n.id,
-      name: who?.fullName ?? n.nomineeId,
-      position: [who?.title, unitName(who?.unitId ?? n.unitId)].filter(Boolean).join(', '),
-      achievement: n.achievements.trim(),
-    }));
+    .map((n) => {
+      const who = peopleById.get(n.nomineeId);
+      return line(n, who?.fullName ?? n.nomineeId, [who?.title, unitName(who?.unitId ?? n.unitId)].filter(Boolean).join(', '));
+    })
+    .sort((a, b) => orderOf(a.nomination) - orderOf(b.nomination) || comparePersonNames(a.name, b.name));
+  return { collectives, individuals };
+}
 
-  const groups: AwardeeGroup[] = [];
-  if (collectives.length) groups.push({ heading: 'TẬP THỂ', rows: collectives });
-  if (individuals.length) groups.push({ heading: 'CÁ NHÂN', rows: individuals });
-  const numerals = ['I', 'II'];
+/** Groups headed "I. TẬP THỂ", "II. CÁ NHÂN" (as many as have rows), each row made by `row`. */
+export function kindGroups<N extends Listed, Row extends AwardeeRow>(
+  lines: { collectives: NomineeLine<N>[]; individuals: NomineeLine<N>[] },
+  row: (line: NomineeLine<N>) => Row,
+  headings: readonly [string, string] = ['TẬP THỂ', 'CÁ NHÂN'],
+  numerals: readonly string[] = ['I', 'II'],
+): AwardeeGroup<Row>[] {
+  const groups = [
+    { heading: headings[0], rows: lines.collectives.map(row) },
+    { heading: headings[1], rows: lines.individuals.map(row) },
+  ].filter((group) => group.rows.length > 0);
   return groups.map((group, i) => ({ ...group, heading: `${numerals[i]}. ${group.heading}` }));
 }
 
-/** "01 tập thể và 02 cá nhân": counts as the decision writes them, with a leading zero below 10. */
-export function awardeeCount(groups: readonly AwardeeGroup[]): string {
-  const count = (n: number) => (n < 10 ? `0${n}` : String(n));
-  const of = (suffix: string) => groups.find((g) => g.heading.endsWith(suffix))?.rows.length ?? 0;
+/** The awardees as the attached list names them (see nomineeLines). */
+export function awardeeGroups(awarded: readonly Listed[], units: readonly Unit[], people: readonly Person[]): AwardeeGroup[] {
+  return kindGroups(nomineeLines(awarded, units, people), ({ key, name, position, achievement }) => ({ key, name, position, achievement }));
+}
+
+/** A count as a document writes it: a leading zero below 10 ("01", "12"). */
+export function countOf(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** "01 tập thể và 02 cá nhân": counts as the documents write them. */
+export function kindCount(collectives: number, individuals: number): string {
   const said = [
-    [of('TẬP THỂ'), 'tập thể'],
-    [of('CÁ NHÂN'), 'cá nhân'],
+    [collectives, 'tập thể'],
+    [individuals, 'cá nhân'],
   ] as const;
   return said
     .filter(([n]) => n > 0)
-    .map(([n, what]) => `${count(n)} ${what}`)
+    .map(([n, what]) => `${countOf(n)} ${what}`)
     .join(' và ');
 }
 
-/** The list's lines as the register fingerprints them: each awardee's whole row. */
-export function listLines(groups: readonly AwardeeGroup[]): DocumentLine[] {
-  return groups.flatMap((group) =>
-    group.rows.map((row) => ({ key: row.key, name: row.name, text: `${row.name}\t${row.position}\t${row.achievement}` })),
-  );
+/** The decision's count, from its groups. */
+export function awardeeCount(groups: readonly AwardeeGroup[]): string {
+  const of = (suffix: string) => groups.find((g) => g.heading.endsWith(suffix))?.rows.length ?? 0;
+  return kindCount(of('TẬP THỂ'), of('CÁ NHÂN'));
+}
+
+/** The list's lines as the register fingerprints them: each row whole (the decision's columns, or what `text` says of a row). */
+export function listLines<Row extends AwardeeRow>(
+  groups: readonly AwardeeGroup<Row>[],
+  text: (row: Row) => string = (row) => `${row.name}\t${row.position}\t${row.achievement}`,
+): DocumentLine[] {
+  return groups.flatMap((group) => group.rows.map((row) => ({ key: row.key, name: row.name, text: text(row) })));
 }
 
 /** A nomination's nominee by name, for a line that left a document's list. */
 export function nomineeNames(
-  nominations: readonly Pick<Awarded, 'id' | 'nomineeKind' | 'nomineeId'>[],
+  nominations: readonly Pick<Listed, 'id' | 'nomineeKind' | 'nomineeId'>[],
   units: readonly Unit[],
   people: readonly Person[],
 ): (id: string) => string | undefined {

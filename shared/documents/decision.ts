@@ -111,6 +111,26 @@ export function recipientLines(recipients: readonly string[], filingUnit: string
   return [...recipients.map((r) => `- ${r.replace(/[;.]\s*$/, '')};`), `- Lưu: VT, ${filingUnit}.`];
 }
 
+/** The heading every document of the office opens with, its "Số:" line already written (numberLine). */
+export function documentHeading(identity: OfficeIdentity, numberLine: string, date: IsoDate): DocumentHeading {
+  return {
+    parentBody: identity.parentBody,
+    issuingBody: identity.issuingBody,
+    numberLine,
+    placeAndDate: placeAndDate(identity.placeName, date),
+  };
+}
+
+/** "Hội đồng Thi đua - Khen thưởng Văn phòng UBND tỉnh". */
+export function councilName(identity: Pick<OfficeIdentity, 'issuingBodyName'>): string {
+  return `Hội đồng Thi đua - Khen thưởng ${identity.issuingBodyName}`;
+}
+
+/** "Căn cứ kết quả bỏ phiếu của Hội đồng … ngày 03/10/2025;": the council's vote the award rests on. */
+export function councilVoteBasis(identity: Pick<OfficeIdentity, 'issuingBodyName'>, councilDate: IsoDate): string {
+  return `Căn cứ kết quả bỏ phiếu của ${councilName(identity)} ngày ${shortDate(councilDate)};`;
+}
+
 export function buildAwardDecision(input: DecisionInput): AwardDecision {
   const { campaign, date } = input;
   const identity = identityOf(campaign);
@@ -118,22 +138,16 @@ export function buildAwardDecision(input: DecisionInput): AwardDecision {
   const formName = form?.name.vi ?? '';
   const groups = awardeeGroups(awardedByDecision(campaign, input.nominations), input.units, input.people);
   const number = numberLine(input.number, identity.abbreviations.decision, identity.symbol);
-  const council = `Hội đồng Thi đua - Khen thưởng ${identity.issuingBodyName}`;
   const signer = identity.head.signer;
   return {
-    heading: {
-      parentBody: identity.parentBody,
-      issuingBody: identity.issuingBody,
-      numberLine: number,
-      placeAndDate: placeAndDate(identity.placeName, date),
-    },
+    heading: documentHeading(identity, number, date),
     title: 'QUYẾT ĐỊNH',
     subject: `Về việc tặng ${formName} cho các tập thể, cá nhân đã có thành tích xuất sắc trong ${campaign.title}`,
     authority: identity.head.authority,
     bases: [
       ...identity.standingBases.map((basis) => `Căn cứ ${basis.replace(/[;.]\s*$/, '')};`),
       ...campaign.legalBasis.map(basisLine),
-      `Căn cứ kết quả bỏ phiếu của ${council} ngày ${shortDate(input.councilDate)};`,
+      councilVoteBasis(identity, input.councilDate),
     ],
     proposal: `Theo đề nghị của ${identity.proposer}.`,
     decides: 'QUYẾT ĐỊNH:',

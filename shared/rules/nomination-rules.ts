@@ -1,6 +1,7 @@
 import { makeIssue, type Issue, type Severity } from '#shared/issues';
 import { NOMINEE_KIND_NAMES } from '#shared/messages';
-import type { NominationFields } from '#shared/nomination';
+import type { DossierRequirement } from '#shared/campaign';
+import type { DossierDocument, NominationFields } from '#shared/nomination';
 import { isDraftLike } from '#shared/status';
 import type { RuleContext } from './context';
 
@@ -8,6 +9,26 @@ import type { RuleContext } from './context';
 export interface RowTarget {
   nominationId?: string;
   rowKey?: string;
+}
+
+/** Rule 5: the dossier's document for a requirement, if it was received (marked present). */
+export function dossierDocument(
+  nomination: Pick<NominationFields, 'dossier'>,
+  requirement: Pick<DossierRequirement, 'code'>,
+): DossierDocument | undefined {
+  const document = nomination.dossier[requirement.code];
+  return document?.present ? document : undefined;
+}
+
+/**
+ * Rule 5: the documents a nomination's dossier lacks, in the campaign's order. None: the dossier is
+ * complete (what the Tờ trình to the council says of each nomination, by this same test).
+ */
+export function missingDossier(
+  campaign: { dossierRequirements: readonly DossierRequirement[] },
+  nomination: Pick<NominationFields, 'dossier'>,
+): DossierRequirement[] {
+  return campaign.dossierRequirements.filter((requirement) => !dossierDocument(nomination, requirement));
 }
 
 /**
@@ -54,8 +75,8 @@ export function checkNomination(ctx: RuleContext, nomination: NominationFields, 
   // Rule 5: the three documents of the dossier.
   for (const requirement of campaign.dossierRequirements) {
     const field = `dossier.${requirement.code}`;
-    const document = nomination.dossier[requirement.code];
-    if (!document?.present) {
+    const document = dossierDocument(nomination, requirement);
+    if (!document) {
       add('DOSSIER_INCOMPLETE', missingSeverity, field, { document: requirement.name });
       continue;
     }
