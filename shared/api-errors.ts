@@ -70,13 +70,19 @@ export const API_ERRORS = {
   },
   DOCUMENT_NEEDS_CONFIRMED_ROUND: {
     status: 409,
-    vi: 'Chưa có vòng bỏ phiếu nào được xác nhận kết quả: chỉ lập Quyết định khen thưởng sau khi Hội đồng xác nhận kết quả bình xét',
-    en: "No voting round is confirmed yet: the award decision is written only after the council's result is confirmed",
+    // The Quyết định and the Tờ trình proposing the Bằng khen both rest on the council's confirmed vote.
+    vi: 'Chưa có vòng bỏ phiếu nào được xác nhận kết quả: chỉ lập Quyết định khen thưởng và Tờ trình đề nghị Bằng khen sau khi Hội đồng xác nhận kết quả bình xét',
+    en: "No voting round is confirmed yet: the award decision and the Bằng khen proposal are written only after the council's result is confirmed",
   },
   DOCUMENT_NOTHING_SELECTED: {
     status: 409,
-    vi: 'Hội đồng chưa chọn tập thể, cá nhân nào cho hình thức khen thưởng của Quyết định này',
-    en: "The council has selected nobody for this decision's award form",
+    vi: 'Hội đồng chưa chọn tập thể, cá nhân nào cho hình thức khen thưởng của văn bản này',
+    en: "The council has selected nobody for this document's award form",
+  },
+  DOCUMENT_NOTHING_ELIGIBLE: {
+    status: 409,
+    vi: 'Chưa có đề nghị khen thưởng nào được xác định đủ điều kiện: chưa thể lập Tờ trình trình Hội đồng Thi đua - Khen thưởng',
+    en: 'No nomination has been found eligible yet: there is nothing to propose to the council',
   },
   DOCUMENT_NOT_AVAILABLE: {
     status: 404,

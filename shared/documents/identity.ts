@@ -15,6 +15,26 @@ export const Signer = z.strictObject({
 export type Signer = z.infer<typeof Signer>;
 
 /**
+ * The Tờ trình: the HR office's to the council (signed by its head) and the office's to the province
+ * proposing the province's award (signed by the head of the office), each with its addressees and its
+ * recipients before the filing line.
+ */
+export const ProposalsIdentity = z.strictObject({
+  /** The head of the HR office, who signs the Tờ trình to the council: "TRƯỞNG PHÒNG" and the name. */
+  councilSigner: Signer,
+  /** The Tờ trình to the council's recipients before its filing line, e.g. "Như trên". */
+  councilRecipients: z.array(Line).max(20),
+  /** Whom the office proposes the province's award to: "Chủ tịch UBND tỉnh", through its board. */
+  province: z.strictObject({
+    addressee: Line,
+    /** "Ban Thi đua - Khen thưởng tỉnh", written "(qua …)" under the addressee. */
+    through: Line.optional(),
+    recipients: z.array(Line).max(20),
+  }),
+});
+export type ProposalsIdentity = z.infer<typeof ProposalsIdentity>;
+
+/**
  * The office as its documents name it. Configuration, never code: offices rename and provinces merge
  * (Bắc Kạn joined Thái Nguyên in 2025), and a campaign's documents keep the identity it was run under.
  * The seed's values are the default (shared/seed/office-identity.ts).
@@ -51,5 +71,7 @@ export const OfficeIdentity = z.strictObject({
   decisionRecipients: z.array(Line).max(20),
   /** The filing line's drafting unit: "Lưu: VT, HCQT." */
   filingUnit: z.string().trim().min(1).max(20),
+  /** Optional, so that identities stored before it keep parsing: absent, the seed's (proposalsOf). */
+  proposals: ProposalsIdentity.optional(),
 });
 export type OfficeIdentity = z.infer<typeof OfficeIdentity>;

@@ -22,4 +22,10 @@ export const SEED_OFFICE_IDENTITY: OfficeIdentity = OfficeIdentity.parse({
   standingBases: ['Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022'],
   decisionRecipients: ['Như Điều 3', 'LĐVP'],
   filingUnit: 'HCQT',
+  proposals: {
+    // The plan names no head of the HR office: the demo office's (shared/seed/demo-office.ts), a made-up name.
+    councilSigner: { title: 'TRƯỞNG PHÒNG', name: 'Nguyễn Văn Hùng' },
+    councilRecipients: ['Như trên', 'LĐVP'],
+    province: { addressee: 'Chủ tịch UBND tỉnh', through: 'Ban Thi đua - Khen thưởng tỉnh', recipients: ['Như trên', 'LĐVP'] },
+  },
 });
