@@ -5,10 +5,13 @@ import { refuseIf } from '#functions/http/auth';
 import type { Db } from '#functions/store/client';
 import { generateDecision } from './decision';
 import type { DocumentGenerator } from './generated-file';
+import { generateCouncilProposal, generateProvinceProposal } from './proposal';
 
 /** Each kind's generator (shared/documents/kinds.ts lists the kinds, and their names and registers). */
 const GENERATORS: Partial<Record<DocumentKind, DocumentGenerator>> = {
+  'to-trinh-hoi-dong': generateCouncilProposal,
   'quyet-dinh': generateDecision,
+  'to-trinh-bang-khen': generateProvinceProposal,
 };
 
 export async function generateDocument(db: Db, campaign: Campaign, kind: DocumentKind, query: DocumentQuery, now = new Date()) {

@@ -48,10 +48,18 @@ export interface ListBlock {
 export function listTable(columns: readonly ListColumn[], blocks: readonly ListBlock[]): FileChild {
   const widths = columns.map((column) => Math.round(TEXT_WIDTH * column.share));
   const cell = columnCells(columns, widths);
-  const header = row(columns.map((column, i) => cell.header(column.header, i)), HEADER_ROW);
+  const header = row(
+    columns.map((column, i) => cell.header(column.header, i)),
+    HEADER_ROW,
+  );
   const rows = blocks.flatMap((block) => [
     ...(block.heading ? [row([cell.heading(block.heading)], KEPT_ROW)] : []),
-    ...block.rows.map((cells) => row(cells.map((text, i) => cell.body(text, i)), KEPT_ROW)),
+    ...block.rows.map((cells) =>
+      row(
+        cells.map((text, i) => cell.body(text, i)),
+        KEPT_ROW,
+      ),
+    ),
   ]);
   const line = { _attr: { 'w:val': 'single', 'w:sz': 4, 'w:space': 0, 'w:color': '000000' } };
   const properties = {

@@ -35,7 +35,11 @@ export async function loadCouncilVote(
     .map((round) => round.confirmedAt ?? '')
     .sort()
     .at(-1);
-  return { ...sources, confirmedRounds: confirmed.length, ...(lastConfirmation ? { councilDate: todayInVietnam(new Date(lastConfirmation)) } : {}) };
+  return {
+    ...sources,
+    confirmedRounds: confirmed.length,
+    ...(lastConfirmation ? { councilDate: todayInVietnam(new Date(lastConfirmation)) } : {}),
+  };
 }
 
 /** The document's number in the register, if the query gives one, and its date (today in Vietnam by default). */

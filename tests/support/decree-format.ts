@@ -141,3 +141,29 @@ export async function convertToPdf(bytes: Uint8Array, name: string): Promise<Con
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Every check above on one document: the page, the type, the page numbers, the heading with its
+ * number and date, the title, each Căn cứ line (italic, justified, indented, ending ";"), the body's
+ * last paragraph ending "./.", "Nơi nhận:" and no field from typed text.
+ */
+export function expectDecreeDocument(
+  doc: OpenedDocx,
+  expected: { numberLine: string; placeAndDate: string; title: string; closing: RegExp },
+) {
+  expectPage(doc.xml);
+  expectTimesNewRoman(doc.xml);
+  expectPageNumbers(doc);
+  expectHeading(doc.xml, expected.numberLine, expected.placeAndDate);
+  expectTitle(doc.xml, expected.title);
+  for (const basis of doc.texts.filter((text) => text.startsWith('Căn cứ'))) {
+    expect(basis.endsWith(';')).toBe(true);
+    expectBodyParagraph(doc.xml, basis);
+    expect(paragraphWith(doc.xml, basis)).toContain('<w:i/>');
+  }
+  const closing = doc.texts.find((text) => expected.closing.test(text));
+  expect(closing, `a paragraph matching ${expected.closing}`).toMatch(/\.\/\.$/);
+  expectBodyParagraph(doc.xml, closing!);
+  expectRecipients(doc);
+  expectNoFieldsInBody(doc.xml);
+}
