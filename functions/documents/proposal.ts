@@ -1,7 +1,8 @@
 import type { DocumentQuery } from '#shared/api/documents';
 import type { Campaign } from '#shared/campaign';
 import { refuseDecision } from '#shared/documents/decision';
-import { buildCouncilProposal, proposedToCouncil, refuseCouncilProposal } from '#shared/documents/proposal';
+import { listLines, nomineeNames } from '#shared/documents/decision-list';
+import { buildCouncilProposal, councilProposalLines, proposedToCouncil, refuseCouncilProposal } from '#shared/documents/proposal';
 import { buildProvinceProposal, proposedToProvince } from '#shared/documents/proposal-province';
 import { refuseIf } from '#functions/http/auth';
 import type { Db } from '#functions/store/client';
@@ -14,7 +15,12 @@ export async function generateCouncilProposal(db: Db, campaign: Campaign, query:
   const sources = await loadSources(db, campaign);
   refuseIf(refuseCouncilProposal(proposedToCouncil(sources.nominations).length));
   const proposal = buildCouncilProposal({ campaign, ...sources, ...numberAndDate(query, now) });
-  return { bytes: await councilProposalDocx(proposal), filename: `Tờ trình Hội đồng - ${campaign.id}.docx` };
+  return {
+    bytes: await councilProposalDocx(proposal),
+    filename: `Tờ trình Hội đồng - ${campaign.id}.docx`,
+    lines: councilProposalLines(proposal),
+    nameOf: nomineeNames(sources.nominations, sources.units, sources.people),
+  };
 }
 
 /**
@@ -25,5 +31,10 @@ export async function generateProvinceProposal(db: Db, campaign: Campaign, query
   const { councilDate, confirmedRounds, ...sources } = await loadCouncilVote(db, campaign);
   refuseIf(refuseDecision(confirmedRounds, proposedToProvince(campaign, sources.nominations).length), { confirmedRounds });
   const proposal = buildProvinceProposal({ campaign, ...sources, councilDate: councilDate!, ...numberAndDate(query, now) });
-  return { bytes: await provinceProposalDocx(proposal), filename: `Tờ trình Bằng khen - ${campaign.id}.docx` };
+  return {
+    bytes: await provinceProposalDocx(proposal),
+    filename: `Tờ trình Bằng khen - ${campaign.id}.docx`,
+    lines: listLines(proposal.list.groups),
+    nameOf: nomineeNames(sources.nominations, sources.units, sources.people),
+  };
 }

@@ -8,9 +8,10 @@ import { SEED_OFFICE_IDENTITY } from '#shared/seed/office-identity';
 import type { NominationStatus } from '#shared/status';
 import { toNfc } from '#shared/text';
 import { basisLine, councilName, documentHeading, identityOf, recipientLines, signatureLines, type DocumentHeading } from './decision';
-import { countOf, kindCount, kindGroups, nomineeLines, type AwardeeGroup, type AwardeeRow } from './decision-list';
+import { countOf, kindCount, kindGroups, listLines, nomineeLines, type AwardeeGroup, type AwardeeRow } from './decision-list';
 import { BODY_END, numberLine, shortDate } from './format';
 import type { OfficeIdentity, ProposalsIdentity } from './identity';
+import type { DocumentLine } from './register';
 
 /**
  * A Tờ trình (proposal) as content: the heading, whom it is addressed to ("Kính gửi: …"), its Căn cứ
@@ -70,6 +71,13 @@ const PUT_BEFORE_COUNCIL: readonly NominationStatus[] = ['eligible', 'selected',
 
 export function proposedToCouncil(nominations: readonly Nomination[]): Nomination[] {
   return nominations.filter((n) => !n.deletedAt && PUT_BEFORE_COUNCIL.includes(n.status));
+}
+
+/** The council's list as the register fingerprints it: each line whole, its award form and its dossier's state included. */
+export function councilProposalLines(proposal: CouncilProposal): DocumentLine[] {
+  return proposal.list.sections.flatMap((section) =>
+    listLines(section.groups, (row) => [section.heading, row.name, row.position, row.achievement, row.dossier].join('\t')),
+  );
 }
 
 /** The Tờ trình to the council needs at least one eligible nomination. */
@@ -145,7 +153,8 @@ export function buildCouncilProposal(input: ProposalInput): CouncilProposal {
   const proposed = proposedToCouncil(input.nominations);
   const forms = byForm(campaign, proposed).map((form) => {
     const lines = nomineeLines(form.nominations, input.units, input.people);
-    const row = ({ name, position, achievement, nomination }: (typeof lines.collectives)[number]): CouncilRow => ({
+    const row = ({ key, name, position, achievement, nomination }: (typeof lines.collectives)[number]): CouncilRow => ({
+      key,
       name,
       position,
       achievement: summaryOf(achievement),

@@ -114,6 +114,15 @@ describe('after a full round', () => {
     province = openDocx(second.bytes);
   });
 
+  it('both are numbered in the one Tờ trình register and recorded with the lines they list', async () => {
+    const body = (date: string) => ({ token: token.hr, body: { date } });
+    const toCouncil = await api.request('POST', councilPath, body('2025-10-02'));
+    expect(toCouncil.status, toCouncil.text).toBe(200);
+    expect(toCouncil.body.record).toMatchObject({ numberLine: 'Số: 01/TTr-VP', lineCount: 5 });
+    const toProvince = await api.request('POST', provincePath, body('2025-10-05'));
+    expect(toProvince.body.record).toMatchObject({ numberLine: 'Số: 02/TTr-VP', lineCount: 2 });
+  });
+
   describe('the HR office’s Tờ trình to the council', () => {
     it('keeps the decree’s format', () => expectFormatAndBases(council, 'Số: 03/TTr-VP', 'Bắc Kạn, ngày 02 tháng 10 năm 2025'));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refuseDecision } from '#shared/documents/decision';
 import {
   buildCouncilProposal,
+  councilProposalLines,
   dossierState,
   proposalsOf,
   proposedToCouncil,
@@ -127,6 +128,12 @@ describe('the Tờ trình of the HR office to the council, as content', () => {
     // A document listed but not marked present is missing, as the rule has it.
     const unmarked = { dossier: { ...dossierWithout(), TO_TRINH: { present: false, number: '1/TTr' } } };
     expect(dossierState(SEED_CAMPAIGN, unmarked)).toBe('Thiếu: Tờ trình');
+  });
+
+  it('gives the register one line per nomination, keyed by it, its dossier’s state in its fingerprint', () => {
+    const lines = councilProposalLines(proposal);
+    expect(lines.map((line) => line.key).sort()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+    expect(lines.find((line) => line.key === 'n3')!.text).toContain('Thiếu: Tờ trình, Biên bản họp xét');
   });
 
   it('writes names in NFC, whatever form the registry holds them in', () => {
