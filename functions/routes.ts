@@ -81,6 +81,24 @@ export const ROUTES: readonly Route[] = [
   { method: 'PUT', path: '/users/{email}', group: 'org', auth: true, summary: "Set a user's role (admin)", body: User, response: User },
   {
     method: 'GET',
+    path: '/office/certificate-layout',
+    group: 'org',
+    auth: true,
+    summary:
+      "Where the Giấy khen's fields print on the office's blank, with the offsets of its test print (HR, admin); version 0: the default",
+    response: api.StoredCertificateLayout,
+  },
+  {
+    method: 'PUT',
+    path: '/office/certificate-layout',
+    group: 'org',
+    auth: true,
+    summary: "Save the certificates' layout over the version read (admin): every field on the page, 8–48 pt",
+    body: api.CertificateLayoutUpdate,
+    response: api.StoredCertificateLayout,
+  },
+  {
+    method: 'GET',
     path: '/campaigns',
     group: 'campaigns',
     auth: true,

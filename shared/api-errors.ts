@@ -84,6 +84,11 @@ export const API_ERRORS = {
     vi: 'Chưa có đề nghị khen thưởng nào được xác định đủ điều kiện: chưa thể lập Tờ trình trình Hội đồng Thi đua - Khen thưởng',
     en: 'No nomination has been found eligible yet: there is nothing to propose to the council',
   },
+  CERTIFICATE_FIELD_OUTSIDE_PAGE: {
+    status: 400,
+    vi: 'Có ô của Giấy khen nằm ngoài khổ giấy (sau khi cộng độ lệch): hãy sửa vị trí, độ rộng hoặc độ lệch',
+    en: 'A field of the certificate lies outside the page (offsets included): change its position, its width or the offsets',
+  },
   DOCUMENT_NOT_AVAILABLE: {
     status: 404,
     vi: 'Văn bản này chưa được hỗ trợ',

@@ -3,6 +3,7 @@ import type { Campaign } from '#shared/campaign';
 import type { DocumentKind } from '#shared/documents/kinds';
 import { refuseIf } from '#functions/http/auth';
 import type { Db } from '#functions/store/client';
+import { generateCertificates } from './certificates';
 import { generateDecision } from './decision';
 import type { DocumentGenerator } from './generated-file';
 import { generateCouncilProposal, generateProvinceProposal } from './proposal';
@@ -12,6 +13,7 @@ const GENERATORS: Partial<Record<DocumentKind, DocumentGenerator>> = {
   'to-trinh-hoi-dong': generateCouncilProposal,
   'quyet-dinh': generateDecision,
   'to-trinh-bang-khen': generateProvinceProposal,
+  'giay-khen': generateCertificates,
 };
 
 export async function generateDocument(db: Db, campaign: Campaign, kind: DocumentKind, query: DocumentQuery, now = new Date()) {

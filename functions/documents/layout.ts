@@ -24,7 +24,7 @@ import { FONT, MOTTO, NATIONAL_TITLE, PAGE, PARAGRAPH } from '#shared/documents/
  * of Nghị định 30/2020/NĐ-CP (shared/documents/format.ts): the writer of each document adds its body.
  */
 /** Rounded, not floored as the package's converter does: A4 is then Word's own 11906 × 16838 twips. */
-const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
+export const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Word counts font sizes in half-points. */
 export const halfPoints = (pt: number) => pt * 2;
 

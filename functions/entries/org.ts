@@ -5,13 +5,14 @@ import { currentUser } from '#functions/http/auth';
 import { parseBody, parseQuery, pathParam } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
+import { CERTIFICATE_LAYOUT_ROUTES } from '#functions/org/certificate-layout';
 import { orgActor, requireKnownUnit, samePathId } from '#functions/org/request';
 import { db } from '#functions/store/client';
 import { listUsers, loadRegistry, putPerson, putUnit, putUser } from '#functions/store/org-store';
 
 export const handler = routeGroup({
+  ...CERTIFICATE_LAYOUT_ROUTES,
   'GET /me': async (event) => json(event, 200, await currentUser(event)),
-
   'GET /units': async (event) => {
     await orgActor(event, 'readRegistry');
     const { units } = await loadRegistry(db());
@@ -47,7 +48,6 @@ export const handler = routeGroup({
     await orgActor(event, 'readUsers');
     return json(event, 200, { items: await listUsers(db()) });
   },
-
   'PUT /users/{email}': async (event) => {
     await orgActor(event, 'writeUsers');
     const user = parseBody(event, User);

@@ -7,6 +7,8 @@ import { identityKey } from '#shared/text';
  *   CAMPAIGNS                CAMPAIGN#<id>              a campaign (a page of summaries = one Query)
  *   ORG                      UNIT#<id> / PERSON#<id>    the office's registry (load = one Query)
  *   USERS                    <email>                    a user's role and unit
+ *   OFFICE                   SETTING#<name>             one of the office's settings (the certificates' layout),
+ *                                                       versioned
  *   CAMPAIGN#<id>            NOM#<nominationId>         a nomination
  *   CAMPAIGN#<id>            QUOTA#<ruleId>#<scopeKey>  a quota's counter of places used
  *   CAMPAIGN#<id>            QUOTA#~STATUS              live nominations counted by award form and status
@@ -33,6 +35,7 @@ export const keys = {
   person: (id: string) => ({ PK: 'ORG', SK: `PERSON#${id}` }),
   user: (email: string) => ({ PK: 'USERS', SK: email.toLowerCase() }),
   usersPartition: 'USERS',
+  officeSetting: (name: string) => ({ PK: 'OFFICE', SK: `SETTING#${name}` }),
   nominationsPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
   nominationPrefix: 'NOM#',
   nomination: (campaignId: string, id: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: `NOM#${id}` }),

@@ -9,12 +9,14 @@ export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wo
 /**
  * A document's number in the office's register and its date: without a number the "Số:" line keeps
  * its blank for the clerk who issues it; without a date, today in Vietnam. A round's minutes name the
- * round (the last one held when absent).
+ * round (the last one held when absent). `grid=1` asks the certificates' test print: the grid and the
+ * fields' boxes on one page, to hold over the office's blank.
  */
 export const DocumentQuery = z.strictObject({
   number: z.coerce.number().int().min(1).max(99_999).optional(),
   date: IsoDate.optional(),
   round: RoundId.optional(),
+  grid: z.literal('1').optional(),
 });
 export type DocumentQuery = z.infer<typeof DocumentQuery>;
 

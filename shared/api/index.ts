@@ -10,6 +10,7 @@ export * from './health';
 export * from './issue';
 export * from './minutes';
 export * from './nomination';
+export * from './office';
 export * from './org';
 export * from './page';
 export * from './quota';

@@ -27,3 +27,11 @@ export function refuseIssueDocument(user: Pick<User, 'role'>, kind: DocumentKind
 export function refuseListDocuments(user: Pick<User, 'role'>): Refusal {
   return documentsFor(user).length > 0 ? undefined : 'FORBIDDEN';
 }
+
+/**
+ * The certificates' layout on the office's blank: HR reads it (it prints the certificates); only an
+ * administrator changes it, after a test print, since every certificate of the office moves with it.
+ */
+export function refuseCertificateLayout(user: Pick<User, 'role'>, action: 'read' | 'write'): Refusal {
+  return unlessRole(user, action === 'read' ? OFFICE_ROLES : ['admin']);
+}
