@@ -4,15 +4,16 @@ import type { Person, Unit, User } from '#shared/org';
 import type { Attendance, Ballot } from '#shared/council/round';
 import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import type { NominationChange } from '#shared/nomination';
-import type { NominationStatus } from '#shared/status';
 import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
 import type { DocumentKind } from '#shared/documents/kinds';
+import type { CertificateLayoutUpdate, StoredCertificateLayout } from '#shared/api/office';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
 import { fileOf, type DownloadedFile } from './file';
 import { mergeSaveResults } from './save-merge';
 import { IdempotencyMemory } from './idempotency';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
+import type { ListOptions, SaveOptions } from './request-options';
 
 export interface ApiClientOptions {
   /** '/api' when the add-in is served next to the API; a full URL otherwise. */
@@ -27,35 +28,6 @@ export interface ApiClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   newSessionId?: () => string;
-}
-
-export interface SaveProgress {
-  /** Rows whose part has been answered. */
-  sentRows: number;
-  totalRows: number;
-  /** The part being sent (1-based), 0 before the first. */
-  chunk: number;
-  chunks: number;
-}
-
-export interface SaveOptions {
-  onProgress?: (progress: SaveProgress) => void;
-  /** Keys are `${sessionId}.${chunkIndex}`: stable across the retries of one part. */
-  sessionId?: string;
-  /** Keys of bodies sent before with an unknown outcome, reused when the same body is sent again. */
-  keys?: IdempotencyMemory;
-}
-
-export interface ListProgress {
-  loaded: number;
-  pages: number;
-}
-
-export interface ListOptions {
-  onProgress?: (progress: ListProgress) => void;
-  unitId?: string;
-  status?: NominationStatus;
-  pageSize?: number;
 }
 
 export interface ApiClient {
@@ -89,8 +61,12 @@ export interface ApiClient {
   tallyRound(campaignId: string, roundId: string): Promise<VotingRound>;
   /** Confirms the tallied round (`version`: the round as the secretary saw it). */
   confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
-  /** One of the office's documents as a Word file (shared/documents/kinds.ts; who may: shared/policy/documents). */
-  document(campaignId: string, kind: DocumentKind): Promise<DownloadedFile>;
+  /** One of the office's documents as a Word file (shared/documents/kinds.ts; who may: shared/policy/documents); `grid`: the certificates' test print. */
+  document(campaignId: string, kind: DocumentKind, options?: { grid?: boolean }): Promise<DownloadedFile>;
+  /** Where the Giấy khen's fields print on the office's blank (version 0: the default). */
+  certificateLayout(): Promise<StoredCertificateLayout>;
+  /** Saves it over the version read; VERSION_CONFLICT when another administrator saved since. */
+  saveCertificateLayout(update: CertificateLayoutUpdate): Promise<StoredCertificateLayout>;
   /** An administrator annuls the confirmed round, with the reason (`version`: the round as read). */
   annulRound(campaignId: string, roundId: string, reason: string, version: number): Promise<VotingRound>;
 }
@@ -247,8 +223,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
         body: JSON.stringify(version === undefined ? {} : { version }),
       }),
-    document: (campaignId, kind) =>
-      request<DownloadedFile>('GET', `${campaignPath(campaignId)}/documents/${enc(kind)}`, { headers: { accept: DOCX_MEDIA_TYPE } }),
+    document: (campaignId, kind, { grid } = {}) =>
+      request<DownloadedFile>('GET', `${campaignPath(campaignId)}/documents/${enc(kind)}`, {
+        headers: { accept: DOCX_MEDIA_TYPE },
+        query: { grid: grid ? '1' : undefined },
+      }),
+    certificateLayout: () => request<StoredCertificateLayout>('GET', '/office/certificate-layout'),
+    saveCertificateLayout: (update) =>
+      request<StoredCertificateLayout>('PUT', '/office/certificate-layout', { body: JSON.stringify(update) }),
     annulRound: (campaignId, roundId, reason, version) =>
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/annul`, {
         body: JSON.stringify({ reason, version }),

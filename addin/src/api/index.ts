@@ -1,5 +1,6 @@
 /** The typed client of the thidua HTTP API: `createApiClient({ baseUrl: '/api', getToken })`. */
 export * from './client';
+export * from './request-options';
 export * from './chunk';
 export * from './errors';
 export * from './file';

@@ -1,6 +1,6 @@
 import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { PaneActions, PaneState } from '#addin/app/controller';
-import { offeredDocuments } from '#addin/app/documents/documents';
+import { mayEditCertificateOffsets, offeredDocuments } from '#addin/app/documents/documents';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -87,7 +87,16 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               kinds={offeredDocuments(state.user)}
               {...(state.document ? { document: state.document } : {})}
               busy={state.busy || state.saving}
-              onGenerate={(kind) => void actions.generateDocument(kind)}
+              onGenerate={(kind, options) => void actions.generateDocument(kind, options)}
+              {...(mayEditCertificateOffsets(state.user)
+                ? {
+                    offsets: {
+                      ...(state.certificateLayout ? { layout: state.certificateLayout } : {}),
+                      onOpen: () => void actions.openCertificateOffsets(),
+                      onSave: (dx: number, dy: number) => void actions.saveCertificateOffsets(dx, dy),
+                    },
+                  }
+                : {})}
             />
           )}
           <ConflictPanel

@@ -1,3 +1,4 @@
+import type { StoredCertificateLayout } from '#shared/api/office';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { Language, Localized } from '#shared/localized';
 import type { User } from '#shared/org';
@@ -72,6 +73,8 @@ export interface PaneState {
   council?: CouncilState;
   /** The last document generated, offered as a link ("Văn bản"). */
   document?: OfferedFile;
+  /** The certificates' layout on the office's blank, once an administrator opened its offsets. */
+  certificateLayout?: StoredCertificateLayout;
   /** The status line of the last action (each action replaces it). */
   notice?: Localized;
   /** The rows the last save refused, by reason, shown in red under the status line. */
@@ -97,8 +100,12 @@ export interface PaneActions {
   markSelectedEligible(): Promise<void>;
   /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
   council?: CouncilActions;
-  /** "Văn bản": one of the office's documents as a Word file (whom: shared/policy/documents). */
-  generateDocument(kind: DocumentKind): Promise<void>;
+  /** "Văn bản": one of the office's documents as a Word file (whom: shared/policy/documents); `grid`: the certificates' test print. */
+  generateDocument(kind: DocumentKind, options?: { grid?: boolean }): Promise<void>;
+  /** Reads the certificates' layout, for its offsets' form (an administrator). */
+  openCertificateOffsets(): Promise<void>;
+  /** Saves the offsets (mm) over the layout read; another administrator's save since is a conflict, and the layout is read again. */
+  saveCertificateOffsets(dx: number, dy: number): Promise<void>;
   dismiss(): void;
 }
 
