@@ -4,6 +4,7 @@ import { isConfirmed } from '#shared/council/round-status';
 import { todayInVietnam } from '#shared/dates';
 import { buildCertificates } from '#shared/documents/certificate';
 import { awardedByDecision, refuseDecision } from '#shared/documents/decision';
+import { nomineeNames } from '#shared/documents/decision-list';
 import { refuseIf } from '#functions/http/auth';
 import { readCertificateLayout } from '#functions/org/certificate-layout';
 import type { Db } from '#functions/store/client';
@@ -21,7 +22,10 @@ import type { GeneratedFile } from './generated-file';
  */
 export async function generateCertificates(db: Db, campaign: Campaign, query: DocumentQuery, now: Date): Promise<GeneratedFile> {
   const { layout } = await readCertificateLayout(db);
-  if (query.grid) return { bytes: await certificateGridDocx(layout), filename: `Giấy khen - bản in thử - ${campaign.id}.docx` };
+  if (query.grid) {
+    const bytes = await certificateGridDocx(layout);
+    return { bytes, filename: `Giấy khen - bản in thử - ${campaign.id}.docx`, lines: [], nameOf: () => undefined };
+  }
   const [rounds, registry, nominations] = await Promise.all([
     listRounds(db, campaign.id),
     loadRegistry(db),
@@ -29,7 +33,7 @@ export async function generateCertificates(db: Db, campaign: Campaign, query: Do
   ]);
   const confirmedRounds = rounds.filter(isConfirmed).length;
   refuseIf(refuseDecision(confirmedRounds, awardedByDecision(campaign, nominations).length), { confirmedRounds });
-  const certificates = buildCertificates({
+  const { certificates, lines } = buildCertificates({
     campaign,
     units: registry.units,
     people: registry.people,
@@ -37,5 +41,10 @@ export async function generateCertificates(db: Db, campaign: Campaign, query: Do
     date: query.date ?? todayInVietnam(now),
     ...(query.number !== undefined ? { number: query.number } : {}),
   });
-  return { bytes: await certificatesDocx(layout, certificates), filename: `Giấy khen - ${campaign.id}.docx` };
+  return {
+    bytes: await certificatesDocx(layout, certificates),
+    filename: `Giấy khen - ${campaign.id}.docx`,
+    lines,
+    nameOf: nomineeNames(nominations, registry.units, registry.people),
+  };
 }

@@ -3,9 +3,10 @@ import type { IsoDate } from '#shared/dates';
 import type { Nomination } from '#shared/nomination';
 import type { Person, Unit } from '#shared/org';
 import type { CertificateField } from './certificate-layout';
-import { awardeeGroups } from './decision-list';
+import { awardeeGroups, listLines } from './decision-list';
 import { awardedByDecision, identityOf, signatureLines } from './decision';
 import { numberLine, placeAndDate } from './format';
+import type { DocumentLine } from './register';
 
 /** One certificate: the lines of each field, as the blank receives them (a field with no line prints nothing). */
 export type Certificate = Record<CertificateField, string[]>;
@@ -23,15 +24,16 @@ export interface CertificatesInput {
 /**
  * The Giấy khen of each awardee of the office's decision (the same selector as the Quyết định, in the
  * order of its attached list: collectives, then individuals): the name, an individual's position and
- * unit, the achievement, the decision's place and date, its number, and who signs it.
+ * unit, the achievement, the decision's place and date, its number, and who signs it. With them, the
+ * lines the register compares between generations (the attached list's, so both documents agree).
  */
-export function buildCertificates(input: CertificatesInput): Certificate[] {
+export function buildCertificates(input: CertificatesInput): { certificates: Certificate[]; lines: DocumentLine[] } {
   const { campaign } = input;
   const identity = identityOf(campaign);
   const signer = identity.head.signer;
   const number = numberLine(input.number, identity.abbreviations.decision, identity.symbol).slice('Số: '.length);
   const groups = awardeeGroups(awardedByDecision(campaign, input.nominations), input.units, input.people);
-  return groups
+  const certificates = groups
     .flatMap((group) => group.rows)
     .map((row) => ({
       name: [row.name],
@@ -42,4 +44,5 @@ export function buildCertificates(input: CertificatesInput): Certificate[] {
       signerTitle: signatureLines(signer),
       signerName: [signer.name],
     }));
+  return { certificates, lines: listLines(groups) };
 }

@@ -79,7 +79,7 @@ describe('the certificates of a decision', () => {
     saved(nominateIndividual(staffOf('tong-hop')[0]!, { status: 'not_selected' })),
     saved(nominateIndividual(staffOf('tong-hop')[1]!, { status: 'selected', awardForm: 'BANG_KHEN_CT_UBND' })),
   ];
-  const certificates = buildCertificates({
+  const { certificates, lines } = buildCertificates({
     campaign: SEED_CAMPAIGN,
     units: DEMO_UNITS,
     people: DEMO_PEOPLE,
@@ -92,6 +92,7 @@ describe('the certificates of a decision', () => {
     expect(certificates.map((c) => c.name[0])[0]).toBe('Phòng Tổng hợp');
     expect(certificates.slice(1).map((c) => c.name[0])).toEqual(expect.arrayContaining([first!.fullName, second!.fullName]));
     expect(certificates).toHaveLength(3);
+    expect(lines.map((line) => line.name)).toEqual(certificates.map((c) => c.name[0]));
   });
 
   it('a collective has no position line; an individual its position and unit', () => {
