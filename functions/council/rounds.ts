@@ -9,6 +9,7 @@ import {
   wantedForm,
 } from '#shared/council/candidates';
 import { closedRoundRefusal } from '#shared/council/confirm-plan';
+import { ballotsFingerprint } from '#shared/council/fingerprint';
 import type { RoundRefusal } from '#shared/council/refusal';
 import { buildMinutes } from '#shared/council/minutes';
 import { isLiveRound, LIVE_ROUND_STATUSES } from '#shared/council/round-status';
@@ -40,6 +41,7 @@ import {
 } from '#functions/store/round-store';
 import { transact } from '#functions/store/transact';
 import { fitsOneConfirmation } from './candidates';
+import { sha256 } from './sha256';
 
 /** Conflicting writers of one round are rare (one secretary); a few tries settle any race. */
 export const ROUND_RETRIES = 12;
@@ -205,14 +207,18 @@ export async function submitBallots(
 
 /**
  * Counts a round's ballots by the council rules it was opened under and stores the result and the minutes,
- * with the ballotsVersion it counted: a confirmation confirms exactly this.
+ * with the ballotsVersion it counted (a confirmation confirms exactly this) and the ballots' fingerprint
+ * (the minutes print it; anyone can recompute it from the ballot sheet).
  */
 export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, number: number, requestId: string): Promise<StoredRound> {
   for (let attempt = 0; ; attempt += 1) {
     const { round, ballots } = await getRoundWithBallots(db, campaign.id, number);
     refuseIfClosed(round);
     const rules = roundRules(round, campaign);
-    const result = tally(rules, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots });
+    const result = {
+      ...tally(rules, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots }),
+      fingerprint: await ballotsFingerprint(round.number, ballots, sha256),
+    };
     const now = new Date().toISOString();
     const minutes = buildMinutes({ campaign, round, result, date: todayInVietnam(new Date(now)) });
     const after: StoredRound = {
@@ -238,6 +244,7 @@ export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, n
         ballots: { to: result.ballots },
         selected: { to: result.forms.flatMap((form) => form.selected) },
         tied: { to: result.forms.flatMap((form) => form.tie?.nominationIds ?? []) },
+        fingerprint: { to: result.fingerprint.sha256 },
       },
     };
     const outcome = await transact(db, [

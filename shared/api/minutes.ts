@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NomineeKind } from '#shared/campaign';
 import { Localized } from '#shared/localized';
-import { InvalidReason, VoidReasonCode } from './tally';
+import { BallotsFingerprint, InvalidReason, VoidReasonCode } from './tally';
 
 /**
  * The tally minutes (biên bản kiểm phiếu) as data: what the council signs, in Vietnamese, with every
@@ -77,5 +77,7 @@ export const TallyMinutes = z.object({
   /** Set when an administrator annulled the confirmed result: the minutes stay, marked so. */
   annulment: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
   signatures: z.array(MinutesSignature),
+  /** The counted ballots' fingerprint, printed so that anyone can recount and check (absent on older minutes). */
+  fingerprint: BallotsFingerprint.optional(),
 });
 export type TallyMinutes = z.infer<typeof TallyMinutes>;

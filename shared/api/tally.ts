@@ -36,6 +36,16 @@ export const VoidReason = z.discriminatedUnion('code', [
 ]);
 export type VoidReason = z.infer<typeof VoidReason>;
 
+/**
+ * The fingerprint of the ballots a tally counted: the SHA-256 of their canonical form
+ * (shared/council/fingerprint.ts says how anyone recomputes it), lowercase hex, and that form's name.
+ */
+export const BallotsFingerprint = z.object({
+  format: z.string().min(1).max(40),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type BallotsFingerprint = z.infer<typeof BallotsFingerprint>;
+
 /** What the tally of a round decided, by the council's rules. */
 export const TallyResult = z.object({
   void: z.boolean(),
@@ -47,5 +57,7 @@ export const TallyResult = z.object({
   base: z.int(),
   candidates: z.array(CandidateResult),
   forms: z.array(FormResult),
+  /** Of the ballots counted; absent on rounds tallied before the tally kept it. */
+  fingerprint: BallotsFingerprint.optional(),
 });
 export type TallyResult = z.infer<typeof TallyResult>;

@@ -177,5 +177,6 @@ export function buildMinutes({ campaign, round, result, date }: MinutesInput): T
     forms,
     conclusion,
     signatures: signatures(settings),
+    ...(result.fingerprint ? { fingerprint: result.fingerprint } : {}),
   };
 }

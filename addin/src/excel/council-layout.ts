@@ -1,5 +1,6 @@
 import { MOTTO } from '#shared/documents/format';
 import type { BallotSheetSchema } from '#shared/council/ballot-sheet';
+import { fingerprintLine } from '#shared/council/fingerprint';
 import type { TallyMinutes } from '#shared/council/minutes';
 import type { TallyResult } from '#shared/council/tally';
 import { sheetText } from '#shared/sheet/columns';
@@ -252,6 +253,8 @@ export function minutesSheetDoc(minutes: TallyMinutes): SheetDoc {
 
   b.line('III. KẾT LUẬN', { bold: true });
   for (const sentence of minutes.conclusion) b.line(sentence, {}, 80, 18);
+  // The counted ballots' fingerprint: the pane's "Kiểm tra dấu vân tay" recomputes it from the ballot sheet.
+  if (minutes.fingerprint) b.line(fingerprintLine(minutes.fingerprint), { italic: true }, 80, 18);
   b.blank();
 
   const secretary = minutes.signatures.find((s) => s.role === 'secretary');
