@@ -89,6 +89,11 @@ export const API_ERRORS = {
     vi: 'Có ô của Giấy khen nằm ngoài khổ giấy (sau khi cộng độ lệch): hãy sửa vị trí, độ rộng hoặc độ lệch',
     en: 'A field of the certificate lies outside the page (offsets included): change its position, its width or the offsets',
   },
+  DOCUMENT_NEEDS_TALLIED_ROUND: {
+    status: 409,
+    vi: 'Chưa có vòng bỏ phiếu nào được kiểm phiếu: chỉ lập biên bản của Hội đồng sau khi kiểm phiếu',
+    en: "No voting round has been tallied yet: the council's minutes are written after a count",
+  },
   DOCUMENT_NOT_AVAILABLE: {
     status: 404,
     vi: 'Văn bản này chưa được hỗ trợ',

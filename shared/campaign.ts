@@ -84,6 +84,12 @@ export const CouncilSettings = z.strictObject({
   }),
   allowWrittenVotes: z.boolean(),
   voteMark: z.string().min(1).max(5),
+  /**
+   * The counting board (Ban kiểm phiếu) that signs the Biên bản kiểm phiếu, its head first, each with
+   * their role on the board ("Trưởng ban", "Thành viên"). Absent: the secretary and two members
+   * (countingBoard in shared/council/counting-board.ts).
+   */
+  countingBoard: z.array(CouncilMember).min(1).max(10).optional(),
 });
 export type CouncilSettings = z.infer<typeof CouncilSettings>;
 

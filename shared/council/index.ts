@@ -7,3 +7,5 @@ export * from './candidates';
 export * from './confirm-plan';
 export * from './refusal';
 export * from './round-status';
+export * from './fingerprint';
+export * from './counting-board';
