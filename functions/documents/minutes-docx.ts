@@ -21,7 +21,7 @@ export async function minutesDocx(d: MinutesDocument): Promise<Buffer> {
         spacer(240),
         ...centred([run(d.title, { size: FONT.title, bold: true })]),
         ...centred([run(d.subject, { size: FONT.title, bold: true })], { after: 240, rule: Math.round(TEXT_WIDTH * 0.25) }),
-        ...d.blocks.map(block),
+        ...d.blocks.flatMap(block),
         spacer(120),
         twoColumns([[signature(d.signatures[0]), signature(d.signatures[1])]], [TEXT_WIDTH / 2, TEXT_WIDTH / 2]),
         spacer(240),
@@ -33,10 +33,11 @@ export async function minutesDocx(d: MinutesDocument): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-function block(b: MinutesBlock): Paragraph | Table {
-  if (b.kind === 'table') return ruledTable(b.table);
-  if (b.kind === 'section') return bodyParagraph([run(b.text, { bold: true })]);
-  return bodyParagraph([run(b.text, { bold: b.bold, italics: b.italics })]);
+/** A table keeps 6 pt from what follows it, as paragraphs keep from each other. */
+function block(b: MinutesBlock): (Paragraph | Table)[] {
+  if (b.kind === 'table') return [ruledTable(b.table), spacer(120)];
+  if (b.kind === 'section') return [bodyParagraph([run(b.text, { bold: true })])];
+  return [bodyParagraph([run(b.text, { bold: b.bold, italics: b.italics })])];
 }
 
 /** The title, then each name below room for the signature. */

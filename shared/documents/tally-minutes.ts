@@ -57,7 +57,6 @@ export function buildTallyMinutesDocument(input: TallyMinutesInput): MinutesDocu
     ...rules.map((rule): MinutesBlock => ({ kind: 'paragraph', text: dashed(rule.text.vi) })),
     { kind: 'section', text: 'III. KẾT QUẢ KIỂM PHIẾU' },
     ...countLines(minutes).map((line): MinutesBlock => ({ kind: 'paragraph', text: dashed(line) })),
-    { kind: 'paragraph', text: dashed(`Tỷ lệ phiếu cần đạt: ${minutes.threshold}.`) },
     ...formBlocks(minutes),
     { kind: 'section', text: 'IV. KẾT LUẬN' },
     ...minutes.conclusion.map((sentence): MinutesBlock => ({ kind: 'paragraph', text: sentence })),
