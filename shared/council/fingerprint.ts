@@ -22,7 +22,7 @@ import type { Ballot } from './round';
 export const BALLOTS_FORMAT = 'thidua-ballots/1';
 
 /** SHA-256 of some bytes: WebCrypto's digest in the browser, node:crypto on the server (shared does no I/O). */
-export type Sha256 = (bytes: Uint8Array) => Promise<ArrayBuffer | Uint8Array>;
+export type Sha256 = (bytes: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer | Uint8Array>;
 
 type CanonicalBallot = [number, [string, string][]];
 

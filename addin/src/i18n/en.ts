@@ -221,6 +221,12 @@ export const en: Record<MessageKey, string> = {
   'council.confirmed': "Round {n} confirmed; the nominations' statuses are updated in the consolidated sheet.",
   'council.notTallied': 'The round has not been counted yet.',
   'council.closed': 'This round is confirmed or replaced: start a new round.',
+  'council.checkFingerprint': 'Check the fingerprint',
+  'council.fingerprint': 'Fingerprint (SHA-256) of the ballots counted: {hash}…',
+  'council.fingerprintMatch': 'The fingerprint matches: the ballots in "{sheet}" are those counted in round {n} ({stored}…).',
+  'council.fingerprintMismatch':
+    'The fingerprint does not match: the ballots in "{sheet}" differ from those counted in round {n} (stored {stored}…, recomputed {computed}…). Check them against the paper ballots.',
+  'council.fingerprintMissing': 'This round was counted before fingerprints were kept: there is nothing to check against.',
 
   ...(Object.fromEntries(Object.entries(RULE_NAMES_EN).map(([code, name]) => [`rule.${code}`, name])) as Record<
     `rule.${RuleCode}`,

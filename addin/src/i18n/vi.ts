@@ -223,6 +223,12 @@ export const vi = {
   'council.confirmed': 'Đã xác nhận kết quả vòng {n}; trạng thái các đề nghị đã được cập nhật trong bảng tổng hợp.',
   'council.notTallied': 'Vòng bỏ phiếu chưa được kiểm phiếu.',
   'council.closed': 'Vòng bỏ phiếu này đã xác nhận hoặc đã được thay thế: hãy tạo vòng mới.',
+  'council.checkFingerprint': 'Kiểm tra dấu vân tay',
+  'council.fingerprint': 'Dấu vân tay (SHA-256) của các phiếu đã kiểm: {hash}…',
+  'council.fingerprintMatch': 'Dấu vân tay khớp: các phiếu trên trang "{sheet}" đúng là các phiếu đã kiểm ở vòng {n} ({stored}…).',
+  'council.fingerprintMismatch':
+    'Dấu vân tay không khớp: các phiếu trên trang "{sheet}" đã khác các phiếu đã kiểm ở vòng {n} (đã lưu {stored}…, tính lại {computed}…). Hãy đối chiếu với phiếu giấy.',
+  'council.fingerprintMissing': 'Vòng bỏ phiếu này được kiểm phiếu khi chưa lưu dấu vân tay: không có gì để đối chiếu.',
 
   ...(Object.fromEntries(Object.entries(RULE_NAMES_VI).map(([code, name]) => [`rule.${code}`, name])) as Record<
     `rule.${RuleCode}`,

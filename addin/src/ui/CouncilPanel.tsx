@@ -4,6 +4,7 @@ import {
   DocumentTextRegular,
   PrintRegular,
   ArrowRepeatAllRegular,
+  FingerprintRegular,
   TableAddRegular,
   TaskListSquareLtrRegular,
 } from '@fluentui/react-icons';
@@ -104,6 +105,18 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           {t('council.confirm')}
         </Button>
       </div>
+      {result?.fingerprint && (
+        <>
+          <Caption1 as="p" block>
+            {t('council.fingerprint', { hash: result.fingerprint.sha256.slice(0, 16) })}
+          </Caption1>
+          <div className={styles.buttons}>
+            <Button icon={<FingerprintRegular />} disabled={busy} onClick={() => void actions.checkFingerprint()}>
+              {t('council.checkFingerprint')}
+            </Button>
+          </div>
+        </>
+      )}
       {result && minutes && (
         <div aria-label={t('council.heading')}>
           <Text as="p" block>

@@ -168,6 +168,33 @@ describe('the council vote from the pane', () => {
     expect(pane.sheets.calls.at(-1)).toBe('ballots:Phiếu bầu vòng 2:9');
   });
 
+  it('"Kiểm tra dấu vân tay": the ballot sheet matches the tally’s fingerprint, then no longer once a mark is changed', async () => {
+    const { server, ids } = await seeded();
+    const [a, b, c] = ids as [string, string, string];
+    const pane = await openCouncilPane(server);
+    await pane.council.createBallotSheet();
+    mark(pane.sheets, 1, [...times(6, [a, b]), [a, c], [a, c]]);
+    await pane.council.countBallots();
+    const stored = pane.state().council!.round!.result!.fingerprint!;
+    expect(stored).toMatchObject({ format: 'thidua-ballots/1', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const requests = server.log.length;
+    await pane.council.checkFingerprint();
+    expect(pane.state().error).toBeUndefined();
+    expect(pane.state().notice?.vi).toBe(
+      `Dấu vân tay khớp: các phiếu trên trang "Phiếu bầu vòng 1" đúng là các phiếu đã kiểm ở vòng 1 (${stored.sha256.slice(0, 16)}…).`,
+    );
+    // The check is the pane's own: it reads the sheet and asks the server nothing.
+    expect(server.log.length).toBe(requests);
+    expect(pane.sheets.calls.at(-1)).toBe('read:Phiếu bầu vòng 1');
+
+    pane.sheets.ballotSheets.get(1)!.ballots[7]!.marks = { [b]: 'x', [c]: 'x' };
+    await pane.council.checkFingerprint();
+    expect(pane.state().error?.vi).toMatch(/^Dấu vân tay không khớp: các phiếu trên trang "Phiếu bầu vòng 1" đã khác/);
+    expect(pane.state().error?.vi).toContain(`đã lưu ${stored.sha256.slice(0, 16)}…`);
+    expect(pane.state().error?.en).toContain('The fingerprint does not match');
+    expect(pane.state().council!.round!.result!.fingerprint).toEqual(stored);
+  });
+
   it('says so when the ballot sheet is missing, without calling the API', async () => {
     const { server } = await seeded();
     const pane = await openCouncilPane(server);

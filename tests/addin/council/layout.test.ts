@@ -165,5 +165,14 @@ describe('result and minutes layouts', () => {
     expect(text).toContain('Lường Thị Hà Vũ Đức Chính');
     expect(doc.page).toMatchObject({ orientation: 'Portrait', paperSize: 'A4', fitPagesWide: 1 });
     expect(doc.font).toEqual({ name: 'Times New Roman', size: 13 });
+    expect(text).not.toContain('Dấu vân tay');
+  });
+
+  it('the minutes print the counted ballots’ fingerprint, after the conclusion', () => {
+    const fingerprint = { format: 'thidua-ballots/1', sha256: '0f'.repeat(32) };
+    const doc = minutesSheetDoc({ ...tallied.minutes!, fingerprint });
+    const lines = doc.values.map((row) => String(row[0]));
+    const at = lines.indexOf(`Dấu vân tay SHA-256 của các phiếu bầu (dạng chuẩn thidua-ballots/1): ${'0f'.repeat(32)}`);
+    expect(at).toBeGreaterThan(lines.indexOf('III. KẾT LUẬN'));
   });
 });

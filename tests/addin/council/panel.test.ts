@@ -19,6 +19,7 @@ function spies(): CouncilActions & Record<keyof CouncilActions, ReturnType<typeo
     'writeMinutes',
     'confirmResult',
     'newTieRound',
+    'checkFingerprint',
   ] as const;
   return Object.fromEntries(names.map((name) => [name, vi.fn(async () => undefined)])) as never;
 }
@@ -96,6 +97,21 @@ describe('CouncilPanel', () => {
     expect(screen.getByText(new RegExp(`^${form.name.en.replace(/[()']/g, '.')} \\(places: \\d+\\)$`))).toBeTruthy();
     expect(screen.getByText('Nguyễn Văn An: 6 votes (66.67%) – selected')).toBeTruthy();
     expect(document.body.textContent).not.toContain(form.name.vi);
+  });
+
+  it('a counted round with a fingerprint shows its beginning and offers the check', () => {
+    const tallied = round({ status: 'tallied' });
+    const sha256 = 'ab'.repeat(32);
+    const result = { ...tallied.result!, fingerprint: { format: 'thidua-ballots/1', sha256 } };
+    const actions = show({ ...base, round: { ...tallied, result } });
+    expect(screen.getByText(`Dấu vân tay (SHA-256) của các phiếu đã kiểm: ${sha256.slice(0, 16)}…`)).toBeTruthy();
+    fireEvent.click(button('Kiểm tra dấu vân tay'));
+    expect(actions.checkFingerprint).toHaveBeenCalledOnce();
+  });
+
+  it('no check for a round counted before fingerprints were kept', () => {
+    show({ ...base, round: round({ status: 'tallied' }) });
+    expect(screen.queryByRole('button', { name: 'Kiểm tra dấu vân tay' })).toBeNull();
   });
 
   it('names the candidates an administrator found eligible by exception, with the reason', () => {

@@ -34,6 +34,8 @@ export interface CouncilActions {
   confirmResult(): Promise<void>;
   /** "Tạo vòng bỏ phiếu mới": after a tie, confirms this round if need be and opens the next one with its sheet. */
   newTieRound(): Promise<void>;
+  /** "Kiểm tra dấu vân tay": recomputes the ballots' fingerprint from the ballot sheet and says whether the tally's matches. */
+  checkFingerprint(): Promise<void>;
   /** "Hủy kết quả vòng" (an administrator, with the reason): the decisions back to eligible, the minutes marked annulled. */
   annulResult(reason: string): Promise<void>;
 }

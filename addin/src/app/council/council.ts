@@ -1,5 +1,6 @@
 import type { StoredCampaign } from '#shared/api/index';
-import { ballotSheetSchema, type BallotSheetSchema } from '#shared/council/ballot-sheet';
+import { ballotSheetName, ballotSheetSchema, type BallotSheetSchema } from '#shared/council/ballot-sheet';
+import type { Sha256 } from '#shared/council/fingerprint';
 import { paperBallot } from '#shared/council/paper-ballot';
 import { roundRules } from '#shared/council/rules';
 import type { VotingRound } from '#shared/council/voting-round';
@@ -11,6 +12,7 @@ import type { PaneCore } from '#addin/app/core/pane-core';
 import { awaitsConfirmation, isConfirmed, isLiveRound, takesBallots } from '#shared/council/round-status';
 import { refuseCouncil, runsTheVote } from '#shared/policy/council';
 import { hasTie, participating, type CouncilActions, type CouncilState } from './council-state';
+import { checkBallots, shortHash, webSha256 } from './fingerprint-check';
 
 /**
  * The council's vote, as the secretary (or an administrator) runs it from the pane: the ballot sheet,
@@ -20,7 +22,7 @@ import { hasTie, participating, type CouncilActions, type CouncilState } from '.
  * number of syncs); the pane's state carries the round as the server returned it.
  */
 
-export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet: () => Promise<void>) {
+export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet: () => Promise<void>, sha256: Sha256 = webSha256) {
   const { api, store, memory } = core;
   let shownFor: string | undefined;
 
@@ -116,6 +118,47 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
     });
   }
 
+  /** The ballots typed into the round's sheet; undefined, with the reason shown, when the sheet is missing or needs fixing. */
+  async function readBallots(round: VotingRound, state: CouncilState) {
+    const schema = schemaFor(round, participating(state));
+    const parsed = await sheets.readBallotSheet(schema);
+    if (!parsed) {
+      store.set({ error: localized('council.noBallotSheet', { sheet: schema.sheetName }) });
+      return undefined;
+    }
+    if (parsed.problems.length > 0) {
+      const problems = parsed.problems
+        .slice(0, 5)
+        .map((p) => p.message)
+        .join('; ');
+      store.set({ error: localized('council.sheetProblems', { problems }) });
+      return undefined;
+    }
+    return parsed;
+  }
+
+  /** Recounts the fingerprint from the ballot sheet and says whether it is the one the tally stored. */
+  const checkFingerprint = () =>
+    act(async (state) => {
+      const round = state.round;
+      const stored = round?.result?.fingerprint;
+      if (!round || !stored) {
+        store.set({ error: localized(round?.result ? 'council.fingerprintMissing' : 'council.notTallied') });
+        return;
+      }
+      const parsed = await readBallots(round, state);
+      if (!parsed) return;
+      const check = await checkBallots(round, stored, parsed.ballots, sha256);
+      const params = {
+        n: round.number,
+        sheet: ballotSheetName(round.number),
+        stored: shortHash(stored),
+        computed: shortHash(check.recomputed),
+      };
+      if (check.matches) store.set({ notice: localized('council.fingerprintMatch', params) });
+      else store.set({ error: localized('council.fingerprintMismatch', params) });
+    });
+
   /** Confirms the round; a confirmation whose answer was lost (retried: ROUND_CONFIRMED) reads the round back. */
   async function confirm(campaignId: string, round: VotingRound): Promise<VotingRound> {
     try {
@@ -152,6 +195,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
 
   const actions: CouncilActions = {
     annulResult,
+    checkFingerprint,
     setAttendance(attendance) {
       setCouncil({ attendance });
     },
@@ -183,20 +227,8 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
           store.set({ error: localized('council.closed') });
           return;
         }
-        const schema = schemaFor(round, participating(state));
-        const parsed = await sheets.readBallotSheet(schema);
-        if (!parsed) {
-          store.set({ error: localized('council.noBallotSheet', { sheet: schema.sheetName }) });
-          return;
-        }
-        if (parsed.problems.length > 0) {
-          const problems = parsed.problems
-            .slice(0, 5)
-            .map((p) => p.message)
-            .join('; ');
-          store.set({ error: localized('council.sheetProblems', { problems }) });
-          return;
-        }
+        const parsed = await readBallots(round, state);
+        if (!parsed) return;
         await api.submitBallots(campaignId, round.id, parsed.ballots, state.attendance);
         const tallied = await api.tallyRound(campaignId, round.id);
         setCouncil({ round: tallied });
