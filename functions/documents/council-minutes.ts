@@ -1,7 +1,8 @@
 import type { DocumentQuery } from '#shared/api/documents';
 import type { Campaign } from '#shared/campaign';
 import { roundRules } from '#shared/council/rules';
-import { heldRound, refuseCouncilMinutes } from '#shared/documents/council-minutes';
+import { candidateLines, heldRound, refuseCouncilMinutes } from '#shared/documents/council-minutes';
+import type { DocumentLine } from '#shared/documents/register';
 import { buildMeetingMinutes } from '#shared/documents/meeting-minutes';
 import { buildTallyMinutesDocument } from '#shared/documents/tally-minutes';
 import { refuseIf } from '#functions/http/auth';
@@ -15,6 +16,12 @@ const numbered = (query: DocumentQuery) => ({
   ...(query.number !== undefined ? { number: query.number } : {}),
   ...(query.date ? { date: query.date } : {}),
 });
+
+/** The register's view of the minutes: the candidates listed, a name for each key. */
+function listed(lines: DocumentLine[]) {
+  const names = new Map(lines.map((line) => [line.key, line.name]));
+  return { lines, nameOf: (key: string) => names.get(key) };
+}
 
 /**
  * The Biên bản kiểm phiếu of `?round=` (by default the last round counted) from its stored minutes, the
@@ -37,14 +44,23 @@ export async function generateTallyMinutes(db: Db, campaign: Campaign, query: Do
     talliedAt: round.talliedAt!,
     ...numbered(query),
   });
-  return { bytes: await minutesDocx(document), filename: `Biên bản kiểm phiếu vòng ${round.number} - ${campaign.id}.docx` };
+  return {
+    bytes: await minutesDocx(document),
+    filename: `Biên bản kiểm phiếu vòng ${round.number} - ${campaign.id}.docx`,
+    ...listed(candidateLines([round.minutes!])),
+    subject: round.id,
+  };
 }
 
 /** The Biên bản họp of the council from every round it held (counted, not superseded). Refused before any count. */
 export async function generateMeetingMinutes(db: Db, campaign: Campaign, query: DocumentQuery): Promise<GeneratedFile> {
   const held = (await listRounds(db, campaign.id)).filter(heldRound);
   refuseIf(refuseCouncilMinutes(held.length), { heldRounds: 0 });
-  const rounds = await Promise.all(held.map((round) => getRound(db, campaign.id, round.number)));
-  const document = buildMeetingMinutes({ campaign, rounds: rounds.filter((round) => round.minutes), ...numbered(query) });
-  return { bytes: await minutesDocx(document), filename: `Biên bản họp Hội đồng - ${campaign.id}.docx` };
+  const rounds = (await Promise.all(held.map((round) => getRound(db, campaign.id, round.number)))).filter((round) => round.minutes);
+  const document = buildMeetingMinutes({ campaign, rounds, ...numbered(query) });
+  return {
+    bytes: await minutesDocx(document),
+    filename: `Biên bản họp Hội đồng - ${campaign.id}.docx`,
+    ...listed(candidateLines(rounds.map((round) => round.minutes!))),
+  };
 }

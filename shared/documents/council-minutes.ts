@@ -5,6 +5,7 @@ import { todayInVietnam, type IsoDate } from '#shared/dates';
 import type { DocumentHeading } from './decision';
 import { identityOf, recipientLines } from './decision';
 import { longDate, numberLine, placeAndDate } from './format';
+import type { DocumentLine } from './register';
 
 /**
  * What the council's two Biên bản share, as content: the heading, the title and its subject, the body
@@ -126,4 +127,23 @@ export function formBlocks(minutes: Pick<TallyMinutes, 'forms'>): MinutesBlock[]
     { kind: 'paragraph', text: `${i + 1}. ${form.awardFormName} (số suất: ${form.places})`, bold: true },
     { kind: 'table', table: formTable(form) },
   ]);
+}
+
+/**
+ * The candidates the minutes list, one line per nomination (its rows of every round, in order): the
+ * register compares them with the last generation's to say what changed.
+ */
+export function candidateLines(rounds: readonly Pick<TallyMinutes, 'round' | 'forms'>[]): DocumentLine[] {
+  const lines = new Map<string, DocumentLine>();
+  for (const minutes of rounds) {
+    for (const form of minutes.forms) {
+      for (const c of form.candidates) {
+        const row = `Vòng ${minutes.round}, ${form.awardFormName}: ${c.votes} phiếu (${c.percent}), ${outcome(c)}`;
+        const line = lines.get(c.nominationId);
+        if (line) line.text += `; ${row}`;
+        else lines.set(c.nominationId, { key: c.nominationId, name: candidateName(c), text: row });
+      }
+    }
+  }
+  return [...lines.values()];
 }

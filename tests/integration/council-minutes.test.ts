@@ -200,6 +200,19 @@ describe('the council’s minutes as documents', () => {
       }
     });
 
+    it('recorded in the register: the tally minutes per round, the candidates as its lines, unchanged when generated again', async () => {
+      const record = async () => {
+        const answer = await api.request('POST', `${documents}/bien-ban-kiem-phieu`, { token: token.secretary, body: { round: round.id } });
+        expect(answer.status, answer.text).toBe(200);
+        return answer.body;
+      };
+      const first = await record();
+      expect(first.record).toMatchObject({ key: `bien-ban-kiem-phieu#${round.id}`, lineCount: 4 });
+      expect(first.record.numberLine).toMatch(/^Số: \d{2,}\/BB-VP$/);
+      const again = await record();
+      expect(again.changes).toEqual({ first: false, added: [], removed: [], changed: [], renumbered: false });
+    });
+
     it.each([
       ['bien-ban-kiem-phieu', 2],
       ['bien-ban-hop', 2],
