@@ -5,19 +5,7 @@ import type { Ballot } from '#shared/council/round';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { sha256 } from '#functions/council/sha256';
 import { startTestApi, type TestApi } from '#tests/support/api';
-import {
-  convertToPdf,
-  expectBodyParagraph,
-  expectHeading,
-  expectNoFieldsInBody,
-  expectPage,
-  expectPageNumbers,
-  expectRecipients,
-  expectTimesNewRoman,
-  expectTitle,
-  openDocx,
-  type OpenedDocx,
-} from '#tests/support/decree-format';
+import * as decree from '#tests/support/decree-format';
 import { paragraphWith } from '#tests/support/docx';
 import { nominateCollective } from '#tests/support/nomination';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
@@ -28,28 +16,31 @@ import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/su
  * one ballot invalid), read back from word/document.xml against Nghị định 30/2020/NĐ-CP and converted
  * to PDF by LibreOffice; the fingerprint they print is the one anyone recomputes from the ballots.
  */
-let api: TestApi;
-const token = { admin: '', hr: '', secretary: '', viewer: '', unit: '' };
+const EMAILS = { admin: ADMIN, hr: HR, secretary: SECRETARY, viewer: VIEWER, unit: unitClerk('kinh-te') };
 const id = `bien-ban-${Date.now().toString(36)}`;
 const documents = `/campaigns/${id}/documents`;
 const rounds = `/campaigns/${id}/rounds`;
 const [chosenA, chosenB, passedOver] = staffOf('kinh-te');
+let api: TestApi;
+let token = {} as Record<keyof typeof EMAILS, string>;
 let ballots: Ballot[] = [];
 let round: { id: string; number: number; version: number; result: { fingerprint: { format: string; sha256: string } } };
 
+// The seed's campaign with two places for the Giấy khen.
 beforeAll(async () => {
   api = await startTestApi();
-  const emails = { admin: ADMIN, hr: HR, secretary: SECRETARY, viewer: VIEWER, unit: unitClerk('kinh-te') };
-  for (const [role, email] of Object.entries(emails)) token[role as keyof typeof token] = await api.tokenFor(email);
-  const quotaRules = SEED_CAMPAIGN.quotaRules.map((rule) => (rule.awardForm === 'GIAY_KHEN_CVP' ? { ...rule, max: 2 } : rule));
-  const created = await api.request('POST', '/campaigns', { token: token.admin, body: { ...SEED_CAMPAIGN, id, quotaRules } });
+  token = Object.fromEntries(await Promise.all(Object.entries(EMAILS).map(async ([role, email]) => [role, await api.tokenFor(email)])));
+  const places = (rule: (typeof SEED_CAMPAIGN.quotaRules)[number]) => (rule.awardForm === 'GIAY_KHEN_CVP' ? 2 : rule.max);
+  const campaign = { ...SEED_CAMPAIGN, id, quotaRules: SEED_CAMPAIGN.quotaRules.map((rule) => ({ ...rule, max: places(rule) })) };
+  const created = await api.request('POST', '/campaigns', { token: token.admin, body: campaign });
   expect(created.status, created.text).toBe(201);
 });
 afterAll(() => api?.close());
 
-/** The file as bytes: the test API's request reads text, which would mangle them. */
+/** A document as bytes (the test API's request reads text, which would mangle them), numbered 3 of 5 October by default. */
 async function download(kind: string, as: string, query = '?number=3&date=2025-10-05') {
-  const response = await fetch(`${api.baseUrl}${documents}/${kind}${query}`, { headers: { authorization: `Bearer ${as}` } });
+  const headers = { authorization: `Bearer ${as}` };
+  const response = await fetch(new URL(`${documents}/${kind}${query}`, api.baseUrl), { headers });
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
@@ -102,7 +93,7 @@ describe('the council’s minutes as documents', () => {
   });
 
   describe('after a full round', () => {
-    const opened: Record<string, OpenedDocx> = {};
+    const opened: Record<string, decree.OpenedDocx> = {};
     beforeAll(async () => {
       await countAndConfirm(ids);
       for (const kind of ['bien-ban-hop', 'bien-ban-kiem-phieu']) {
@@ -110,7 +101,7 @@ describe('the council’s minutes as documents', () => {
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toBe(DOCX_MEDIA_TYPE);
         expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Bien-ban-.*\.docx"; filename\*=UTF-8''/);
-        opened[kind] = openDocx(bytes);
+        opened[kind] = decree.openDocx(bytes);
       }
     });
 
@@ -125,17 +116,17 @@ describe('the council’s minutes as documents', () => {
     ])('%s, in the state’s format', (kind, title) => {
       const doc = () => opened[kind]!;
       it('A4 portrait, the decree’s margins, Times New Roman throughout, page numbers from the second page', () => {
-        expectPage(doc().xml);
-        expectTimesNewRoman(doc().xml);
-        expectPageNumbers(doc());
+        decree.expectPage(doc().xml);
+        decree.expectTimesNewRoman(doc().xml);
+        decree.expectPageNumbers(doc());
       });
 
       it('the heading with "Số:" in the minutes’ register, the place and date; the title; "Nơi nhận:"; no field', () => {
-        expectHeading(doc().xml, 'Số: 03/BB-VP', 'Bắc Kạn, ngày 05 tháng 10 năm 2025');
-        expectTitle(doc().xml, title);
-        expectRecipients(doc());
+        decree.expectHeading(doc().xml, 'Số: 03/BB-VP', 'Bắc Kạn, ngày 05 tháng 10 năm 2025');
+        decree.expectTitle(doc().xml, title);
+        decree.expectRecipients(doc());
         expect(doc().texts).toContain('- Thành viên Hội đồng Thi đua - Khen thưởng Văn phòng UBND tỉnh;');
-        expectNoFieldsInBody(doc().xml);
+        decree.expectNoFieldsInBody(doc().xml);
       });
 
       it('its body justified and indented, ending "./."; the fingerprint printed; the counts per form', () => {
@@ -143,9 +134,9 @@ describe('the council’s minutes as documents', () => {
         expect(fingerprint).toBe(
           `Dấu vân tay SHA-256 của các phiếu bầu (dạng chuẩn thidua-ballots/1): ${round.result.fingerprint.sha256}.`,
         );
-        expectBodyParagraph(doc().xml, fingerprint);
+        decree.expectBodyParagraph(doc().xml, fingerprint);
         const last = doc().texts.find((t) => t.endsWith('./.'))!;
-        expectBodyParagraph(doc().xml, last);
+        decree.expectBodyParagraph(doc().xml, last);
         const counts = doc().texts.find((t) => t.includes('Số phiếu phát ra'))!;
         expect(counts).toContain('Số phiếu phát ra: 9; số phiếu thu vào: 9; số phiếu hợp lệ: 8; số phiếu không hợp lệ: 1.');
         for (const name of [chosenA!.fullName, chosenB!.fullName, passedOver!.fullName, 'Phòng Tổng hợp']) {
@@ -217,7 +208,7 @@ describe('the council’s minutes as documents', () => {
       ['bien-ban-kiem-phieu', 2],
       ['bien-ban-hop', 2],
     ])('LibreOffice converts %s to PDF: %i pages, the motto on one line', { timeout: 120_000 }, async (kind, pages) => {
-      const converted = await convertToPdf(opened[kind]!.bytes, kind);
+      const converted = await decree.convertToPdf(opened[kind]!.bytes, kind);
       expect(converted.pages).toBe(pages);
       expect(converted.pageTexts[0]).toMatch(/Độc lập - Tự do - Hạnh phúc/);
       expect(converted.pageTexts[1]!.trim().split('\n')[0]!.trim()).toBe('2');

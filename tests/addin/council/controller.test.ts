@@ -170,10 +170,11 @@ describe('the council vote from the pane', () => {
 
   it('"Kiểm tra dấu vân tay": the ballot sheet matches the tally’s fingerprint, then no longer once a mark is changed', async () => {
     const { server, ids } = await seeded();
-    const [a, b, c] = ids as [string, string, string];
     const pane = await openCouncilPane(server);
     await pane.council.createBallotSheet();
-    mark(pane.sheets, 1, [...times(6, [a, b]), [a, c], [a, c]]);
+    // Seven ballots for a and b, two for a and c: counted, the fingerprint stored with the result.
+    const [a, b, c] = ids as [string, string, string];
+    mark(pane.sheets, 1, [...times(7, [a, b]), [a, c], [a, c]]);
     await pane.council.countBallots();
     const stored = pane.state().council!.round!.result!.fingerprint!;
     expect(stored).toMatchObject({ format: 'thidua-ballots/1', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
