@@ -85,3 +85,4 @@ export const DocumentRecords = z.strictObject({ records: z.array(DocumentRecord)
 /** Issue the recorded document as generated (`version`: the record the user saw). */
 export const IssueDocumentRequest = z.strictObject({ version: z.number().int().min(1) });
 export const IssuedDocument = z.strictObject({ record: DocumentRecord, awarded: z.number().int().min(0) });
+export type IssuedDocument = z.infer<typeof IssuedDocument>;

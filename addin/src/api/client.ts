@@ -5,11 +5,12 @@ import type { Attendance, Ballot } from '#shared/council/round';
 import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import type { NominationChange } from '#shared/nomination';
 import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
+import type { GenerateDocumentRequest, GeneratedDocument, IssuedDocument } from '#shared/api/documents';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { CertificateLayoutUpdate, StoredCertificateLayout } from '#shared/api/office';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
-import { fileOf, type DownloadedFile } from './file';
+import { fileOf, recordedFile, type DownloadedFile, type RecordedFile } from './file';
 import { mergeSaveResults } from './save-merge';
 import { IdempotencyMemory } from './idempotency';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
@@ -67,6 +68,13 @@ export interface ApiClient {
   certificateLayout(): Promise<StoredCertificateLayout>;
   /** Saves it over the version read; VERSION_CONFLICT when another administrator saved since. */
   saveCertificateLayout(update: CertificateLayoutUpdate): Promise<StoredCertificateLayout>;
+  /**
+   * One of the office's documents generated and recorded in the register (shared/documents/kinds.ts;
+   * who may: shared/policy/documents): the Word file, its record and what changed since last time.
+   */
+  generateDocument(campaignId: string, kind: DocumentKind, request?: GenerateDocumentRequest): Promise<RecordedFile>;
+  /** Issues the signed decision as generated (`version`: its record as the pane last read it). */
+  issueDocument(campaignId: string, kind: DocumentKind, version: number): Promise<IssuedDocument>;
   /** An administrator annuls the confirmed round, with the reason (`version`: the round as read). */
   annulRound(campaignId: string, roundId: string, reason: string, version: number): Promise<VotingRound>;
 }
@@ -231,6 +239,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     certificateLayout: () => request<StoredCertificateLayout>('GET', '/office/certificate-layout'),
     saveCertificateLayout: (update) =>
       request<StoredCertificateLayout>('PUT', '/office/certificate-layout', { body: JSON.stringify(update) }),
+    generateDocument: async (campaignId, kind, body = {}) =>
+      recordedFile(
+        await request<GeneratedDocument>('POST', `${campaignPath(campaignId)}/documents/${enc(kind)}`, { body: JSON.stringify(body) }),
+      ),
+    issueDocument: (campaignId, kind, version) =>
+      request<IssuedDocument>('POST', `${campaignPath(campaignId)}/documents/${enc(kind)}/issue`, { body: JSON.stringify({ version }) }),
     annulRound: (campaignId, roundId, reason, version) =>
       request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/annul`, {
         body: JSON.stringify({ reason, version }),

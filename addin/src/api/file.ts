@@ -1,3 +1,4 @@
+import type { DocumentChanges, DocumentRecord, GeneratedDocument } from '#shared/api/documents';
 import { networkError } from './errors';
 
 /** A file the API generated: its bytes, its media type and the name to save it under. */
@@ -30,4 +31,18 @@ export async function fileOf(response: Response): Promise<DownloadedFile> {
   } catch (error) {
     throw networkError(error);
   }
+}
+
+/** A document the API generated and recorded: the file, its record in the register, what changed since. */
+export interface RecordedFile extends DownloadedFile {
+  record: DocumentRecord;
+  changes: DocumentChanges;
+}
+
+/** The file inside a recorded document's JSON answer (base64, so that the answer stays JSON). */
+export function recordedFile(answer: GeneratedDocument): RecordedFile {
+  const binary = atob(answer.content);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return { bytes: bytes.buffer, contentType: answer.mediaType, filename: answer.filename, record: answer.record, changes: answer.changes };
 }

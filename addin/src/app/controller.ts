@@ -98,7 +98,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     returnSelected: (reason) => runAction('return', reason),
     markSelectedEligible: () => runAction('eligible'),
     ...(council ? { council: council.actions } : {}),
-    generateDocument: createDocuments(core, deps.offerFile ?? blobUrlOffer),
+    ...createDocuments(core, deps.offerFile ?? blobUrlOffer),
     openCertificateOffsets: offsets.open,
     saveCertificateOffsets: offsets.save,
     dismiss() {

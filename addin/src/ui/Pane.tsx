@@ -1,6 +1,6 @@
 import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { PaneActions, PaneState } from '#addin/app/controller';
-import { mayEditCertificateOffsets, offeredDocuments } from '#addin/app/documents/documents';
+import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/app/documents/documents';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -87,6 +87,8 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               kinds={offeredDocuments(state.user)}
               {...(state.document ? { document: state.document } : {})}
               busy={state.busy || state.saving}
+              canIssue={mayIssue(state.user, state.document?.record)}
+              onIssue={() => void actions.issueDocument()}
               onGenerate={(kind, options) => void actions.generateDocument(kind, options)}
               {...(mayEditCertificateOffsets(state.user)
                 ? {

@@ -29,7 +29,7 @@ async function confirmedRound(server: PaneServer, chosen: string) {
 }
 
 describe('the office’s documents from the pane', () => {
-  it('HR generates the decision once a round is confirmed, and the pane offers it as a Word file', async () => {
+  it('HR generates the decision once a round is confirmed, numbered by the register, then issues it once signed', async () => {
     const server = await freshPaneServer(api);
     const [a] = staffOf('kinh-te');
     const nomination = await server.put(fields(a!.id, { status: 'eligible' }), HR);
@@ -41,22 +41,33 @@ describe('the office’s documents from the pane', () => {
     expect(hr.offered).toHaveLength(0);
 
     await confirmedRound(server, nomination.id);
-    await hr.controller.actions.generateDocument('quyet-dinh');
+    await hr.controller.actions.generateDocument('quyet-dinh', { number: 12 });
     expect(hr.state().error).toBeUndefined();
     expect(hr.offered).toHaveLength(1);
     const file = hr.offered[0]!;
     expect(new TextDecoder().decode(new Uint8Array(file.bytes).slice(0, 2))).toBe('PK'); // a .docx is a zip
     expect(file.contentType).toContain('wordprocessingml');
     expect(file.filename).toMatch(/\.docx$/);
-    expect(hr.state().document).toEqual({ name: file.filename, url: 'blob:test/1' });
-    expect(hr.state().notice?.vi).toContain(file.filename);
+    expect(hr.state().document).toMatchObject({ name: file.filename, url: 'blob:test/1', record: { number: 12, status: 'draft' } });
+    expect(hr.state().notice?.vi).toMatch(/^Đã lập Quyết định tặng Giấy khen số 12\/QĐ-VP ngày \d\d\/\d+\/\d{4} \(lần 1\)\.$/);
+
+    await hr.controller.actions.generateDocument('quyet-dinh');
+    expect(hr.state().notice?.vi).toContain('(lần 2). Không có thay đổi so với lần trước.');
+    expect(hr.state().document?.record?.number).toBe(12);
+
+    await hr.controller.actions.issueDocument();
+    expect(hr.state().error).toBeUndefined();
+    expect(hr.state().notice?.vi).toBe('Đã ban hành văn bản số 12/QĐ-VP: 1 tập thể, cá nhân chuyển sang "Đã khen thưởng".');
+    expect(hr.state().document?.record?.status).toBe('issued');
+    expect((await server.nomination(nomination.id))?.status).toBe('awarded');
   });
 
   it('is not offered to a unit clerk', async () => {
     const server = await freshPaneServer(api);
     const clerk = await pane(server, 'kinh-te@thidua.local');
     await clerk.controller.actions.generateDocument('quyet-dinh');
+    await clerk.controller.actions.issueDocument();
     expect(clerk.offered).toHaveLength(0);
-    expect(server.log.some((entry) => entry.path.includes('/documents/'))).toBe(false);
+    expect(server.log.some((entry) => entry.path.includes('/documents'))).toBe(false);
   });
 });

@@ -12,7 +12,14 @@ afterEach(cleanup);
 type Offsets = Parameters<typeof DocumentsPanel>[0]['offsets'];
 
 function show(offsets: Offsets, onGenerate = vi.fn()) {
-  const panel = createElement(DocumentsPanel, { kinds: DOCUMENT_KIND_LIST, busy: false, onGenerate, ...(offsets ? { offsets } : {}) });
+  const panel = createElement(DocumentsPanel, {
+    kinds: DOCUMENT_KIND_LIST,
+    busy: false,
+    canIssue: false,
+    onIssue: vi.fn(),
+    onGenerate,
+    ...(offsets ? { offsets } : {}),
+  });
   render(createElement(FluentProvider, { theme: webLightTheme }, createElement(LanguageProvider, { language: 'vi', children: panel })));
   return onGenerate;
 }

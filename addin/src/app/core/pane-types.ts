@@ -100,8 +100,14 @@ export interface PaneActions {
   markSelectedEligible(): Promise<void>;
   /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
   council?: CouncilActions;
-  /** "Văn bản": one of the office's documents as a Word file (whom: shared/policy/documents); `grid`: the certificates' test print. */
-  generateDocument(kind: DocumentKind, options?: { grid?: boolean }): Promise<void>;
+  /**
+   * "Văn bản": one of the office's documents generated and recorded in the register (whom:
+   * shared/policy/documents), with the number typed or the next; `grid`: the certificates' test print,
+   * a draft not recorded.
+   */
+  generateDocument(kind: DocumentKind, options?: { grid?: boolean; number?: number }): Promise<void>;
+  /** Issues the last generated document once signed (a draft decision; HR, admin). */
+  issueDocument(): Promise<void>;
   /** Reads the certificates' layout, for its offsets' form (an administrator). */
   openCertificateOffsets(): Promise<void>;
   /** Saves the offsets (mm) over the layout read; another administrator's save since is a conflict, and the layout is read again. */
