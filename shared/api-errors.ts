@@ -124,6 +124,11 @@ export const API_ERRORS = {
     vi: 'Số này đã được dùng cho văn bản khác cùng loại trong năm: hãy chọn số khác hoặc để trống để lấy số tiếp theo',
     en: 'This number is already used by another document of the same type this year: choose another or leave it empty for the next one',
   },
+  DOCUMENT_NEEDS_DECISION: {
+    status: 409,
+    vi: 'Giấy khen mang số và ngày của Quyết định: hãy lập Quyết định tặng Giấy khen trước',
+    en: "The certificates carry the decision's number and date: generate the award decision first",
+  },
   DOCUMENT_NOT_ISSUABLE: {
     status: 409,
     vi: 'Loại văn bản này không ban hành qua phần mềm',

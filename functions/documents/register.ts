@@ -58,40 +58,50 @@ export async function generateAndRecord(
   now = new Date(),
 ): Promise<GeneratedDocument> {
   const register = registerOf(campaign, kind);
+  const numberedAs = DOCUMENT_KINDS[kind].numberedAs;
   for (let attempt = 0; ; attempt += 1) {
     const existing = await getDocument(db, campaign.id, requestedKey(kind, request));
     refuseIf(refuseRegenerate(existing?.record, request));
-    const date = request.date ?? existing?.record.date ?? todayInVietnam(now);
+    // A certificate carries its decision's number and date: it takes none of its own.
+    const source = numberedAs && (await getDocument(db, campaign.id, numberedAs))?.record;
+    if (numberedAs) refuseIf(source ? undefined : 'DOCUMENT_NEEDS_DECISION', { kind, numberedAs });
+    const date = source ? source.date : (request.date ?? existing?.record.date ?? todayInVietnam(now));
     const year = registerYear(date);
-    const last = await lastNumber(db, register.type, year);
+    const last = source ? 0 : await lastNumber(db, register.type, year);
     const kept = existing && existing.record.year === year ? existing.record.number : undefined;
-    const number = request.number ?? kept ?? last + 1;
+    const number = source ? source.number : (request.number ?? kept ?? last + 1);
     const file = await generateDocument(db, campaign, kind, { ...request, number, date }, now);
     const key = recordKey(kind, file);
+    // The minutes of the last round counted, asked for without naming it: record them as that round's.
+    if (key !== requestedKey(kind, request) && file.subject && !request.round) {
+      request = { ...request, round: file.subject };
+      continue;
+    }
     const digest = lineDigest(file.lines);
+    const numberLine = source ? source.numberLine : register.line(number);
     const record: DocumentRecord = {
       campaignId: campaign.id,
       kind,
       key,
       number,
-      numberLine: register.line(number),
+      numberLine,
       year,
       date,
       status: existing?.record.status ?? 'draft',
       generatedBy: user.email,
       generatedAt: now.toISOString(),
       generations: (existing?.record.generations ?? 0) + 1,
-      dataVersion: dataVersionOf([register.line(number), date], digest),
+      dataVersion: dataVersionOf([numberLine, date], digest),
       lineCount: file.lines.length,
       ...(existing?.record.issuedBy ? { issuedBy: existing.record.issuedBy, issuedAt: existing.record.issuedAt! } : {}),
       ...(existing?.record.awarded ? { awarded: existing.record.awarded } : {}),
       version: (existing?.record.version ?? 0) + 1,
     };
     const owner = `${campaign.id}#${key}`;
-    const claims = takeNumberItems(db, register.type, year, number, owner, last);
+    const claims = source ? [] : takeNumberItems(db, register.type, year, number, owner, last);
     const items: TransactItem[] = [...claims, documentPutItem(db, { record, digest }, existing?.record.version)];
     const held = existing?.record;
-    if (held && (held.number !== number || held.year !== year)) {
+    if (!source && held && (held.number !== number || held.year !== year)) {
       items.push(releaseNumberItem(db, register.type, held.year, held.number, owner));
     }
     const outcome = await transact(db, items);

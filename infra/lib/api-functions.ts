@@ -20,8 +20,9 @@ const TABLE_ACCESS: Record<RouteGroup, TableAccess> = {
   reports: 'read',
   // The council's rounds, and its confirmed decisions written onto the nominations and quota counters.
   council: 'readWrite',
-  // Documents are written from what the other groups stored; numbering and issuing will need writes.
-  documents: 'read',
+  // Documents are written from what the other groups stored; the register numbers and records them, and
+  // issuing the decision writes its awards onto the nominations.
+  documents: 'readWrite',
 };
 
 /** Nominations validate and save whole batches of sheet rows, documents lay out and zip whole lists; the other groups serve small requests. */

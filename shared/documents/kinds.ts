@@ -30,6 +30,8 @@ export interface DocumentKindInfo {
   after: 'eligible' | 'round' | 'confirmedRound';
   /** Issuing it (once signed) records a decision that moves its nominations (DECISION_MOVES). */
   issuable?: boolean;
+  /** Not numbered itself: it carries the number and date of this document (a certificate, its decision's). */
+  numberedAs?: DocumentKind;
 }
 
 export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindInfo> = {
@@ -66,6 +68,7 @@ export const DOCUMENT_KINDS: Record<DocumentKind, DocumentKindInfo> = {
   },
   'giay-khen': {
     name: { vi: 'Giấy khen (in trên phôi)', en: 'Giấy khen certificates (on the blank)' },
+    numberedAs: 'quyet-dinh',
     council: false,
     after: 'confirmedRound',
   },

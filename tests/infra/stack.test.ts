@@ -122,13 +122,13 @@ describe('least privilege', () => {
     expect(actions).not.toContain('dynamodb:PutItem');
   });
 
-  it.each(['reports', 'documents'] as const)('%s may read, never write', (group) => {
+  it.each(['reports'] as const)('%s may read, never write', (group) => {
     const actions = allowedActions(group);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
     for (const write of WRITE_ACTIONS) expect(actions).not.toContain(write);
   });
 
-  it.each(['campaigns', 'org', 'nominations', 'council'] as const)('%s may read and write', (group) => {
+  it.each(['campaigns', 'org', 'nominations', 'council', 'documents'] as const)('%s may read and write', (group) => {
     expect(allowedActions(group)).toEqual(expect.arrayContaining(['dynamodb:Query', ...WRITE_ACTIONS]));
   });
 

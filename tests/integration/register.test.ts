@@ -46,6 +46,8 @@ describe('the register and the records of generated documents', () => {
   let record: DocumentRecord;
 
   it('the first generation takes the next number of the year, recorded with who and when; the file carries it', async () => {
+    const certificatesFirst = await api.request('POST', `/campaigns/${first}/documents/giay-khen`, { token: token.hr, body: {} });
+    expect([certificatesFirst.status, certificatesFirst.body.code]).toEqual([409, 'DOCUMENT_NEEDS_DECISION']);
     const answer = await generate(first, { date: '2025-10-05' });
     expect(answer.status, answer.text).toBe(200);
     record = answer.body.record;
@@ -128,5 +130,25 @@ describe('the register and the records of generated documents', () => {
     expect(after.body.record).toMatchObject({ number: 7, status: 'issued' });
     expect(after.body.changes.changed).toEqual([]);
     expect(texts(after.body)).toContain(a!.fullName);
+  });
+
+  it('the certificates carry their decision’s number and date, and take none of their own', async () => {
+    const certificates = await api.request<GeneratedDocument>('POST', `/campaigns/${first}/documents/giay-khen`, {
+      token: token.hr,
+      body: {},
+    });
+    expect(certificates.status, certificates.text).toBe(200);
+    expect(certificates.body.record).toMatchObject({ number: 7, numberLine: 'Số: 07/QĐ-VP', date: '2025-10-05', lineCount: 2 });
+  });
+
+  it('the minutes of the last counted round, asked for without naming it, are that round’s record', async () => {
+    const minutes = () =>
+      api.request<GeneratedDocument>('POST', `/campaigns/${first}/documents/bien-ban-kiem-phieu`, { token: token.secretary, body: {} });
+    const once = await minutes();
+    expect(once.status, once.text).toBe(200);
+    expect(once.body.record).toMatchObject({ key: 'bien-ban-kiem-phieu#1', numberLine: 'Số: 01/BB-VP' });
+    const twice = await minutes();
+    expect(twice.body.record).toMatchObject({ key: 'bien-ban-kiem-phieu#1', number: once.body.record.number, generations: 2 });
+    expect(twice.body.changes.first).toBe(false);
   });
 });
