@@ -29,6 +29,7 @@ import { MAX_BATCH_ROWS } from '#shared/api/save';
 import { createDocumentClient, db } from '#functions/store/client';
 import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
+import { runDocumentsBench } from './documents';
 import { runSaveCycleBench } from './save-cycle';
 import { cpuProfile } from './cpu';
 import { startBenchApi } from './local-api';
@@ -158,6 +159,9 @@ ${summary}`;
   await runSaveCycleBench({ baseUrl: bench.baseUrl, issueToken, progress }); // one row through the pane's whole cycle
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
   await runAddinBench({ baseUrl: bench.baseUrl, issueToken, progress });
+
+  // The documents: the decision of 1,000 awardees, the Tờ trình of 5,000 nominations (bench/documents.ts; BENCH_DOCUMENTS=0 skips it).
+  await runDocumentsBench();
 }
 
 let code = 0;
