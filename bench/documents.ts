@@ -23,7 +23,7 @@ const REPEATS = Number(process.env.BENCH_DOCUMENT_REPEATS ?? 3);
 const GOAL_MS = 1000;
 
 /** The rows as stored, in the status a document lists; the decision's all for the office's form. */
-function stored(count: number, status: NominationStatus, awardForm?: string): Nomination[] {
+export function stored(count: number, status: NominationStatus, awardForm?: string): Nomination[] {
   return makeRows(count).map((row, i) => ({
     ...row,
     ...(awardForm ? { awardForm } : {}),
