@@ -47,11 +47,18 @@ function commandLine(pid: number): string | undefined {
 
 /** The pid of a DynamoDB Local running on this data directory, if any (not on Windows). */
 export function dynamoDbLocalOn(dataDir: string): number | undefined {
+  return dynamoDbLocalRunningOn(dataDir)?.pid;
+}
+
+/** A DynamoDB Local running on this data directory: its pid and the port its command line names. */
+export function dynamoDbLocalRunningOn(dataDir: string): { pid: number; port: number | undefined } | undefined {
   if (process.platform === 'win32') return undefined;
   try {
     const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
     const line = lines.find((candidate) => candidate.includes('DynamoDBLocal.jar') && candidate.includes(`-dbPath ${dataDir} `));
-    return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+    if (!line) return undefined;
+    const port = /-port (\d+)/.exec(line)?.[1];
+    return { pid: Number(line.trim().split(/\s+/)[0]), port: port ? Number(port) : undefined };
   } catch {
     return undefined;
   }
