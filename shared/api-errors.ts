@@ -31,6 +31,26 @@ export const API_ERRORS = {
   ROUND_NOT_FOUND: { status: 404, vi: 'Không tìm thấy vòng bỏ phiếu', en: 'Voting round not found' },
   ALREADY_EXISTS: { status: 409, vi: 'Đã tồn tại', en: 'Already exists' },
   VERSION_CONFLICT: { status: 409, vi: 'Dữ liệu đã được người khác thay đổi, hãy tải lại', en: 'Someone else changed this; reload it' },
+  CAMPAIGN_FORM_IN_USE: {
+    status: 409,
+    vi: 'Không bỏ được hình thức khen thưởng đang có đề nghị dùng',
+    en: 'An award form that nominations use cannot be removed',
+  },
+  CAMPAIGN_DOCUMENT_IN_USE: {
+    status: 409,
+    vi: 'Không bỏ được tài liệu hồ sơ mà đề nghị đã ghi',
+    en: 'A dossier document that nominations record cannot be removed',
+  },
+  CAMPAIGN_QUOTA_BELOW_SELECTED: {
+    status: 409,
+    vi: 'Chỉ tiêu không được thấp hơn số đã được chọn',
+    en: 'A quota cannot be set below the number already selected',
+  },
+  CAMPAIGN_PERIOD_EXCLUDES_DATES: {
+    status: 409,
+    vi: 'Thời gian mới để ngày đã lưu của đề nghị ra ngoài đợt thi đua',
+    en: 'The new period leaves dates saved on nominations outside it',
+  },
   QUOTA_EXCEEDED: { status: 409, vi: 'Vượt chỉ tiêu khen thưởng', en: 'The award quota would be exceeded' },
   ROUND_CONFIRMED: {
     status: 409,

@@ -102,6 +102,8 @@ export const Campaign = z
     title: z.string().min(1).max(500),
     theme: z.string().max(2000),
     documentNumber: z.string().max(80).optional(),
+    /** The plan's own date (ngày ban hành Kế hoạch), beside its number. */
+    documentDate: IsoDate.optional(),
     issuer: z.string().min(1).max(200),
     signer: z.string().max(200).optional(),
     legalBasis: z.array(LegalReference).min(1),

@@ -1,11 +1,17 @@
 import type { StoredCampaign } from '#shared/api/campaign';
 import type { Campaign } from '#shared/campaign';
 import type { User } from '#shared/org';
+import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { batchPutAll } from '#functions/store/batch';
 import { getCampaign, putCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { rebuildQuotaCounters } from '#functions/store/quota-counters';
+import { refuseBreakingChange } from './change-check';
+
+/** A stale save answers with the campaign as it now stands, so the editor can reload it or overwrite it. */
+const conflict = (current: StoredCampaign) =>
+  new ApiError('VERSION_CONFLICT', { campaignId: current.id, version: current.version, current });
 
 async function audit(campaignId: string, requestId: string, entry: AuditEntry) {
   await batchPutAll(db().doc, db().tableName, auditItems(campaignId, requestId, [entry]));
@@ -26,7 +32,12 @@ export async function createCampaign(user: User, campaign: Campaign, requestId: 
 /** A campaign replaced at the version its editor read, with each changed field in the audit log. */
 export async function updateCampaign(user: User, campaign: Campaign, version: number, requestId: string): Promise<StoredCampaign> {
   const before = await getCampaign(db(), campaign.id);
-  const stored = await putCampaign(db(), campaign, version);
+  if (before.version !== version) throw conflict(before);
+  await refuseBreakingChange(db(), before, campaign);
+  const stored = await putCampaign(db(), campaign, version).catch(async (error: unknown) => {
+    // Another admin saved between the read and the write (the put is conditional on the version).
+    throw error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? conflict(await getCampaign(db(), campaign.id)) : error;
+  });
   const changes = Object.fromEntries(
     (Object.keys(campaign) as (keyof Campaign)[])
       .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(campaign[field]))

@@ -62,6 +62,11 @@ export async function applyStatusCounts(db: Db, campaignId: string, deltas: Read
  * from the quota counters, the candidates from the counts by form and status.
  */
 export async function readQuotaUsage(db: Db, campaign: Campaign): Promise<QuotaUsage[]> {
+  return (await readQuotaFacts(db, campaign)).usage;
+}
+
+/** The same Query's figures, with the live nominations of each award form whatever their status (a plan change's check). */
+export async function readQuotaFacts(db: Db, campaign: Campaign): Promise<{ usage: QuotaUsage[]; liveByForm: Map<string, number> }> {
   const items = await queryAll(db.doc, {
     TableName: db.tableName,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
@@ -81,7 +86,13 @@ export async function readQuotaUsage(db: Db, campaign: Campaign): Promise<QuotaU
       usage.push({ ruleId: rule.id, awardForm: rule.awardForm, scope: rule.scope, scopeKey, max: rule.max, used, candidates });
     }
   }
-  return usage;
+  const liveByForm = new Map<string, number>();
+  for (const [key, count] of Object.entries(counts)) {
+    if (key === 'PK' || key === 'SK') continue;
+    const form = /^([A-Z0-9_]+)#[a-z_]+$/.exec(key)?.[1];
+    if (form) liveByForm.set(form, (liveByForm.get(form) ?? 0) + Number(count));
+  }
+  return { usage, liveByForm };
 }
 
 export function counterUpdate(tableName: string, campaignId: string, delta: QuotaDelta): TransactItem {
