@@ -46,6 +46,10 @@ export function compareVietnamese(a: string, b: string): number {
  * which is how personnel lists in Vietnamese offices are ordered.
  */
 export function comparePersonNames(a: string, b: string): number {
-  const given = (name: string) => name.trim().split(/\s+/).at(-1) ?? '';
-  return compareVietnamese(given(a), given(b)) || compareVietnamese(a, b);
+  return compareVietnamese(givenName(a), givenName(b)) || compareVietnamese(a, b);
+}
+
+/** The given name a person is sorted by: the last word. A long list computes it once per name, not per comparison. */
+export function givenName(name: string): string {
+  return name.trim().split(/\s+/).at(-1) ?? '';
 }

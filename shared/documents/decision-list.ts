@@ -1,6 +1,6 @@
 import type { NominationFields } from '#shared/nomination';
 import type { Person, Unit } from '#shared/org';
-import { comparePersonNames, compareVietnamese, toNfc } from '#shared/text';
+import { compareVietnamese, givenName, toNfc } from '#shared/text';
 import type { DocumentLine } from './register';
 
 /** One line of the Danh sách kèm theo: whom, where they work, for what. */
@@ -50,18 +50,21 @@ export function nomineeLines<N extends Listed>(
     achievement: toNfc(nomination.achievements.trim()),
   });
 
-  const collectives = listed
-    .filter((n) => n.nomineeKind === 'collective')
-    .map((n) => line(n, unitName(n.nomineeId), ''))
-    .sort((a, b) => orderOf(a.nomination) - orderOf(b.nomination) || compareVietnamese(a.name, b.name));
+  // Each line's sort keys once, not in each of the sort's comparisons (comparePersonNames' order).
+  const sorted = (lines: NomineeLine<N>[], given: (name: string) => string) =>
+    lines
+      .map((l) => ({ line: l, order: orderOf(l.nomination), given: given(l.name) }))
+      .sort((a, b) => a.order - b.order || compareVietnamese(a.given, b.given) || compareVietnamese(a.line.name, b.line.name))
+      .map((keyed) => keyed.line);
+
+  const collectives = listed.filter((n) => n.nomineeKind === 'collective').map((n) => line(n, unitName(n.nomineeId), ''));
   const individuals = listed
     .filter((n) => n.nomineeKind === 'individual')
     .map((n) => {
       const who = peopleById.get(n.nomineeId);
       return line(n, who?.fullName ?? n.nomineeId, [who?.title, unitName(who?.unitId ?? n.unitId)].filter(Boolean).join(', '));
-    })
-    .sort((a, b) => orderOf(a.nomination) - orderOf(b.nomination) || comparePersonNames(a.name, b.name));
-  return { collectives, individuals };
+    });
+  return { collectives: sorted(collectives, () => ''), individuals: sorted(individuals, givenName) };
 }
 
 /** Groups headed "I. TẬP THỂ", "II. CÁ NHÂN" (as many as have rows), each row made by `row`. */
