@@ -55,10 +55,14 @@ export function bodyParagraph(children: TextRun[]): Paragraph {
   });
 }
 
-/** A centred line; with `rule`, a solid rule of that many twips beneath it (see ruleBeneath). */
-export function centred(children: TextRun[], options: { after?: number; rule?: number; width?: number } = {}): Paragraph[] {
+/**
+ * A centred line; with `rule`, a solid rule of that many twips beneath it (see ruleBeneath), `gap`
+ * points below the line's text.
+ */
+export function centred(children: TextRun[], options: { after?: number; rule?: number; width?: number; gap?: number } = {}): Paragraph[] {
   const text = new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: options.rule ? 0 : (options.after ?? 0) }, children });
-  return options.rule ? [text, ruleBeneath(options.rule, options.width ?? TEXT_WIDTH, options.after ?? 0)] : [text];
+  const rule = options.rule ? ruleBeneath(options.rule, options.width ?? TEXT_WIDTH, options.after ?? 0, options.gap ?? 0) : undefined;
+  return rule ? [text, rule] : [text];
 }
 
 /**
@@ -66,12 +70,12 @@ export function centred(children: TextRun[], options: { after?: number; rule?: n
  * of the issuing body's or the subject's): the top border of an empty, tiny paragraph of its own, its
  * indents shortening it, so that the line above keeps the column's whole width.
  */
-function ruleBeneath(length: number, width: number, after: number): Paragraph {
+function ruleBeneath(length: number, width: number, after: number, gap: number): Paragraph {
   const side = Math.max(0, Math.round((width - length) / 2));
   return new Paragraph({
     indent: { left: side, right: side },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    spacing: { before: 0, after, line: 120, lineRule: LineRuleType.EXACT },
+    spacing: { before: gap * 20, after, line: 120, lineRule: LineRuleType.EXACT },
     run: { size: 2 },
     children: [],
   });
@@ -140,13 +144,23 @@ export function heading(h: DocumentHeading): Table {
   ]);
 }
 
+/**
+ * Points between the subject's last line and its rule. Right under the line box, LibreOffice draws
+ * the rule on the descenders, like an underline; the decree's models leave it a few points below.
+ */
+const SUBJECT_RULE_GAP = 4;
+
 /** The heading, then the document's title and its subject, bold and centred, a short rule beneath the subject. */
 export function headingAndTitle(d: { heading: DocumentHeading; title: string; subject: string }): (Paragraph | Table)[] {
   return [
     heading(d.heading),
     spacer(240),
     ...centred([run(d.title, { size: FONT.title, bold: true })]),
-    ...centred([run(d.subject, { size: FONT.title, bold: true })], { after: 240, rule: Math.round(TEXT_WIDTH * 0.25) }),
+    ...centred([run(d.subject, { size: FONT.title, bold: true })], {
+      after: 240,
+      rule: Math.round(TEXT_WIDTH * 0.25),
+      gap: SUBJECT_RULE_GAP,
+    }),
   ];
 }
 

@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, type Table } from 'docx';
 import type { MinutesBlock, MinutesDocument, SignatureColumn } from '#shared/documents/council-minutes';
 import { FONT } from '#shared/documents/format';
-import { bodyParagraph, centred, DOCUMENT_STYLES, heading, pageSection, run, spacer, TEXT_WIDTH, twoColumns } from './layout';
+import { bodyParagraph, centred, DOCUMENT_STYLES, headingAndTitle, pageSection, run, spacer, TEXT_WIDTH, twoColumns } from './layout';
 import { ruledTable } from './table';
 
 /**
@@ -17,10 +17,7 @@ export async function minutesDocx(d: MinutesDocument): Promise<Buffer> {
     styles: DOCUMENT_STYLES,
     sections: [
       pageSection([
-        heading(d.heading),
-        spacer(240),
-        ...centred([run(d.title, { size: FONT.title, bold: true })]),
-        ...centred([run(d.subject, { size: FONT.title, bold: true })], { after: 240, rule: Math.round(TEXT_WIDTH * 0.25) }),
+        ...headingAndTitle(d),
         ...d.blocks.flatMap(block),
         spacer(120),
         twoColumns([[signature(d.signatures[0]), signature(d.signatures[1])]], [TEXT_WIDTH / 2, TEXT_WIDTH / 2]),

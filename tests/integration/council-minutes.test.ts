@@ -121,9 +121,10 @@ describe('the council’s minutes as documents', () => {
         decree.expectPageNumbers(doc());
       });
 
-      it('the heading with "Số:" in the minutes’ register, the place and date; the title; "Nơi nhận:"; no field', () => {
+      it('the heading with "Số:" in the minutes’ register, the place and date; the title, a rule below its subject; "Nơi nhận:"; no field', () => {
         decree.expectHeading(doc().xml, 'Số: 03/BB-VP', 'Bắc Kạn, ngày 05 tháng 10 năm 2025');
         decree.expectTitle(doc().xml, title);
+        decree.expectSubjectRule(doc().xml, doc().texts[doc().texts.indexOf(title) + 1]!);
         decree.expectRecipients(doc());
         expect(doc().texts).toContain('- Thành viên Hội đồng Thi đua - Khen thưởng Văn phòng UBND tỉnh;');
         decree.expectNoFieldsInBody(doc().xml);

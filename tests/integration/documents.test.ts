@@ -10,6 +10,7 @@ import {
   expectPage,
   expectPageNumbers,
   expectRecipients,
+  expectSubjectRule,
   expectTimesNewRoman,
   expectTitle,
   openDocx,
@@ -112,8 +113,12 @@ describe('GET /campaigns/{id}/documents/quyet-dinh', () => {
       expectHeading(xml, 'Số: 05/QĐ-VP', 'Bắc Kạn, ngày 05 tháng 10 năm 2025');
     });
 
-    it('the title in capitals bold; Căn cứ lines italic ending ";", justified, first line indented 1–1.27 cm, 6 pt apart', () => {
+    it('the title in capitals bold, a rule a few points below the subject; Căn cứ lines italic ending ";", justified, first line indented 1–1.27 cm, 6 pt apart', () => {
       expectTitle(xml, 'QUYẾT ĐỊNH');
+      expectSubjectRule(
+        xml,
+        doc.texts.find((text) => text.startsWith('Về việc'))!,
+      );
       const bases = doc.texts.filter((text) => text.startsWith('Căn cứ'));
       expect(bases.length).toBe(5);
       for (const basis of bases) {

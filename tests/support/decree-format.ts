@@ -84,6 +84,18 @@ export function expectTitle(xml: string, title: string) {
   expect(paragraphWith(xml, title)).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="2[68]"\/>/);
 }
 
+/**
+ * The short rule beneath the subject ("Về việc …"): the next paragraph's top border, a few points below
+ * the subject's last line (right under it, LibreOffice draws it on the descenders, like an underline).
+ */
+export function expectSubjectRule(xml: string, subject: string) {
+  const p = paragraphWith(xml, subject);
+  const after = xml.slice(xml.indexOf(p) + p.length);
+  const rule = after.slice(0, after.indexOf('</w:p>'));
+  expect(rule).toMatch(/<w:pBdr><w:top w:val="single"/);
+  expect(Number(/<w:spacing [^>]*w:before="(\d+)"/.exec(rule)?.[1])).toBeGreaterThanOrEqual(60);
+}
+
 /** A body paragraph: justified, 13–14 pt, first line indented 1–1.27 cm, at least 6 pt after. */
 export function expectBodyParagraph(xml: string, text: string) {
   const p = paragraphWith(xml, text);
