@@ -97,6 +97,20 @@ it('HR finds eligible, the secretary runs the vote in sheets and confirms, HR re
   expect(await statusesOf(hr, [first!, second!])).toEqual(['Được chọn', 'Không được chọn']);
   const stored = new Map((await campaign.nominations()).map((item) => [item.id, item.status]));
   expect([stored.get(first!), stored.get(second!)]).toEqual(['selected', 'not_selected']);
+
+  // HR then makes the Chief of Office's decision from the "Văn bản" section, and issues it once signed:
+  // the one selected becomes awarded, in the store and, reloaded, in her sheet.
+  const decision = await clickInPane(
+    hr,
+    'Quyết định tặng Giấy khen',
+    /^Đã lập Quyết định tặng Giấy khen số \d+\/QĐ-VP ngày /,
+    60_000,
+    'Văn bản',
+  );
+  expect(decision.document?.record).toMatchObject({ status: 'draft' });
+  await expect.poll(() => hr.pane.getByRole('link', { name: /^Mở \/ tải về .*\.docx$/ }).count()).toBe(1);
+  await clickInPane(hr, 'Ban hành (đã ký)', /^Đã ban hành văn bản số \d+\/QĐ-VP: 1 tập thể, cá nhân chuyển sang "Đã khen thưởng"\.$/);
+  expect(await statusesOf(hr, [first!, second!])).toEqual(['Đã khen thưởng', 'Không được chọn']);
   expect(hr.log.errors).toEqual([]);
   expect(secretary.log.errors).toEqual([]);
 });

@@ -52,9 +52,10 @@ export function createPaneController(deps: PaneDeps): PaneController {
   const openSheet = createSheetLoad(core, report, scheduler);
   const conflicts = createConflictActions(core, report, save);
   const runAction = createRoleActionRunner(core, save);
-  // The council's vote reloads the nomination sheet after a confirmation through the same load as the button.
+  // A council's confirmation and an issued decision reload the nomination sheet through the same load as the button.
+  const reloadSheet = () => core.track(core.exclusive(openSheet));
   const offsets = createCertificateOffsets(core);
-  const council = deps.councilSheets ? createCouncil(core, deps.councilSheets, () => core.track(core.exclusive(openSheet))) : undefined;
+  const council = deps.councilSheets ? createCouncil(core, deps.councilSheets, reloadSheet) : undefined;
 
   const actions: PaneActions = {
     signIn: session.signIn,
@@ -98,7 +99,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     returnSelected: (reason) => runAction('return', reason),
     markSelectedEligible: () => runAction('eligible'),
     ...(council ? { council: council.actions } : {}),
-    ...createDocuments(core, deps.offerFile ?? blobUrlOffer),
+    ...createDocuments(core, deps.offerFile ?? blobUrlOffer, reloadSheet),
     openCertificateOffsets: offsets.open,
     saveCertificateOffsets: offsets.save,
     dismiss() {

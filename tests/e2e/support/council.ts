@@ -18,6 +18,8 @@ import type { E2eSuite } from './suite';
 export type CouncilView = PaneView & {
   campaignId?: string;
   council?: { round?: { number: number; status: string; result?: { forms: { tie?: { nominationIds: string[] } }[] } } };
+  /** The last document generated from the "Văn bản" section, with its register record. */
+  document?: { name: string; record?: { numberLine: string; status: string } };
 };
 
 let made = 0;

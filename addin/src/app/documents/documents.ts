@@ -50,7 +50,7 @@ export function generatedNotice(record: DocumentRecord, changes: DocumentChanges
  * pane offers it as a link, which Excel on the web downloads and Excel on the desktop opens in the
  * browser, and says what changed since it was last generated. With `grid`, the certificates' test print. A draft decision, once signed, is issued.
  */
-export function createDocuments(core: PaneCore, offer: FileOffer) {
+export function createDocuments(core: PaneCore, offer: FileOffer, reloadSheet: () => Promise<void>) {
   const { api, store } = core;
   const run = (work: () => Promise<void>) =>
     core.track(
@@ -89,13 +89,16 @@ export function createDocuments(core: PaneCore, offer: FileOffer) {
     const { campaignId, user, document } = store.state;
     if (!campaignId || !mayIssue(user, document?.record)) return;
     const record = document!.record!;
+    let notice: ReturnType<typeof localized> | undefined;
     await run(async () => {
       const issued = await api.issueDocument(campaignId, record.kind, record.version);
-      store.set({
-        document: { ...document!, record: issued.record },
-        notice: localized('documents.issued', { number: issued.record.numberLine.replace(/^Số:\s*/, ''), count: issued.awarded }),
-      });
+      notice = localized('documents.issued', { number: issued.record.numberLine.replace(/^Số:\s*/, ''), count: issued.awarded });
+      store.set({ document: { ...document!, record: issued.record }, notice });
     });
+    if (!notice) return;
+    // Its nominations are awarded now: the sheet shows it after the pane's own load, as after a round.
+    await reloadSheet();
+    if (!store.state.error) store.set({ notice });
   }
 
   return { generateDocument, issueDocument };
