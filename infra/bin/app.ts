@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import { externalIssuerFromContext } from '#infra/lib/sign-in';
 import { ThiduaStack } from '#infra/lib/thidua-stack';
 
 /**
@@ -6,7 +7,11 @@ import { ThiduaStack } from '#infra/lib/thidua-stack';
  * `npm run synth` needs no AWS credentials; the account and region come at deploy time.
  */
 const app = new App();
+const context = (key: string): unknown => app.node.tryGetContext(key);
 new ThiduaStack(app, 'ThiduaStack', {
+  // Cognito by default; `-c oidcIssuer=https://... -c oidcClientId=...` trusts another issuer instead.
+  externalIssuer: externalIssuerFromContext(context),
+  cognitoDomainPrefix: typeof context('cognitoDomainPrefix') === 'string' ? (context('cognitoDomainPrefix') as string) : undefined,
   description: 'thidua: Excel add-in, HTTP API and DynamoDB for emulation and commendation campaigns',
 });
 app.synth();

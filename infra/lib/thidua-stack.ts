@@ -3,32 +3,33 @@ import type { Construct } from 'constructs';
 import { AddinHosting } from './addin-hosting';
 import { ApiFunctions } from './api-functions';
 import { ThiduaHttpApi } from './http-api';
+import { SignIn, type ExternalIssuer } from './sign-in';
 import { ThiduaTable } from './table';
+
+export interface ThiduaStackProps extends StackProps {
+  /** Sign in with another OpenID Connect issuer instead of the stack's Cognito pool (CDK context oidcIssuer, oidcClientId). */
+  externalIssuer?: ExternalIssuer | undefined;
+  /** The Cognito domain's prefix (CDK context cognitoDomainPrefix). */
+  cognitoDomainPrefix?: string | undefined;
+}
 
 /**
  * Everything thidua runs on, in one environment-agnostic stack. Settings that differ between
  * deployments are CloudFormation parameters, so a deployed stack can be reconfigured without a
- * code change or a new synth.
+ * code change or a new synth; who signs users in is CDK context (infra/lib/sign-in.ts), since it
+ * decides which resources exist.
  */
 export class ThiduaStack extends Stack {
   readonly table: ThiduaTable;
   readonly functions: ApiFunctions;
   readonly httpApi: ThiduaHttpApi;
   readonly hosting: AddinHosting;
+  readonly signIn: SignIn;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
-    super(scope, id, props);
+  constructor(scope: Construct, id: string, props: ThiduaStackProps = {}) {
+    const { externalIssuer, cognitoDomainPrefix, ...stackProps } = props;
+    super(scope, id, stackProps);
 
-    const jwtIssuer = new CfnParameter(this, 'JwtIssuer', {
-      type: 'String',
-      description: 'Issuer (iss) of the tokens the add-in sends, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0',
-      allowedPattern: '^https://\\S+$',
-      constraintDescription: 'an https:// URL',
-    });
-    const jwtAudience = new CfnParameter(this, 'JwtAudience', {
-      type: 'CommaDelimitedList',
-      description: 'Audiences (aud) the tokens may carry, comma-separated (e.g. the add-in app registration client ID)',
-    });
     const allowedOrigins = new CfnParameter(this, 'AllowedOrigins', {
       type: 'CommaDelimitedList',
       default: 'https://localhost:3000',
@@ -38,6 +39,9 @@ export class ThiduaStack extends Stack {
     this.table = new ThiduaTable(this, 'Data');
     this.functions = new ApiFunctions(this, 'Functions', { table: this.table.table });
     this.hosting = new AddinHosting(this, 'AddinHosting');
+    // Who signs in is a deployment's choice made at synth (CDK context), not a parameter: it decides
+    // whether a user pool exists at all.
+    this.signIn = new SignIn(this, 'SignIn', { paneUrl: this.hosting.url, external: externalIssuer, domainPrefix: cognitoDomainPrefix });
 
     // The add-in served from CloudFront calls the API from that origin, so it is always allowed;
     // the parameter adds others (the dev server by default). CloudFormation has no list concat:
@@ -46,13 +50,27 @@ export class ThiduaStack extends Stack {
 
     this.httpApi = new ThiduaHttpApi(this, 'Http', {
       functions: this.functions.byGroup,
-      jwtIssuer: jwtIssuer.valueAsString,
-      jwtAudience: jwtAudience.valueAsList,
+      jwtIssuer: this.signIn.issuer,
+      jwtAudience: this.signIn.audience,
       allowedOrigins: origins,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'The DynamoDB table' });
     new CfnOutput(this, 'AddinUrl', { value: this.hosting.url, description: 'Where the Excel add-in is served from' });
+    new CfnOutput(this, 'SignInIssuer', { value: this.signIn.issuer, description: 'The OpenID Connect issuer the API trusts' });
+    new CfnOutput(this, 'SignInClientId', {
+      value: this.signIn.clientId,
+      description: "The pane's client id at the issuer (the tokens' audience)",
+    });
+    if (this.signIn.userPool)
+      new CfnOutput(this, 'UserPoolId', {
+        value: this.signIn.userPool.userPoolId,
+        description: "The office's accounts (Cognito user pool)",
+      });
+    new CfnOutput(this, 'PaneConfig', {
+      value: this.toJsonString({ environment: 'production', apiBaseUrl: this.httpApi.api.apiEndpoint, auth: this.signIn.paneAuthConfig() }),
+      description: "The pane's config.json, served next to taskpane.html",
+    });
   }
 }
