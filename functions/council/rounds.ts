@@ -19,6 +19,7 @@ import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/v
 import { todayInVietnam } from '#shared/dates';
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
+import { METRIC, timed } from '#functions/commons/powertools';
 import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { backoff } from '#functions/store/retry';
@@ -216,7 +217,9 @@ export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, n
     refuseIfClosed(round);
     const rules = roundRules(round, campaign);
     const result = {
-      ...tally(rules, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots }),
+      ...timed(METRIC.tallyTime, () =>
+        tally(rules, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots }),
+      ),
       fingerprint: await ballotsFingerprint(round.number, ballots, sha256),
     };
     const now = new Date().toISOString();

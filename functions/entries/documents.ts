@@ -1,6 +1,7 @@
 import { DocumentQuery, DOCX_MEDIA_TYPE, GenerateDocumentRequest, IssueDocumentRequest } from '#shared/api/documents';
 import { DocumentKind } from '#shared/documents/kinds';
 import { refuseDocument, refuseIssueDocument, refuseListDocuments } from '#shared/policy/documents';
+import { METRIC, recordMetric } from '#functions/commons/powertools';
 import { generateDocument } from '#functions/documents/generate';
 import { issueDocument } from '#functions/documents/issue';
 import { generateAndRecord } from '#functions/documents/register';
@@ -19,6 +20,7 @@ export const handler = routeGroup({
     await allowedUser(event, (user) => refuseDocument(user, kind));
     const query = parseQuery(event, DocumentQuery);
     const generated = await generateDocument(db(), await campaignOf(event), kind, query);
+    recordMetric(METRIC.documentsGenerated, 1, { name: 'kind', value: kind });
     return file(generated.bytes, DOCX_MEDIA_TYPE, generated.filename);
   },
   /** Generated and recorded in the register, with what changed since the last time. */
@@ -26,7 +28,9 @@ export const handler = routeGroup({
     const kind = parsePathParam(event, 'kind', DocumentKind);
     const user = await allowedUser(event, (u) => refuseDocument(u, kind));
     const request = parseBody(event, GenerateDocumentRequest);
-    return json(event, 200, await generateAndRecord(db(), await campaignOf(event), kind, request, user));
+    const recorded = await generateAndRecord(db(), await campaignOf(event), kind, request, user);
+    recordMetric(METRIC.documentsGenerated, 1, { name: 'kind', value: kind });
+    return json(event, 200, recorded);
   },
   'POST /campaigns/{campaignId}/documents/{kind}/issue': async (event) => {
     const kind = parsePathParam(event, 'kind', DocumentKind);

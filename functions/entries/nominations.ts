@@ -10,6 +10,7 @@ import { routeGroup } from '#functions/http/router';
 import type { ApiEvent } from '#functions/http/types';
 import { deleteNomination, restoreNomination } from '#functions/nominations/delete';
 import { saveBatch } from '#functions/nominations/save';
+import { recordSave } from '#functions/nominations/save-metrics';
 import { db } from '#functions/store/client';
 import { listNominationPage } from '#functions/store/nomination-reads';
 
@@ -42,7 +43,7 @@ export const handler = routeGroup({
     const [user, campaign] = await Promise.all([allowedUser(event, refuseWriting), campaignOf(event)]);
     return idempotent(event, user.email, campaign.id, async () => ({
       statusCode: 200,
-      body: await saveBatch(db(), campaign, user, request, event.requestContext.requestId),
+      body: recordSave(await saveBatch(db(), campaign, user, request, event.requestContext.requestId)),
     }));
   },
   'DELETE /campaigns/{campaignId}/nominations/{nominationId}': (event) => deleteOrRestore(event, deleteNomination),

@@ -1,5 +1,6 @@
 import type { User } from '#shared/org';
 import type { Refusal } from '#shared/policy/roles';
+import { noteRole } from '#functions/commons/request-scope';
 import { db } from '#functions/store/client';
 import { getUser } from '#functions/store/org-store';
 import { ApiError } from './errors';
@@ -15,6 +16,7 @@ export async function currentUser(event: ApiEvent): Promise<User> {
   if (!email) throw new ApiError('UNAUTHENTICATED');
   const user = await getUser(db(), email);
   if (!user) throw new ApiError('UNKNOWN_USER', { email });
+  noteRole(user.role);
   return user;
 }
 

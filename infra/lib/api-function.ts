@@ -45,7 +45,9 @@ export class ApiFunction extends Construct {
       logGroup,
       environment: {
         TABLE_NAME: props.table.tableName,
-        POWERTOOLS_SERVICE_NAME: 'thidua',
+        // Logs and metrics say which group answered (functions/commons/powertools.ts).
+        POWERTOOLS_SERVICE_NAME: props.group,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
         // Stack traces point at the TypeScript sources through the bundled source map.
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -79,9 +79,10 @@ describe('functions', () => {
     expect(Object.keys(stack.functions.byGroup).sort()).toEqual([...ROUTE_GROUPS].sort());
   });
 
-  it('run nodejs22.x on arm64 with the table name, source maps and a 29 s timeout', () => {
+  it('run nodejs22.x on arm64 with the table name, source maps, logs named after their group and a 29 s timeout', () => {
     const tableId = logicalId(stack.table.table);
-    for (const fn of Object.values(resources('AWS::Lambda::Function'))) {
+    for (const group of ROUTE_GROUPS) {
+      const fn = resources('AWS::Lambda::Function')[logicalId(stack.functions.byGroup[group])]!;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
@@ -91,7 +92,8 @@ describe('functions', () => {
           Variables: {
             TABLE_NAME: { Ref: tableId },
             NODE_OPTIONS: '--enable-source-maps',
-            POWERTOOLS_SERVICE_NAME: 'thidua',
+            POWERTOOLS_SERVICE_NAME: group,
+            POWERTOOLS_LOG_LEVEL: 'INFO',
           },
         },
       });
