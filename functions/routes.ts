@@ -3,6 +3,7 @@ import * as api from '#shared/api/index';
 import { Campaign } from '#shared/campaign';
 import { Nomination } from '#shared/nomination';
 import { Person, Unit, User } from '#shared/org';
+import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
 
 /**
  * Every route of the HTTP API, in one list that the CDK app (one Lambda per group), the local runner
@@ -77,6 +78,7 @@ export const ROUTES: readonly Route[] = [
     body: Person,
     response: Person,
   },
+  ...ORG_SHEET_SAVES,
   { method: 'GET', path: '/users', group: 'org', auth: true, summary: 'Users and their roles (admin)', response: api.UserPage },
   { method: 'PUT', path: '/users/{email}', group: 'org', auth: true, summary: "Set a user's role (admin)", body: User, response: User },
   {

@@ -25,6 +25,21 @@ export const API_ERRORS = {
     vi: 'Vai trò của bạn không được chuyển đề nghị sang trạng thái này',
     en: 'Your role may not move a nomination to this status',
   },
+  REGISTRY_READ_ONLY: {
+    status: 403,
+    vi: 'Phòng HCTC-QTTV chỉ được xem danh sách Đơn vị và Cán bộ; việc sửa và lưu do Quản trị thực hiện',
+    en: 'The HR office may only read the units and staff sheets; an administrator edits and saves them',
+  },
+  OWN_ADMIN_ROLE: {
+    status: 409,
+    vi: 'Bạn không thể tự bỏ quyền Quản trị của mình; hãy nhờ một Quản trị khác làm việc này',
+    en: 'You cannot take away your own admin role; ask another administrator',
+  },
+  LAST_ADMIN: {
+    status: 409,
+    vi: 'Không thể xóa hoặc hạ quyền Quản trị cuối cùng; hãy cấp quyền Quản trị cho người khác trước (hoặc tải lại: một Quản trị khác vừa đổi quyền)',
+    en: 'The last administrator cannot be removed or demoted; make someone else an administrator first (or reload: another administrator has just changed roles)',
+  },
   NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   CAMPAIGN_NOT_FOUND: { status: 404, vi: 'Không tìm thấy Đợt thi đua', en: 'Campaign not found' },
   NOMINATION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đề nghị khen thưởng', en: 'Nomination not found' },

@@ -17,8 +17,19 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 
 /** BatchWriteItem in chunks of 25, retrying UnprocessedItems with backoff until all are written. */
 export async function batchPutAll(doc: DynamoDBDocumentClient, tableName: string, items: readonly Item[], concurrency = 8) {
-  await mapLimit(chunk(items, BATCH_WRITE_LIMIT), concurrency, async (group) => {
-    let requests = group.map((Item) => ({ PutRequest: { Item } }));
+  await batchWriteAll(doc, tableName, { puts: items }, concurrency);
+}
+
+/** Puts and deletes together, in BatchWriteItem chunks of 25 (no two on one item), retrying what is left unprocessed. */
+export async function batchWriteAll(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  { puts = [], deletes = [] }: { puts?: readonly Item[]; deletes?: readonly Key[] },
+  concurrency = 8,
+) {
+  const all = [...puts.map((Item) => ({ PutRequest: { Item } })), ...deletes.map((Key) => ({ DeleteRequest: { Key } }))];
+  await mapLimit(chunk(all, BATCH_WRITE_LIMIT), concurrency, async (group) => {
+    let requests: typeof all = group;
     for (let round = 0; requests.length > 0; round += 1) {
       if (round >= MAX_ROUNDS) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed`);
       if (round > 0) await backoff(round);

@@ -25,6 +25,8 @@ import { identityKey } from '#shared/text';
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
  *   GSI1: NOMINEES#<campaignId> / <kind>#<nominee's identity key>#<nominationId>   live nominations by nominee (rule 8)
+ *   GSI1: PEOPLE / <unitId>#<name's identity key>#<birth date>#<personId>   staff by unit and identity (likely
+ *         duplicates, a unit's staff): a person item carries these two attributes
  */
 export const keys = {
   campaign: (id: string) => ({ PK: 'CAMPAIGNS', SK: `CAMPAIGN#${id}` }),
@@ -35,6 +37,11 @@ export const keys = {
   person: (id: string) => ({ PK: 'ORG', SK: `PERSON#${id}` }),
   user: (email: string) => ({ PK: 'USERS', SK: email.toLowerCase() }),
   usersPartition: 'USERS',
+  /** GSI1 of a person item: its unit and identity (shared/org.ts personIdentity), so one Query reads a unit's staff. */
+  personIndex: (identity: string, id: string) => ({ GSI1PK: 'PEOPLE', GSI1SK: `${identity}#${id}` }),
+  peopleIndexPartition: 'PEOPLE',
+  peopleOfUnitPrefix: (unitId: string) => `${unitId}#`,
+  unitPrefix: 'UNIT#',
   officeSetting: (name: string) => ({ PK: 'OFFICE', SK: `SETTING#${name}` }),
   nominationsPartition: (campaignId: string) => `CAMPAIGN#${campaignId}`,
   nominationPrefix: 'NOM#',

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Person, Unit, User } from '#shared/org';
+import { Person, personIdentity, Unit, User } from '#shared/org';
 import { queryAll } from './query';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
@@ -30,8 +30,13 @@ export async function putUnit({ doc, tableName }: Db, unit: Unit): Promise<void>
   await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.unit(unit.id), ...unit } }));
 }
 
+/** A person's item: its key, and its place in the staff index (GSI1, by unit and identity). */
+export function personItem(person: Person): Record<string, unknown> {
+  return { ...keys.person(person.id), ...keys.personIndex(personIdentity(person), person.id), ...person };
+}
+
 export async function putPerson({ doc, tableName }: Db, person: Person): Promise<void> {
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.person(person.id), ...person } }));
+  await doc.send(new PutCommand({ TableName: tableName, Item: personItem(person) }));
 }
 
 export async function getUser({ doc, tableName }: Db, email: string): Promise<User | undefined> {

@@ -3,6 +3,7 @@ import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS, DEMO_USERS } from '#shared/seed/demo-office';
 import { batchPutAll } from './batch';
 import { keys } from './keys';
+import { personItem } from './org-store';
 
 /**
  * Seeds the seed's campaign, the demo office and the demo users, once: a table that already holds
@@ -14,7 +15,7 @@ export async function seedDemoData(doc: DynamoDBDocumentClient, tableName: strin
   const now = new Date().toISOString();
   await batchPutAll(doc, tableName, [
     ...DEMO_UNITS.map((unit) => ({ ...keys.unit(unit.id), ...unit })),
-    ...DEMO_PEOPLE.map((person) => ({ ...keys.person(person.id), ...person })),
+    ...DEMO_PEOPLE.map(personItem),
     ...DEMO_USERS.map((user) => ({ ...keys.user(user.email), ...user })),
   ]);
   // The campaign last: its presence is what marks the table as seeded.

@@ -19,3 +19,4 @@ export * from './save';
 export * from './tally';
 export * from './validation';
 export * from './params';
+export * from './org-sheets';

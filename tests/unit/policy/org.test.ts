@@ -21,7 +21,8 @@ const ADMIN_ONLY: PerUser<string | undefined> = {
 
 const TABLE: Record<OrgAction, PerUser<string | undefined>> = {
   readRegistry: EVERYONE,
-  writeRegistry: ADMIN_ONLY,
+  // HR reads the staff sheets and is told why it may not save them.
+  writeRegistry: { ...ADMIN_ONLY, hr: 'REGISTRY_READ_ONLY' },
   readUsers: ADMIN_ONLY,
   writeUsers: ADMIN_ONLY,
   readCampaigns: EVERYONE,

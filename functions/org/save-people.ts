@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { summarize, type OrgSheetResult, PersonSheetSave } from '#shared/api/org-sheets';
+import { identityUnits, planPeopleRemoval, planPeopleSave } from '#shared/registry/people-plan';
+import type { Db } from '#functions/store/client';
+import { identitiesOfUnits, listUnits, nominatedIn, peopleByIds, writeRegistry } from '#functions/store/org-sheet-store';
+import { newCode } from './new-code';
+
+type Request = z.infer<typeof PersonSheetSave>;
+
+/**
+ * PUT /people: the Cán bộ sheet's changed rows and the codes removed from it. Reads what the rows touch
+ * (the people by code, the units, the staff of the units a new name joins, the nominations of those
+ * removed), checks every row (shared/registry/people-plan.ts), then writes in batches: the requests
+ * grow with the rows changed, not with the registry.
+ */
+export async function savePeople(db: Db, request: Request): Promise<OrgSheetResult> {
+  const { rows, removed } = request;
+  const ids = rows.flatMap((row) => (row.person.id ? [row.person.id] : []));
+  const [stored, units] = await Promise.all([peopleByIds(db, [...ids, ...removed]), listUnits(db)]);
+  const identities = await identitiesOfUnits(db, identityUnits(rows, stored));
+  const plan = planPeopleSave({ rows, stored, unitIds: new Set(units.map((unit) => unit.id)), identities, newId: newCode('cb') });
+
+  const removedPeople = removed.flatMap((id) => stored.get(id) ?? []);
+  const nominated = await nominatedIn(
+    db,
+    'individual',
+    removedPeople.map((person) => person.id),
+  );
+  const removal = planPeopleRemoval(removedPeople, nominated);
+  await writeRegistry(db, { people: [...plan.writes, ...removal.writes], deletePeople: removal.deletes });
+  return summarize(plan.results, removal.results);
+}

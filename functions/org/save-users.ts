@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { summarize, type OrgSheetResult, UserSheetSave } from '#shared/api/org-sheets';
+import type { User } from '#shared/org';
+import { ApiError } from '#functions/http/errors';
+import { takesAdminAway } from '#shared/policy/org';
+import { findings } from '#shared/registry/findings';
+import { planUsersSave, userChanges } from '#shared/registry/users-plan';
+import type { Db } from '#functions/store/client';
+import { countAdmins, listUnits, usersByEmails } from '#functions/store/org-sheet-store';
+import { writeDemotions, writeUsers } from '#functions/store/user-writes';
+
+type Request = z.infer<typeof UserSheetSave>;
+
+/**
+ * PUT /users: the Người dùng sheet's changed rows and removed e-mails. Reads the users named (BatchGet),
+ * the units when a row names one, and counts the admins only when the save takes an admin role away.
+ */
+export async function saveUsers(db: Db, actor: User, request: Request): Promise<OrgSheetResult> {
+  const { rows, removed } = request;
+  const needsUnits = rows.some((row) => row.user.unitId !== undefined);
+  const [stored, units] = await Promise.all([
+    usersByEmails(db, [...rows.map((row) => row.user.email), ...removed]),
+    needsUnits ? listUnits(db) : Promise.resolve([]),
+  ]);
+  const changes = userChanges(rows, removed, stored);
+  const adminsBefore = takesAdminAway(changes) ? await countAdmins(db) : Number.MAX_SAFE_INTEGER;
+  const plan = planUsersSave({ actor, rows, removed, stored, unitIds: new Set(units.map((unit) => unit.id)), adminsBefore });
+
+  const guarded = { puts: plan.puts.filter((u) => plan.demoted.has(u.email)), deletes: plan.deletes.filter((e) => plan.demoted.has(e)) };
+  if (guarded.puts.length + guarded.deletes.length > 0 && !(await writeDemotions(db, actor.email, guarded.puts, guarded.deletes))) {
+    // Another admin changed roles meanwhile: these rows are in the way, nothing of them was written.
+    const refusal = findings.policy('LAST_ADMIN', 'role');
+    for (const result of plan.results) {
+      if (plan.demoted.has(result.id ?? '') && result.outcome === 'saved')
+        Object.assign(result, { outcome: 'refused', findings: [refusal] });
+    }
+    for (const result of plan.removedResults) {
+      if (plan.demoted.has(result.id) && result.outcome === 'deleted') Object.assign(result, { outcome: 'kept', reason: refusal.message });
+    }
+  }
+  await writeUsers(
+    db,
+    plan.puts.filter((u) => !plan.demoted.has(u.email)),
+    plan.deletes.filter((e) => !plan.demoted.has(e)),
+  );
+  return summarize(plan.results, plan.removedResults);
+}
+
+/** PUT /users/{email}: one user, under the same rules as the sheet (its refusal answered as the API's error). */
+export async function putOneUser(db: Db, actor: User, user: User): Promise<void> {
+  const result = await saveUsers(db, actor, { rows: [{ rowKey: '1', user }], removed: [] });
+  const refusal = result.rows[0]?.findings[0];
+  if (refusal?.code === 'OWN_ADMIN_ROLE' || refusal?.code === 'LAST_ADMIN') throw new ApiError(refusal.code, { email: user.email });
+}

@@ -1,0 +1,102 @@
+import type { OrgFinding } from '#shared/api/org-sheets';
+import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
+
+/**
+ * The org sheets' row findings: a stable code, and a message that says what is wrong and what to do.
+ * The pane puts the cell's address before it (the field names the column).
+ */
+const refused = (code: string, field: string | undefined, vi: string, en: string): OrgFinding => ({
+  code,
+  severity: 'error',
+  ...(field ? { field } : {}),
+  message: { vi, en },
+});
+
+export const findings = {
+  duplicateCode: (id: string, otherRow: string) =>
+    refused(
+      'DUPLICATE_CODE',
+      'id',
+      `Mã "${id}" đã có ở dòng ${otherRow} của cùng lần lưu: mỗi mã một dòng, hãy xóa dòng thừa hoặc sửa mã`,
+      `Code "${id}" is already on row ${otherRow} of this save: one row per code; delete the extra row or change the code`,
+    ),
+  unknownUnit: (typed: string) =>
+    refused(
+      'UNKNOWN_UNIT',
+      'unitId',
+      `Không có đơn vị "${typed}": chọn một đơn vị trong danh sách (tên, tên viết tắt hoặc mã ở sheet Đơn vị) hoặc thêm đơn vị đó trước`,
+      `No unit "${typed}": pick a unit from the list (name, short name or code on the Đơn vị sheet) or add it first`,
+    ),
+  unknownParent: (typed: string) =>
+    refused(
+      'UNKNOWN_PARENT',
+      'parentId',
+      `Không có đơn vị cấp trên "${typed}": ghi tên hoặc mã một đơn vị ở sheet này, hoặc để trống`,
+      `No parent unit "${typed}": name a unit of this sheet by name or code, or leave it blank`,
+    ),
+  parentCycle: () =>
+    refused(
+      'PARENT_CYCLE',
+      'parentId',
+      'Đơn vị cấp trên tạo thành vòng (đơn vị là cấp trên của chính nó): sửa lại cột Đơn vị cấp trên',
+      'The parent units form a loop (a unit above itself): correct the parent unit',
+    ),
+  stale: (version: number) =>
+    refused(
+      'STALE_ROW',
+      undefined,
+      `Dòng này đã được người khác sửa sau lần tải của bạn (nay là phiên bản ${version}): bấm "Làm mới" để xem bản mới rồi sửa lại`,
+      `Someone else changed this row after you loaded it (now version ${version}): press "Refresh" to see it, then edit again`,
+    ),
+  likelyDuplicateNew: (otherId: string, otherRow?: string) =>
+    refused(
+      'LIKELY_DUPLICATE',
+      'fullName',
+      `Có thể trùng với cán bộ ${otherRow ? `ở dòng ${otherRow}` : `mã ${otherId}`} (cùng họ tên, đơn vị, ngày sinh), chưa lưu: nếu là cùng người, xóa dòng này${otherRow ? '' : ` hoặc ghi mã ${otherId} vào cột Mã cán bộ để cập nhật`}; nếu là người khác, ghi ngày sinh hoặc một mã mới rồi lưu lại`,
+      `Likely the same person as ${otherRow ? `row ${otherRow}` : `code ${otherId}`} (same name, unit and birth date), not saved: if it is, delete this row${otherRow ? '' : ` or put ${otherId} in the code column to update it`}; if not, give the birth date or a new code and save again`,
+    ),
+  likelyDuplicate: (otherId: string): OrgFinding => ({
+    code: 'LIKELY_DUPLICATE',
+    severity: 'warning',
+    field: 'fullName',
+    message: {
+      vi: `Đã lưu, nhưng có thể trùng với cán bộ mã ${otherId} (cùng họ tên, đơn vị, ngày sinh): kiểm tra và xóa dòng thừa nếu là một người`,
+      en: `Saved, but likely the same person as code ${otherId} (same name, unit and birth date): check, and delete the extra row if it is`,
+    },
+  }),
+  unitRoleNeedsUnit: () =>
+    refused(
+      'UNIT_ROLE_NEEDS_UNIT',
+      'unitId',
+      'Vai trò "Đơn vị" cần ghi đơn vị của người dùng: chọn một đơn vị trong danh sách',
+      'The "Đơn vị" (unit) role needs the user\'s unit: pick one from the list',
+    ),
+  /** A refusal of shared/policy on this row, in its own words. */
+  policy: (code: ApiErrorCode, field?: string) => refused(code, field, API_ERRORS[code].vi, API_ERRORS[code].en),
+};
+
+/** Why a unit removed from the sheet is kept. */
+export const keptReasons = {
+  unitInUse: (what: { people: boolean; units: boolean; nominations: boolean; users: boolean }) => {
+    const vi = [
+      what.people && 'còn cán bộ',
+      what.units && 'còn đơn vị trực thuộc',
+      what.nominations && 'có đề nghị khen thưởng',
+      what.users && 'còn người dùng',
+    ];
+    const en = [
+      what.people && 'it has staff',
+      what.units && 'it has units under it',
+      what.nominations && 'nominations name it',
+      what.users && 'users belong to it',
+    ];
+    return {
+      vi: `Không xóa: đơn vị ${vi.filter(Boolean).join(', ')}; chuyển họ sang đơn vị khác trước rồi xóa lại`,
+      en: `Not deleted: ${en.filter(Boolean).join(', ')}; move them to another unit first, then delete it again`,
+    };
+  },
+  personNominated: {
+    vi: 'Không xóa vì có đề nghị khen thưởng hoặc đã được khen thưởng: đánh dấu "Đã nghỉ"',
+    en: 'Not deleted because nominations or awards name them: marked as having left',
+  },
+};
