@@ -155,7 +155,9 @@ export function resultSheetDoc(input: { round: number; campaignTitle: string; re
     wrap: true,
   });
   minutes.forms.forEach((form, i) => {
-    const note = form.tie ? `Bằng phiếu: ${form.tie.names.join('; ')} – đề nghị bỏ phiếu lại cho ${form.tie.places} suất` : '';
+    // The law prefers women among the otherwise equal: the sheet says who they are, the council decides.
+    const women = form.tie?.femaleNames.length ? ` (nữ: ${form.tie.femaleNames.join('; ')})` : '';
+    const note = form.tie ? `Bằng phiếu: ${form.tie.names.join('; ')}${women} – đề nghị bỏ phiếu lại cho ${form.tie.places} suất` : '';
     const row = b.row([i + 1, sheetText(form.awardFormName), sheetText(form.selectedNames.join('; ')), form.places, sheetText(note)]);
     b.style({ row, column: 4, rows: 1, columns: 3 }, { merge: true });
   });

@@ -127,6 +127,8 @@ describe('result and minutes layouts', () => {
     expect(rows.some((row) => /^\d\|'=HYPERLINK/.test(row))).toBe(true);
     expect(rows).toContain('1|9|Đánh dấu nhiều hơn số suất của hình thức khen thưởng||||');
     expect(rows.some((row) => row.includes("|'Bằng phiếu:") || row.includes('|Bằng phiếu:'))).toBe(true);
+    // Shown for the council (the law prefers women among the otherwise equal), never decided by it.
+    expect(rows.some((row) => row.includes('(nữ: Trần Thị Bình)'))).toBe(true);
     expect(doc.values.every((row) => row.length === 7)).toBe(true);
     // "Số phiếu" named both a ballot's number and a candidate's votes: now one each.
     expect(rows).toContain('STT|Họ tên / Tập thể|Đơn vị|Số phiếu bầu|Tỷ lệ|Đạt|Kết quả');
