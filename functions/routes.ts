@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import * as api from '#shared/api/index';
-import { Campaign } from '#shared/campaign';
 import { Nomination } from '#shared/nomination';
 import { Person, Unit, User } from '#shared/org';
 import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
@@ -113,26 +112,28 @@ export const ROUTES: readonly Route[] = [
     path: '/campaigns',
     group: 'campaigns',
     auth: true,
-    summary: 'Create a campaign (admin)',
-    body: Campaign,
+    summary: 'Create a campaign (admin), in draft (a stage in the body is ignored)',
+    body: api.CampaignBody,
     response: api.StoredCampaign,
     status: 201,
   },
-  {
-    method: 'GET',
-    path: '/campaigns/{campaignId}',
-    group: 'campaigns',
-    auth: true,
-    summary: 'Read a campaign',
-    response: api.StoredCampaign,
-  },
+  { method: 'GET', path: '/campaigns/{campaignId}', group: 'campaigns', auth: true, summary: 'A campaign', response: api.StoredCampaign },
   {
     method: 'PUT',
     path: '/campaigns/{campaignId}',
     group: 'campaigns',
     auth: true,
-    summary: 'Update a campaign (admin)',
+    summary: 'Update a campaign (admin), keeping its stage; refused once archived',
     body: api.CampaignUpdate,
+    response: api.StoredCampaign,
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{campaignId}/stage',
+    group: 'campaigns',
+    auth: true,
+    summary: "Move the campaign's stage (HR, admin) from the version read; a step back needs a reason; audited",
+    body: api.StageMoveRequest,
     response: api.StoredCampaign,
   },
   {

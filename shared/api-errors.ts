@@ -174,6 +174,36 @@ export const API_ERRORS = {
     vi: 'Quyết định có quá nhiều người được khen thưởng để ghi trong một lần; hãy chia thành nhiều quyết định',
     en: 'The decision names too many awardees to record at once; split it into several decisions',
   },
+  CAMPAIGN_NOT_OPEN: {
+    status: 409,
+    vi: 'Đợt thi đua chưa mở nhận hồ sơ; đề nghị bộ phận thi đua – khen thưởng mở nhận hồ sơ',
+    en: 'The campaign does not take nominations yet; ask the HR office to open it',
+  },
+  SUBMISSIONS_CLOSED: {
+    status: 409,
+    vi: 'Đợt thi đua đã khóa nhận hồ sơ; đề nghị liên hệ bộ phận thi đua – khen thưởng để mở lại',
+    en: 'The campaign no longer takes nominations; ask the HR office to reopen it',
+  },
+  CAMPAIGN_ARCHIVED: {
+    status: 409,
+    vi: 'Đợt thi đua đã lưu trữ: chỉ được xem, không thay đổi được',
+    en: 'The campaign is archived: it can be read, not changed',
+  },
+  STAGE_FORBIDS: {
+    status: 409,
+    vi: 'Giai đoạn hiện tại của Đợt thi đua không cho phép thao tác này; đề nghị chuyển giai đoạn phù hợp',
+    en: "The campaign's stage does not allow this; move it to the right stage first",
+  },
+  STAGE_MOVE_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không chuyển được Đợt thi đua sang giai đoạn này từ giai đoạn hiện tại',
+    en: 'The campaign cannot move to that stage from where it is',
+  },
+  CAMPAIGN_STAGE_CONFLICT: {
+    status: 409,
+    vi: 'Đợt thi đua vừa được người khác chuyển giai đoạn hoặc sửa: hãy tải lại rồi thử lại',
+    en: 'Someone else moved or changed the campaign meanwhile: reload it and try again',
+  },
   REQUEST_IN_PROGRESS: {
     status: 409,
     vi: 'Yêu cầu này đang được xử lý, hãy thử lại sau giây lát',
@@ -186,6 +216,11 @@ export const API_ERRORS = {
   },
   INVALID_TRANSITION: { status: 422, vi: 'Không thể chuyển trạng thái đề nghị như vậy', en: 'The nomination cannot move to that status' },
   RETURN_REASON_MISSING: { status: 422, vi: 'Trả lại hồ sơ cần ghi lý do', en: 'A returned nomination needs a reason' },
+  STAGE_REASON_MISSING: {
+    status: 422,
+    vi: 'Chuyển Đợt thi đua trở lại giai đoạn trước cần ghi lý do',
+    en: 'Moving the campaign back a stage needs a reason',
+  },
   NO_CANDIDATES: { status: 422, vi: 'Không có đề nghị nào đủ điều kiện đưa ra bình xét', en: 'There are no candidates for a round' },
   NO_PLACES_LEFT: {
     status: 422,

@@ -129,6 +129,12 @@ export const Campaign = z
     office: OfficeIdentity.optional(),
     /** Whether a unit may submit a nomination that still has errors (the plan's default: no). */
     allowIncompleteSubmission: z.boolean().default(false),
+    /**
+     * A unit's dossier sent once the campaign is closed to submissions: 'flag' takes it, flagged late
+     * (rule 2's LATE_SUBMISSION, which keeps it from the ballot unless an administrator overrides);
+     * 'refuse' refuses it. The stage is not part of the plan: see shared/campaign-stage.ts.
+     */
+    lateSubmissions: z.enum(['flag', 'refuse']).default('flag'),
   })
   .superRefine((campaign, ctx) => {
     if (campaign.period.start > campaign.period.end) {

@@ -2,6 +2,7 @@ import type { StoredCampaign } from '#shared/api/campaign';
 import type { Campaign } from '#shared/campaign';
 import type { User } from '#shared/org';
 import { ApiError } from '#functions/http/errors';
+import { refuseUnlessStageAllows } from '#functions/http/stage';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import { batchPutAll } from '#functions/store/batch';
 import { getCampaign, putCampaign } from '#functions/store/campaign-store';
@@ -29,12 +30,16 @@ export async function createCampaign(user: User, campaign: Campaign, requestId: 
   return stored;
 }
 
-/** A campaign replaced at the version its editor read, with each changed field in the audit log. */
+/**
+ * A campaign replaced at the version its editor read, with each changed field in the audit log; its
+ * stage stays (the version condition makes sure it is the one read here), and an archive is refused.
+ */
 export async function updateCampaign(user: User, campaign: Campaign, version: number, requestId: string): Promise<StoredCampaign> {
   const before = await getCampaign(db(), campaign.id);
+  await refuseUnlessStageAllows(user, before, 'editCampaign');
   if (before.version !== version) throw conflict(before);
   await refuseBreakingChange(db(), before, campaign);
-  const stored = await putCampaign(db(), campaign, version).catch(async (error: unknown) => {
+  const stored = await putCampaign(db(), campaign, version, before.stage).catch(async (error: unknown) => {
     // Another admin saved between the read and the write (the put is conditional on the version).
     throw error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? conflict(await getCampaign(db(), campaign.id)) : error;
   });

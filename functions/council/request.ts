@@ -4,6 +4,7 @@ import { refuseCouncil, type CouncilAction } from '#shared/policy/council';
 import { allowedUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
 import { ApiError } from '#functions/http/errors';
+import { refuseUnlessStageAllows } from '#functions/http/stage';
 import { parseQuery, pathParam } from '#functions/http/request';
 import type { Db } from '#functions/store/client';
 import { getRound, getRoundWithBallots, publicRound } from '#functions/store/round-store';
@@ -16,10 +17,14 @@ export function roundNumber(event: ApiEvent): number {
   return Number(id);
 }
 
-/** Who acts on the council's work, and in which campaign: checked before the body is read. */
+/**
+ * Who acts on the council's work, and in which campaign: checked before the body is read. Reading
+ * the rounds is open in every stage; running them, only while the campaign is under review.
+ */
 export async function councilActor(event: ApiEvent, action: CouncilAction) {
   const user = await allowedUser(event, (u) => refuseCouncil(u, action));
   const campaign = await campaignOf(event);
+  if (action !== 'readRounds') await refuseUnlessStageAllows(user, campaign, 'runCouncil');
   return { user, campaign };
 }
 

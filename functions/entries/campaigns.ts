@@ -1,6 +1,8 @@
-import { CampaignListQuery, CampaignUpdate } from '#shared/api/campaign';
-import { Campaign } from '#shared/campaign';
+import { CampaignBody, CampaignListQuery, CampaignUpdate } from '#shared/api/campaign';
+import { StageMoveRequest } from '#shared/api/campaign-stage';
+import { refuseStageMover } from '#shared/policy/campaign-stage';
 import { refuseOrg } from '#shared/policy/org';
+import { moveStage } from '#functions/campaigns/stage';
 import { createCampaign, updateCampaign } from '#functions/campaigns/write';
 import { allowedUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
@@ -26,16 +28,23 @@ export const handler = routeGroup({
 
   'POST /campaigns': async (event) => {
     const user = await allowedUser(event, (u) => refuseOrg(u, 'writeCampaigns'));
-    const campaign = parseBody(event, Campaign);
+    const { stage: _stage, ...campaign } = parseBody(event, CampaignBody);
     return json(event, 201, await createCampaign(user, campaign, event.requestContext.requestId));
   },
 
   'PUT /campaigns/{campaignId}': async (event) => {
     const user = await allowedUser(event, (u) => refuseOrg(u, 'writeCampaigns'));
-    const { campaign, version } = parseBody(event, CampaignUpdate);
+    const { campaign: body, version } = parseBody(event, CampaignUpdate);
+    const { stage: _stage, ...campaign } = body;
     if (campaign.id !== pathParam(event, 'campaignId')) {
       throw new ApiError('VALIDATION_FAILED', [{ path: 'campaign.id', message: 'must match the path' }]);
     }
     return json(event, 200, await updateCampaign(user, campaign, version, event.requestContext.requestId));
+  },
+
+  'POST /campaigns/{campaignId}/stage': async (event) => {
+    const user = await allowedUser(event, refuseStageMover);
+    const request = parseBody(event, StageMoveRequest);
+    return json(event, 200, await moveStage(user, await campaignOf(event), request, event.requestContext.requestId));
   },
 });

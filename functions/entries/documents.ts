@@ -6,7 +6,7 @@ import { generateDocument } from '#functions/documents/generate';
 import { issueDocument } from '#functions/documents/issue';
 import { generateAndRecord } from '#functions/documents/register';
 import { allowedUser } from '#functions/http/auth';
-import { campaignOf } from '#functions/http/campaign';
+import { campaignOf, stagedCampaign } from '#functions/http/campaign';
 import { parseBody, parsePathParam, parseQuery } from '#functions/http/request';
 import { file, json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
@@ -17,9 +17,10 @@ export const handler = routeGroup({
   /** A draft of one of the office's documents as a Word file, generated from the stored data, not recorded. */
   'GET /campaigns/{campaignId}/documents/{kind}': async (event) => {
     const kind = parsePathParam(event, 'kind', DocumentKind);
-    await allowedUser(event, (user) => refuseDocument(user, kind));
+    const user = await allowedUser(event, (u) => refuseDocument(u, kind));
     const query = parseQuery(event, DocumentQuery);
-    const generated = await generateDocument(db(), await campaignOf(event), kind, query);
+    const campaign = await stagedCampaign(event, user, 'draftDocument');
+    const generated = await generateDocument(db(), campaign, kind, query);
     recordMetric(METRIC.documentsGenerated, 1, { name: 'kind', value: kind });
     return file(generated.bytes, DOCX_MEDIA_TYPE, generated.filename);
   },
@@ -28,7 +29,7 @@ export const handler = routeGroup({
     const kind = parsePathParam(event, 'kind', DocumentKind);
     const user = await allowedUser(event, (u) => refuseDocument(u, kind));
     const request = parseBody(event, GenerateDocumentRequest);
-    const recorded = await generateAndRecord(db(), await campaignOf(event), kind, request, user);
+    const recorded = await generateAndRecord(db(), await stagedCampaign(event, user, 'recordDocument'), kind, request, user);
     recordMetric(METRIC.documentsGenerated, 1, { name: 'kind', value: kind });
     return json(event, 200, recorded);
   },
@@ -37,7 +38,8 @@ export const handler = routeGroup({
     const user = await allowedUser(event, (u) => refuseIssueDocument(u, kind));
     const { version } = parseBody(event, IssueDocumentRequest);
     const requestId = event.requestContext.requestId;
-    return json(event, 200, await issueDocument(db(), await campaignOf(event), kind, version, user, requestId));
+    const campaign = await stagedCampaign(event, user, 'issueDecision');
+    return json(event, 200, await issueDocument(db(), campaign, kind, version, user, requestId));
   },
   'GET /campaigns/{campaignId}/documents': async (event) => {
     await allowedUser(event, refuseListDocuments);

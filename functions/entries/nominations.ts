@@ -3,6 +3,7 @@ import { SaveBatchRequest } from '#shared/api/save';
 import { listed, mayListDeleted, refuseListing, refuseWriting } from '#shared/policy/nominations';
 import { campaignOf } from '#functions/http/campaign';
 import { allowedUser, currentUser, refuseIf } from '#functions/http/auth';
+import { refuseUnlessStageAllows } from '#functions/http/stage';
 import { idempotent } from '#functions/http/idempotent';
 import { parseBody, parseQuery, pathParam } from '#functions/http/request';
 import { json } from '#functions/http/respond';
@@ -19,6 +20,7 @@ async function deleteOrRestore(event: ApiEvent, act: typeof deleteNomination) {
   const user = await currentUser(event);
   const { version } = parseQuery(event, VersionQuery);
   const campaign = await campaignOf(event);
+  await refuseUnlessStageAllows(user, campaign, 'saveNominations');
   return json(event, 200, await act(db(), campaign, user, pathParam(event, 'nominationId'), version, event.requestContext.requestId));
 }
 
@@ -41,6 +43,7 @@ export const handler = routeGroup({
   'POST /campaigns/{campaignId}/nominations/batch': async (event) => {
     const request = parseBody(event, SaveBatchRequest);
     const [user, campaign] = await Promise.all([allowedUser(event, refuseWriting), campaignOf(event)]);
+    await refuseUnlessStageAllows(user, campaign, 'saveNominations');
     return idempotent(event, user.email, campaign.id, async () => ({
       statusCode: 200,
       body: recordSave(await saveBatch(db(), campaign, user, request, event.requestContext.requestId)),

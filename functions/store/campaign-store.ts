@@ -2,14 +2,21 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CampaignSummary, type StoredCampaign } from '#shared/api/campaign';
 import { Campaign } from '#shared/campaign';
+import { CampaignStage, STAGE_OF_LEGACY, STAGE_OF_NEW } from '#shared/campaign-stage';
 import { ApiError } from '#functions/http/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
+import { transact } from './transact';
 
+/** A campaign stored before the stages existed has none: it reads as open (STAGE_OF_LEGACY). */
 function fromItem(item: Record<string, unknown>): StoredCampaign {
-  const { version, updatedAt, ...campaign } = withoutKeys(item);
-  return { ...Campaign.parse(campaign), version: Number(version), updatedAt: String(updatedAt) };
+  const { version, updatedAt, stage, ...campaign } = withoutKeys(item);
+  return { ...Campaign.parse(campaign), version: Number(version), updatedAt: String(updatedAt), stage: stageOf(stage) };
+}
+
+function stageOf(stored: unknown): CampaignStage {
+  return stored === undefined ? STAGE_OF_LEGACY : CampaignStage.parse(stored);
 }
 
 export async function getCampaign({ doc, tableName }: Db, id: string): Promise<StoredCampaign> {
@@ -42,19 +49,28 @@ export async function listCampaignPage(
       ExclusiveStartKey: decodeCursor(options.cursor, keys.campaignsPartition),
     }),
   );
-  const found = (answer.Items ?? []).map((item) => CampaignSummary.parse(item));
+  const found = (answer.Items ?? []).map((item) => CampaignSummary.parse({ ...item, stage: stageOf(item.stage) }));
   const items = found.slice(0, options.limit);
   const more = found.length > options.limit ? keys.campaign(items.at(-1)!.id) : answer.LastEvaluatedKey;
   const nextCursor = encodeCursor(more);
   return nextCursor ? { items, nextCursor } : { items };
 }
 
-/** Creates a campaign, or replaces one at the version its editor read (optimistic concurrency). */
-export async function putCampaign({ doc, tableName }: Db, campaign: Campaign, expectedVersion: number | 'new'): Promise<StoredCampaign> {
+/**
+ * Creates a campaign (in STAGE_OF_NEW), or replaces one at the version its editor read (optimistic
+ * concurrency), keeping the stage it had at that version.
+ */
+export async function putCampaign(
+  { doc, tableName }: Db,
+  campaign: Campaign,
+  expectedVersion: number | 'new',
+  stage: CampaignStage = STAGE_OF_NEW,
+): Promise<StoredCampaign> {
   const stored: StoredCampaign = {
     ...campaign,
     version: expectedVersion === 'new' ? 1 : expectedVersion + 1,
     updatedAt: new Date().toISOString(),
+    stage,
   };
   try {
     await doc.send(
@@ -76,4 +92,31 @@ export async function putCampaign({ doc, tableName }: Db, campaign: Campaign, ex
     throw error;
   }
   return stored;
+}
+
+/**
+ * Moves the campaign's stage at the version its mover read, in one transaction with its audit items:
+ * either both are written or neither (a stale version: CAMPAIGN_STAGE_CONFLICT).
+ */
+export async function moveCampaignStage(
+  db: Db,
+  campaign: StoredCampaign,
+  to: CampaignStage,
+  audit: Record<string, unknown>[],
+): Promise<StoredCampaign> {
+  const moved: StoredCampaign = { ...campaign, stage: to, version: campaign.version + 1, updatedAt: new Date().toISOString() };
+  const outcome = await transact(db, [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.campaign(campaign.id),
+        UpdateExpression: 'SET stage = :to, version = :next, updatedAt = :at',
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':to': to, ':next': moved.version, ':at': moved.updatedAt, ':expected': campaign.version },
+      },
+    },
+    ...audit.map((Item) => ({ Put: { TableName: db.tableName, Item } })),
+  ]);
+  if (!outcome.ok) throw new ApiError('CAMPAIGN_STAGE_CONFLICT', { campaignId: campaign.id, version: campaign.version });
+  return moved;
 }

@@ -57,3 +57,9 @@ export async function putUser({ doc, tableName }: Db, user: User): Promise<void>
   const normalized = { ...user, email: user.email.toLowerCase() };
   await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.user(normalized.email), ...normalized } }));
 }
+
+/** One unit of the registry, read alone (a refusal names the HR office without loading the registry). */
+export async function getUnit({ doc, tableName }: Db, id: string): Promise<Unit | undefined> {
+  const answer = await doc.send(new GetCommand({ TableName: tableName, Key: keys.unit(id) }));
+  return answer.Item ? Unit.parse(withoutKeys(answer.Item)) : undefined;
+}

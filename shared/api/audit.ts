@@ -7,6 +7,7 @@ export const AuditAction = z.enum([
   'restore',
   'campaign.create',
   'campaign.update',
+  'campaign.stage',
   'round.create',
   'round.ballots',
   'round.tally',

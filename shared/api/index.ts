@@ -4,6 +4,7 @@
  */
 export * from './audit';
 export * from './campaign';
+export * from './campaign-stage';
 export * from './documents';
 export * from './error';
 export * from './health';

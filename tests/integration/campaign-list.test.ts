@@ -15,7 +15,7 @@ let clerk: string;
 
 const MADE = Array.from({ length: 29 }, (_, i) => `list-${String(i).padStart(2, '0')}`);
 const ALL = [CAMPAIGN_ID, ...MADE].sort();
-const SUMMARY_KEYS = ['id', 'issuer', 'period', 'submissionDeadline', 'title', 'updatedAt', 'version'];
+const SUMMARY_KEYS = ['id', 'issuer', 'period', 'stage', 'submissionDeadline', 'title', 'updatedAt', 'version'];
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -62,6 +62,7 @@ describe('GET /campaigns', () => {
       issuer: SEED_CAMPAIGN.issuer,
       period: SEED_CAMPAIGN.period,
       submissionDeadline: SEED_CAMPAIGN.submissionDeadline,
+      stage: 'open',
       version: 1,
       updatedAt: expect.any(String),
     });

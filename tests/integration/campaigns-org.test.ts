@@ -6,6 +6,7 @@ import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * Campaigns and the office's registry, through the API over a real DynamoDB Local: what the seed holds,
@@ -37,7 +38,7 @@ async function newCampaign(id: string, overrides: Partial<Campaign> = {}): Promi
 }
 
 /** The campaign without the server's fields, as a PUT sends it. */
-const editable = ({ version: _v, updatedAt: _u, ...campaign }: StoredCampaign): Campaign => campaign;
+const editable = ({ version: _v, updatedAt: _u, stage: _s, ...campaign }: StoredCampaign): Campaign => campaign;
 
 async function auditOf(campaignId: string) {
   const answer = await api.request('GET', `/campaigns/${campaignId}/audit?limit=100`, { token: admin });
@@ -56,7 +57,8 @@ describe('the seed campaign', () => {
   it('is read back with every figure of the plan', async () => {
     const answer = await api.request('GET', `/campaigns/${CAMPAIGN_ID}`, { token: hr });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ ...SEED_CAMPAIGN, version: 1, updatedAt: expect.any(String) });
+    // Stored before the stages existed, the seed's campaign reads as open.
+    expect(answer.body).toEqual({ ...SEED_CAMPAIGN, version: 1, updatedAt: expect.any(String), stage: 'open' });
     // The plan's figures, spelled out (II.2, IV.1, III.2.a, III.2.b, III.2.c).
     const campaign = answer.body as StoredCampaign;
     expect(campaign.period).toEqual({ start: '2024-10-01', end: '2025-09-30' });
@@ -80,6 +82,8 @@ describe('creating and editing a campaign', () => {
   it('creates a campaign (201), once', async () => {
     const created = await newCampaign('dot-moi-2026', { title: 'Đợt thi đua năm 2026' });
     expect(created).toMatchObject({ id: 'dot-moi-2026', title: 'Đợt thi đua năm 2026', version: 1, updatedAt: expect.any(String) });
+    // A new campaign is a draft until HR or an administrator opens it.
+    expect(created.stage).toBe('draft');
     const read = await api.request('GET', '/campaigns/dot-moi-2026', { token: hr });
     expect(read.body).toEqual(created);
     const listed = await api.request('GET', '/campaigns', { token: hr });
@@ -158,6 +162,7 @@ describe('quota counters follow the quota rules', () => {
   beforeAll(async () => {
     // Caps on the proposals: HR finding a nomination eligible takes a place (a save selects nothing).
     await newCampaign(id, { quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE });
+    await moveCampaignTo(api, 'open', id);
     const people = [staffOf('kinh-te')[0]!, staffOf('kinh-te')[1]!, staffOf('tong-hop')[0]!, staffOf('nha-khach')[0]!];
     const answer = await api.request('POST', batch, { token: hr, body: { rows: people.map((p) => row(p.id)) } });
     expect(answer.body.summary.saved).toBe(4);

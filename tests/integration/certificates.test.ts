@@ -7,6 +7,7 @@ import { convertToPdf, expectNoFieldsInBody, expectTimesNewRoman, openDocx } fro
 import { nominateCollective } from '#tests/support/nomination';
 import { boxOf, pdfWords, type PdfWord } from '#tests/support/pdf-words';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * Issue 9, document 6: the Giấy khen on the office's blank after a full round on DynamoDB Local: a
@@ -30,6 +31,7 @@ beforeAll(async () => {
   const quotaRules = SEED_CAMPAIGN.quotaRules.map((rule) => (rule.awardForm === 'GIAY_KHEN_CVP' ? { ...rule, max: 3 } : rule));
   const created = await api.request('POST', '/campaigns', { token: token.admin, body: { ...SEED_CAMPAIGN, id, quotaRules } });
   expect(created.status, created.text).toBe(201);
+  await moveCampaignTo(api, 'under_review', id);
 });
 afterAll(() => api?.close());
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { useTestApi } from '#tests/support/api';
 import { ADMIN, BATCH, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /** Two people saving at once, and a network that drops: nothing lost, no quota overrun, nothing twice. */
 const api = useTestApi();
@@ -16,6 +17,7 @@ async function campaignCountingEligible(id: string) {
   const admin = await api.tokenFor(ADMIN);
   const body = { ...SEED_CAMPAIGN, id, quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE };
   expect((await api.request('POST', '/campaigns', { token: admin, body })).status).toBe(201);
+  await moveCampaignTo(api, 'open', id);
   return { batch: `/campaigns/${id}/nominations/batch`, nominations: `/campaigns/${id}/nominations` };
 }
 

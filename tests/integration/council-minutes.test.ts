@@ -9,6 +9,7 @@ import * as decree from '#tests/support/decree-format';
 import { paragraphWith } from '#tests/support/docx';
 import { nominateCollective } from '#tests/support/nomination';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * Issue 9, documents 2 and 3 and the verifiable count: the council's Biên bản họp and Biên bản kiểm
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const campaign = { ...SEED_CAMPAIGN, id, quotaRules: SEED_CAMPAIGN.quotaRules.map((rule) => ({ ...rule, max: places(rule) })) };
   const created = await api.request('POST', '/campaigns', { token: token.admin, body: campaign });
   expect(created.status, created.text).toBe(201);
+  await moveCampaignTo(api, 'under_review', id);
 });
 afterAll(() => api?.close());
 

@@ -10,6 +10,7 @@ import { keys } from '#functions/store/keys';
 import { roundFromItem, roundToItem } from '#functions/store/round-store';
 import { startTestApi, type TestApi } from '#tests/support/api';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * The council's vote through the API, on DynamoDB Local: a round opened from the eligible nominations,
@@ -37,6 +38,7 @@ const FULL_ATTENDANCE = { present: 8, writtenVotes: 1 };
 async function freshCampaign(id: string, change: (campaign: Campaign) => Campaign = (c) => c): Promise<string> {
   const created = await api.request('POST', '/campaigns', { token: tokens.admin, body: change({ ...SEED_CAMPAIGN, id }) });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
+  await moveCampaignTo(api, 'under_review', id);
   return id;
 }
 

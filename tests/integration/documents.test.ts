@@ -19,6 +19,7 @@ import {
 import { paragraphTexts, paragraphWith, unzip } from '#tests/support/docx';
 import { nominateCollective } from '#tests/support/nomination';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk, VIEWER } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * Issue 9: the Chief of Office's Quyết định on the Giấy khen, generated after a full round on DynamoDB
@@ -40,6 +41,7 @@ beforeAll(async () => {
   const quotaRules = SEED_CAMPAIGN.quotaRules.map((rule) => (rule.awardForm === 'GIAY_KHEN_CVP' ? { ...rule, max: 3 } : rule));
   const created = await api.request('POST', '/campaigns', { token: token.admin, body: { ...SEED_CAMPAIGN, id, quotaRules } });
   expect(created.status, created.text).toBe(201);
+  await moveCampaignTo(api, 'under_review', id);
 });
 afterAll(() => api?.close());
 

@@ -5,6 +5,7 @@ import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { startTestApi, type TestApi } from '#tests/support/api';
 import { dossierWithout } from '#tests/support/nomination';
 import { ADMIN, HR, row, SECRETARY, staffOf, unitClerk } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * Issue 8's governance, through the API on DynamoDB Local: each role tries what it may not, the
@@ -26,6 +27,7 @@ async function campaign(change: Partial<Campaign> = {}): Promise<string> {
   const id = `quan-tri-${Date.now().toString(36)}-${campaigns++}`;
   const created = await api.request('POST', '/campaigns', { token: token.admin, body: { ...SEED_CAMPAIGN, ...change, id } });
   expect(created.status, created.text).toBe(201);
+  await moveCampaignTo(api, 'open', id);
   return id;
 }
 
@@ -52,6 +54,7 @@ async function auditOf(id: string) {
 
 /** A round over the eligible nominations, every ballot marking `chosen`, tallied and confirmed. */
 async function vote(id: string, chosen: string[]) {
+  await moveCampaignTo(api, 'under_review', id);
   const rounds = `/campaigns/${id}/rounds`;
   const opened = await api.request('POST', rounds, { token: token.secretary, body: { attendance: { present: 9, writtenVotes: 0 } } });
   expect(opened.status, opened.text).toBe(201);
@@ -113,6 +116,7 @@ describe('item 1: eligible only without errors or a late dossier; an override is
     expect(await stored(id, late!.id)).toMatchObject({ status: 'eligible', overrideReason: reason });
     const entry = (await auditOf(id)).find((e) => e.nominationId === late!.id && e.changes.overrideReason);
     expect(entry?.changes.overrideReason?.to).toBe(reason);
+    await moveCampaignTo(api, 'under_review', id);
     const opened = await api.request('POST', `/campaigns/${id}/rounds`, {
       token: token.secretary,
       body: { attendance: { present: 9, writtenVotes: 0 } },
@@ -165,6 +169,7 @@ describe('item 2: selected and not selected come only from a confirmed round; an
 describe('item 3: no round for a form with no places left, nor without candidates', () => {
   it('refuses both, in vi and en, and opens nothing', async () => {
     const id = await campaign();
+    await moveCampaignTo(api, 'under_review', id);
     const empty = await api.request('POST', `/campaigns/${id}/rounds`, {
       token: token.secretary,
       body: { attendance: { present: 9, writtenVotes: 0 } },

@@ -6,6 +6,7 @@ import { UNIT_STATUSES, type NominationStatus } from '#shared/status';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { startTestApi, type TestApi, type TestResponse } from '#tests/support/api';
 import { ADMIN, CAMPAIGN_ID, HR, SECRETARY, VIEWER, row, staffOf, unitClerk } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * Who may do what, through the API over a real DynamoDB Local: every role against every action, and
@@ -76,6 +77,7 @@ beforeAll(async () => {
   const wide = SEED_CAMPAIGN.quotaRules.map((rule) => ({ ...rule, max: 100 }));
   const made = await api.request('POST', '/campaigns', { token: tokens.admin, body: { ...SEED_CAMPAIGN, id: MATRIX, quotaRules: wide } });
   expect(made.status).toBe(201);
+  await moveCampaignTo(api, 'open', MATRIX);
 });
 afterAll(() => api?.close());
 

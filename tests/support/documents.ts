@@ -2,6 +2,7 @@ import type { NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import type { TestApi } from './api';
 import { paragraphTexts, unzip } from './docx';
+import { moveCampaignTo } from '#tests/support/stage';
 import { ADMIN, HR, SECRETARY, unitClerk, VIEWER } from './rows';
 
 /**
@@ -43,6 +44,7 @@ export async function startDocumentsCampaign(api: TestApi, id: string, places: R
   const quotaRules = SEED_CAMPAIGN.quotaRules.map((rule) => ({ ...rule, max: places[rule.awardForm] ?? rule.max }));
   const created = await api.request('POST', '/campaigns', { token: token.admin, body: { ...SEED_CAMPAIGN, id, quotaRules } });
   if (created.status !== 201) throw new Error(`campaign not created: ${created.text}`);
+  await moveCampaignTo(api, 'under_review', id);
   return token;
 }
 

@@ -3,6 +3,7 @@ import type { NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import type { TestApi } from '#tests/support/api';
 import { ADMIN, HR, SECRETARY } from '#tests/support/rows';
+import { moveCampaignTo } from '#tests/support/stage';
 
 /**
  * A campaign of the seed's plan whose council has decided: the Giấy khen given `places` places, the
@@ -20,6 +21,7 @@ export async function campaignAfterFullRound(
   const quotaRules = SEED_CAMPAIGN.quotaRules.map((rule) => (rule.awardForm === 'GIAY_KHEN_CVP' ? { ...rule, max: places } : rule));
   const created = await api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, id, quotaRules } });
   expect(created.status, created.text).toBe(201);
+  await moveCampaignTo(api, 'under_review', id);
   const saved = await api.request('POST', `/campaigns/${id}/nominations/batch`, { token: hr, body: { rows } });
   expect(saved.status, saved.text).toBe(200);
   const ids = (saved.body.rows as { id: string }[]).map((r) => r.id);

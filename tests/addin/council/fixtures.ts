@@ -11,7 +11,7 @@ import { standInExcel } from '#tests/support/office/excel';
 
 export { CANDIDATES, FORMS, nineBallots, TIE_PAIRS } from '#tests/support/council';
 
-export const CAMPAIGN: StoredCampaign = { ...SEED_CAMPAIGN, version: 1, updatedAt: '2025-01-01T00:00:00.000Z' };
+export const CAMPAIGN: StoredCampaign = { ...SEED_CAMPAIGN, version: 1, updatedAt: '2025-01-01T00:00:00.000Z', stage: 'under_review' };
 
 export function schema(ballots: number, round = 1) {
   return ballotSheetSchema({ round, candidates: CANDIDATES, forms: FORMS, awardForms: CAMPAIGN.awardForms, voteMark: 'x', ballots });
