@@ -28,6 +28,8 @@ const name = (index: number) => personName(staff[index]!.id);
 
 /** The secretary's signed-in pane with the campaign's sheet and the council panel. */
 async function secretaryOf(campaign: Awaited<ReturnType<typeof scenarioCampaign>>): Promise<HostPage> {
+  // The council votes while the campaign is under review (HR moves it there once the dossiers are in).
+  await campaign.stage('under_review');
   const excel = await campaign.open(SECRETARY);
   await waitForPane(excel, (state) => !!state.council && !state.busy, 'the council panel');
   return excel;

@@ -5,6 +5,7 @@ import { useTestApi } from '#tests/support/api';
 import { freshPaneServer, type PaneServer } from '#tests/support/pane-api';
 import { ADMIN } from '#tests/support/rows';
 import { HR, openPane } from './harness';
+import { moveCampaignTo } from '#tests/support/stage';
 
 // The real API over DynamoDB Local; each test empties and seeds the file's table again.
 const api = useTestApi();
@@ -21,6 +22,8 @@ const layoutRequests = (server: PaneServer) => server.log.filter((entry) => entr
 describe('the Giấy khen on the blank, from the pane', () => {
   it('HR prints the grid test page before any round; the offsets are not offered to HR', async () => {
     const server = await freshPaneServer(api);
+    // The council votes, and its documents are written, while the campaign is under review.
+    await moveCampaignTo(api, 'under_review', server.campaignId);
     const hr = await pane(server, HR);
     await hr.actions.generateDocument('giay-khen', { grid: true });
     expect(hr.state().error).toBeUndefined();
@@ -36,6 +39,8 @@ describe('the Giấy khen on the blank, from the pane', () => {
 
   it('an administrator reads the layout, saves the offsets over its version; a colleague’s stale save is a conflict, then shows theirs', async () => {
     const server = await freshPaneServer(api);
+    // The council votes, and its documents are written, while the campaign is under review.
+    await moveCampaignTo(api, 'under_review', server.campaignId);
     const first = await pane(server, ADMIN);
     const second = await pane(server, ADMIN);
     await first.actions.openCertificateOffsets();
@@ -57,6 +62,8 @@ describe('the Giấy khen on the blank, from the pane', () => {
 
   it('an offset that would push a field off the page is refused with the server’s reason', async () => {
     const server = await freshPaneServer(api);
+    // The council votes, and its documents are written, while the campaign is under review.
+    await moveCampaignTo(api, 'under_review', server.campaignId);
     const admin = await pane(server, ADMIN);
     await admin.actions.openCertificateOffsets();
     await admin.actions.saveCertificateOffsets(-30, 0);

@@ -5,6 +5,7 @@ import { freshPaneServer, type PaneServer } from '#tests/support/pane-api';
 import { SECRETARY } from '#tests/support/rows';
 import { fields, staffOf } from './fixtures';
 import { HR, openPane } from './harness';
+import { moveCampaignTo } from '#tests/support/stage';
 
 // The real API over DynamoDB Local; each test empties and seeds the file's table again.
 const api = useTestApi();
@@ -31,6 +32,8 @@ async function confirmedRound(server: PaneServer, chosen: string) {
 describe('the office’s documents from the pane', () => {
   it('HR generates the decision once a round is confirmed, numbered by the register, then issues it once signed', async () => {
     const server = await freshPaneServer(api);
+    // The council votes, and its documents are written, while the campaign is under review.
+    await moveCampaignTo(api, 'under_review', server.campaignId);
     const [a] = staffOf('kinh-te');
     const nomination = await server.put(fields(a!.id, { status: 'eligible' }), HR);
     const hr = await pane(server);
@@ -64,6 +67,8 @@ describe('the office’s documents from the pane', () => {
 
   it('is not offered to a unit clerk', async () => {
     const server = await freshPaneServer(api);
+    // The council votes, and its documents are written, while the campaign is under review.
+    await moveCampaignTo(api, 'under_review', server.campaignId);
     const clerk = await pane(server, 'kinh-te@thidua.local');
     await clerk.controller.actions.generateDocument('quyet-dinh');
     await clerk.controller.actions.issueDocument();

@@ -11,6 +11,7 @@ import { FakeGateway } from '#tests/addin/app/fake-gateway';
 import { fields } from '#tests/addin/app/fixtures';
 import { HR, manualTimers, MemoryStorage } from '#tests/addin/app/harness';
 import { FakeCouncilSheets } from './fake-council-sheets';
+import { moveCampaignTo } from '#tests/support/stage';
 
 // The real API over DynamoDB Local; each test empties and seeds the file's table again (freshPaneServer).
 const api = useTestApi();
@@ -23,10 +24,12 @@ const SECRETARY = 'thuky@thidua.local';
  */
 async function seeded(): Promise<{ server: PaneServer; ids: string[] }> {
   const server = await freshPaneServer(api);
+  // The council votes, and its documents are written, while the campaign is under review.
+  await moveCampaignTo(api, 'under_review', server.campaignId);
   const admin = await api.tokenFor(ADMIN);
   const path = `/campaigns/${server.campaignId}`;
   const { body: campaign } = await api.request<StoredCampaign>('GET', path, { token: admin });
-  const { version, updatedAt: _updatedAt, ...plain } = campaign;
+  const { version, updatedAt: _updatedAt, stage: _stage, ...plain } = campaign;
   const quotaRules = plain.quotaRules.map((rule) => (rule.awardForm === 'GIAY_KHEN_CVP' ? { ...rule, max: 2 } : rule));
   const update = await api.request('PUT', path, { token: admin, body: { campaign: { ...plain, quotaRules }, version } });
   expect(update.status, update.text).toBe(200);

@@ -1,8 +1,10 @@
 import { vi } from 'vitest';
 import type { SaveBatchResult } from '#shared/api/index';
 import type { Campaign } from '#shared/campaign';
+import type { CampaignStage } from '#shared/campaign-stage';
 import type { Nomination, NominationChange } from '#shared/nomination';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { moveCampaignTo } from '#tests/support/stage';
 import type { HostPage, PaneView } from './host-page';
 import { ADMIN, HR, SECRETARY } from './people';
 import { SHEET } from './rows';
@@ -30,6 +32,8 @@ export async function scenarioCampaign(suite: E2eSuite, change: Partial<Campaign
   const admin = await suite.api.tokenFor(ADMIN);
   const created = await suite.api.request('POST', '/campaigns', { token: admin, body: { ...SEED_CAMPAIGN, ...change, id } });
   if (created.status !== 201) throw new Error(`campaign not made: ${created.status} ${created.text}`);
+  // Made in draft; the scenarios start where the units send their dossiers.
+  await moveCampaignTo(suite.api, 'open', id);
   const path = `/campaigns/${id}`;
   const call = async <T>(method: string, url: string, email: string, body?: unknown): Promise<T> => {
     const answer = await suite.api.request<T>(method, url, { token: await suite.api.tokenFor(email), body });
@@ -47,7 +51,10 @@ export async function scenarioCampaign(suite: E2eSuite, change: Partial<Campaign
       return (await call<{ items: Nomination[] }>('GET', `${path}/nominations`, email)).items;
     },
     /** A round over the eligible rows, every one of the nine members marking `chosen`, counted and confirmed. */
+    /** Moves the campaign forward to `to`, as HR would from the pane. */
+    stage: (to: CampaignStage) => moveCampaignTo(suite.api, to, id),
     async vote(chosen: readonly string[]): Promise<void> {
+      await moveCampaignTo(suite.api, 'under_review', id);
       const round = await call<{ id: string }>('POST', `${path}/rounds`, SECRETARY, { attendance: { present: 9, writtenVotes: 0 } });
       const marks = Object.fromEntries(chosen.map((nominationId) => [nominationId, 'x']));
       const ballots = Array.from({ length: 9 }, (_, i) => ({ number: i + 1, marks }));
