@@ -7,6 +7,7 @@ import type { NominationChange } from '#shared/nomination';
 import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
 import type { GenerateDocumentRequest, GeneratedDocument, IssuedDocument } from '#shared/api/documents';
 import type { DocumentKind } from '#shared/documents/kinds';
+import type { StageMoveRequest } from '#shared/api/campaign-stage';
 import type { CertificateLayoutUpdate, StoredCertificateLayout } from '#shared/api/office';
 import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
@@ -37,6 +38,8 @@ export interface ApiClient {
   campaigns(): Promise<CampaignSummary[]>;
   /** One campaign whole: its forms, quotas, criteria and council. */
   campaign(campaignId: string): Promise<StoredCampaign>;
+  /** Moves the campaign's stage from the version read (HR, admin); a step back with its reason. */
+  moveStage(campaignId: string, move: StageMoveRequest): Promise<StoredCampaign>;
   units(): Promise<Unit[]>;
   people(): Promise<Person[]>;
   /** Every page of the campaign's nominations (a unit clerk gets the unit's own: the server filters). */
@@ -199,6 +202,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     campaign: (campaignId) => request<StoredCampaign>('GET', campaignPath(campaignId)),
+    moveStage: (campaignId, move) => request<StoredCampaign>('POST', `${campaignPath(campaignId)}/stage`, { body: JSON.stringify(move) }),
     // Whole lists today (an office's registry: 6 MB would be some 40,000 people), followed like any
     // page so that the server may page them without a new pane.
     units: () => allPages<Unit>('/units', {}),

@@ -13,6 +13,7 @@ import { QuotaPanel } from './QuotaPanel';
 import { RoleActions } from './RoleActions';
 import { SaveBar } from './SaveBar';
 import { SignIn } from './SignIn';
+import { StageBar } from './StageBar';
 import { UserCard } from './UserCard';
 
 const useStyles = makeStyles({
@@ -66,6 +67,9 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
             onSelect={(id) => void actions.selectCampaign(id)}
             onOpen={() => void actions.openSheet()}
           />
+          {state.stage && (
+            <StageBar stage={state.stage} busy={state.busy || state.saving} onMove={(to, reason) => void actions.moveStage(to, reason)} />
+          )}
           <Divider />
           <SaveBar state={state} onSave={() => void actions.save()} onAutosave={actions.setAutosave} />
           <RoleActions

@@ -12,6 +12,8 @@ import type { ConflictView } from '#addin/app/conflicts/conflicts';
 import type { IssueGroup, IssueItem, QuotaRow } from '#addin/app/report/panels';
 import type { RoleActionId } from '#addin/app/roles/role-actions';
 import type { Refusal } from '#addin/app/save/save-status';
+import type { StageView } from '#addin/app/stage/stage-view';
+import type { CampaignStage } from '#shared/campaign-stage';
 import type { Timers } from './scheduling';
 
 /** The pane's public shapes: its state, its actions, and what the controller is built from. */
@@ -69,6 +71,8 @@ export interface PaneState {
   issueCounts: { errors: number; warnings: number };
   conflicts: ConflictView[];
   actions: RoleActionId[];
+  /** The chosen campaign's stage, what this user may do in it, and the moves offered to HR and an administrator. */
+  stage?: StageView;
   /** The council's vote: only for the secretary and the administrator, with a campaign chosen. */
   council?: CouncilState;
   /** The last document generated, offered as a link ("Văn bản"). */
@@ -86,6 +90,8 @@ export interface PaneActions {
   signIn(email?: string): Promise<void>;
   signOut(): Promise<void>;
   selectCampaign(campaignId: string): Promise<void>;
+  /** Moves the campaign's stage (after the bar's confirmation), with the reason a step back needs. */
+  moveStage(to: CampaignStage, reason?: string): Promise<void>;
   /** "Mở bảng tổng hợp": lays out the sheet and loads the campaign's nominations into it. */
   openSheet(): Promise<void>;
   save(): Promise<void>;

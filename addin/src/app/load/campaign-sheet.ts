@@ -7,6 +7,7 @@ import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import { planSave } from '#addin/app/save/save-plan';
 import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
+import { stageView } from '#addin/app/stage/stage-view';
 
 /** The campaign in use (its columns) and, on choosing it, a look at the sheet as it is. */
 export interface CampaignSheet {
@@ -41,7 +42,8 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
       memory.marked.clear();
       memory.answered.clear();
       memory.versions.clear();
-      store.set({ campaignId, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
+      const stage = stageView(store.state.user, campaign);
+      store.set({ campaignId, stage, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
     });
     void core.track(report.refresh());
     if (scan) await core.exclusive(scanSheet);
