@@ -75,4 +75,5 @@ export const ANNUAL_TITLES: Campaign = {
   movements: [],
   council: { ...SEED_CAMPAIGN.council, members: [] },
   allowIncompleteSubmission: false,
+  lateSubmissions: 'flag',
 };

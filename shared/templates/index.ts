@@ -49,7 +49,7 @@ function placeholderDates(today: string): Pick<Campaign, 'period' | 'submissionD
 
 /** A new campaign from an earlier one (or a template's): its plan, under a new id and title, with dates to set. */
 export function deriveCampaign(source: Campaign, names: NewCampaignNames, today: string): Campaign {
-  // The plan's own number and date are the new plan's to give; the server's fields (version) are not copied.
+  // The plan's own number and date are the new plan's to give; the server's fields (version, stage) are not copied.
   const { documentNumber: _number, documentDate: _date, ...plan } = Campaign.parse(stripServerFields(source));
   return Campaign.parse({ ...plan, id: names.id, title: names.title, ...placeholderDates(today) });
 }
@@ -58,7 +58,8 @@ export function fromTemplate(key: TemplateKey, names: NewCampaignNames, today: s
   return deriveCampaign(CAMPAIGN_TEMPLATES.find((template) => template.key === key)!.campaign, names, today);
 }
 
-function stripServerFields(source: Campaign & { version?: unknown; updatedAt?: unknown }): Campaign {
-  const { version: _version, updatedAt: _updatedAt, ...campaign } = source;
+function stripServerFields(source: Campaign & { version?: unknown; updatedAt?: unknown; stage?: unknown }): Campaign {
+  // The stage too: a copy starts in draft like any new campaign.
+  const { version: _version, updatedAt: _updatedAt, stage: _stage, ...campaign } = source;
   return campaign;
 }
