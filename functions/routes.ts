@@ -32,14 +32,7 @@ export interface Route {
 }
 
 export const ROUTES: readonly Route[] = [
-  {
-    method: 'GET',
-    path: '/health',
-    group: 'health',
-    auth: false,
-    summary: 'Liveness and the table it reaches',
-    response: api.Health,
-  },
+  { method: 'GET', path: '/health', group: 'health', auth: false, summary: 'Liveness and the table it reaches', response: api.Health },
   {
     method: 'GET',
     path: '/openapi.json',
