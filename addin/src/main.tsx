@@ -14,6 +14,7 @@ import { BootMessage, type BootProblem } from './boot/BootMessage';
 import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './boot/config';
 import { officeThemeColors, waitForOffice, watchOfficeTheme } from './boot/office';
 import { createOfficeCouncilSheets } from './excel/office-council-sheets';
+import { createOfficePlanSheets } from './excel/office-plan-sheet';
 import { createOfficeGateway } from './excel/office-gateway';
 import { App, themeFromOffice, type PaneTheme } from './ui/App';
 import { fluentTheme } from './ui/theme';
@@ -94,6 +95,7 @@ async function boot(render: (node: ReactNode) => void): Promise<void> {
   const pane = createPane({
     gateway: createOfficeGateway(),
     councilSheets: createOfficeCouncilSheets(),
+    planSheets: createOfficePlanSheets(),
     api,
     tokens,
     ...(storage ? { storage } : {}),

@@ -1,4 +1,5 @@
 import type { CampaignSummary, Page, SaveBatchResult, StoredCampaign, ValidationReport } from '#shared/api/index';
+import type { Campaign } from '#shared/campaign';
 import type { Nomination } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
 import type { Attendance, Ballot } from '#shared/council/round';
@@ -40,6 +41,9 @@ export interface ApiClient {
   campaign(campaignId: string): Promise<StoredCampaign>;
   /** Moves the campaign's stage from the version read (HR, admin); a step back with its reason. */
   moveStage(campaignId: string, move: StageMoveRequest): Promise<StoredCampaign>;
+  /** A new campaign (admin); the plan's save is over the version read (VERSION_CONFLICT: `details.current`). */
+  createCampaign(campaign: Campaign): Promise<StoredCampaign>;
+  updateCampaign(campaign: Campaign, version: number): Promise<StoredCampaign>;
   units(): Promise<Unit[]>;
   people(): Promise<Person[]>;
   /** Every page of the campaign's nominations (a unit clerk gets the unit's own: the server filters). */
@@ -201,6 +205,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
+    createCampaign: (campaign) => request<StoredCampaign>('POST', '/campaigns', { body: JSON.stringify(campaign) }),
+    updateCampaign: (campaign, version) =>
+      request<StoredCampaign>('PUT', campaignPath(campaign.id), { body: JSON.stringify({ campaign, version }) }),
     campaign: (campaignId) => request<StoredCampaign>('GET', campaignPath(campaignId)),
     moveStage: (campaignId, move) => request<StoredCampaign>('POST', `${campaignPath(campaignId)}/stage`, { body: JSON.stringify(move) }),
     // Whole lists today (an office's registry: 6 MB would be some 40,000 people), followed like any

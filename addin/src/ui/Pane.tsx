@@ -4,6 +4,7 @@ import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/ap
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
+import { PlanPanel } from './PlanPanel';
 import { CouncilPanel } from './CouncilPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { IssueList } from './IssueList';
@@ -85,6 +86,15 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               <CouncilPanel council={state.council} actions={actions.council} busy={state.busy || state.saving} />
               <Divider />
             </>
+          )}
+          {actions.plan && (state.user?.role === 'admin' || state.user?.role === 'hr') && (
+            <PlanPanel
+              {...(state.plan ? { plan: state.plan } : {})}
+              actions={actions.plan}
+              {...(state.campaignId ? { campaignId: state.campaignId } : {})}
+              admin={state.user.role === 'admin'}
+              busy={state.busy || state.saving}
+            />
           )}
           {state.campaignId && offeredDocuments(state.user).length > 0 && (
             <DocumentsPanel

@@ -26,7 +26,7 @@ const typed = (cell: CellValue): string => toNfc(cellText(cell));
  * Text that would read as a formula, or lose a leading apostrophe (Excel's own text prefix), is
  * written behind the prefix, so that the cell holds it as typed.
  */
-const asText = (value: string): string => (value.startsWith("'") ? `'${value}` : sheetText(value));
+export const asText = (value: string): string => (value.startsWith("'") ? `'${value}` : sheetText(value));
 
 /** Free text; a blank cell reads as '' (the schema says whether that is allowed). */
 export const text: Codec = {

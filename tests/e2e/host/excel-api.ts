@@ -664,6 +664,7 @@ class WorksheetApi extends EntityObject<Sheet> {
   readonly freezePanes: FreezePanesApi;
   readonly tables: WorksheetTableCollectionApi;
   readonly notes: NoteCollectionApi;
+  readonly protection: WorksheetProtectionApi;
   private pageLayoutApi: PageLayoutApi | undefined;
 
   constructor(context: RequestContext, resolve: () => Sheet | undefined, nullable: boolean) {
@@ -671,6 +672,7 @@ class WorksheetApi extends EntityObject<Sheet> {
     this.freezePanes = context._wrap(new FreezePanesApi(context, this), 'WorksheetFreezePanes');
     this.tables = context._wrap(new WorksheetTableCollectionApi(context, this), 'TableCollection');
     this.notes = context._wrap(new NoteCollectionApi(context, this), 'NoteCollection');
+    this.protection = context._wrap(new WorksheetProtectionApi(context, this), 'WorksheetProtection');
   }
 
   protected override _loadable(): readonly string[] {
@@ -764,6 +766,35 @@ class WorksheetApi extends EntityObject<Sheet> {
         return rect ? { sheet, rect } : undefined;
       },
       true,
+    );
+  }
+}
+
+/** Worksheet protection (ExcelApi 1.2): kept on the sheet (sheet.protected) for tests to read; edits are not refused. */
+class WorksheetProtectionApi {
+  constructor(
+    readonly context: RequestContext,
+    private readonly worksheet: WorksheetApi,
+  ) {}
+
+  protect(): void {
+    this.set(true);
+  }
+
+  unprotect(): void {
+    this.set(false);
+  }
+
+  private set(on: boolean): void {
+    this.context._enqueue(
+      on ? 'WorksheetProtection.protect' : 'WorksheetProtection.unprotect',
+      ACTION_BYTES,
+      () => {
+        this.worksheet._e().protected = on;
+        this.context._workbook.touched();
+      },
+      on,
+      () => undefined,
     );
   }
 }

@@ -93,6 +93,8 @@ export function intersects(a: Rect, b: Rect): boolean {
 export class Sheet {
   readonly id = guid(serial++);
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** Worksheet protection as set (the stand-in host does not refuse edits of a protected sheet). */
+  protected = false;
   readonly cells = new Map<number, Cell>();
   readonly columnFormats = new Map<number, string>();
   /** Widths in points, as Office.js sets them. */

@@ -5,6 +5,8 @@ import type { User } from '#shared/org';
 import type { ApiClient } from '#addin/api/index';
 import type { DevUser, KeyValueStorage, TokenProvider } from '#addin/auth/token-provider';
 import type { CouncilSheets } from '#addin/excel/council-gateway';
+import type { PlanSheets } from '#addin/excel/office-plan-sheet';
+import type { PlanActions, PlanState } from '#addin/app/plan/plan';
 import type { ExcelGateway } from '#addin/excel/gateway';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
@@ -75,6 +77,8 @@ export interface PaneState {
   stage?: StageView;
   /** The council's vote: only for the secretary and the administrator, with a campaign chosen. */
   council?: CouncilState;
+  /** The "Kế hoạch" section: the plan in the sheet, and a colleague's save in conflict with it. */
+  plan?: PlanState;
   /** The last document generated, offered as a link ("Văn bản"). */
   document?: OfferedFile;
   /** The certificates' layout on the office's blank, once an administrator opened its offsets. */
@@ -106,6 +110,8 @@ export interface PaneActions {
   markSelectedEligible(): Promise<void>;
   /** The council's vote; absent when the pane has no council sheets (deps.councilSheets). */
   council?: CouncilActions;
+  /** The "Kế hoạch" section; absent when the pane has no plan sheet (deps.planSheets). */
+  plan?: PlanActions;
   /**
    * "Văn bản": one of the office's documents generated and recorded in the register (whom:
    * shared/policy/documents), with the number typed or the next; `grid`: the certificates' test print,
@@ -140,6 +146,8 @@ export interface PaneDeps {
   gateway: ExcelGateway;
   /** The council's sheets (ballots, result, minutes); without it the pane offers no council vote. */
   councilSheets?: CouncilSheets;
+  /** The "Kế hoạch" sheet; without it the pane offers no plan section. */
+  planSheets?: PlanSheets;
   api: ApiClient;
   tokens: TokenProvider;
   /** localStorage in the pane: the language and the autosave preference. */
