@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { AddRegular, DocumentTableRegular, SaveRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { PlanActions, PlanSource, PlanState } from '#addin/app/plan/plan';
+import type { PlanActions, PlanSource, PlanState } from '#addin/app/plan/plan-state';
 import { Section } from './Section';
 import { useT } from './i18n';
 

@@ -6,7 +6,7 @@ import type { ApiClient } from '#addin/api/index';
 import type { DevUser, KeyValueStorage, TokenProvider } from '#addin/auth/token-provider';
 import type { CouncilSheets } from '#addin/excel/council-gateway';
 import type { PlanSheets } from '#addin/excel/office-plan-sheet';
-import type { PlanActions, PlanState } from '#addin/app/plan/plan';
+import type { PlanActions, PlanState } from '#addin/app/plan/plan-state';
 import type { ExcelGateway } from '#addin/excel/gateway';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';

@@ -8,25 +8,10 @@ import { todayInVietnam } from '#shared/dates';
 import type { Localized } from '#shared/localized';
 import { cellName, planGrid } from '#shared/sheet/plan/plan-layout';
 import { readPlan, type PlanReading } from '#shared/sheet/plan/plan-reading';
-import { deriveCampaign, fromTemplate, type NewCampaignNames, type TemplateKey } from '#shared/templates/index';
+import { deriveCampaign, fromTemplate } from '#shared/templates/index';
+import type { PlanActions, PlanState } from './plan-state';
 
-/** Where a new campaign starts: a template of shared/templates, or the campaign chosen in the pane. */
-export type PlanSource = { template: TemplateKey } | { copyOf: string };
-
-export interface PlanState {
-  /** The plan in the sheet, as last opened or saved (its version is what a save is made over). */
-  opened?: { id: string; version: number };
-  /** A colleague saved since: their version, to load, or to overwrite with the sheet's. */
-  conflict?: { version: number };
-}
-
-export interface PlanActions {
-  create(source: PlanSource, names: NewCampaignNames): Promise<void>;
-  open(): Promise<void>;
-  save(): Promise<void>;
-  reload(): Promise<void>;
-  overwrite(): Promise<void>;
-}
+export type { PlanActions, PlanSource, PlanState } from './plan-state';
 
 /** The plan without the server's fields: what the sheet's reading is laid over. */
 const planOf = ({ version: _version, updatedAt: _updatedAt, ...campaign }: StoredCampaign): Campaign => campaign;
