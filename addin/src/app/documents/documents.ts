@@ -1,4 +1,5 @@
 import { localized } from '#addin/i18n/index';
+import { withBusy } from '#addin/app/core/busy';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { DocumentChanges, DocumentRecord } from '#shared/api/documents';
 import { shortDate } from '#shared/documents/format';
@@ -52,19 +53,7 @@ export function generatedNotice(record: DocumentRecord, changes: DocumentChanges
  */
 export function createDocuments(core: PaneCore, offer: FileOffer, reloadSheet: () => Promise<void>) {
   const { api, store } = core;
-  const run = (work: () => Promise<void>) =>
-    core.track(
-      (async () => {
-        store.set({ busy: true, error: undefined, notice: undefined });
-        try {
-          await work();
-        } catch (error) {
-          core.fail(error);
-        } finally {
-          store.set({ busy: false });
-        }
-      })(),
-    );
+  const run = (work: () => Promise<void>) => core.track(withBusy(core, work));
 
   async function generateDocument(kind: DocumentKind, options: { grid?: boolean; number?: number } = {}): Promise<void> {
     const { campaignId, user } = store.state;

@@ -1,5 +1,6 @@
 import { localized } from '#addin/i18n/index';
 import { isApiRequestError } from '#addin/api/index';
+import { withBusy } from '#addin/app/core/busy';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PlanCellMessage, PlanSheets } from '#addin/excel/office-plan-sheet';
 import type { StoredCampaign } from '#shared/api/campaign';
@@ -9,7 +10,7 @@ import type { Localized } from '#shared/localized';
 import { cellName, planGrid } from '#shared/sheet/plan/plan-layout';
 import { readPlan, type PlanReading } from '#shared/sheet/plan/plan-reading';
 import { deriveCampaign, fromTemplate } from '#shared/templates/index';
-import type { PlanActions, PlanState } from './plan-state';
+import type { PlanActions } from './plan-state';
 
 export type { PlanActions, PlanSource, PlanState } from './plan-state';
 
@@ -33,19 +34,7 @@ export function createPlan(core: PaneCore, sheets: PlanSheets, useCampaign: (id:
   let mine: Campaign | undefined;
   const isAdmin = () => store.state.user?.role === 'admin';
 
-  const run = (work: () => Promise<void>) =>
-    core.track(
-      core.exclusive(async () => {
-        store.set({ busy: true, error: undefined, notice: undefined });
-        try {
-          await work();
-        } catch (error) {
-          core.fail(error);
-        } finally {
-          store.set({ busy: false });
-        }
-      }),
-    );
+  const run = (work: () => Promise<void>) => core.track(core.exclusive(() => withBusy(core, work)));
 
   async function show(campaign: StoredCampaign): Promise<void> {
     opened = campaign;
