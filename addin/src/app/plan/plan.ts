@@ -14,8 +14,8 @@ import type { PlanActions } from './plan-state';
 
 export type { PlanActions, PlanSource, PlanState } from './plan-state';
 
-/** The plan without the server's fields: what the sheet's reading is laid over. */
-const planOf = ({ version: _version, updatedAt: _updatedAt, ...campaign }: StoredCampaign): Campaign => campaign;
+/** The plan without the server's fields (the stage is moved by its own route): what the sheet's reading is laid over. */
+const planOf = ({ version: _version, updatedAt: _updatedAt, stage: _stage, ...campaign }: StoredCampaign): Campaign => campaign;
 
 interface ChangeRefusal {
   path: (string | number)[];
