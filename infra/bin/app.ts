@@ -1,4 +1,6 @@
 import { App } from 'aws-cdk-lib';
+import { alarmTargetFromContext } from '#infra/lib/alarms';
+import { applyChecks } from '#infra/lib/checks';
 import { externalIssuerFromContext } from '#infra/lib/sign-in';
 import { ThiduaStack } from '#infra/lib/thidua-stack';
 
@@ -12,6 +14,9 @@ new ThiduaStack(app, 'ThiduaStack', {
   // Cognito by default; `-c oidcIssuer=https://... -c oidcClientId=...` trusts another issuer instead.
   externalIssuer: externalIssuerFromContext(context),
   cognitoDomainPrefix: typeof context('cognitoDomainPrefix') === 'string' ? (context('cognitoDomainPrefix') as string) : undefined,
+  // A new SNS topic by default; `-c alarmEmail=it@...` subscribes an address, `-c alarmTopicArn=...` uses yours.
+  alarmTarget: alarmTargetFromContext(context),
   description: 'thidua: Excel add-in, HTTP API and DynamoDB for emulation and commendation campaigns',
 });
+applyChecks(app);
 app.synth();

@@ -2,10 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { RouteGroup } from '#functions/routes';
+import { LOG_RETENTION } from './logs';
 import { REPO_ROOT } from './paths';
 
 export interface ApiFunctionProps {
@@ -25,9 +27,13 @@ export class ApiFunction extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
 
-    // An explicit log group (not the deprecated logRetention custom resource) so retention is
-    // plain CloudFormation; a month is enough to investigate, the audit trail lives in the table.
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    // An explicit log group (not the deprecated logRetention custom resource) so retention is plain
+    // CloudFormation.
+    const logGroup = new LogGroup(this, 'Logs', { retention: LOG_RETENTION });
+    // Its own role, allowed to write to its own log group only: the managed
+    // AWSLambdaBasicExecutionRole would let it create and write any log group in the account.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
       description: `thidua API: ${props.group} routes`,
@@ -35,7 +41,8 @@ export class ApiFunction extends Construct {
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: Runtime.NODEJS_22_X,
+      // The newest Node.js Lambda runs: Node 22 reaches its end of life in April 2027.
+      runtime: Runtime.NODEJS_24_X,
       // Graviton: cheaper per GB-second, and nothing here depends on x86.
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -43,6 +50,7 @@ export class ApiFunction extends Construct {
       // own timeout shows in its logs instead of a bare 503 at the gateway.
       timeout: Duration.seconds(29),
       logGroup,
+      role,
       environment: {
         TABLE_NAME: props.table.tableName,
         // Logs and metrics say which group answered (functions/commons/powertools.ts).
@@ -55,7 +63,7 @@ export class ApiFunction extends Construct {
         // Local esbuild (a devDependency), never Docker: synth works on any machine with node_modules.
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: 'node24',
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,

@@ -1,4 +1,6 @@
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { ROUTE_GROUPS, type RouteGroup } from '#functions/routes';
@@ -41,7 +43,8 @@ export class ApiFunctions extends Construct {
       const fn = new ApiFunction(this, group, { group, table, memorySize: MEMORY_MB[group] }).function;
       switch (TABLE_ACCESS[group]) {
         case 'describe':
-          table.grant(fn, 'dynamodb:DescribeTable');
+          // The table itself: CDK's table.grant would add its indexes, which DescribeTable never names.
+          fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
           break;
         case 'read':
           table.grantReadData(fn); // includes the index ARNs, for queries on GSI1/GSI2
@@ -49,6 +52,14 @@ export class ApiFunctions extends Construct {
         case 'readWrite':
           table.grantReadWriteData(fn);
           break;
+      }
+      if (TABLE_ACCESS[group] !== 'describe') {
+        // cdk-nag (AwsSolutions) reads this where the app applies it (infra/lib/checks.ts).
+        const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnResource);
+        Validations.of(fn.role!).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+          reason: "The table's own indexes (GSI1, keys only), which CDK's grant names by wildcard: the queries by nominee need them.",
+        });
       }
       byGroup[group] = fn;
     }

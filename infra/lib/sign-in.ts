@@ -95,6 +95,10 @@ export class SignIn extends Construct {
       id: 'AwsSolutions-COG3',
       reason: "Threat protection needs Cognito's Plus plan; an office of a few hundred internal accounts stays on Essentials.",
     });
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason: "The Plus plan's threat protection is not needed by a few hundred internal accounts made by the administrator (as COG3).",
+    });
 
     const signInPage = `${props.paneUrl}/${SIGN_IN_PAGE}`;
     const client = pool.addClient('Pane', {

@@ -1,6 +1,7 @@
 import { CfnOutput, CfnParameter, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AddinHosting } from './addin-hosting';
+import { Alarms, type AlarmTarget } from './alarms';
 import { ApiFunctions } from './api-functions';
 import { ThiduaHttpApi } from './http-api';
 import { SignIn, type ExternalIssuer } from './sign-in';
@@ -11,6 +12,8 @@ export interface ThiduaStackProps extends StackProps {
   externalIssuer?: ExternalIssuer | undefined;
   /** The Cognito domain's prefix (CDK context cognitoDomainPrefix). */
   cognitoDomainPrefix?: string | undefined;
+  /** Where the alarms go (CDK context alarmTopicArn or alarmEmail); default a new topic, its ARN an output. */
+  alarmTarget?: AlarmTarget | undefined;
 }
 
 /**
@@ -25,9 +28,10 @@ export class ThiduaStack extends Stack {
   readonly httpApi: ThiduaHttpApi;
   readonly hosting: AddinHosting;
   readonly signIn: SignIn;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: ThiduaStackProps = {}) {
-    const { externalIssuer, cognitoDomainPrefix, ...stackProps } = props;
+    const { externalIssuer, cognitoDomainPrefix, alarmTarget, ...stackProps } = props;
     super(scope, id, stackProps);
 
     const allowedOrigins = new CfnParameter(this, 'AllowedOrigins', {
@@ -53,6 +57,13 @@ export class ThiduaStack extends Stack {
       jwtIssuer: this.signIn.issuer,
       jwtAudience: this.signIn.audience,
       allowedOrigins: origins,
+    });
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      ...alarmTarget,
+      functions: this.functions.byGroup,
+      api: this.httpApi.api,
+      table: this.table.table,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API' });

@@ -23,15 +23,21 @@ type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?
 const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
 const logicalId = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as CfnResource);
 
-/** Every action the group's function role is allowed, across the policies attached to it. */
-function allowedActions(group: RouteGroup): string[] {
+/** Every statement of the policies attached to the group's function role. */
+function statementsOf(group: RouteGroup): { Effect: string; Action: string | string[]; Resource: unknown }[] {
   const role = stack.functions.byGroup[group].role!;
   const roleId = logicalId(role);
   return Object.values(resources('AWS::IAM::Policy'))
     .filter((policy) => (policy.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[] }[])
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+/** Every action on the table the group's function role is allowed (its logs aside). */
+function allowedActions(group: RouteGroup): string[] {
+  return statementsOf(group)
     .filter((statement) => statement.Effect === 'Allow')
-    .flatMap((statement) => [statement.Action].flat());
+    .flatMap((statement) => [statement.Action].flat())
+    .filter((action) => !action.startsWith('logs:'));
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -79,12 +85,12 @@ describe('functions', () => {
     expect(Object.keys(stack.functions.byGroup).sort()).toEqual([...ROUTE_GROUPS].sort());
   });
 
-  it('run nodejs22.x on arm64 with the table name, source maps, logs named after their group and a 29 s timeout', () => {
+  it('run nodejs24.x on arm64 with the table name, source maps, logs named after their group and a 29 s timeout', () => {
     const tableId = logicalId(stack.table.table);
     for (const group of ROUTE_GROUPS) {
       const fn = resources('AWS::Lambda::Function')[logicalId(stack.functions.byGroup[group])]!;
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         Timeout: 29,
@@ -107,12 +113,23 @@ describe('functions', () => {
     }
   });
 
-  it('log to their own log group, kept a month', () => {
+  it('log to their own log group, kept a year, which alone their role may write to', () => {
     const logGroups = resources('AWS::Logs::LogGroup');
-    expect(Object.keys(logGroups)).toHaveLength(ROUTE_GROUPS.length);
-    for (const group of Object.values(logGroups)) expect(group.Properties.RetentionInDays).toBe(30);
-    for (const fn of Object.values(resources('AWS::Lambda::Function'))) {
-      expect(Object.keys(logGroups)).toContain(fn.Properties.LoggingConfig.LogGroup.Ref);
+    // One per function, and the API's access log.
+    expect(Object.keys(logGroups)).toHaveLength(ROUTE_GROUPS.length + 1);
+    for (const group of Object.values(logGroups)) expect(group.Properties.RetentionInDays).toBe(365);
+    for (const group of ROUTE_GROUPS) {
+      const fn = resources('AWS::Lambda::Function')[logicalId(stack.functions.byGroup[group])]!;
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(Object.keys(logGroups)).toContain(logGroupId);
+      const role = resources('AWS::IAM::Role')[logicalId(stack.functions.byGroup[group].role!)]!;
+      expect(role.Properties.ManagedPolicyArns, group).toBeUndefined();
+      const logStatements = statementsOf(group).filter((statement) =>
+        [statement.Action].flat().some((action) => action.startsWith('logs:')),
+      );
+      expect(logStatements, group).toEqual([
+        expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] } }),
+      ]);
     }
   });
 });
