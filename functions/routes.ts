@@ -1,8 +1,9 @@
-import type { z } from 'zod';
 import * as api from '#shared/api/index';
 import { Nomination } from '#shared/nomination';
 import { Person, Unit, User } from '#shared/org';
 import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
+import { FILE_ROUTES } from './routes-files';
+import type { Route, RouteGroup } from './route';
 
 /**
  * Every route of the HTTP API, in one list that the CDK app (one Lambda per group), the local runner
@@ -10,26 +11,7 @@ import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
  * schemas of what it takes and answers; its path parameters are named in the path and described in
  * shared/api/params.ts.
  */
-export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council' | 'documents';
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface Route {
-  method: HttpMethod;
-  path: string;
-  group: RouteGroup;
-  /** false: open without a token (health and the API description). */
-  auth: boolean;
-  summary: string;
-  /** The query string, as API Gateway passes it (every value a string). */
-  query?: z.ZodObject;
-  headers?: z.ZodObject;
-  body?: z.ZodType;
-  response: z.ZodType;
-  /** The media type of a file the route answers (a document); JSON when absent. */
-  mediaType?: string;
-  /** The status of a success, 200 unless said. */
-  status?: number;
-}
+export type { HttpMethod, Route, RouteGroup } from './route';
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/health', group: 'health', auth: false, summary: 'Liveness and the table it reaches', response: api.Health },
@@ -284,9 +266,19 @@ export const ROUTES: readonly Route[] = [
     summary: "The campaign's generated documents: number, date, who generated and issued them, when",
     response: api.DocumentRecords,
   },
+  ...FILE_ROUTES,
 ];
 
-export const ROUTE_GROUPS: readonly RouteGroup[] = ['health', 'campaigns', 'org', 'nominations', 'reports', 'council', 'documents'];
+export const ROUTE_GROUPS: readonly RouteGroup[] = [
+  'health',
+  'campaigns',
+  'org',
+  'nominations',
+  'reports',
+  'council',
+  'documents',
+  'files',
+];
 
 /** The route key API Gateway puts in `event.routeKey`, e.g. `GET /campaigns/{campaignId}`. */
 export function routeKey(route: Pick<Route, 'method' | 'path'>): string {

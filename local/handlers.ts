@@ -3,6 +3,7 @@ import type { RouteGroup } from '#functions/routes';
 import { handler as campaigns } from '#functions/entries/campaigns';
 import { handler as council } from '#functions/entries/council';
 import { handler as documents } from '#functions/entries/documents';
+import { handler as files } from '#functions/entries/files';
 import { handler as health } from '#functions/entries/health';
 import { handler as nominations } from '#functions/entries/nominations';
 import { handler as org } from '#functions/entries/org';
@@ -15,4 +16,4 @@ import { handler as reports } from '#functions/entries/reports';
  * loads or is first used: set those before importing this module, i.e. import it dynamically
  * (`await import('./handlers')`) after the environment is set, as start.ts and tests/support/api.ts do.
  */
-export const HANDLERS: Record<RouteGroup, ApiHandler> = { health, campaigns, org, nominations, reports, council, documents };
+export const HANDLERS: Record<RouteGroup, ApiHandler> = { health, campaigns, org, nominations, reports, council, documents, files };

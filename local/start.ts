@@ -1,13 +1,13 @@
 /**
  * `npm start`: the product on this machine, no cloud account needed. DynamoDB Local (data kept in
- * .local/dynamodb), the table, the demo data, the same Lambda handlers behind a local stand-in for
+ * .local/dynamodb), s3rver for the dossiers' files (data in .local/s3, the bucket with CORS for the pane), the table, the demo data, the same Lambda handlers behind a local stand-in for
  * API Gateway on http://localhost:3001, and the Excel add-in's task pane on https://localhost:3000
  * (Vite's dev server; /api/* reaches the API on the same origin). Where desktop Excel is installed the
  * add-in is sideloaded into it. Ctrl-C (or `npm stop`) stops everything, Java included.
  *
  * Environment: PORT (3001), HOST (127.0.0.1), DYNAMODB_PORT (8000; a free one if taken), TABLE_NAME
  * (thidua), THIDUA_DEV_TOKENS=any (POST /dev/token signs for any e-mail, not only the table's users),
- * PANE_PORT (3000), THIDUA_PANE=0 (the API only), THIDUA_HTTP=1 (the pane over plain HTTP, no
+ * S3_PORT (4568), PANE_PORT (3000), THIDUA_PANE=0 (the API only), THIDUA_HTTP=1 (the pane over plain HTTP, no
  * certificates), THIDUA_SIDELOAD=0 (do not sideload into Excel).
  */
 import { execFileSync } from 'node:child_process';
@@ -21,17 +21,19 @@ import { ensureTable } from '#functions/store/ensure-table';
 import { seedDemoData } from '#functions/store/seed';
 import { DEFAULT_TABLE_NAME } from '#functions/store/table';
 import { paneTls } from './dev-certs';
-import { killAllSync, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { freePort, isPortFree, killAllSync, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { desktopExcel, SIDELOAD_MARKER, sideload, sideloadWanted } from './excel-sideload';
 import { defaultLocalKeys } from './keys';
 import type { PaneServer } from './pane-server';
 import { dynamoDbLocalOn, isStartProcess, START_PID_FILE } from './pid-file';
+import { startS3Local, type S3Local } from './s3-local';
 import { createLocalApi, type LocalApi } from './server';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PID_FILE = START_PID_FILE(ROOT);
 
 let db: DynamoDbLocal | undefined;
+let s3: S3Local | undefined;
 let api: LocalApi | undefined;
 let pane: PaneServer | undefined;
 let stopping = false;
@@ -49,6 +51,7 @@ async function shutdown(reason: string, code: number): Promise<never> {
     await pane?.close();
     await api?.close();
     await db?.stop();
+    await s3?.stop();
   } finally {
     releasePidFile();
     process.exit(code);
@@ -130,6 +133,18 @@ async function main(): Promise<void> {
   db = await startDynamoDbLocal({ port: dynamodbPort, fallbackToFreePort: true, dataDir });
   const portNote = db.port === dynamodbPort ? '' : ` (port ${dynamodbPort} was taken)`;
   console.log(`DynamoDB Local on ${db.endpoint}${portNote}, data in .local/dynamodb, answered in ${(db.startedInMs / 1000).toFixed(1)} s`);
+
+  // The dossiers' files: the handlers sign URLs for this endpoint, path-style, as they would for S3.
+  const s3Port = Number(process.env.S3_PORT ?? 4568);
+  const paneOrigin = `https://localhost:${process.env.PANE_PORT ?? 3000}`;
+  s3 = await startS3Local({
+    port: (await isPortFree(s3Port)) ? s3Port : await freePort(),
+    dataDir: join(ROOT, '.local/s3'),
+    origins: [paneOrigin, paneOrigin.replace('https:', 'http:')],
+  });
+  process.env.S3_ENDPOINT = s3.endpoint;
+  process.env.BUCKET_NAME = s3.bucket;
+  console.log(`s3rver on ${s3.endpoint}, bucket ${s3.bucket}, data in .local/s3`);
 
   // The handlers make their DynamoDB client when they load, from these: set them first.
   process.env.DYNAMODB_ENDPOINT = db.endpoint;

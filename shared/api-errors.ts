@@ -204,6 +204,47 @@ export const API_ERRORS = {
     vi: 'Đợt thi đua vừa được người khác chuyển giai đoạn hoặc sửa: hãy tải lại rồi thử lại',
     en: 'Someone else moved or changed the campaign meanwhile: reload it and try again',
   },
+  FILES_TAKEN_OVER: {
+    status: 403,
+    vi: 'Đề nghị đã chuyển cho Phòng Hành chính tổ chức xử lý: đơn vị không còn xem, sửa hồ sơ đính kèm; hãy liên hệ Phòng',
+    en: 'HR has taken this nomination over: the unit no longer reads or changes its files; contact HR',
+  },
+  FILE_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm', en: 'Attached file not found' },
+  FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp lớn hơn 20 MB: hãy quét lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp',
+    en: 'The file is larger than 20 MB: scan it at a lower resolution or split it into several files',
+  },
+  FILE_TYPE_MISMATCH: {
+    status: 422,
+    vi: 'Nội dung tệp không phải PDF, JPEG hoặc PNG như đã khai báo: tệp đã bị xóa, hãy chọn đúng tệp bản quét rồi tải lên lại',
+    en: 'The file content is not the PDF, JPEG or PNG it was declared as: it was removed; choose the right scan and upload it again',
+  },
+  FILE_SIZE_MISMATCH: {
+    status: 422,
+    vi: 'Kích thước tệp đã tải lên khác với kích thước đã khai báo: tệp đã bị xóa, hãy tải lên lại',
+    en: 'The uploaded file is not the size that was declared: it was removed; upload it again',
+  },
+  FILE_NOT_UPLOADED: {
+    status: 409,
+    vi: 'Chưa nhận được nội dung tệp: hãy tải tệp lên (kiểm tra kết nối mạng) rồi xác nhận lại',
+    en: 'The file content has not arrived: upload it (check the network) and confirm again',
+  },
+  FILE_NOT_DELETED: {
+    status: 409,
+    vi: 'Tệp này chưa bị xóa, không cần khôi phục',
+    en: 'This file is not deleted; there is nothing to restore',
+  },
+  FILE_RESTORE_EXPIRED: {
+    status: 410,
+    vi: 'Tệp đã bị xóa quá 30 ngày nên không khôi phục được nữa: hãy tải lên lại bản quét',
+    en: 'The file was deleted more than 30 days ago and can no longer be restored: upload the scan again',
+  },
+  DOSSIER_DOCUMENT_UNKNOWN: {
+    status: 400,
+    vi: 'Văn bản này không có trong thành phần hồ sơ của Đợt thi đua',
+    en: "This document is not part of the campaign's dossier",
+  },
   REQUEST_IN_PROGRESS: {
     status: 409,
     vi: 'Yêu cầu này đang được xử lý, hãy thử lại sau giây lát',

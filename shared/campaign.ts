@@ -135,6 +135,11 @@ export const Campaign = z
      * 'refuse' refuses it. The stage is not part of the plan: see shared/campaign-stage.ts.
      */
     lateSubmissions: z.enum(['flag', 'refuse']).default('flag'),
+    /**
+     * Whether a dossier's document counts as present only with a scanned file attached and its number
+     * and date given (issue 11). Default false: "Có" in the sheet is enough, as before files existed.
+     */
+    dossierFilesRequired: z.boolean().default(false),
   })
   .superRefine((campaign, ctx) => {
     if (campaign.period.start > campaign.period.end) {

@@ -55,6 +55,10 @@ export const RULE_MESSAGES = {
     vi: (p) => `${p.document}: chưa ghi số hoặc ngày văn bản`,
     en: (p) => `${p.document}: its number or date is missing`,
   },
+  DOSSIER_FILE_MISSING: {
+    vi: (p) => `${p.document}: chưa đính kèm tệp bản quét (mục "Hồ sơ đính kèm" trên khung bên phải)`,
+    en: (p) => `${p.document}: no scanned file is attached (the pane's "Hồ sơ đính kèm" section)`,
+  },
   // Rule 6: the deadline.
   LATE_SUBMISSION: {
     vi: (p) => `Hồ sơ nhận ngày ${date(p.receivedDate)}, sau hạn ${date(p.deadline)}`,

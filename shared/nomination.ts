@@ -56,6 +56,10 @@ export const NominationChange = NominationFields.extend({
 });
 export type NominationChange = z.infer<typeof NominationChange>;
 
+/** How many stored (confirmed, not deleted) files each document of a dossier has. */
+export const FileCounts = z.record(DocCode, z.int().min(0));
+export type FileCounts = z.infer<typeof FileCounts>;
+
 export const Nomination = NominationFields.extend({
   id: Id,
   campaignId: z.string(),
@@ -66,6 +70,11 @@ export const Nomination = NominationFields.extend({
   updatedBy: z.string(),
   deletedAt: z.string().optional(),
   deletedBy: z.string().optional(),
+  /**
+   * Its files per document, kept beside it by the file store (never set by a save): the sheet shows
+   * them, and rule 5 counts them when the campaign asks for files.
+   */
+  files: FileCounts.optional(),
 });
 export type Nomination = z.infer<typeof Nomination>;
 

@@ -17,7 +17,10 @@ export interface DocumentSources {
 }
 
 export async function loadSources(db: Db, campaign: Campaign): Promise<DocumentSources> {
-  const [registry, nominations] = await Promise.all([loadRegistry(db), loadAllNominations(db, campaign.id)]);
+  const [registry, nominations] = await Promise.all([
+    loadRegistry(db),
+    loadAllNominations(db, campaign.id, { files: campaign.dossierFilesRequired }),
+  ]);
   return { units: registry.units, people: registry.people, nominations };
 }
 

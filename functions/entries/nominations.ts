@@ -13,6 +13,7 @@ import { deleteNomination, restoreNomination } from '#functions/nominations/dele
 import { saveBatch } from '#functions/nominations/save';
 import { recordSave } from '#functions/nominations/save-metrics';
 import { db } from '#functions/store/client';
+import { withStoredFileCounts } from '#functions/store/file-store';
 import { listNominationPage } from '#functions/store/nomination-reads';
 
 /** Delete and restore take the same request: the nomination, and the version its client last saw. */
@@ -36,7 +37,9 @@ export const handler = routeGroup({
       includeDeleted: query.includeDeleted === 'true' && mayListDeleted(user),
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
-    return json(event, 200, { items: page.items.filter(listed(user, query)), nextCursor: page.nextCursor ?? null });
+    // The sheet shows each document's files: their counts, read beside the page's rows.
+    const items = await withStoredFileCounts(db(), campaign.id, page.items.filter(listed(user, query)));
+    return json(event, 200, { items, nextCursor: page.nextCursor ?? null });
   },
 
   /** Validation on save: only changed rows, each with the version it last saw; retried safely by key. */

@@ -17,7 +17,10 @@ export const handler = routeGroup({
   'GET /campaigns/{campaignId}/validation': async (event) => {
     const user = await currentUser(event);
     const campaign = await campaignOf(event);
-    const [registry, nominations] = await Promise.all([loadRegistry(db()), loadAllNominations(db(), campaign.id)]);
+    const [registry, nominations] = await Promise.all([
+      loadRegistry(db()),
+      loadAllNominations(db(), campaign.id, { files: campaign.dossierFilesRequired }),
+    ]);
     const report = validateCampaign(makeRuleContext(campaign, registry.units, registry.people), nominations);
     return json(event, 200, reportFor(user, report, nominations));
   },

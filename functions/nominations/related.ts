@@ -60,13 +60,13 @@ export function relatedIds(claims: { before: Claims; after: Claims }, batchIds: 
 /** Those nominations' findings as they now stand, for the ones the user may read. */
 export async function relatedRows(
   db: Db,
-  campaignId: string,
+  campaign: { id: string; dossierFilesRequired?: boolean },
   user: User,
   ids: readonly string[],
   findings: (nomination: Nomination) => Issue[],
 ): Promise<RelatedRow[]> {
   if (ids.length === 0) return [];
-  const found = await getNominations(db, campaignId, ids);
+  const found = await getNominations(db, campaign.id, ids, { files: campaign.dossierFilesRequired });
   return [...found.values()]
     .filter((nomination) => !nomination.deletedAt && mayRead(user, nomination))
     .map((nomination) => ({ id: nomination.id, version: nomination.version, status: nomination.status, issues: findings(nomination) }));

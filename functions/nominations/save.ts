@@ -71,7 +71,10 @@ export async function saveBatch(
   const nominees = request.rows.map((row) => ({ nomineeKind: row.nomineeKind, nomineeId: row.nomineeId }));
   const nomineeLookup = nominationsByNominee(db, campaign.id, nominees);
   nomineeLookup.catch(() => undefined); // awaited below; a failure before then must not go unhandled
-  const [registry, stored] = await Promise.all([loadRegistry(db), getNominations(db, campaign.id, ids)]);
+  const [registry, stored] = await Promise.all([
+    loadRegistry(db),
+    getNominations(db, campaign.id, ids, { files: campaign.dossierFilesRequired }),
+  ]);
   // A row the user may not read is answered as one that does not exist (a conflict answer would hand
   // them its version and status), unless it is the clerk's own row HR took over (refused below).
   const missing = ids.filter((id) => {
@@ -112,6 +115,8 @@ export async function saveBatch(
     const stampReceipt = isSubmission(before?.status, fields.status) && !fields.receivedDate;
     const after: Nomination = {
       ...fields,
+      // Rule 5 counts the files when the campaign asks for them; a save never changes them.
+      ...(before?.files ? { files: before.files } : {}),
       ...(stampReceipt ? { receivedDate: todayInVietnam() } : {}),
       id: before?.id ?? newNominationId(),
       campaignId: campaign.id,
@@ -146,7 +151,7 @@ export async function saveBatch(
   const around = nomineeClaims(new Map([...found, ...foundLeft]), planned, savedIds);
   const claims = around.after;
   const batchIds = new Set(planned.map((row) => row.after.id));
-  const related = await relatedRows(db, campaign.id, user, relatedIds(around, batchIds), (nomination) =>
+  const related = await relatedRows(db, campaign, user, relatedIds(around, batchIds), (nomination) =>
     rowIssues(ctx, quotaUsage, claims, nomination, { nominationId: nomination.id }),
   );
 

@@ -20,6 +20,9 @@ import { identityKey } from '#shared/text';
  *                                                       ROUND#<nnnn> reads a round and its ballots together
  *   CAMPAIGN#<id>            DOC#<kind>[#<round>]       a generated document's record (number, date, who, the
  *                                                       fingerprints of its lines gzipped in `digest`)
+ *   CAMPAIGN#<id>            FILE#<nominationId>#<fileId>  a dossier file's record (name, type, size, status, who
+ *                                                       and when); one Query on FILE#<nominationId># lists them
+ *   CAMPAIGN#<id>            FILECOUNT#<nominationId>   the nomination's stored files per document (`D#<code>`)
  *   REGISTER                 <type>#<year>              the office's register of a type of document: the last number
  *   REGISTER                 <type>#<year>#<nnnnn>      a number taken, and by which document
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
@@ -71,6 +74,15 @@ export const keys = {
     PK: 'REGISTER',
     SK: `${type}#${year}#${String(number).padStart(5, '0')}`,
   }),
+  file: (campaignId: string, nominationId: string, fileId: string) => ({
+    PK: `CAMPAIGN#${campaignId}`,
+    SK: `FILE#${nominationId}#${fileId}`,
+  }),
+  nominationFilesPrefix: (nominationId: string) => `FILE#${nominationId}#`,
+  fileCounts: (campaignId: string, nominationId: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: `FILECOUNT#${nominationId}` }),
+  fileCountsPrefix: 'FILECOUNT#',
+  /** The attribute of a counts item holding one document's count (codes may be any A-Z, so never a bare key name). */
+  fileCountAttribute: (document: string) => `D#${document}`,
   auditPartition: (campaignId: string) => `AUDIT#${campaignId}`,
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */

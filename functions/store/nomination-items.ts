@@ -6,7 +6,9 @@ type Item = Record<string, unknown>;
 
 /** A nomination as stored: live ones carry the index keys; a deleted one drops out of both indexes. */
 export function toItem(nomination: Nomination): Item {
-  const item: Item = { ...keys.nomination(nomination.campaignId, nomination.id), ...nomination };
+  // Its files' counts live beside it (file-store.ts), written by the uploads alone: never by a save.
+  const { files: _files, ...stored } = nomination;
+  const item: Item = { ...keys.nomination(nomination.campaignId, nomination.id), ...stored };
   if (!nomination.deletedAt) {
     item[TABLE.byNominee.partitionKey] = keys.nomineeIndexPartition(nomination.campaignId);
     item[TABLE.byNominee.sortKey] = keys.nomineePrefix(nomination.nomineeKind, nomination.nomineeId) + nomination.id;

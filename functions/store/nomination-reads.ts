@@ -6,19 +6,34 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { queryAll } from './query';
 import type { Db } from './client';
 import { keys } from './keys';
+import { campaignFileCounts, countsFromItems, withFileCounts } from './file-store';
 import { fromItem } from './nomination-items';
 
 /** Reading nominations: by id, a page at a time for the API, or a whole campaign for the full checks. */
 
-export async function getNominations(db: Db, campaignId: string, ids: readonly string[]): Promise<Map<string, Nomination>> {
+/**
+ * `files`: with each nomination's file counts (what rule 5 counts when the campaign asks for files),
+ * read in the same requests; without, nothing more is read.
+ */
+export interface ReadOptions {
+  files?: boolean | undefined;
+}
+
+export async function getNominations(
+  db: Db,
+  campaignId: string,
+  ids: readonly string[],
+  options: ReadOptions = {},
+): Promise<Map<string, Nomination>> {
   // An id no nomination could have is simply not found.
   const possible = ids.filter((id) => Id.safeParse(id).success);
-  const items = await batchGetAll(
-    db.doc,
-    db.tableName,
-    possible.map((id) => keys.nomination(campaignId, id)),
-  );
-  return new Map(items.map((item) => [String(item.id), fromItem(item)]));
+  const items = await batchGetAll(db.doc, db.tableName, [
+    ...possible.map((id) => keys.nomination(campaignId, id)),
+    ...(options.files ? possible.map((id) => keys.fileCounts(campaignId, id)) : []),
+  ]);
+  const nominations = items.filter((item) => String(item.SK).startsWith(keys.nominationPrefix)).map(fromItem);
+  const counted = options.files ? withFileCounts(nominations, countsFromItems(items)) : nominations;
+  return new Map(counted.map((nomination) => [nomination.id, nomination]));
 }
 
 export interface NominationPage {
@@ -48,11 +63,15 @@ export async function listNominationPage(
   return result;
 }
 
-export async function loadAllNominations({ doc, tableName }: Db, campaignId: string): Promise<Nomination[]> {
-  const items = await queryAll(doc, {
-    TableName: tableName,
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaignId), ':prefix': keys.nominationPrefix },
-  });
-  return items.map(fromItem).filter((n) => !n.deletedAt);
+export async function loadAllNominations(db: Db, campaignId: string, options: ReadOptions = {}): Promise<Nomination[]> {
+  const [items, counts] = await Promise.all([
+    queryAll(db.doc, {
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaignId), ':prefix': keys.nominationPrefix },
+    }),
+    options.files ? campaignFileCounts(db, campaignId) : undefined,
+  ]);
+  const live = items.map(fromItem).filter((n) => !n.deletedAt);
+  return counts ? withFileCounts(live, counts) : live;
 }

@@ -25,6 +25,8 @@ const TABLE_ACCESS: Record<RouteGroup, TableAccess> = {
   // Documents are written from what the other groups stored; the register numbers and records them, and
   // issuing the decision writes its awards onto the nominations.
   documents: 'readWrite',
+  // The dossier files' records, their counts and their audit; the bucket's grants are DossierBucket's.
+  files: 'readWrite',
 };
 
 /** Nominations validate and save whole batches of sheet rows, documents lay out and zip whole lists; the other groups serve small requests. */

@@ -2,6 +2,7 @@ import { CfnOutput, CfnParameter, Fn, Stack, type StackProps } from 'aws-cdk-lib
 import type { Construct } from 'constructs';
 import { AddinHosting } from './addin-hosting';
 import { Alarms, type AlarmTarget } from './alarms';
+import { DossierBucket } from './dossier-bucket';
 import { ApiFunctions } from './api-functions';
 import { ThiduaHttpApi } from './http-api';
 import { SignIn, type ExternalIssuer } from './sign-in';
@@ -29,6 +30,7 @@ export class ThiduaStack extends Stack {
   readonly hosting: AddinHosting;
   readonly signIn: SignIn;
   readonly alarms: Alarms;
+  readonly dossiers: DossierBucket;
 
   constructor(scope: Construct, id: string, props: ThiduaStackProps = {}) {
     const { externalIssuer, cognitoDomainPrefix, alarmTarget, ...stackProps } = props;
@@ -46,6 +48,9 @@ export class ThiduaStack extends Stack {
     // Who signs in is a deployment's choice made at synth (CDK context), not a parameter: it decides
     // whether a user pool exists at all.
     this.signIn = new SignIn(this, 'SignIn', { paneUrl: this.hosting.url, external: externalIssuer, domainPrefix: cognitoDomainPrefix });
+    // The pane uploads and downloads straight from its own origin, and only from there.
+    this.dossiers = new DossierBucket(this, 'Dossiers', { paneOrigin: this.hosting.url });
+    this.dossiers.grantFiles(this.functions.byGroup.files);
 
     // The add-in served from CloudFront calls the API from that origin, so it is always allowed;
     // the parameter adds others (the dev server by default). CloudFormation has no list concat:
@@ -68,6 +73,7 @@ export class ThiduaStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'The DynamoDB table' });
+    new CfnOutput(this, 'DossierBucket', { value: this.dossiers.bucket.bucketName, description: "The dossiers' scanned files" });
     new CfnOutput(this, 'AddinUrl', { value: this.hosting.url, description: 'Where the Excel add-in is served from' });
     new CfnOutput(this, 'SignInIssuer', { value: this.signIn.issuer, description: 'The OpenID Connect issuer the API trusts' });
     new CfnOutput(this, 'SignInClientId', {

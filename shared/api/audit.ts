@@ -14,6 +14,9 @@ export const AuditAction = z.enum([
   'round.confirm',
   'round.annul',
   'document.issue',
+  'file.upload',
+  'file.delete',
+  'file.restore',
 ]);
 
 /** One change: who did what to which nomination, when, and each field from what to what. */

@@ -6,6 +6,7 @@ export * from './audit';
 export * from './campaign';
 export * from './campaign-stage';
 export * from './documents';
+export * from './files';
 export * from './error';
 export * from './health';
 export * from './issue';

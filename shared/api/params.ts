@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CampaignId } from '#shared/campaign';
 import { DocumentKind } from '#shared/documents/kinds';
+import { FileId } from '#shared/dossier-files';
 import { Id } from '#shared/org';
 import { RoundId } from './round';
 
@@ -16,6 +17,7 @@ export const PATH_PARAMS = {
   unitId: Id,
   personId: Id,
   email: z.email().max(254),
+  fileId: FileId,
 } satisfies Record<string, z.ZodType>;
 
 export type PathParamName = keyof typeof PATH_PARAMS;

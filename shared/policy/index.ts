@@ -5,6 +5,7 @@
 export * from './campaign-stage';
 export * from './council';
 export * from './documents';
+export * from './files';
 export * from './nominations';
 export * from './org';
 export * from './roles';

@@ -9,7 +9,10 @@ function documentOf(row: Record<string, unknown>, code: string): DossierDocument
   return (dossier[code] ??= { present: false });
 }
 
-/** Three columns per document the campaign asks for: whether it is there, its number and its date. */
+/**
+ * Four columns per document the campaign asks for: whether it is there, its number and its date as
+ * typed, and how many scanned files are attached to it (derived: locked, never read back).
+ */
 export function buildDossierColumns(campaign: Campaign): ColumnDef[] {
   return campaign.dossierRequirements.flatMap((requirement): ColumnDef[] => {
     const label = requirement.label?.vi ?? requirement.name.vi;
@@ -53,6 +56,16 @@ export function buildDossierColumns(campaign: Campaign): ColumnDef[] {
           const date = readDate(value, reader);
           if (date) documentOf(reader.row, requirement.code).date = date;
         },
+      },
+      // The scans attached in the pane ("Hồ sơ đính kèm"): counted by the server, shown, never typed.
+      {
+        id: `${field}.files`,
+        header: `Số tệp ${label.charAt(0).toLowerCase()}${label.slice(1)}`,
+        width: 9,
+        role: 'derived',
+        format: 'general',
+        field,
+        write: (n) => n.files?.[requirement.code] ?? 0,
       },
     ];
   });

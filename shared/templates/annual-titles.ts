@@ -76,4 +76,5 @@ export const ANNUAL_TITLES: Campaign = {
   council: { ...SEED_CAMPAIGN.council, members: [] },
   allowIncompleteSubmission: false,
   lateSubmissions: 'flag',
+  dossierFilesRequired: false,
 };

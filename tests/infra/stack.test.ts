@@ -147,7 +147,7 @@ describe('least privilege', () => {
     for (const write of WRITE_ACTIONS) expect(actions).not.toContain(write);
   });
 
-  it.each(['campaigns', 'org', 'nominations', 'council', 'documents'] as const)('%s may read and write', (group) => {
+  it.each(['campaigns', 'org', 'nominations', 'council', 'documents', 'files'] as const)('%s may read and write', (group) => {
     expect(allowedActions(group)).toEqual(expect.arrayContaining(['dynamodb:Query', ...WRITE_ACTIONS]));
   });
 
@@ -267,8 +267,55 @@ describe('add-in hosting', () => {
   });
 });
 
+describe('dossier files', () => {
+  const bucketId = () => logicalId(stack.dossiers.bucket);
+  const bucket = () => resources('AWS::S3::Bucket')[bucketId()]!;
+
+  it('is a private, encrypted, retained bucket, TLS only', () => {
+    expect(bucket().DeletionPolicy).toBe('Retain');
+    expect(bucket().Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    const policy = Object.values(resources('AWS::S3::BucketPolicy')).find(
+      (p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: bucketId() }),
+    );
+    expect(policy!.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+    );
+  });
+
+  it("allows CORS from the pane's origin only, for PUT and GET", () => {
+    const rules = bucket().Properties.CorsConfiguration.CorsRules;
+    expect(rules).toHaveLength(1);
+    expect(rules[0].AllowedMethods.sort()).toEqual(['GET', 'PUT']);
+    expect(rules[0].AllowedOrigins).toHaveLength(1);
+    expect(JSON.stringify(rules[0].AllowedOrigins)).toContain(logicalId(stack.hosting.distribution));
+  });
+
+  it('expires deleted files after 30 days', () => {
+    expect(bucket().Properties.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Prefix: 'deleted/', ExpirationInDays: 30, Status: 'Enabled' })]),
+    );
+  });
+
+  it("only the files' Lambda reaches it: get, put and delete of objects, with the bucket's name", () => {
+    for (const group of ROUTE_GROUPS) {
+      const s3 = allowedActions(group).filter((action) => action.startsWith('s3:'));
+      expect(s3.sort(), group).toEqual(group === 'files' ? ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'] : []);
+    }
+    const fn = resources('AWS::Lambda::Function')[logicalId(stack.functions.byGroup.files)]!;
+    expect(fn.Properties.Environment.Variables.BUCKET_NAME).toEqual({ Ref: bucketId() });
+  });
+});
+
 describe('outputs', () => {
-  it.each(['ApiUrl', 'TableName', 'AddinUrl'])('%s', (name) => {
+  it.each(['ApiUrl', 'TableName', 'AddinUrl', 'DossierBucket'])('%s', (name) => {
     template.hasOutput(name, { Value: Match.anyValue() });
   });
 });

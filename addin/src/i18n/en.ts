@@ -12,6 +12,7 @@ const RULE_NAMES_EN: Record<RuleCode, string> = {
   QUOTA_MORE_CANDIDATES: 'More candidates than places',
   DOSSIER_INCOMPLETE: 'Incomplete dossier',
   DOSSIER_DOCUMENT_DETAILS_MISSING: 'Document number or date missing',
+  DOSSIER_FILE_MISSING: 'Scanned file not attached',
   LATE_SUBMISSION: 'Late submission',
   RECEIVED_DATE_MISSING: 'Received date missing',
   CRITERIA_MISSING: 'No criterion stated',

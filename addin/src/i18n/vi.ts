@@ -15,6 +15,7 @@ const RULE_NAMES_VI: Record<RuleCode, string> = {
   QUOTA_MORE_CANDIDATES: 'Nhiều đề nghị hơn số suất',
   DOSSIER_INCOMPLETE: 'Hồ sơ chưa đủ thành phần',
   DOSSIER_DOCUMENT_DETAILS_MISSING: 'Văn bản thiếu số hoặc ngày',
+  DOSSIER_FILE_MISSING: 'Chưa đính kèm tệp bản quét',
   LATE_SUBMISSION: 'Nộp hồ sơ quá hạn',
   RECEIVED_DATE_MISSING: 'Chưa ghi ngày nhận hồ sơ',
   CRITERIA_MISSING: 'Chưa nêu tiêu chuẩn',

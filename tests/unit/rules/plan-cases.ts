@@ -155,6 +155,14 @@ export const PLAN_CASES = {
     ],
     produces: 'DOSSIER_DOCUMENT_DETAILS_MISSING',
   },
+  // Rule 5 with the dossier's scans (issue 11): a campaign that asks for files counts a document only with one.
+  documentWithoutScan: {
+    rule: 5,
+    source: 'III.2.c "Thành phần hồ sơ khen thưởng" (issue 11: a document counts when its file is attached)',
+    ctx: contextWith({ campaign: campaignVariant((draft) => void (draft.dossierFilesRequired = true)) }),
+    nominations: [saved(nominateIndividual(LE_VAN_SON, { dossier: completeDossier() }))],
+    produces: 'DOSSIER_FILE_MISSING',
+  },
   // Rule 6 — Kế hoạch IV.1: "gửi hồ sơ ... về phòng Hành chính tổ chức - Quản trị tài vụ trước ngày 01/10/2025".
   receivedOnFirstOctober: {
     rule: 6,

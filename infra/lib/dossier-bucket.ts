@@ -1,0 +1,56 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { DELETED_RETENTION_DAYS } from '#shared/dossier-files';
+import { DELETED_PREFIX } from '#functions/store/file-objects';
+
+/**
+ * The dossiers' scanned documents (issue 11): a private, encrypted, TLS-only bucket that the pane
+ * reaches only through presigned URLs the files' Lambda signs, from the pane's own origin (CORS). A
+ * deleted file is moved under `deleted/`, which a lifecycle rule empties after 30 days; an upload
+ * left half-done is aborted after a day. Retained: the office's records outlive a stack.
+ */
+export class DossierBucket extends Construct {
+  readonly bucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: { paneOrigin: string }) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      cors: [
+        {
+          allowedOrigins: [props.paneOrigin],
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedHeaders: ['content-type'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'deleted-files', prefix: DELETED_PREFIX, expiration: Duration.days(DELETED_RETENTION_DAYS) },
+        { id: 'unfinished-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
+  }
+
+  /**
+   * What the files' Lambda needs, and only that: put (the presigned PUT is signed with its role), get
+   * (the type check's ranged GET, the presigned download, the copy's source), delete (a refused upload,
+   * the move to and from `deleted/`), on the objects of its two prefixes.
+   */
+  grantFiles(fn: LambdaFunction & IGrantable): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [this.bucket.arnForObjects('campaigns/*'), this.bucket.arnForObjects(`${DELETED_PREFIX}*`)],
+      }),
+    );
+    fn.addEnvironment('BUCKET_NAME', this.bucket.bucketName);
+  }
+}
