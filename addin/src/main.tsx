@@ -15,6 +15,7 @@ import { ConfigError, loadRuntimeConfig, type RuntimeConfig } from './boot/confi
 import { officeThemeColors, waitForOffice, watchOfficeTheme } from './boot/office';
 import { createOfficeCouncilSheets } from './excel/office-council-sheets';
 import { createOfficePlanSheets } from './excel/office-plan-sheet';
+import { createOfficeOrgSheets } from './excel/office-org-sheets';
 import { createOfficeGateway } from './excel/office-gateway';
 import { App, themeFromOffice, type PaneTheme } from './ui/App';
 import { fluentTheme } from './ui/theme';
@@ -96,6 +97,7 @@ async function boot(render: (node: ReactNode) => void): Promise<void> {
     gateway: createOfficeGateway(),
     councilSheets: createOfficeCouncilSheets(),
     planSheets: createOfficePlanSheets(),
+    orgSheets: createOfficeOrgSheets(),
     api,
     tokens,
     ...(storage ? { storage } : {}),

@@ -17,6 +17,7 @@ import { mergeSaveResults } from './save-merge';
 import { IdempotencyMemory } from './idempotency';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
 import type { ListOptions, SaveOptions } from './request-options';
+import { orgClient, type OrgApi } from './org-client';
 
 export interface ApiClientOptions {
   /** '/api' when the add-in is served next to the API; a full URL otherwise. */
@@ -33,7 +34,7 @@ export interface ApiClientOptions {
   newSessionId?: () => string;
 }
 
-export interface ApiClient {
+export interface ApiClient extends OrgApi {
   me(): Promise<User>;
   /** Every campaign's summary, page after page (the picker's list); the plan is `campaign(id)`. */
   campaigns(): Promise<CampaignSummary[]>;
@@ -203,6 +204,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const campaignPath = (campaignId: string) => `/campaigns/${enc(campaignId)}`;
 
   return {
+    ...orgClient({ request, allPages, limits, newSessionId }),
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     createCampaign: (campaign) => request<StoredCampaign>('POST', '/campaigns', { body: JSON.stringify(campaign) }),

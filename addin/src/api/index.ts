@@ -7,3 +7,4 @@ export * from './file';
 export * from './save-merge';
 export * from './idempotency';
 export * from './retry';
+export * from './org-client';

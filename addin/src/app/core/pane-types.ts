@@ -8,6 +8,8 @@ import type { CouncilSheets } from '#addin/excel/council-gateway';
 import type { PlanSheets } from '#addin/excel/office-plan-sheet';
 import type { PlanActions, PlanState } from '#addin/app/plan/plan-state';
 import type { ExcelGateway } from '#addin/excel/gateway';
+import type { OrgSheets } from '#addin/excel/office-org-sheets';
+import type { OrgActions } from '#addin/app/org/org-access';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
@@ -124,6 +126,8 @@ export interface PaneActions {
   openCertificateOffsets(): Promise<void>;
   /** Saves the offsets (mm) over the layout read; another administrator's save since is a conflict, and the layout is read again. */
   saveCertificateOffsets(dx: number, dy: number): Promise<void>;
+  /** "Tổ chức": the org sheets (Đơn vị, Cán bộ, Người dùng); absent when the pane has no org sheets (deps.orgSheets). */
+  org?: OrgActions;
   dismiss(): void;
 }
 
@@ -148,6 +152,8 @@ export interface PaneDeps {
   councilSheets?: CouncilSheets;
   /** The "Kế hoạch" sheet; without it the pane offers no plan section. */
   planSheets?: PlanSheets;
+  /** The org sheets in Excel; without it the pane offers no "Tổ chức" section. */
+  orgSheets?: OrgSheets;
   api: ApiClient;
   tokens: TokenProvider;
   /** localStorage in the pane: the language and the autosave preference. */
