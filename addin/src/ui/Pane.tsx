@@ -1,6 +1,7 @@
 import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
 import type { PaneActions, PaneState } from '#addin/app/controller';
 import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/app/documents/documents';
+import { offeredOrgSheets } from '#addin/app/org/org-access';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -10,6 +11,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { IssueList } from './IssueList';
 import { LanguageProvider, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OrgPanel } from './OrgPanel';
 import { QuotaPanel } from './QuotaPanel';
 import { RoleActions } from './RoleActions';
 import { SaveBar } from './SaveBar';
@@ -113,6 +115,14 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
                     },
                   }
                 : {})}
+            />
+          )}
+          {actions.org && offeredOrgSheets(state.user).length > 0 && (
+            <OrgPanel
+              sheets={offeredOrgSheets(state.user)}
+              busy={state.busy || state.saving}
+              onOpen={(sheet) => void actions.org?.open(sheet)}
+              onSave={(sheet) => void actions.org?.save(sheet)}
             />
           )}
           <ConflictPanel
