@@ -5,6 +5,7 @@
  *   npx tsx bench/addin-main.ts
  */
 import { runAddinBench } from './addin';
+import { devTokenIssuer } from './pane-deps';
 import { startStandaloneApi } from '#tests/e2e/support/standalone-api';
 
 const started = performance.now();
@@ -14,16 +15,7 @@ progress('Starting DynamoDB Local and the local API…');
 const api = await startStandaloneApi();
 let code = 0;
 try {
-  const issueToken = async (email: string): Promise<string> => {
-    const response = await fetch(`${api.baseUrl}/dev/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email }),
-    });
-    const body = (await response.json()) as { token?: string };
-    if (!body.token) throw new Error(`no dev token for ${email}: ${response.status}`);
-    return body.token;
-  };
+  const issueToken = devTokenIssuer(api.baseUrl);
   await runAddinBench({ baseUrl: api.baseUrl, issueToken, apiHasDevRoutes: true, progress });
 } catch (error) {
   console.error('\nadd-in bench failed:', error);

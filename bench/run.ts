@@ -30,6 +30,7 @@ import { createDocumentClient, db } from '#functions/store/client';
 import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
 import { runDocumentsBench } from './documents';
+import { runOrgSheetsBench } from './org-sheets';
 import { runSaveCycleBench } from './save-cycle';
 import { cpuProfile } from './cpu';
 import { startBenchApi } from './local-api';
@@ -157,6 +158,8 @@ ${summary}`;
   // The council's tally (bench/council.ts; BENCH_COUNCIL=0 skips it), on the same DynamoDB Local and local API.
   await runCouncilBench({ baseUrl: bench.baseUrl, issueToken, log: bench.log, progress });
   await runSaveCycleBench({ baseUrl: bench.baseUrl, issueToken, progress }); // one row through the pane's whole cycle
+  // The Cán bộ sheet: 200 and 2,000 staff pasted and saved through the pane (bench/org-sheets.ts; BENCH_ORG=0 skips it).
+  await runOrgSheetsBench({ baseUrl: bench.baseUrl, issueToken, progress });
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
   await runAddinBench({ baseUrl: bench.baseUrl, issueToken, progress });
 

@@ -11,8 +11,6 @@
 import { performance } from 'node:perf_hooks';
 import { createApiClient } from '#addin/api/index';
 import { createPaneController } from '#addin/app/controller';
-import { AUTOSAVE_STORAGE_KEY } from '#addin/app/core/pane-core';
-import type { TokenProvider } from '#addin/auth/token-provider';
 import { createOfficeGateway } from '#addin/excel/office-gateway';
 import { requestCounter } from '#functions/store/client';
 import { MAX_BATCH_ROWS } from '#shared/api/save';
@@ -22,6 +20,7 @@ import { buildColumns, TABLE_NAME } from '#shared/sheet/columns';
 import { standInExcel } from '#tests/support/office/excel';
 import { createCampaign, type AddinBenchContext } from './addin';
 import { goalsTable, int, ms, table } from './report';
+import { benchPaneSession } from './pane-deps';
 import { makeRows } from './rows';
 
 const ENABLED = process.env.BENCH_CYCLE !== '0';
@@ -73,20 +72,7 @@ async function cycle(ctx: AddinBenchContext, n: number): Promise<CycleRun> {
     http.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname.replace(`/campaigns/${campaign.id}`, '/campaigns/{id}')}`);
     return fetch(input, init);
   };
-  const tokens: TokenProvider = {
-    kind: 'dev',
-    restore: async () => true,
-    signIn: async () => undefined,
-    signOut: async () => undefined,
-    isSignedIn: () => true,
-    getToken: async () => token,
-  };
-  const settings = new Map([[AUTOSAVE_STORAGE_KEY, 'off']]);
-  const storage = {
-    getItem: (k: string) => settings.get(k) ?? null,
-    setItem: (k: string, v: string) => void settings.set(k, v),
-    removeItem: (k: string) => void settings.delete(k),
-  };
+  const { tokens, storage } = benchPaneSession(token);
   const api = createApiClient({ baseUrl: ctx.baseUrl, getToken: async () => token, fetch: logged });
   const pane = createPaneController({ gateway, api, tokens, storage });
   try {
