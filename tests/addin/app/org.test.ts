@@ -38,7 +38,10 @@ describe('the pane’s "Tổ chức" section', () => {
     expect(admin.sheets.syncCount - syncs).toBe(2); // read, then the answers
     expect(orgRequests(server)).toEqual(['/people']);
 
-    const stored = (await api.request('GET', '/people', { token: await api.tokenFor(ADMIN) })).body.items as { id: string; fullName: string }[];
+    const stored = (await api.request('GET', '/people', { token: await api.tokenFor(ADMIN) })).body.items as {
+      id: string;
+      fullName: string;
+    }[];
     const created = stored.find((p) => p.fullName === 'Vi Thị Mới')!;
     expect(created).toMatchObject({ unitId: 'kinh-te', gender: 'female', birthDate: '1990-03-02' });
     expect(admin.sheets.row(STAFF, 'Họ và tên', 'Vi Thị Mới')).toMatchObject({ 'Mã cán bộ': created.id, 'Phiên bản': 1, STT: 64 });
@@ -60,9 +63,7 @@ describe('the pane’s "Tổ chức" section', () => {
       { 'Họ và tên': 'Mông Thị Lỗi', 'Đơn vị': 'KT', 'Giới tính': 'X' },
     ]);
     await admin.org.save('people');
-    expect(admin.state().notice?.vi).toBe(
-      'Trang "Cán bộ": đã lưu 1 dòng. 2 dòng chưa lưu, xem cột "Kết quả kiểm tra" ở dòng 66, 67.',
-    );
+    expect(admin.state().notice?.vi).toBe('Trang "Cán bộ": đã lưu 1 dòng. 2 dòng chưa lưu, xem cột "Kết quả kiểm tra" ở dòng 66, 67.');
     const wrong = admin.sheets.row(STAFF, 'Họ và tên', 'Lò Văn Sai');
     expect(wrong['Mã cán bộ']).toBe('');
     expect(wrong['Kết quả kiểm tra']).toMatch(/^Đơn vị \(D66\): Không có đơn vị "phong-khong-co"/);
@@ -86,7 +87,10 @@ describe('the pane’s "Tổ chức" section', () => {
     expect(admin.state().notice?.vi).toBe(
       'Trang "Cán bộ": đã lưu 0 dòng. 1 cán bộ đã có hồ sơ thi đua, khen thưởng nên được đánh dấu "Đã nghỉ" thay vì xoá. Đã xoá 1 dòng.',
     );
-    const people = (await api.request('GET', '/people', { token: await api.tokenFor(ADMIN) })).body.items as { id: string; left?: boolean }[];
+    const people = (await api.request('GET', '/people', { token: await api.tokenFor(ADMIN) })).body.items as {
+      id: string;
+      left?: boolean;
+    }[];
     expect(people.find((p) => p.id === nominee!.id)).toMatchObject({ left: true });
     expect(people.some((p) => p.id === other!.id)).toBe(false);
 

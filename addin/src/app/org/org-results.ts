@@ -26,7 +26,9 @@ const problemText = (schema: Schema, read: OrgSheetRead<unknown>, row: ParsedOrg
 
 const findingText = (schema: Schema, read: OrgSheetRead<unknown>, result: OrgRowResult) =>
   result.findings
-    .map((f) => cellMessage(schema, read, Number(result.rowKey), f.field ? schema.columns.find((c) => c.field === f.field) : undefined, f.message.vi))
+    .map((f) =>
+      cellMessage(schema, read, Number(result.rowKey), f.field ? schema.columns.find((c) => c.field === f.field) : undefined, f.message.vi),
+    )
     .join('; ');
 
 /**
@@ -62,7 +64,11 @@ export function resultWrites(
     if (result.id && schema.columns.some((c) => c.id === 'id')) set('id', index, sheetText(result.id));
     if (result.version) set('version', index, result.version);
     const cellOf = (column: { id: string }) =>
-      cells.has(column.id) ? cells.get(column.id)![index - firstRow]! : read.at[column.id] === undefined ? null : (values[index]?.[read.at[column.id]!] ?? null);
+      cells.has(column.id)
+        ? cells.get(column.id)![index - firstRow]!
+        : read.at[column.id] === undefined
+          ? null
+          : (values[index]?.[read.at[column.id]!] ?? null);
     set('rowHash', index, orgRowHash(schema.columns, cellOf));
   }
   return { firstRow, writes: present.map((id) => ({ column: read.at[id]!, values: cells.get(id)! })) };

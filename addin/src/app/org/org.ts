@@ -83,8 +83,7 @@ export function createOrg(core: PaneCore, sheets: OrgSheets): { actions: OrgActi
             )
           : undefined;
       const { firstRow, writes } = resultWrites(schema, read, values, result?.rows ?? []);
-      if (writes.length > 0 && (result || unsent.length > 0))
-        await sheets.writeColumns(schema.sheetName, firstRow, writes);
+      if (writes.length > 0 && (result || unsent.length > 0)) await sheets.writeColumns(schema.sheetName, firstRow, writes);
       keys.forgetAnswered();
       for (const row of result?.rows ?? []) if (row.id) present.add(kind.code(row.id));
       written.set(id, present);
