@@ -1,4 +1,5 @@
 import type { RuleCode } from '#shared/messages';
+import { ORG_VI } from './org-vi';
 
 /**
  * Every text of the task pane, and every text the pane writes into the sheet, in Vietnamese (the
@@ -221,26 +222,7 @@ export const vi = {
   'documents.status.draft': 'Dự thảo',
   'documents.status.issued': 'Đã ban hành',
   'documents.open': 'Mở / tải về {name}',
-  'org.heading': 'Tổ chức',
-  'org.hint': 'Danh sách đơn vị, cán bộ và người dùng trên các trang tính: mở để lấy bản mới nhất, sửa hoặc dán danh sách rồi bấm Lưu.',
-  'org.hintReadOnly': 'Mở để xem danh sách đơn vị và cán bộ mới nhất (chỉ xem).',
-  'org.sheet.units': 'Đơn vị',
-  'org.sheet.people': 'Cán bộ',
-  'org.sheet.users': 'Người dùng',
-  'org.open': 'Mở / làm mới',
-  'org.save': 'Lưu',
-  'org.opened': 'Đã mở trang "{sheet}": {n} dòng.',
-  'org.openedReadOnly': 'Đã mở trang "{sheet}" để xem: {n} dòng.',
-  'org.noSheet': 'Chưa có trang "{sheet}": hãy bấm "Mở / làm mới" trước.',
-  'org.noHeader': 'Trang "{sheet}" không có cột "{header}": hãy mở lại trang.',
-  'org.nothing': 'Trang "{sheet}": không có thay đổi để lưu.',
-  'org.notSaved': 'Trang "{sheet}": chưa lưu được dòng nào.',
-  'org.saved': 'Trang "{sheet}": đã lưu {n} dòng.',
-  'org.refused': '{n} dòng chưa lưu, xem cột "Kết quả kiểm tra" ở dòng {rows}.',
-  'org.warnings': '{n} dòng có cảnh báo (cột "Kết quả kiểm tra").',
-  'org.left': '{n} cán bộ đã có hồ sơ thi đua, khen thưởng nên được đánh dấu "Đã nghỉ" thay vì xoá.',
-  'org.deleted': 'Đã xoá {n} dòng.',
-  'org.kept': 'Giữ lại {n} đơn vị: {list}.',
+  ...ORG_VI,
   'certificates.testPrint': 'Bản in thử Giấy khen (lưới)',
   'certificates.offsets': 'Độ lệch khi in Giấy khen',
   'certificates.offsetsHint':

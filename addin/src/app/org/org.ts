@@ -3,6 +3,7 @@ import { orgSheetAccess } from '#shared/policy/org';
 import { IdempotencyMemory, type OrgSheetId } from '#addin/api/index';
 import type { OrgSheets } from '#addin/excel/office-org-sheets';
 import { localized } from '#addin/i18n/index';
+import { withBusy } from '#addin/app/core/busy';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import type { OrgActions } from './org-access';
 import { orgSaveNotice, resultWrites } from './org-results';
@@ -26,19 +27,7 @@ export function createOrg(core: PaneCore, sheets: OrgSheets): { actions: OrgActi
 
   const access = (id: OrgSheetId) => (store.state.user ? orgSheetAccess(store.state.user.role)[id] : 'none');
 
-  const run = (work: () => Promise<void>) =>
-    core.track(
-      core.exclusive(async () => {
-        store.set({ busy: true, error: undefined, notice: undefined, refusals: undefined });
-        try {
-          await work();
-        } catch (error) {
-          core.fail(error);
-        } finally {
-          store.set({ busy: false });
-        }
-      }),
-    );
+  const run = (work: () => Promise<void>) => core.track(core.exclusive(() => withBusy(core, work)));
 
   async function open(id: OrgSheetId): Promise<void> {
     const may = access(id);

@@ -1,0 +1,23 @@
+/** The pane's "Tổ chức" section (English): kept apart so that each catalog stays readable. */
+export const ORG_EN = {
+  'org.heading': 'Organisation',
+  'org.hint': 'Units, staff and users in sheets: open for the latest, edit or paste a list, then Save.',
+  'org.hintReadOnly': 'Open to see the latest units and staff (read-only).',
+  'org.sheet.units': 'Units (Đơn vị)',
+  'org.sheet.people': 'Staff (Cán bộ)',
+  'org.sheet.users': 'Users (Người dùng)',
+  'org.open': 'Open / refresh',
+  'org.save': 'Save',
+  'org.opened': 'Opened the "{sheet}" sheet: {n} rows.',
+  'org.openedReadOnly': 'Opened the "{sheet}" sheet to read: {n} rows.',
+  'org.noSheet': 'There is no "{sheet}" sheet yet: click "Open / refresh" first.',
+  'org.noHeader': 'The "{sheet}" sheet has no "{header}" column: open it again.',
+  'org.nothing': '"{sheet}": nothing changed to save.',
+  'org.notSaved': '"{sheet}": no row could be saved.',
+  'org.saved': '"{sheet}": saved {n} rows.',
+  'org.refused': '{n} rows not saved: see the "Kết quả kiểm tra" column in rows {rows}.',
+  'org.warnings': '{n} rows with warnings (the "Kết quả kiểm tra" column).',
+  'org.left': '{n} staff named by nominations or awards marked as having left instead of deleted.',
+  'org.deleted': 'Deleted {n} rows.',
+  'org.kept': 'Kept {n} units: {list}.',
+} as const;
