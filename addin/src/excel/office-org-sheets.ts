@@ -2,7 +2,6 @@
 import type { CellValue } from '#shared/sheet/cells';
 import type { OrgColumn } from '#shared/sheet/org-sheet';
 import { a1, letter } from './council-doc';
-import { toExcelFailure } from './excel-errors';
 import { ExcelFailure } from './gateway';
 import { widthInPoints } from './layout';
 import { OfficeSession, type OfficeSessionOptions } from './office-session';
@@ -39,7 +38,7 @@ export function createOfficeOrgSheets(options: OfficeSessionOptions = {}): OrgSh
 
 class OfficeOrgSheets extends OfficeSession<OfficeSessionOptions> implements OrgSheets {
   async writeSheet(name: string, columns: readonly OrgSheetColumn[], values: readonly (readonly CellValue[])[], readOnly: boolean) {
-    await this.run(async (context) => {
+    await this.excelRun(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(name);
       await this.sync(context);
       context.runtime.enableEvents = false;
@@ -70,7 +69,7 @@ class OfficeOrgSheets extends OfficeSession<OfficeSessionOptions> implements Org
 
   async readSheet(name: string): Promise<CellValue[][] | undefined> {
     try {
-      return await this.run(async (context) => {
+      return await this.excelRun(async (context) => {
         // One round trip: a missing sheet fails the sync with ItemNotFound (caught below).
         const used = context.workbook.worksheets.getItem(name).getUsedRange(true).load('values,rowIndex,columnIndex');
         await this.sync(context);
@@ -85,7 +84,7 @@ class OfficeOrgSheets extends OfficeSession<OfficeSessionOptions> implements Org
   }
 
   async writeColumns(name: string, firstRow: number, writes: readonly ColumnWrite[]): Promise<void> {
-    await this.run(async (context) => {
+    await this.excelRun(async (context) => {
       const sheet = context.workbook.worksheets.getItem(name);
       context.runtime.enableEvents = false;
       for (const write of writes) {
@@ -96,20 +95,5 @@ class OfficeOrgSheets extends OfficeSession<OfficeSessionOptions> implements Org
       context.runtime.enableEvents = true;
       await this.sync(context);
     });
-  }
-
-  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    try {
-      return await this.excel().run({ delayForCellEdit: true }, batch);
-    } catch (error) {
-      // A write that failed with the add-in's events off must not leave them off.
-      await this.excel()
-        .run(async (context) => {
-          context.runtime.enableEvents = true;
-          await this.sync(context);
-        })
-        .catch(() => undefined);
-      throw toExcelFailure(error);
-    }
   }
 }

@@ -4,7 +4,6 @@ import { asText } from '#shared/sheet/plan/codecs';
 import { cellName, type PlanGrid } from '#shared/sheet/plan/plan-layout';
 import { fromA1 } from '#shared/sheet/plan/plan-reading';
 import { PLAN_SHEET } from '#shared/sheet/plan/schema';
-import { toExcelFailure } from './excel-errors';
 import { ExcelFailure } from './gateway';
 import { widthInPoints } from './layout';
 import { OfficeSession, type OfficeSessionOptions } from './office-session';
@@ -41,7 +40,7 @@ export function createOfficePlanSheets(options: OfficeSessionOptions = {}): Plan
 
 class OfficePlanSheets extends OfficeSession<OfficeSessionOptions> implements PlanSheets {
   writePlan(grid: PlanGrid, options: { readOnly: boolean }): Promise<void> {
-    return this.run(async (context) => {
+    return this.excelRun(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(PLAN_SHEET);
       await this.sync(context);
       // A fresh sheet: nothing of the last plan (rows, messages, protection) survives the rewrite.
@@ -69,7 +68,7 @@ class OfficePlanSheets extends OfficeSession<OfficeSessionOptions> implements Pl
 
   async readPlan(): Promise<CellValue[][] | undefined> {
     try {
-      return await this.run(async (context) => {
+      return await this.excelRun(async (context) => {
         const used = context.workbook.worksheets.getItem(PLAN_SHEET).getUsedRange(true).load('values,rowIndex,columnIndex');
         await this.sync(context);
         return fromA1(used.values as CellValue[][], used.rowIndex, used.columnIndex);
@@ -81,7 +80,7 @@ class OfficePlanSheets extends OfficeSession<OfficeSessionOptions> implements Pl
   }
 
   writeMessages(messages: readonly PlanCellMessage[], messageColumn: number, rows: number): Promise<void> {
-    return this.run(async (context) => {
+    return this.excelRun(async (context) => {
       const sheet = context.workbook.worksheets.getItem(PLAN_SHEET);
       const byRow = new Map<number, string[]>();
       // The first row holds the column's header: what points at the sheet as a whole goes just below it.
@@ -98,13 +97,5 @@ class OfficePlanSheets extends OfficeSession<OfficeSessionOptions> implements Pl
       for (const message of messages) sheet.getRange(cellName(message.row, message.column)).format.font.color = ERROR_FONT;
       await this.sync(context);
     });
-  }
-
-  private async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    try {
-      return await this.excel().run({ delayForCellEdit: true }, batch);
-    } catch (error) {
-      throw toExcelFailure(error);
-    }
   }
 }

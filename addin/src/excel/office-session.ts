@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { IsSetSupported } from './cell-notes';
-import { failure } from './excel-errors';
+import { failure, toExcelFailure } from './excel-errors';
 
 /** The part of the `Excel` namespace the gateways use: Office.js's own, or a test double. */
 export type ExcelHost = Pick<typeof Excel, 'run'>;
@@ -38,6 +38,25 @@ export abstract class OfficeSession<Options extends OfficeSessionOptions> {
     const excel = this.options.excel ?? (globalThis as { Excel?: ExcelHost }).Excel;
     if (!excel) throw failure('ExcelNotAvailable');
     return excel;
+  }
+
+  /**
+   * One Excel.run, errors as ExcelFailure. delayForCellEdit: a batch waits while the user edits a cell
+   * instead of failing. A failed batch may have left the add-in's events off: they go back on.
+   */
+  protected async excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const excel = this.excel();
+    try {
+      return await excel.run({ delayForCellEdit: true }, batch);
+    } catch (error) {
+      await excel
+        .run(async (context) => {
+          context.runtime.enableEvents = true;
+          await this.sync(context);
+        })
+        .catch(() => undefined);
+      throw toExcelFailure(error);
+    }
   }
 
   protected isSetSupported(name: string, version: string): boolean {
