@@ -6,7 +6,7 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
  * The Excel add-in's task pane (addin/): React 19 + Fluent UI 9, built by Vite.
  *
  * - `npm run build` (vite build): dist/addin/ with taskpane.html, commands.html (the manifest's
- *   FunctionFile), the icons and support page of addin/public/, and the hashed assets.
+ *   FunctionFile), signin.html (the sign-in page of Office's dialog), the icons and support page of addin/public/, and the hashed assets.
  * - `npm start` runs this config's dev server in-process (local/pane-server.ts) over HTTPS on
  *   port 3000; `npx vite` alone works too (HTTP, for a quick look). Either way the dev server proxies
  *   /api/* to the local API runner (THIDUA_API_URL, default http://127.0.0.1:3001) with /api taken
@@ -87,6 +87,8 @@ export default defineConfig({
       input: {
         taskpane: addin('taskpane.html'),
         commands: addin('commands.html'),
+        // Office's dialog opens it for OpenID Connect sign-in: small, no React.
+        signin: addin('signin.html'),
       },
       // The libraries change less often than the pane: their own files stay cached across releases.
       output: {

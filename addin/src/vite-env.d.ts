@@ -4,7 +4,9 @@
 interface ImportMetaEnv {
   /** The HTTP API's base URL, e.g. https://abc123.execute-api.ap-southeast-1.amazonaws.com (default /api). */
   readonly VITE_THIDUA_API_URL?: string;
-  /** The add-in's Microsoft Entra app registration (application/client ID). */
+  /** The OpenID Connect issuer the pane signs in with through Office's dialog (Cognito, Entra ID v2.0, an SSO). */
+  readonly VITE_THIDUA_ISSUER?: string;
+  /** The pane's client at the issuer, or the add-in's Microsoft Entra app registration (application/client ID). */
   readonly VITE_THIDUA_CLIENT_ID?: string;
   /** e.g. https://login.microsoftonline.com/<tenant-id> */
   readonly VITE_THIDUA_AUTHORITY?: string;

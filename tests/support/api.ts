@@ -40,6 +40,8 @@ export interface StartTestApiOptions {
   keys?: LocalKeys;
   /** Log one line per request. Default false. */
   verbose?: boolean;
+  /** The JWT authorizer's check; default the keys' (e.g. createTokenVerifier, trusting a local issuer too). */
+  verify?: (token: string) => Promise<Record<string, unknown>>;
 }
 
 export interface TestResponse<T = any> {
@@ -106,7 +108,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const keys = options.keys ?? (await loadLocalKeys({ dir: null }));
   const api = createLocalApi({
     handlers,
-    verify: (token) => keys.verifyToken(token),
+    verify: options.verify ?? ((token) => keys.verifyToken(token)),
     dev: { issueToken: (email) => keys.issueToken(email), users: DEMO_USERS },
     quiet: !options.verbose,
   });

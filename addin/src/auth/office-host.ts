@@ -3,12 +3,18 @@ import { AuthError } from './token-provider';
 
 /**
  * The one module outside addin/src/excel/ that touches the `Office` global: whether the host supports
- * nested app authentication, and the Office dialog used for sign-in when it does not.
+ * nested app authentication, the Office dialog the pane signs in through, and, on the sign-in page
+ * inside that dialog, the message back to the pane.
  */
 export interface OfficeAuthHost {
   naaSupported(): boolean;
-  /** Opens the auth page in an Office dialog; resolves with the message the page sends back. */
-  openAuthDialog(url: string): Promise<string>;
+  /**
+   * Opens the auth page in an Office dialog; resolves with the first message the page sends back from
+   * `origin` (when given). A message from any other origin is ignored, the dialog left open: only the
+   * pane's own sign-in page may answer. Hosts without DialogOrigin 1.1 give no origin; Office only
+   * lets pages of the add-in's domains message it there, and the pane checks the state it sent.
+   */
+  openAuthDialog(url: string, options?: { origin?: string }): Promise<string>;
 }
 
 const hasOffice = () => typeof Office !== 'undefined' && !!Office.context;
@@ -22,7 +28,7 @@ export const officeAuthHost: OfficeAuthHost = {
     }
   },
 
-  openAuthDialog(url) {
+  openAuthDialog(url, options = {}) {
     return new Promise<string>((resolve, reject) => {
       if (!hasOffice()) {
         reject(new AuthError('FAILED'));
@@ -35,9 +41,17 @@ export const officeAuthHost: OfficeAuthHost = {
         }
         const dialog = opened.value;
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          if (!('message' in arg)) {
+            dialog.close();
+            reject(new AuthError('FAILED', { cause: arg }));
+            return;
+          }
+          if (options.origin && arg.origin !== undefined && arg.origin !== options.origin) {
+            console.warn(`thidua: ignored a sign-in message from ${arg.origin}`);
+            return;
+          }
           dialog.close();
-          if ('message' in arg) resolve(arg.message);
-          else reject(new AuthError('FAILED', { cause: arg }));
+          resolve(arg.message);
         });
         // 12006: the user closed the dialog.
         dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
@@ -45,5 +59,22 @@ export const officeAuthHost: OfficeAuthHost = {
         });
       });
     });
+  },
+};
+
+/** The sign-in page's side of the dialog: Office ready, then one message to the pane. */
+export const officeDialogPage = {
+  /** Resolves once Office.js is ready in the dialog; false when the page is not in an Office dialog. */
+  async ready(): Promise<boolean> {
+    if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return false;
+    await Office.onReady();
+    return typeof Office.context?.ui?.messageParent === 'function';
+  },
+
+  /** Sends the pane `message`, for `targetOrigin` only where the host can restrict it (DialogOrigin 1.1). */
+  messageParent(message: string, targetOrigin: string): void {
+    const restricted = Office.context.requirements.isSetSupported('DialogOrigin', '1.1');
+    if (restricted) Office.context.ui.messageParent(message, { targetOrigin });
+    else Office.context.ui.messageParent(message);
   },
 };

@@ -9,12 +9,13 @@ export interface DevUser {
 }
 
 /**
- * Where the pane's bearer tokens come from. Two implementations: the local runner's dev tokens
- * (`createDevTokenProvider`) and Microsoft Entra ID through nested app authentication
- * (`createNaaTokenProvider`). The API client only calls `getToken`.
+ * Where the pane's bearer tokens come from. Three implementations: the local runner's dev tokens
+ * (`createDevTokenProvider`), Microsoft Entra ID through nested app authentication
+ * (`createNaaTokenProvider`), and any OpenID Connect issuer through Office's dialog
+ * (`createOidcTokenProvider`). The API client only calls `getToken`.
  */
 export interface TokenProvider {
-  readonly kind: 'dev' | 'microsoft';
+  readonly kind: 'dev' | 'microsoft' | 'oidc';
   /** Dev only: the demo users for the sign-in picker. */
   listUsers?(): Promise<DevUser[]>;
   /** Signs in again without asking, from what was remembered; false when the user has to act. */

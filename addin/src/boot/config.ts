@@ -10,8 +10,13 @@ import type { AuthConfig } from '#addin/auth/index';
  *    `{ environment: 'local', apiBaseUrl: '/api', auth: { mode: 'dev' } }` (vite.config.ts), and a test
  *    host page may set its own.
  * 2. `config.json` next to taskpane.html, when the deployment wrote one (one build, any deployment).
- * 3. What the build was given: VITE_THIDUA_API_URL, VITE_THIDUA_CLIENT_ID, VITE_THIDUA_AUTHORITY,
- *    VITE_THIDUA_API_SCOPES, VITE_THIDUA_AUTH_DIALOG_URL (Microsoft sign-in, nested app authentication).
+ * 3. What the build was given: VITE_THIDUA_API_URL, VITE_THIDUA_CLIENT_ID, VITE_THIDUA_API_SCOPES, and
+ *    VITE_THIDUA_ISSUER (OpenID Connect sign-in) or VITE_THIDUA_AUTHORITY, VITE_THIDUA_AUTH_DIALOG_URL
+ *    (Microsoft sign-in, nested app authentication).
+ *
+ * Sign-in modes: 'dev' (the local runner's picker), 'oidc' (any OpenID Connect issuer through Office's
+ * dialog: Cognito, which the stack's PaneConfig output writes, Entra ID, the province's SSO) and
+ * 'microsoft' (Entra nested app authentication, where Microsoft 365 has it).
  */
 export interface RuntimeConfig {
   environment: 'local' | 'production';
@@ -23,7 +28,18 @@ export interface RuntimeConfig {
 export type RawConfig = {
   environment?: unknown;
   apiBaseUrl?: unknown;
-  auth?: { mode?: unknown; clientId?: unknown; authority?: unknown; scopes?: unknown; redirectUri?: unknown; dialogUrl?: unknown };
+  auth?: {
+    mode?: unknown;
+    clientId?: unknown;
+    authority?: unknown;
+    scopes?: unknown;
+    redirectUri?: unknown;
+    dialogUrl?: unknown;
+    issuer?: unknown;
+    authorizationEndpoint?: unknown;
+    tokenEndpoint?: unknown;
+    apiToken?: unknown;
+  };
 };
 
 declare global {
@@ -49,7 +65,8 @@ export function parseConfig(raw: RawConfig): RuntimeConfig {
   const apiBaseUrl = (text(raw.apiBaseUrl) ?? '/api').replace(/\/+$/, '');
   const mode = raw.auth?.mode ?? (environment === 'local' ? 'dev' : 'microsoft');
   if (mode === 'dev') return { environment, apiBaseUrl, auth: { mode: 'dev' } };
-  if (mode !== 'microsoft') throw new ConfigError(`auth.mode must be 'dev' or 'microsoft', not ${String(mode)}`);
+  if (mode === 'oidc') return { environment, apiBaseUrl, auth: parseOidc(raw.auth ?? {}) };
+  if (mode !== 'microsoft') throw new ConfigError(`auth.mode must be 'dev', 'oidc' or 'microsoft', not ${String(mode)}`);
   const clientId = text(raw.auth?.clientId);
   const scopes = scopesOf(raw.auth?.scopes);
   if (!clientId) throw new ConfigError('Microsoft sign-in needs the app registration: auth.clientId (VITE_THIDUA_CLIENT_ID) is missing');
@@ -72,13 +89,34 @@ export function parseConfig(raw: RawConfig): RuntimeConfig {
   };
 }
 
+const OIDC_SCOPES = ['openid', 'email', 'profile'];
+
+function parseOidc(auth: NonNullable<RawConfig['auth']>): Extract<AuthConfig, { mode: 'oidc' }> {
+  const issuer = text(auth.issuer);
+  const clientId = text(auth.clientId);
+  if (!issuer || !/^https?:\/\//.test(issuer))
+    throw new ConfigError('OpenID Connect sign-in needs the issuer: auth.issuer (an https:// URL)');
+  if (!clientId) throw new ConfigError("OpenID Connect sign-in needs the pane's client id at the issuer: auth.clientId");
+  const scopes = scopesOf(auth.scopes);
+  const optional = { redirectUri: auth.redirectUri, authorizationEndpoint: auth.authorizationEndpoint, tokenEndpoint: auth.tokenEndpoint };
+  return {
+    mode: 'oidc',
+    issuer,
+    clientId,
+    scopes: scopes.length > 0 ? scopes : OIDC_SCOPES,
+    ...Object.fromEntries(Object.entries(optional).flatMap(([key, value]) => (text(value) ? [[key, text(value)!]] : []))),
+    ...(auth.apiToken === 'access' ? { apiToken: 'access' as const } : {}),
+  };
+}
+
 /** The build's own values (import.meta.env), as a raw config. */
 export function builtInConfig(env: ImportMetaEnv = import.meta.env): RawConfig {
   return {
     environment: 'production',
     apiBaseUrl: env.VITE_THIDUA_API_URL,
     auth: {
-      mode: 'microsoft',
+      mode: env.VITE_THIDUA_ISSUER ? 'oidc' : 'microsoft',
+      issuer: env.VITE_THIDUA_ISSUER,
       clientId: env.VITE_THIDUA_CLIENT_ID,
       authority: env.VITE_THIDUA_AUTHORITY,
       scopes: env.VITE_THIDUA_API_SCOPES,

@@ -46,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.devPick': 'Demo account',
   'signIn.devPlaceholder': '— Choose a user —',
   'signIn.prodHint': "Sign in with your office's Microsoft 365 account.",
+  'signIn.oidcHint': 'Sign in with your office account: the sign-in page opens in its own window.',
   'signIn.signingIn': 'Signing in…',
   'signIn.signOut': 'Sign out',
   'signIn.required': 'Your session has expired; sign in again. Unsaved rows are still in the sheet.',

@@ -48,6 +48,7 @@ export const vi = {
   'signIn.devPick': 'Tài khoản mẫu',
   'signIn.devPlaceholder': '— Chọn người dùng —',
   'signIn.prodHint': 'Đăng nhập bằng tài khoản Microsoft 365 của cơ quan.',
+  'signIn.oidcHint': 'Đăng nhập bằng tài khoản của cơ quan: trang đăng nhập mở trong một cửa sổ riêng.',
   'signIn.signingIn': 'Đang đăng nhập…',
   'signIn.signOut': 'Đăng xuất',
   'signIn.required': 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại. Các dòng chưa lưu vẫn còn trong bảng.',

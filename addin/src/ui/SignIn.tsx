@@ -4,7 +4,7 @@ import type { PaneState } from '#addin/app/controller';
 import { useLocalized, useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 
-/** Dev: pick a demo user of the local runner; production: Microsoft sign-in. */
+/** Dev: pick a demo user of the local runner; production: the office's sign-in page (OpenID Connect) or Microsoft 365's. */
 export function SignIn({ auth, onSignIn }: { auth: PaneState['auth']; onSignIn: (email?: string) => void }) {
   const t = useT();
   const text = useLocalized();
@@ -31,7 +31,7 @@ export function SignIn({ auth, onSignIn }: { auth: PaneState['auth']; onSignIn: 
         </>
       ) : (
         <Text as="p" block>
-          {t('signIn.prodHint')}
+          {t(auth.kind === 'oidc' ? 'signIn.oidcHint' : 'signIn.prodHint')}
         </Text>
       )}
       <div className={layout.row}>

@@ -91,6 +91,11 @@ const host: ThiduaHost = {
     excel.requestLimitBytes = config.requestLimitBytes;
     excel.responseLimitBytes = config.responseLimitBytes;
   },
+  attachDialog(page) {
+    office.dialogs.attach(page as unknown as Window);
+  },
+  dialogMessage: (message, origin) => office.dialogs.deliver(message, origin),
+  dialogUrls: () => [...office.dialogs.opened],
   attachPane(pane) {
     const target = pane as unknown as Record<string, unknown>;
     target.Office = office.office;

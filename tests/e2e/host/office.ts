@@ -5,6 +5,7 @@
  * unlike `Excel` this object does not throw on what it lacks: it answers undefined and records the
  * probe (host.stats().officeProbes), where a test can see it.
  */
+import { createDialogs, DIALOG_EVENTS, type DialogStandIn } from './dialog';
 import { OfficeExtensionError } from './excel-api';
 
 export interface RequirementSets {
@@ -37,6 +38,7 @@ export interface OfficeStandIn {
   officeExtension: Record<string, unknown>;
   probes: string[];
   requirementChecks: string[];
+  dialogs: DialogStandIn;
 }
 
 /** Records reads of members the object lacks (nested objects too), answering undefined. */
@@ -60,6 +62,7 @@ export function createOffice(requirements: () => RequirementSets): OfficeStandIn
   const requirementChecks: string[] = [];
   const info = { host: 'Excel', platform: 'OfficeOnline' };
   const ready = new Promise<typeof info>((resolve) => setTimeout(() => resolve(info), 0));
+  const dialogs = createDialogs();
 
   const office = {
     onReady(callback?: (value: typeof info) => void): Promise<typeof info> {
@@ -75,6 +78,8 @@ export function createOffice(requirements: () => RequirementSets): OfficeStandIn
       Project: 'Project',
       Access: 'Access',
     },
+    EventType: { ...DIALOG_EVENTS },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac', iOS: 'iOS', Android: 'Android', Universal: 'Universal' },
     context: {
       host: 'Excel',
@@ -89,6 +94,7 @@ export function createOffice(requirements: () => RequirementSets): OfficeStandIn
         controlForegroundColor: '#242424',
         isDarkTheme: false,
       },
+      ui: { displayDialogAsync: dialogs.displayDialogAsync },
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
           const highest = requirements()[name];
@@ -103,5 +109,5 @@ export function createOffice(requirements: () => RequirementSets): OfficeStandIn
     Error: OfficeExtensionError,
     ErrorCodes: { propertyNotLoaded: 'PropertyNotLoaded', itemNotFound: 'ItemNotFound', invalidArgument: 'InvalidArgument' },
   };
-  return { office: tolerant(office, 'Office', probes), officeExtension, probes, requirementChecks };
+  return { office: tolerant(office, 'Office', probes), officeExtension, probes, requirementChecks, dialogs };
 }

@@ -69,6 +69,12 @@ export interface ThiduaHost {
   configure(patch: Partial<HostConfig>): void;
   /** Gives a pane window the host's Office, Excel and OfficeExtension (office-standin.js calls it). */
   attachPane(pane: Window): void;
+  /** Gives the page in an Office dialog (a popup the pane opened) its Office: office-standin.js calls it. */
+  attachDialog(page: Window): void;
+  /** DialogMessageReceived on the open dialog, as if a page at `origin` had sent it; false without one. */
+  dialogMessage(message: string, origin: string): boolean;
+  /** The URLs the pane opened dialogs at. */
+  dialogUrls(): string[];
   stats(): HostStats;
   resetStats(): void;
   /** The next context.sync fails with this error code, before anything of it runs. */

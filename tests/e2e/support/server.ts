@@ -96,6 +96,7 @@ export interface E2eServerOptions {
   };
   /** The built pane (buildPane().dir). */
   paneDir?: string;
+  /** config.json of the pane; a function when it is known only once the server listens (the local issuer's redirect URI). */
   runtimeConfig?: unknown;
   port?: number;
 }
@@ -124,11 +125,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const OFFICE_STANDIN = `/* office.js in the stand-in host: the pane takes the host's Office, Excel and OfficeExtension. */
+const OFFICE_STANDIN = `/* office.js in the stand-in host: the pane takes the host's Office, Excel and OfficeExtension;
+   a page in an Office dialog (a popup the pane opened, e.g. signin.html) takes the dialog's Office. */
 (function () {
-  var host = null;
+  var host = null, opener = null;
   try { host = window.parent !== window ? window.parent.thiduaHost : null; } catch (e) { host = null; }
+  try { opener = window.opener ? window.opener.thiduaHost : null; } catch (e) { opener = null; }
   if (host) host.attachPane(window);
+  else if (opener) opener.attachDialog(window);
   else console.warn('thidua e2e: taskpane.html opened outside the stand-in host, so there is no Office here');
 })();
 `;
@@ -154,7 +158,8 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
   const now = () => performance.now() - started;
   const requests: ProxiedRequest[] = [];
   const network = new Network();
-  const runtimeConfig = JSON.stringify(options.runtimeConfig ?? LOCAL_RUNTIME_CONFIG);
+  const runtimeConfig = () =>
+    JSON.stringify((typeof options.runtimeConfig === 'function' ? options.runtimeConfig() : options.runtimeConfig) ?? LOCAL_RUNTIME_CONFIG);
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer) => {
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
@@ -275,7 +280,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
 
   async function servePane(res: ServerResponse, path: string): Promise<void> {
     if (!options.paneDir) return send(res, 404, 'text/plain', 'no pane built for this server (buildPane)');
-    if (path === '/pane/config.json') return send(res, 200, TYPES['.json']!, runtimeConfig);
+    if (path === '/pane/config.json') return send(res, 200, TYPES['.json']!, runtimeConfig());
     const relative = normalize(decodeURIComponent(path.slice('/pane/'.length) || 'taskpane.html'));
     if (relative.startsWith('..') || relative.includes(`${sep}..`)) return send(res, 400, 'text/plain', 'bad path');
     let content: Buffer;
@@ -284,10 +289,10 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
     } catch {
       return send(res, 404, 'text/plain', `not found: ${path}`);
     }
-    if (relative === 'taskpane.html') {
+    if (relative === 'taskpane.html' || relative === 'signin.html') {
       const html = content.toString('utf8');
       if (!html.includes(OFFICE_JS_URL))
-        return send(res, 500, 'text/plain', `taskpane.html no longer loads ${OFFICE_JS_URL}: update tests/e2e/support/server.ts`);
+        return send(res, 500, 'text/plain', `${relative} no longer loads ${OFFICE_JS_URL}: update tests/e2e/support/server.ts`);
       return send(res, 200, TYPES['.html']!, html.replace(OFFICE_JS_URL, '/host/office-standin.js'));
     }
     send(res, 200, TYPES[extname(relative)] ?? 'application/octet-stream', content);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { Nomination, NominationChange } from '#shared/nomination';
 import type { SaveBatchResult } from '#shared/api/index';
 import type { Campaign } from '#shared/campaign';
-import { startTestApi, updateCampaign, type TestApi } from '#tests/support/api';
+import { startTestApi, updateCampaign, type StartTestApiOptions, type TestApi } from '#tests/support/api';
 import { launchChromium } from './browser';
 import { HostPage } from './host-page';
 import { CAMPAIGN_ID, HR } from './people';
@@ -29,9 +29,19 @@ export interface E2eSuite {
   close(): Promise<void>;
 }
 
-export async function startE2eSuite(): Promise<E2eSuite> {
-  const api = await startTestApi();
-  const server = await startE2eServer({ apiUrl: api.baseUrl, paneDir: inject('e2ePaneDir') });
+/** Another sign-in than the dev picker's: the API's token check and the pane's config.json (support/oidc.ts). */
+export interface E2eSuiteOptions {
+  verify?: StartTestApiOptions['verify'];
+  runtimeConfig?: () => unknown;
+}
+
+export async function startE2eSuite(options: E2eSuiteOptions = {}): Promise<E2eSuite> {
+  const api = await startTestApi(options.verify ? { verify: options.verify } : {});
+  const server = await startE2eServer({
+    apiUrl: api.baseUrl,
+    paneDir: inject('e2ePaneDir'),
+    ...(options.runtimeConfig ? { runtimeConfig: options.runtimeConfig } : {}),
+  });
   const browser = await launchChromium();
   const pages: HostPage[] = [];
   return {
