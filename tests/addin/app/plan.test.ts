@@ -59,6 +59,21 @@ describe("the 'Kế hoạch' section", () => {
     expect(admin.sheet().value(admin.rowOf('Chủ đề'), 1)).toBe('Của đồng nghiệp');
   });
 
+  it('a saved plan is the campaign the pane moves the stage of: its version, its deadline', async () => {
+    const server = await freshPaneServer(api);
+    const admin = await pane(server, ADMIN);
+    await admin.actions.plan!.create({ template: 'annual' }, { id: 'nam-2027', title: 'Thi đua năm 2027' });
+    await admin.idle();
+    admin.type('Hạn nộp hồ sơ (ngày cuối)', '30/11/2027');
+    await admin.actions.plan!.save();
+    expect(admin.state().plan?.opened?.version).toBe(2);
+    // Moved from version 2, the plan's: from the version chosen before the save it would be a conflict.
+    await admin.actions.moveStage('open');
+    await admin.idle();
+    expect(admin.state().error).toBeUndefined();
+    expect(admin.state().stage?.stage).toBe('open');
+  });
+
   it('opens the plan read-only for HR and offers HR no save', async () => {
     const server = await freshPaneServer(api);
     const hr = await pane(server, HR);

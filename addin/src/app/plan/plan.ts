@@ -7,9 +7,11 @@ import type { StoredCampaign } from '#shared/api/campaign';
 import type { Campaign } from '#shared/campaign';
 import { todayInVietnam } from '#shared/dates';
 import type { Localized } from '#shared/localized';
+import { buildColumns } from '#shared/sheet/columns';
 import { cellName, planGrid } from '#shared/sheet/plan/plan-layout';
 import { readPlan, type PlanReading } from '#shared/sheet/plan/plan-reading';
 import { deriveCampaign, fromTemplate } from '#shared/templates/index';
+import { stageView } from '#addin/app/stage/stage-view';
 import type { PlanActions } from './plan-state';
 
 export type { PlanActions, PlanSource, PlanState } from './plan-state';
@@ -46,6 +48,21 @@ export function createPlan(core: PaneCore, sheets: PlanSheets, useCampaign: (id:
     });
   }
 
+  /**
+   * The saved plan becomes the pane's campaign when it is the one chosen: a stage move is made from
+   * its version (the old one is refused as a conflict), and the sheet's rules read its dates, forms
+   * and criteria. Run inside the pane's one-at-a-time rule, as a campaign's choice is.
+   */
+  function adopt(stored: StoredCampaign): void {
+    if (memory.campaign?.id !== stored.id) return;
+    memory.campaign = stored;
+    if (memory.ctx) {
+      memory.ctx = { ...memory.ctx, campaign: stored };
+      memory.columns = buildColumns(memory.ctx);
+    }
+    store.set({ stage: stageView(store.state.user, stored) });
+  }
+
   async function messages(reading: PlanReading, rows: number, found: { row: number; column: number; message: Localized }[]) {
     const texts: PlanCellMessage[] = found.map((issue) => ({
       ...issue,
@@ -59,6 +76,7 @@ export function createPlan(core: PaneCore, sheets: PlanSheets, useCampaign: (id:
       const stored = await api.updateCampaign(campaign, version);
       opened = stored;
       mine = undefined;
+      adopt(stored);
       store.set({
         plan: { opened: { id: stored.id, version: stored.version } },
         notice: localized('plan.saved', { version: stored.version }),
