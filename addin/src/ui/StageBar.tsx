@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Field, Text, Textarea } from '@fluentui/react-components';
 import type { StageView } from '#addin/app/stage/stage-view';
-import type { CampaignStage } from '#shared/campaign-stage';
+import { STAGE_LABELS, type CampaignStage } from '#shared/campaign-stage';
 import { useLanguage, useT } from './i18n';
 import { useLayoutStyles } from './Section';
 
@@ -27,7 +27,8 @@ export function StageBar(props: { stage: StageView; busy: boolean; onMove: (to: 
       <Text size={200}>{props.stage.mayNow[language]}</Text>
       {asked ? (
         <div className={layout.stack}>
-          <Text weight="semibold">{t('stage.confirm', { stage: asked.label[language] })}</Text>
+          {/* The stage it leads to by its name (the bar's badge after the move), not the button's verb. */}
+          <Text weight="semibold">{t('stage.confirm', { stage: STAGE_LABELS[asked.to][language] })}</Text>
           {asked.needsReason && (
             <Field label={t('stage.reason')} required className={layout.field}>
               <Textarea value={reason} onChange={(_, data) => setReason(data.value)} />
