@@ -35,13 +35,17 @@ function typedDate(serial: number): string {
 /**
  * One row for a nomination as a clerk would type it, from the table's first column to its last input
  * column (so index i is schema column i): the add-in's own columns among them (STT, Chức vụ) left blank.
+ * In the seed campaign's sheet (sheetRowIn: another campaign's).
  */
-export function sheetRow(change: NominationChange): string[] {
+export const sheetRow = (change: NominationChange): string[] => sheetRowIn({ context: SHEET_CONTEXT, columns: COLUMNS }, change);
+
+/** sheetRow in the sheet of another campaign: its context and columns (buildColumns). */
+export function sheetRowIn(sheet: { context: SheetContext; columns: ColumnDef[] }, change: NominationChange): string[] {
   const nomination = { ...change, id: change.id ?? '', version: change.version ?? 0 } as unknown as Nomination;
-  const lastInput = COLUMNS.findLastIndex((column) => column.role === 'input');
-  return COLUMNS.slice(0, lastInput + 1).map((column) => {
+  const lastInput = sheet.columns.findLastIndex((column) => column.role === 'input');
+  return sheet.columns.slice(0, lastInput + 1).map((column) => {
     if (column.role !== 'input') return '';
-    const value = column.write(nomination, SHEET_CONTEXT);
+    const value = column.write(nomination, sheet.context);
     if (value === null || value === '') return '';
     if (column.format === 'date' && typeof value === 'number') return typedDate(value);
     // The schema writes formula-like text with Excel's text prefix; a person types it as it is.
