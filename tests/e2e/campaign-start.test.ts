@@ -17,8 +17,9 @@ import { useE2eSuite } from './support/suite';
  * is taken and flagged, as the template's `lateSubmissions: 'flag'` says.
  *
  * Step 2 of the issue's scenario (60 staff pasted into the "Cán bộ" sheet, a clerk added in
- * "Người dùng") is not here: the pane's "Tổ chức" section (addin/src/ui/OrgPanel.tsx, the "orgpane"
- * work) is not on main yet. The scenario uses the demo office's staff and clerks instead.
+ * "Người dùng") is not here yet: the pane's "Tổ chức" section (addin/src/ui/OrgPanel.tsx, the
+ * "orgpane" work) landed on main while this scenario was written; until the step is added, the
+ * scenario uses the demo office's staff and clerks.
  */
 const suite = useE2eSuite();
 const UNIT = 'kinh-te';
