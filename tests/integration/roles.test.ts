@@ -83,8 +83,15 @@ afterAll(() => api?.close());
 
 /** 'ok' (2xx, and the write took effect), or the refusal's code. */
 /** TAKEN_OVER: the clerk's own row HR took over, refused row by row (200, nothing written). */
-type Outcome = 'ok' | 'FORBIDDEN' | 'FORBIDDEN_UNIT' | 'FORBIDDEN_STATUS' | 'NOMINATION_NOT_FOUND' | 'TAKEN_OVER';
-const REFUSAL_STATUS = { FORBIDDEN: 403, FORBIDDEN_UNIT: 403, FORBIDDEN_STATUS: 403, NOMINATION_NOT_FOUND: 404, TAKEN_OVER: 200 } as const;
+type Outcome = 'ok' | 'FORBIDDEN' | 'FORBIDDEN_UNIT' | 'FORBIDDEN_STATUS' | 'NOMINATION_NOT_FOUND' | 'TAKEN_OVER' | 'REGISTRY_READ_ONLY';
+const REFUSAL_STATUS = {
+  FORBIDDEN: 403,
+  FORBIDDEN_UNIT: 403,
+  FORBIDDEN_STATUS: 403,
+  REGISTRY_READ_ONLY: 403,
+  NOMINATION_NOT_FOUND: 404,
+  TAKEN_OVER: 200,
+} as const;
 
 interface Action {
   name: string;
@@ -97,6 +104,8 @@ interface Action {
 const everyone = (outcome: Outcome): Record<RoleName, Outcome> =>
   Object.fromEntries(ROLE_NAMES.map((r) => [r, outcome])) as Record<RoleName, Outcome>;
 const adminOnly: Record<RoleName, Outcome> = { ...everyone('FORBIDDEN'), admin: 'ok' };
+/** The registry: the admin edits it; HR reads it and is told so (REGISTRY_READ_ONLY); the others may not. */
+const registry: Record<RoleName, Outcome> = { ...adminOnly, hr: 'REGISTRY_READ_ONLY' };
 
 /** A status change of a fresh row of unit X, and afterwards: the row moved, or it did not. */
 function statusChange(from: NominationStatus, to: NominationStatus, fields: Partial<NominationChange> = {}) {
@@ -197,7 +206,7 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'PUT a unit',
-    expect: adminOnly,
+    expect: registry,
     run: async (role) => {
       const id = `roles-unit-${role.toLowerCase()}-${newUnitSeq++}`;
       const response = await api.request('PUT', `/units/${id}`, { token: tokens[role], body: { id, name: `Phòng thử ${role}` } });
@@ -212,7 +221,7 @@ const ACTIONS: Action[] = [
   },
   {
     name: 'PUT a person',
-    expect: adminOnly,
+    expect: registry,
     run: async (role) => {
       const id = `roles-person-${role.toLowerCase()}`;
       const response = await api.request('PUT', `/people/${id}`, {

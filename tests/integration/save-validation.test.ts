@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '#tests/support/api';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
+import { moveCampaignTo } from '#tests/support/stage';
 import { ADMIN, BATCH, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
 
 /**
@@ -89,6 +90,7 @@ describe('quotas on save', () => {
     const admin = await api.tokenFor(ADMIN);
     const body = { ...SEED_CAMPAIGN, id, quotaRules: QUOTA_RULES_COUNTING_ELIGIBLE };
     expect((await api.request('POST', '/campaigns', { token: admin, body })).status).toBe(201);
+    await moveCampaignTo(api, 'open', id);
     const batch = `/campaigns/${id}/nominations/batch`;
     const saveAs = (rows: unknown[]) => api.request('POST', batch, { token: hr, body: { rows } });
     const [a, b] = staffOf('trung-tam-hcc');

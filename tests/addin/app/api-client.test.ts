@@ -239,7 +239,16 @@ describe('reads', () => {
       false,
       true,
     ]);
-    expect(Object.keys(summaries[0]!).sort()).toEqual(['id', 'issuer', 'period', 'submissionDeadline', 'title', 'updatedAt', 'version']);
+    expect(Object.keys(summaries[0]!).sort()).toEqual([
+      'id',
+      'issuer',
+      'period',
+      'stage',
+      'submissionDeadline',
+      'title',
+      'updatedAt',
+      'version',
+    ]);
     expect((await api.campaign(ids[0]!)).quotaRules).toEqual(SEED_CAMPAIGN.quotaRules);
   });
 });
