@@ -102,6 +102,16 @@ describe('by default', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
   });
 
+  it("logs the dossiers' bucket, whose scans are downloaded straight from S3, to a bucket of its own kept a year", () => {
+    const { stack, template } = synth;
+    const logs = stack.dossiers.bucket.node.scope!.node.findChild('AccessLogs') as { node: { defaultChild?: unknown } };
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LoggingConfiguration: { DestinationBucketName: { Ref: ref(stack, logs) }, LogFilePrefix: 'dossiers/' },
+    });
+    const rules = (template.toJSON().Resources[ref(stack, logs)] as Resource).Properties.LifecycleConfiguration.Rules;
+    expect(rules).toEqual([expect.objectContaining({ ExpirationInDays: 365, Status: 'Enabled' })]);
+  });
+
   it("passes cdk-nag's AWS Solutions pack", () => {
     expect(synth.findings()).toEqual([]);
   });
