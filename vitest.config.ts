@@ -17,7 +17,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      { test: { name: 'infra', include: ['tests/infra/**/*.test.ts'], testTimeout: 240_000, hookTimeout: 240_000 } },
+      {
+        test: {
+          name: 'infra',
+          include: ['tests/infra/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+          // The Lambda bundles CDK builds (bundling.test.ts) load through Node itself, as in Lambda, not Vite.
+          server: { deps: { external: [/[/\\]asset\.[0-9a-f]+[/\\]index\.mjs$/] } },
+        },
+      },
       // The add-in's tests: node by default; a component test opts into jsdom with `// @vitest-environment jsdom`.
       // The API they talk to is the real one (tests/support/pane-api.ts), over the run's DynamoDB Local.
       {

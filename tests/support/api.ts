@@ -42,6 +42,8 @@ export interface StartTestApiOptions {
   verbose?: boolean;
   /** The JWT authorizer's check; default the keys' (e.g. createTokenVerifier, trusting a local issuer too). */
   verify?: (token: string) => Promise<Record<string, unknown>>;
+  /** A DynamoDB Local of the test's own; default the run's (tests/support/dynamodb.global-setup.ts). */
+  endpoint?: string;
 }
 
 export interface TestResponse<T = any> {
@@ -75,7 +77,7 @@ export interface TestApi {
 let fileTable: Promise<string> | undefined;
 
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
-  const endpoint = inject('dynamodbEndpoint');
+  const endpoint = options.endpoint ?? inject('dynamodbEndpoint');
   const region = process.env.AWS_REGION ?? 'ap-southeast-1';
   const client = new DynamoDBClient({ region, endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const doc = createDocumentClient({ tableName: '', endpoint, region });
