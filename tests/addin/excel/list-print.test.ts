@@ -93,12 +93,12 @@ describe('the consolidated list, to print', () => {
     await gateway.writeResults(columns, resultsNow(workbook, [{ ...typicalResult(1), rowIndex: 1, messages: 'Đã lưu.' }]));
     expect(table.bodyValues().map((row) => row[col('ordinal')])).toEqual([1, 2, '', 3]);
     // Row 0 kept its 3 → 1, row 3 its 1 → 3: written; row 1 already held 2, the blank row nothing.
-    // (row 1's own writes: the messages column X to the last bookkeeping one, AA)
+    // (row 1's own writes: the messages column AA, after the dossier's three file counts, to the last bookkeeping one, AD)
     expect(
       ran('Range.values')
         .slice(before)
         .map((w) => w.address),
-    ).toEqual(['A2', 'X3:AA3', 'A5']);
+    ).toEqual(['A2', 'AA3:AD3', 'A5']);
   });
 
   it('sets A4 landscape, one page wide, centred, the header row on every page and "Trang &P/&N", in the layout’s own syncs', async () => {
@@ -152,7 +152,14 @@ describe('the consolidated list, to print', () => {
     );
     await gateway.ensureSheet(columns);
     const table = workbook.table(TABLE_NAME)!;
-    expect(table.headers()).toEqual([...older.map((c) => c.header), 'STT', 'Chức vụ']);
+    expect(table.headers()).toEqual([
+      ...older.map((c) => c.header),
+      'STT',
+      'Chức vụ',
+      'Số tệp tờ trình',
+      'Số tệp biên bản họp xét',
+      'Số tệp báo cáo thành tích',
+    ]);
     expect((await gateway.readRows(columns)).rows).toHaveLength(1);
     await gateway.replaceRows(columns, loadWrites(storedRows()));
     const rows = table.bodyValues();

@@ -249,13 +249,13 @@ describe('a save: readRows then writeResults', () => {
     expect(lastValues).toBeGreaterThanOrEqual(0);
     expect(firstFormat).toBeGreaterThan(lastValues);
     // one 2-D block per contiguous run of rows setting the same columns; one fill per run of marks
-    // (the messages column to the last bookkeeping one: X to AA; the whole row: A to AA)
-    expect(ran('Range.values').map((e) => e.address)).toEqual(['X2:AA26', 'A27:AA27', 'X28:AA31']);
+    // (the messages column to the last bookkeeping one: AA to AD, after the dossier's three file counts; the whole row: A to AD)
+    expect(ran('Range.values').map((e) => e.address)).toEqual(['AA2:AD26', 'A27:AD27', 'AA28:AD31']);
     const fills = host.operations!.filter((e) => e.label.startsWith('RangeFill.'));
     expect(fills.map((e) => [e.address, e.label === 'RangeFill.clear' ? 'clear' : e.argument])).toEqual([
-      ['A2:AA11', 'clear'],
-      ['A12:AA21', MARK_FILLS.warning],
-      ['A22:AA31', MARK_FILLS.error],
+      ['A2:AD11', 'clear'],
+      ['A12:AD21', MARK_FILLS.warning],
+      ['A22:AD31', MARK_FILLS.error],
     ]);
     const sheet = workbook.sheet(SHEET_NAME)!;
     expect(sheet.value(2, col('id'))).toBe('nom-000001');
