@@ -12,6 +12,13 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DELETED_RETENTION_DAYS = 30;
 
 /**
+ * An upload asked for but never confirmed (the PUT never came, the pane closed) is forgotten after this
+ * long: its object by the bucket's lifecycle rule, its pending record by DynamoDB's TTL. A day is S3's
+ * shortest expiry and far beyond the upload URL's 15 minutes.
+ */
+export const PENDING_RETENTION_DAYS = 1;
+
+/**
  * The types a dossier's file may have, each with the bytes its content begins with: the type is
  * checked from what was uploaded, never only from the name or what the browser declared.
  */

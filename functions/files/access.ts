@@ -7,6 +7,7 @@ import type { User } from '#shared/org';
 import { refuseFiles, type FileAction } from '#shared/policy/files';
 import { refuseIf } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
+import { refuseUnlessStageAllows } from '#functions/http/stage';
 import type { Db } from '#functions/store/client';
 import { getFile } from '#functions/store/file-store';
 import { getNominations } from '#functions/store/nomination-reads';
@@ -16,7 +17,10 @@ export function newFileId(): string {
   return `f${Date.now().toString(36)}${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
-/** The nomination a files route names, once the policy lets this user reach its files. */
+/**
+ * The nomination a files route names, once the policy lets this user reach its files; a change (an
+ * upload, its confirmation, a deletion, a restore) also once the campaign's stage allows it.
+ */
 export async function nominationFor(
   db: Db,
   campaign: StoredCampaign,
@@ -24,6 +28,7 @@ export async function nominationFor(
   nominationId: string,
   action: FileAction,
 ): Promise<Nomination> {
+  if (action === 'write') await refuseUnlessStageAllows(user, campaign, 'changeFiles');
   const nomination = (await getNominations(db, campaign.id, [nominationId])).get(nominationId);
   if (!nomination || (nomination.deletedAt && action === 'read' && user.role === 'unit')) {
     throw new ApiError('NOMINATION_NOT_FOUND', { ids: [nominationId] });

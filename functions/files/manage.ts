@@ -54,10 +54,10 @@ export async function setFileDeleted(
   const after: DossierFile = deleted
     ? { ...file, status: 'deleted', deletedAt: now.toISOString(), deletedBy: user.email }
     : { ...live, status: 'stored' };
-  await moveObject(store, file, deleted ? 'deleted' : 'stored');
+  await moveObject(store, file, file.status, after.status);
   const audit = fileAudit(user, after, deleted ? 'file.delete' : 'file.restore', now.toISOString());
   if (!(await moveFile(db, file, file.status, after, audit, requestId))) {
-    await moveObject(store, file, deleted ? 'stored' : 'deleted');
+    await moveObject(store, file, after.status, file.status);
     return fileFor(db, nomination, file.id);
   }
   return after;

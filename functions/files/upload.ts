@@ -1,10 +1,19 @@
 import type { StoredCampaign } from '#shared/api/campaign';
 import type { UploadRequest, UploadTicket } from '#shared/api/files';
 import { cleanFileName, sniffContentType, type DossierFile } from '#shared/dossier-files';
+import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
 import { ApiError } from '#functions/http/errors';
 import type { Db } from '#functions/store/client';
-import { deleteObject, presignUpload, readHead, UPLOAD_URL_SECONDS, type Bucket } from '#functions/store/file-objects';
+import {
+  copyObject,
+  deleteObject,
+  isMissing,
+  presignUpload,
+  readHead,
+  UPLOAD_URL_SECONDS,
+  type Bucket,
+} from '#functions/store/file-objects';
 import { forgetPendingFile, moveFile, putPendingFile } from '#functions/store/file-store';
 import { fileAudit, fileFor, newFileId, nominationFor } from './access';
 
@@ -63,7 +72,8 @@ export async function confirmUpload(
   const file = await fileFor(db, nomination, fileId);
   if (file.status !== 'pending') return file; // confirmed already: a retry after a dropped answer
   const arrived = await readHead(store, file);
-  if (!arrived) throw new ApiError('FILE_NOT_UPLOADED', { fileId });
+  // No pending object: never uploaded, or a concurrent confirmation already moved it.
+  if (!arrived) return confirmedMeanwhile(db, nomination, fileId);
   const refusal =
     arrived.size !== file.size
       ? new ApiError(arrived.size > file.size ? 'FILE_TOO_LARGE' : 'FILE_SIZE_MISMATCH', { declared: file.size, received: arrived.size })
@@ -71,14 +81,31 @@ export async function confirmUpload(
         ? new ApiError('FILE_TYPE_MISMATCH', { declared: file.contentType, found: sniffContentType(arrived.head) ?? null })
         : undefined;
   if (refusal) {
-    await deleteObject(store, file);
+    await deleteObject(store, file, 'pending');
     await forgetPendingFile(db, file);
     throw refusal;
+  }
+  // Copied out of `pending/` before the record counts it, so a counted file is always where a download
+  // looks; the pending copy goes last. Failing between, the pending record and object stay for a retry,
+  // or for the lifecycle rule and the TTL to clear.
+  try {
+    await copyObject(store, file, 'pending', 'stored');
+  } catch (error) {
+    if (isMissing(error)) return confirmedMeanwhile(db, nomination, fileId);
+    throw error;
   }
   const at = new Date().toISOString();
   const stored: DossierFile = { ...file, status: 'stored' };
   if (!(await moveFile(db, file, 'pending', stored, fileAudit(user, stored, 'file.upload', at), requestId))) {
     return fileFor(db, nomination, fileId); // a concurrent confirmation won; answer what it stored
   }
+  await deleteObject(store, file, 'pending');
   return stored;
+}
+
+/** The file as a concurrent confirmation left it, or FILE_NOT_UPLOADED when its bytes never came. */
+async function confirmedMeanwhile(db: Db, nomination: Nomination, fileId: string): Promise<DossierFile> {
+  const now = await fileFor(db, nomination, fileId);
+  if (now.status === 'pending') throw new ApiError('FILE_NOT_UPLOADED', { fileId });
+  return now;
 }

@@ -16,7 +16,9 @@ import { SNIFF_BYTES, type DossierFile } from '#shared/dossier-files';
  *   campaigns/<campaignId>/nominations/<nominationId>/<document>/<fileId>
  *
  * and, once deleted, under `deleted/` + that key, where the bucket's lifecycle rule removes it after
- * 30 days (infra/lib/dossier-bucket.ts); restoring moves it back.
+ * 30 days (infra/lib/dossier-bucket.ts); restoring moves it back. An upload lands under `pending/` +
+ * that key and moves to it once confirmed: what is never confirmed stays under `pending/`, which a
+ * lifecycle rule empties after a day.
  */
 export interface BucketConfig {
   bucket: string;
@@ -74,16 +76,24 @@ export function objectKey(file: Located): string {
 }
 
 export const DELETED_PREFIX = 'deleted/';
+export const PENDING_PREFIX = 'pending/';
+
+/** Where a file's object lives in each of its states. */
+const KEY_OF: Record<DossierFile['status'], (file: Located) => string> = {
+  pending: (file) => PENDING_PREFIX + objectKey(file),
+  stored: objectKey,
+  deleted: (file) => DELETED_PREFIX + objectKey(file),
+};
 
 function storedKey(file: Located & Pick<DossierFile, 'status'>): string {
-  return file.status === 'deleted' ? DELETED_PREFIX + objectKey(file) : objectKey(file);
+  return KEY_OF[file.status](file);
 }
 
 /** A PUT whose signature binds the content type and the length: S3 refuses any other body. */
 export async function presignUpload(b: Bucket, file: DossierFile): Promise<{ url: string; headers: Record<string, string> }> {
   const command = new PutObjectCommand({
     Bucket: b.name,
-    Key: objectKey(file),
+    Key: KEY_OF.pending(file),
     ContentType: file.contentType,
     ContentLength: file.size,
   });
@@ -105,10 +115,12 @@ export function presignDownload(b: Bucket, file: DossierFile): Promise<string> {
   return getSignedUrl(b.s3, command, { expiresIn: DOWNLOAD_URL_SECONDS });
 }
 
-/** The first bytes of an uploaded object and its whole size (one ranged GET), or undefined when absent. */
+/** The first bytes of an uploaded (pending) object and its whole size (one ranged GET), or undefined when absent. */
 export async function readHead(b: Bucket, file: Located): Promise<{ head: Uint8Array; size: number } | undefined> {
   try {
-    const answer = await b.s3.send(new GetObjectCommand({ Bucket: b.name, Key: objectKey(file), Range: `bytes=0-${SNIFF_BYTES - 1}` }));
+    const answer = await b.s3.send(
+      new GetObjectCommand({ Bucket: b.name, Key: KEY_OF.pending(file), Range: `bytes=0-${SNIFF_BYTES - 1}` }),
+    );
     const head = await answer.Body!.transformToByteArray();
     const total = /\/(\d+)$/.exec(answer.ContentRange ?? '')?.[1];
     return { head, size: total === undefined ? Number(answer.ContentLength ?? head.length) : Number(total) };
@@ -118,16 +130,20 @@ export async function readHead(b: Bucket, file: Located): Promise<{ head: Uint8A
   }
 }
 
-export async function deleteObject(b: Bucket, file: Located): Promise<void> {
-  await b.s3.send(new DeleteObjectCommand({ Bucket: b.name, Key: objectKey(file) }));
+/** A file's object in one of its states' places (a refused upload's, a confirmed upload's pending copy). */
+export async function deleteObject(b: Bucket, file: Located, status: DossierFile['status']): Promise<void> {
+  await b.s3.send(new DeleteObjectCommand({ Bucket: b.name, Key: KEY_OF[status](file) }));
+}
+
+/** A server-side copy of a file's object from one state's place to another's. */
+export async function copyObject(b: Bucket, file: Located, from: DossierFile['status'], to: DossierFile['status']): Promise<void> {
+  await b.s3.send(new CopyObjectCommand({ Bucket: b.name, Key: KEY_OF[to](file), CopySource: `${b.name}/${KEY_OF[from](file)}` }));
 }
 
 /** Deleting moves the object under `deleted/` (the lifecycle rule's prefix); restoring moves it back. */
-export async function moveObject(b: Bucket, file: Located, to: 'deleted' | 'stored'): Promise<void> {
-  const live = objectKey(file);
-  const [from, target] = to === 'deleted' ? [live, DELETED_PREFIX + live] : [DELETED_PREFIX + live, live];
-  await b.s3.send(new CopyObjectCommand({ Bucket: b.name, Key: target, CopySource: `${b.name}/${from}` }));
-  await b.s3.send(new DeleteObjectCommand({ Bucket: b.name, Key: from }));
+export async function moveObject(b: Bucket, file: Located, from: DossierFile['status'], to: DossierFile['status']): Promise<void> {
+  await copyObject(b, file, from, to);
+  await deleteObject(b, file, from);
 }
 
 export function isMissing(error: unknown): boolean {

@@ -1,11 +1,12 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '#shared/api/audit';
-import { DossierFile, type FileStatus } from '#shared/dossier-files';
+import { DossierFile, PENDING_RETENTION_DAYS, type FileStatus } from '#shared/dossier-files';
 import type { FileCounts, Nomination } from '#shared/nomination';
 import { auditItems } from './audit-store';
 import { batchGetAll } from './batch';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
+import { TABLE } from './table';
 import { queryAll } from './query';
 import { transact, type TransactItem } from './transact';
 
@@ -19,12 +20,16 @@ type Item = Record<string, unknown>;
 
 const fromItem = (item: Item): DossierFile => DossierFile.parse(withoutKeys(item));
 
-/** A file's record as the upload's request makes it: pending, not counted, its bytes not yet checked. */
+/**
+ * A file's record as the upload's request makes it: pending, not counted, its bytes not yet checked;
+ * DynamoDB's TTL forgets it if no confirmation ever comes (the confirmation's Put carries no `ttl`).
+ */
 export async function putPendingFile({ doc, tableName }: Db, file: DossierFile): Promise<void> {
+  const ttl = Math.floor(Date.parse(file.uploadedAt) / 1000) + PENDING_RETENTION_DAYS * 24 * 3600;
   await doc.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...keys.file(file.campaignId, file.nominationId, file.id), ...file },
+      Item: { ...keys.file(file.campaignId, file.nominationId, file.id), ...file, [TABLE.timeToLive]: ttl },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );

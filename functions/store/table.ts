@@ -5,7 +5,7 @@
 export const TABLE = {
   partitionKey: 'PK',
   sortKey: 'SK',
-  /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
+  /** Epoch seconds after which DynamoDB may delete the item (idempotency records, unconfirmed uploads' records). */
   timeToLive: 'ttl',
   /** GSI1: nominations by nominee within a campaign (rule 8, one achievement one award). */
   byNominee: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },

@@ -3,15 +3,19 @@ import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DELETED_RETENTION_DAYS } from '#shared/dossier-files';
-import { DELETED_PREFIX } from '#functions/store/file-objects';
+import { DELETED_RETENTION_DAYS, PENDING_RETENTION_DAYS } from '#shared/dossier-files';
+import { DELETED_PREFIX, PENDING_PREFIX } from '#functions/store/file-objects';
 import { LOG_RETENTION } from './logs';
+
+/** Where stored files live (functions/store/file-objects.ts's objectKey). */
+const STORED_PREFIX = 'campaigns/';
 
 /**
  * The dossiers' scanned documents (issue 11): a private, encrypted, TLS-only bucket that the pane
  * reaches only through presigned URLs the files' Lambda signs, from the pane's own origin (CORS). A
- * deleted file is moved under `deleted/`, which a lifecycle rule empties after 30 days; an upload
- * left half-done is aborted after a day. Retained: the office's records outlive a stack.
+ * deleted file is moved under `deleted/`, which a lifecycle rule empties after 30 days; an upload lands
+ * under `pending/` until confirmed, and what is never confirmed is removed after a day, as is a
+ * multipart upload left half-done. Retained: the office's records outlive a stack.
  */
 export class DossierBucket extends Construct {
   readonly bucket: Bucket;
@@ -51,6 +55,7 @@ export class DossierBucket extends Construct {
       ],
       lifecycleRules: [
         { id: 'deleted-files', prefix: DELETED_PREFIX, expiration: Duration.days(DELETED_RETENTION_DAYS) },
+        { id: 'unconfirmed-uploads', prefix: PENDING_PREFIX, expiration: Duration.days(PENDING_RETENTION_DAYS) },
         { id: 'unfinished-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });
@@ -59,20 +64,20 @@ export class DossierBucket extends Construct {
   /**
    * What the files' Lambda needs, and only that: put (the presigned PUT is signed with its role), get
    * (the type check's ranged GET, the presigned download, the copy's source), delete (a refused upload,
-   * the move to and from `deleted/`), on the objects of its two prefixes.
+   * the moves between `pending/`, `campaigns/` and `deleted/`), on the objects of its three prefixes.
    */
   grantFiles(fn: LambdaFunction & IGrantable): void {
     fn.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-        resources: [this.bucket.arnForObjects('campaigns/*'), this.bucket.arnForObjects(`${DELETED_PREFIX}*`)],
+        resources: [STORED_PREFIX, DELETED_PREFIX, PENDING_PREFIX].map((prefix) => this.bucket.arnForObjects(`${prefix}*`)),
       }),
     );
     fn.addEnvironment('BUCKET_NAME', this.bucket.bucketName);
     // cdk-nag (AwsSolutions), where the app applies it (infra/lib/checks.ts).
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnResource);
-    for (const prefix of ['campaigns/', DELETED_PREFIX])
+    for (const prefix of [STORED_PREFIX, DELETED_PREFIX, PENDING_PREFIX])
       Validations.of(fn.role!).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
         reason: `Each upload makes its own object key under ${prefix}: the files' routes cannot name them in advance.`,

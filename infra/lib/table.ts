@@ -24,7 +24,8 @@ export class ThiduaTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      // Stored answers to idempotent saves expire after a day (functions/store/idempotency-store.ts).
+      // Stored answers to idempotent saves expire after a day (functions/store/idempotency-store.ts), as do
+      // the records of uploads never confirmed (functions/store/file-store.ts).
       timeToLiveAttribute: TABLE.timeToLive,
     });
 

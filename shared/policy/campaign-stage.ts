@@ -7,14 +7,16 @@ import { unlessRole, type Refusal } from './roles';
 
 /**
  * What a campaign's stage allows, beside what a role allows (the other policies): the handlers ask
- * both. `saveNominations` covers saves, deletes and restores; `runCouncil` every step of a round;
+ * both. `saveNominations` covers saves, deletes and restores; `changeFiles` a dossier's scans uploaded,
+ * deleted or restored (issue 11), open when the nominations are: the scans are the dossier; `runCouncil` every step of a round;
  * `draftDocument` a draft that records nothing, `recordDocument` one numbered in the register.
  */
 export type StageAction =
-  'saveNominations' | 'runCouncil' | 'draftDocument' | 'recordDocument' | 'issueDecision' | 'editCampaign' | 'moveStage';
+  'saveNominations' | 'changeFiles' | 'runCouncil' | 'draftDocument' | 'recordDocument' | 'issueDecision' | 'editCampaign' | 'moveStage';
 
 export const STAGE_ACTIONS: readonly StageAction[] = [
   'saveNominations',
+  'changeFiles',
   'runCouncil',
   'draftDocument',
   'recordDocument',
@@ -36,7 +38,7 @@ const STAGE_MOVERS: readonly Role[] = ['admin', 'hr'];
 const CONSOLIDATORS: readonly Role[] = ['admin', 'hr', 'secretary'];
 
 /** The stages in which each action is open to everyone its role allows (nominations are decided below). */
-const STAGES_OF: Record<Exclude<StageAction, 'saveNominations'>, readonly CampaignStage[]> = {
+const STAGES_OF: Record<Exclude<StageAction, 'saveNominations' | 'changeFiles'>, readonly CampaignStage[]> = {
   runCouncil: ['under_review'],
   draftDocument: ['under_review', 'decided', 'archived'],
   recordDocument: ['under_review', 'decided'],
@@ -70,7 +72,9 @@ function refuseNominationsIn(role: Role, campaign: StagedCampaign): Refusal {
 
 /** Why the campaign's stage keeps this user from this action (undefined: the stage allows it). */
 export function refuseInStage(user: Pick<User, 'role'>, campaign: StagedCampaign, action: StageAction): Refusal {
-  if (action === 'saveNominations') return refuseNominationsIn(user.role, campaign);
+  // A late dossier taken while closed comes with its scans; once the council reviews, only the office
+  // changes them (HR attaching the province's signed papers after the decision).
+  if (action === 'saveNominations' || action === 'changeFiles') return refuseNominationsIn(user.role, campaign);
   if (campaign.stage === 'archived') return 'CAMPAIGN_ARCHIVED';
   return STAGES_OF[action].includes(campaign.stage) ? undefined : 'STAGE_FORBIDS';
 }
@@ -102,6 +106,7 @@ const ASK_HR: Localized = { vi: 'bộ phận thi đua – khen thưởng (Phòng
 /** What each action is, in a refusal's sentence. */
 const ACTION_WORDS: Record<StageAction, Localized> = {
   saveNominations: { vi: 'lưu, xóa hồ sơ đề nghị', en: 'saving or deleting nominations' },
+  changeFiles: { vi: 'tải lên, xóa tệp hồ sơ đính kèm', en: "uploading or deleting the dossier's files" },
   runCouncil: { vi: 'bỏ phiếu của Hội đồng', en: "the council's voting" },
   draftDocument: { vi: 'lập văn bản', en: 'drafting documents' },
   recordDocument: { vi: 'lập và vào sổ văn bản', en: 'recording documents' },

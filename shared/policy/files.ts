@@ -1,5 +1,6 @@
 import type { Nomination } from '#shared/nomination';
 import type { Role, User } from '#shared/org';
+import { refuseInStage, type StagedCampaign } from './campaign-stage';
 import { mayRead } from './nominations';
 import { unlessRole, type Refusal } from './roles';
 
@@ -20,4 +21,13 @@ export function refuseFiles(user: User, nomination: Pick<Nomination, 'unitId' | 
   // A deleted nomination's files stay as they were until it is restored.
   if (nomination.deletedAt) return 'NOMINATION_NOT_FOUND';
   return unlessRole(user, FILE_EDITORS);
+}
+
+/**
+ * Whether this user may change a campaign's files at all, before any nomination is named: the role
+ * (an editor) and then the campaign's stage (`changeFiles`: a clerk's scans close with its
+ * submissions). The pane offers uploads and deletions by it; the handlers ask the stage per request.
+ */
+export function refuseFileChanges(user: Pick<User, 'role'>, campaign: StagedCampaign): Refusal {
+  return unlessRole(user, FILE_EDITORS) ?? refuseInStage(user, campaign, 'changeFiles');
 }

@@ -298,10 +298,18 @@ describe('dossier files', () => {
     expect(JSON.stringify(rules[0].AllowedOrigins)).toContain(logicalId(stack.hosting.distribution));
   });
 
-  it('expires deleted files after 30 days', () => {
+  it('expires deleted files after 30 days, and uploads never confirmed after a day', () => {
     expect(bucket().Properties.LifecycleConfiguration.Rules).toEqual(
-      expect.arrayContaining([expect.objectContaining({ Prefix: 'deleted/', ExpirationInDays: 30, Status: 'Enabled' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ Prefix: 'deleted/', ExpirationInDays: 30, Status: 'Enabled' }),
+        expect.objectContaining({ Prefix: 'pending/', ExpirationInDays: 1, Status: 'Enabled' }),
+      ]),
     );
+  });
+
+  it("forgets an unconfirmed upload's record too: the table's TTL attribute is the one the pending record carries", () => {
+    const table = Object.values(resources('AWS::DynamoDB::Table'))[0]!;
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.timeToLive, Enabled: true });
   });
 
   it("only the files' Lambda reaches it: get, put and delete of objects, with the bucket's name", () => {

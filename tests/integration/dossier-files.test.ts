@@ -1,8 +1,11 @@
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UploadTicket } from '#shared/api/files';
 import { MAX_FILE_BYTES, type DossierFile } from '#shared/dossier-files';
+import { keys } from '#functions/store/keys';
 import { updateCampaign, useTestApi } from '#tests/support/api';
+import { moveCampaignTo } from '#tests/support/stage';
 import { fileBytes, useS3Local } from '#tests/support/s3';
 import { ADMIN, BATCH, CAMPAIGN_ID, HR, SECRETARY, VIEWER, row, staffOf, unitClerk } from '#tests/support/rows';
 
@@ -70,6 +73,25 @@ describe('an upload through a presigned URL', () => {
     const download = await fetch(link.body.url);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(fileBytes('pdf', 2048));
+    // Confirmed, it left pending/ (whose lifecycle rule would end it) for its place.
+    expect((await objects().keys()).filter((key) => key.endsWith(confirmed.body.id))).toEqual([
+      `campaigns/${CAMPAIGN_ID}/nominations/${nominationId}/TO_TRINH/${confirmed.body.id}`,
+    ]);
+  });
+
+  it('lands under pending/ until confirmed; one never confirmed stays there, its record set to expire', async () => {
+    const ticket = await ask(HR, { document: 'TO_TRINH', fileName: 'bo-do.pdf', contentType: 'application/pdf', size: 100 });
+    expect(await put(ticket.body, fileBytes('pdf', 100))).toBe(200);
+    const id = ticket.body.file.id;
+    expect((await objects().keys()).filter((key) => key.endsWith(id))).toEqual([
+      `pending/campaigns/${CAMPAIGN_ID}/nominations/${nominationId}/TO_TRINH/${id}`,
+    ]);
+    // The bucket's pending/ rule (infra) clears the object; DynamoDB's TTL the record, a day on.
+    const record = await api.doc.send(new GetCommand({ TableName: api.tableName, Key: keys.file(CAMPAIGN_ID, nominationId, id) }));
+    const day = Date.parse(ticket.body.file.uploadedAt) / 1000 + 24 * 3600;
+    expect(record.Item!.ttl).toBeGreaterThan(day - 5);
+    expect(record.Item!.ttl).toBeLessThan(day + 5);
+    expect((await api.request('GET', files, { token: await token(HR) })).body.files.map((f: DossierFile) => f.id)).not.toContain(id);
   });
 
   it('binds the content type and the length in the signature', async () => {
@@ -187,5 +209,20 @@ describe('rule 5 counts the files when the campaign asks for them', () => {
     expect((await upload(HR, 'BIEN_BAN_HOP_XET', 'png', 'image/png')).status).toBe(200);
     expect(codes(await api.request('GET', `/campaigns/${CAMPAIGN_ID}/validation`, { token: await token(HR) }))).toEqual([]);
     await updateCampaign(api, { dossierFilesRequired: false });
+  });
+});
+
+describe("the campaign's stage", () => {
+  it('keeps a clerk from changing files once the council reviews; HR still may; reading stays open', async () => {
+    const stored = await upload(unitClerk(UNIT), 'TO_TRINH', 'pdf', 'application/pdf');
+    await moveCampaignTo(api, 'under_review');
+    const clerk = await token(unitClerk(UNIT));
+    const refused = await ask(unitClerk(UNIT), { document: 'TO_TRINH', fileName: 'x.pdf', contentType: 'application/pdf', size: 10 });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SUBMISSIONS_CLOSED');
+    expect(refused.body.message.vi).toMatch(/đã khóa nhận hồ sơ/);
+    expect((await api.request('DELETE', `${files}/${stored.body.id}`, { token: clerk })).body.code).toBe('SUBMISSIONS_CLOSED');
+    expect((await api.request('GET', files, { token: await token(HR) })).status).toBe(200);
+    expect((await upload(HR, 'TO_TRINH', 'pdf', 'application/pdf')).status).toBe(200);
   });
 });

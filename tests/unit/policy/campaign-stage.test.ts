@@ -25,6 +25,8 @@ const at = (stage: CampaignStage, lateSubmissions: 'flag' | 'refuse' = 'flag'): 
 const CODES = { '.': undefined, N: 'CAMPAIGN_NOT_OPEN', S: 'SUBMISSIONS_CLOSED', F: 'STAGE_FORBIDS', A: 'CAMPAIGN_ARCHIVED' } as const;
 const TABLE: Record<StageAction, Record<Role, string>> = {
   saveNominations: { admin: 'N....A', hr: 'N....A', secretary: 'N...FA', unit: 'N..SSA', viewer: 'N..FFA' },
+  // The scans follow the nominations (the files' own policy keeps the secretary and a viewer reading).
+  changeFiles: { admin: 'N....A', hr: 'N....A', secretary: 'N...FA', unit: 'N..SSA', viewer: 'N..FFA' },
   runCouncil: { admin: 'FFF.FA', hr: 'FFF.FA', secretary: 'FFF.FA', unit: 'FFF.FA', viewer: 'FFF.FA' },
   draftDocument: { admin: 'FFF..A', hr: 'FFF..A', secretary: 'FFF..A', unit: 'FFF..A', viewer: 'FFF..A' },
   recordDocument: { admin: 'FFF..A', hr: 'FFF..A', secretary: 'FFF..A', unit: 'FFF..A', viewer: 'FFF..A' },
@@ -47,6 +49,9 @@ describe('what each role may do in each stage (role × stage × action)', () => 
     expect(refuseInStage({ role: 'unit' }, at('closed', 'refuse'), 'saveNominations')).toBe('SUBMISSIONS_CLOSED');
     // HR still consolidates: the setting is about the units' dossiers.
     expect(refuseInStage({ role: 'hr' }, at('closed', 'refuse'), 'saveNominations')).toBeUndefined();
+    // A late dossier's scans come with it, or not at all.
+    expect(refuseInStage({ role: 'unit' }, at('closed', 'flag'), 'changeFiles')).toBeUndefined();
+    expect(refuseInStage({ role: 'unit' }, at('closed', 'refuse'), 'changeFiles')).toBe('SUBMISSIONS_CLOSED');
   });
 });
 

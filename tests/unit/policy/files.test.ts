@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, User } from '#shared/org';
-import { refuseFiles } from '#shared/policy/files';
+import { CAMPAIGN_STAGES } from '#shared/campaign-stage';
+import { refuseFileChanges, refuseFiles } from '#shared/policy/files';
 import type { NominationStatus } from '#shared/status';
 
 // Issue 11: a unit clerk reaches only its own unit's files; HR and admin all; secretary and viewer read only.
@@ -43,4 +44,29 @@ describe("who reaches a nomination's files", () => {
     expect(refuseFiles(user('hr'), nomination('kinh-te', 'draft', '2025-09-01T00:00:00Z'), 'read')).toBeUndefined();
     expect(refuseFiles(user('hr'), nomination('kinh-te', 'draft', '2025-09-01T00:00:00Z'), 'write')).toBe('NOMINATION_NOT_FOUND');
   });
+});
+
+/**
+ * Changing files, role × stage (columns: draft, open, closed, under_review, decided, archived):
+ * '.' allowed, X FORBIDDEN (the role never changes files), N CAMPAIGN_NOT_OPEN, S SUBMISSIONS_CLOSED,
+ * A CAMPAIGN_ARCHIVED. A closed campaign that refuses late dossiers refuses a clerk's scans too.
+ */
+const CODES = { '.': undefined, X: 'FORBIDDEN', N: 'CAMPAIGN_NOT_OPEN', S: 'SUBMISSIONS_CLOSED', A: 'CAMPAIGN_ARCHIVED' } as const;
+const CHANGES: Record<Role, { flag: string; refuse: string }> = {
+  admin: { flag: 'N....A', refuse: 'N....A' },
+  hr: { flag: 'N....A', refuse: 'N....A' },
+  secretary: { flag: 'XXXXXX', refuse: 'XXXXXX' },
+  unit: { flag: 'N..SSA', refuse: 'N.SSSA' },
+  viewer: { flag: 'XXXXXX', refuse: 'XXXXXX' },
+};
+
+describe("who may change a campaign's files in each stage", () => {
+  for (const [role, rows] of Object.entries(CHANGES) as [Role, { flag: string; refuse: string }][])
+    for (const late of ['flag', 'refuse'] as const)
+      it(`${role}, late dossiers ${late}: ${rows[late]}`, () => {
+        const got = CAMPAIGN_STAGES.map((stage) =>
+          refuseFileChanges({ role }, { stage, lateSubmissions: late, submissionDeadline: '2025-09-30' }),
+        );
+        expect(got).toEqual([...rows[late]].map((mark) => CODES[mark as keyof typeof CODES]));
+      });
 });

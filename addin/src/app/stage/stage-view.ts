@@ -18,8 +18,11 @@ export interface StageView {
   moves: { to: CampaignStage; label: Localized; needsReason: boolean }[];
 }
 
-/** Whether the role allows the action at all (the stage aside): the same policies the handlers ask. */
-const ROLE_ALLOWS: Record<Exclude<StageAction, 'draftDocument'>, (user: User) => boolean> = {
+/**
+ * Whether the role allows the action at all (the stage aside): the same policies the handlers ask.
+ * The dossier's files follow the nominations, whose phrase already says it.
+ */
+const ROLE_ALLOWS: Record<Exclude<StageAction, 'draftDocument' | 'changeFiles'>, (user: User) => boolean> = {
   saveNominations: mayWriteNominations,
   runCouncil: runsTheVote,
   recordDocument: (user) => documentsFor(user).length > 0,
