@@ -1,5 +1,6 @@
 import type { OrgFinding } from '#shared/api/org-sheets';
 import { API_ERRORS, type ApiErrorCode } from '#shared/api-errors';
+import type { Localized } from '#shared/localized';
 
 /**
  * The org sheets' row findings: a stable code, and a message that says what is wrong and what to do.
@@ -11,6 +12,22 @@ const refused = (code: string, field: string | undefined, vi: string, en: string
   ...(field ? { field } : {}),
   message: { vi, en },
 });
+const refusedAs = (code: string, field: string, message: Localized) => refused(code, field, message.vi, message.en);
+
+/**
+ * A unit named that the Đơn vị sheet does not hold: the server's refusal and the pane's own reading of a
+ * name that cannot even be a code say the same, at the unit's cell.
+ */
+export const unitMessages = {
+  unknownUnit: (typed: string): Localized => ({
+    vi: `Đơn vị "${typed}" không có trong sheet Đơn vị: hãy chọn một đơn vị trong danh sách của ô (tên, tên viết tắt hoặc mã), hoặc thêm đơn vị đó vào sheet Đơn vị, lưu sheet Đơn vị rồi lưu lại sheet này`,
+    en: `Unit "${typed}" is not in the Đơn vị sheet: pick a unit from the cell's list (name, short name or code), or add it to the Đơn vị sheet, save that sheet, then save this one again`,
+  }),
+  unknownParent: (typed: string): Localized => ({
+    vi: `Đơn vị cấp trên "${typed}" không có trong sheet Đơn vị: hãy ghi tên hoặc mã một đơn vị đã lưu của sheet này, hoặc để trống`,
+    en: `Parent unit "${typed}" is not in the Đơn vị sheet: write the name or code of a saved unit of this sheet, or leave it blank`,
+  }),
+};
 
 export const findings = {
   duplicateCode: (id: string, otherRow: string) =>
@@ -20,20 +37,8 @@ export const findings = {
       `Mã "${id}" đã có ở dòng ${otherRow} của cùng lần lưu: mỗi mã một dòng, hãy xóa dòng thừa hoặc sửa mã`,
       `Code "${id}" is already on row ${otherRow} of this save: one row per code; delete the extra row or change the code`,
     ),
-  unknownUnit: (typed: string) =>
-    refused(
-      'UNKNOWN_UNIT',
-      'unitId',
-      `Không có đơn vị "${typed}": chọn một đơn vị trong danh sách (tên, tên viết tắt hoặc mã ở sheet Đơn vị) hoặc thêm đơn vị đó trước`,
-      `No unit "${typed}": pick a unit from the list (name, short name or code on the Đơn vị sheet) or add it first`,
-    ),
-  unknownParent: (typed: string) =>
-    refused(
-      'UNKNOWN_PARENT',
-      'parentId',
-      `Không có đơn vị cấp trên "${typed}": ghi tên hoặc mã một đơn vị ở sheet này, hoặc để trống`,
-      `No parent unit "${typed}": name a unit of this sheet by name or code, or leave it blank`,
-    ),
+  unknownUnit: (typed: string) => refusedAs('UNKNOWN_UNIT', 'unitId', unitMessages.unknownUnit(typed)),
+  unknownParent: (typed: string) => refusedAs('UNKNOWN_PARENT', 'parentId', unitMessages.unknownParent(typed)),
   parentCycle: () =>
     refused(
       'PARENT_CYCLE',

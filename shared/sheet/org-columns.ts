@@ -1,5 +1,6 @@
 import { PersonInput, UnitInput } from '#shared/api/org-sheets';
 import { UserFields, type Person, type Role, type Unit, type User } from '#shared/org';
+import { unitMessages } from '#shared/registry/findings';
 import { comparePersonNames, compareVietnamese } from '#shared/text';
 import { cellText, dateCell, findByName, readDate, readText, sheetText, type CellValue, type RowReader } from './cells';
 import { matchLabel, YES } from './labels';
@@ -106,6 +107,7 @@ function unitColumn<T>(ctx: OrgSheetContext, id: string, header: string, field: 
     format: 'text',
     field,
     options: ctx.units.map((unit) => unit.name),
+    invalid: field === 'unitId' ? unitMessages.unknownUnit : unitMessages.unknownParent,
     write: (item) => {
       const unitId = (item as Record<string, string | undefined>)[field];
       return sheetText(ctx.units.find((unit) => unit.id === unitId)?.name ?? unitId);

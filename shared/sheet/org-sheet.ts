@@ -3,6 +3,7 @@ import type { Localized } from '#shared/localized';
 import type { Unit } from '#shared/org';
 import { cellText, type CellValue, type RowReader } from './cells';
 import { normalize } from './labels';
+import { orgIssueMessage } from './org-issues';
 import { cyrb53 } from './row-hash';
 
 /** What the org sheets' columns read besides a row: the units, by name, short name or code. */
@@ -25,6 +26,8 @@ export interface OrgColumn<T> {
   /** The record's field a finding names when it points at this column. */
   field?: string;
   options?: readonly string[];
+  /** What a typed value the row's schema refuses means, when more than its type (a unit no sheet holds). */
+  invalid?: (typed: string) => Localized;
   /** Required: the header that finds the table (the first such column). */
   key?: true;
   write(item: T): CellValue;
@@ -112,10 +115,7 @@ export function readOrgSheet<T, Fields>(
     const parsed = problems.length === 0 ? schema.fields.safeParse(typed) : undefined;
     for (const issue of parsed?.success === false ? parsed.error.issues : []) {
       const column = schema.columns.find((c) => c.field === String(issue.path[0])) ?? inputs[0]!;
-      problems.push({
-        columnId: column.id,
-        message: { vi: `Giá trị không hợp lệ: ${issue.message}`, en: `Invalid value: ${issue.message}` },
-      });
+      problems.push({ columnId: column.id, message: orgIssueMessage(column, readBack(cellOf(column)), issue) });
     }
     rows.push({
       index,

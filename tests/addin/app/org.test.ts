@@ -66,7 +66,7 @@ describe('the pane’s "Tổ chức" section', () => {
     expect(admin.state().notice?.vi).toBe('Trang "Cán bộ": đã lưu 1 dòng. 2 dòng chưa lưu, xem cột "Kết quả kiểm tra" ở dòng 66, 67.');
     const wrong = admin.sheets.row(STAFF, 'Họ và tên', 'Lò Văn Sai');
     expect(wrong['Mã cán bộ']).toBe('');
-    expect(wrong['Kết quả kiểm tra']).toMatch(/^Đơn vị \(D66\): Không có đơn vị "phong-khong-co"/);
+    expect(wrong['Kết quả kiểm tra']).toMatch(/^Đơn vị \(D66\): Đơn vị "phong-khong-co" không có trong sheet Đơn vị: /);
     expect(admin.sheets.row(STAFF, 'Họ và tên', 'Mông Thị Lỗi')['Kết quả kiểm tra']).toMatch(/^Giới tính \(F67\): Giới tính "X"/);
 
     admin.sheets.edit(STAFF, 'Họ và tên', 'Lò Văn Sai', 'Đơn vị', 'Phòng Kinh tế');

@@ -82,3 +82,68 @@ describe('the Đơn vị and Người dùng sheet schemas', () => {
     expect(read.rows.every((row) => !row.changed && row.fields)).toBe(true);
   });
 });
+
+describe("a row's schema findings, in words at the cell", () => {
+  const users = userSheet(ctx);
+  const units = unitSheet(ctx);
+
+  it('a unit the Đơn vị sheet does not hold is named, in vi and en, at the unit cell of each sheet', () => {
+    const staff = readOrgSheet(people, [
+      ['Họ và tên', 'Đơn vị'],
+      ['Nguyễn Văn A', 'Phòng Không Có'],
+    ]).rows[0]!;
+    expect(staff.fields).toBeUndefined();
+    expect(staff.problems).toEqual([
+      {
+        columnId: 'unit',
+        message: {
+          vi: expect.stringMatching(/^Đơn vị "Phòng Không Có" không có trong sheet Đơn vị: hãy chọn một đơn vị trong danh sách/),
+          en: expect.stringMatching(/^Unit "Phòng Không Có" is not in the Đơn vị sheet: pick a unit/),
+        },
+      },
+    ]);
+    const user = readOrgSheet(users, [
+      ['Thư điện tử', 'Họ và tên', 'Vai trò', 'Đơn vị'],
+      ['a@vp.gov.vn', 'A', 'Đơn vị', 'Ban Ma'],
+    ]).rows[0]!;
+    expect(user.problems.map((p) => p.columnId)).toEqual(['unit']);
+    expect(user.problems[0]!.message.vi).toMatch(/^Đơn vị "Ban Ma" không có trong sheet Đơn vị: /);
+    const unit = readOrgSheet(units, [
+      ['Tên đơn vị', 'Đơn vị cấp trên'],
+      ['Tổ mới', 'Trung tâm Ma'],
+    ]).rows[0]!;
+    expect(unit.problems[0]).toMatchObject({
+      columnId: 'parent',
+      message: { vi: expect.stringContaining('Đơn vị cấp trên "Trung tâm Ma" không có') },
+    });
+  });
+
+  it("says what is wrong with a code, an e-mail or a blank name, never zod's words", () => {
+    const read = readOrgSheet(people, [
+      ['Mã cán bộ', 'Họ và tên', 'Đơn vị', 'Chức vụ'],
+      ['mã có dấu', 'Nguyễn Văn B', 'KT', ''],
+      ['', '', 'KT', 'Chuyên viên'],
+    ]);
+    expect(read.rows.map((row) => row.problems.map((p) => p.columnId))).toEqual([['id'], ['fullName']]);
+    expect(read.rows[0]!.problems[0]!.message.vi).toMatch(/^Mã "mã có dấu" chỉ được gồm chữ cái không dấu/);
+    expect(read.rows[1]!.problems[0]!.message).toEqual({
+      vi: 'Chưa ghi Họ và tên: hãy điền ô này',
+      en: '"Họ và tên" is blank: fill it in',
+    });
+    const user = readOrgSheet(users, [
+      ['Thư điện tử', 'Họ và tên', 'Vai trò'],
+      ['không-phải-thư', 'C', 'Chỉ xem'],
+    ]).rows[0]!;
+    expect(user.problems).toEqual([
+      {
+        columnId: 'email',
+        message: {
+          vi: '"không-phải-thư" không phải địa chỉ thư điện tử: hãy ghi dạng ten@coquan.gov.vn',
+          en: '"không-phải-thư" is not an e-mail address: write it as name@office.gov.vn',
+        },
+      },
+    ]);
+    const all = [...read.rows, user].flatMap((row) => row.problems.flatMap((p) => [p.message.vi, p.message.en]));
+    expect(all.join(' ')).not.toMatch(/letters, digits|Invalid|Too small|expected/);
+  });
+});
