@@ -64,7 +64,7 @@ export function readPlan(grid: readonly (readonly CellValue[])[], base: Campaign
   for (const field of PLAN_FIELDS) {
     const row = grid.findIndex((_, r) => r < blockEnd && textAt(grid, r, 0) === normalize(field.label));
     if (row < 0) {
-      add(0, 0, missing(`dòng "${field.label}"`));
+      if (!field.keptWhenAbsent) add(0, 0, missing(`dòng "${field.label}"`));
       continue;
     }
     cells.set(pathKey(field.path), { row, column: 1 });

@@ -18,6 +18,8 @@ export interface PlanField {
   /** Where the value lives in the campaign. */
   path: readonly string[];
   codec: Codec;
+  /** A row added after sheets were laid out: a sheet without it keeps the campaign's value instead of asking to reopen. */
+  keptWhenAbsent?: true;
 }
 
 export interface PlanColumn {
@@ -42,6 +44,7 @@ const DECIDED_BY = { office: 'Cơ quan quyết định', province: 'Đề nghị
 const SCOPES = { campaign: 'Toàn đợt', unit: 'Từng đơn vị' } as const;
 const CRITERIA_RULES = { all: 'Đáp ứng tất cả', any: 'Đáp ứng ít nhất một' } as const;
 const COMPARISONS = { '>': 'Trên (>)', '>=': 'Từ (>=)' } as const;
+const LATE_SUBMISSIONS = { flag: 'Nhận và đánh dấu', refuse: 'Từ chối' } as const;
 const BASES = { members: 'Tổng số thành viên', participants: 'Thành viên tham gia', valid_ballots: 'Số phiếu hợp lệ' } as const;
 
 export const PLAN_FIELDS: readonly PlanField[] = [
@@ -55,12 +58,14 @@ export const PLAN_FIELDS: readonly PlanField[] = [
   { label: 'Thời gian bắt đầu', path: ['period', 'start'], codec: date },
   { label: 'Thời gian kết thúc', path: ['period', 'end'], codec: date },
   { label: 'Hạn nộp hồ sơ (ngày cuối)', path: ['submissionDeadline'], codec: date },
+  { label: 'Hồ sơ nộp sau hạn', path: ['lateSubmissions'], codec: choice(LATE_SUBMISSIONS), keptWhenAbsent: true },
   { label: 'Mã đơn vị tổng hợp hồ sơ', path: ['hrUnitId'], codec: text },
   { label: 'Đối tượng: tập thể', path: ['participants', 'collective'], codec: text },
   { label: 'Đối tượng: cá nhân', path: ['participants', 'individual'], codec: text },
   { label: 'Tiêu chuẩn tập thể', path: ['criteriaRule', 'collective'], codec: choice(CRITERIA_RULES) },
   { label: 'Tiêu chuẩn cá nhân', path: ['criteriaRule', 'individual'], codec: choice(CRITERIA_RULES) },
   { label: 'Cho phép gửi đề nghị còn lỗi', path: ['allowIncompleteSubmission'], codec: yesNo },
+  { label: 'Bắt buộc đính kèm tệp', path: ['dossierFilesRequired'], codec: yesNo, keptWhenAbsent: true },
   { label: 'Hội đồng: số tham gia tối thiểu (tử số)', path: ['council', 'quorum', 'numerator'], codec: integer },
   { label: 'Hội đồng: số tham gia tối thiểu (mẫu số)', path: ['council', 'quorum', 'denominator'], codec: integer },
   { label: 'Tỷ lệ phiếu đồng ý (%)', path: ['council', 'threshold', 'percent'], codec: integer },

@@ -31,16 +31,25 @@ describe("the 'Kế hoạch' sheet's layout", () => {
       .map((s) => s.trim().normalize('NFC'))
       .filter((s) => s.length > 0);
     fc.assert(
-      fc.property(text, text, fc.integer({ min: 0, max: 10_000 }), (title, member, max) => {
-        const campaign: Campaign = {
-          ...SEED_CAMPAIGN,
-          title,
-          signer: `=${member}`,
-          quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, max }],
-          council: { ...SEED_CAMPAIGN.council, countingBoard: [{ name: member, role: '+Trưởng ban' }] },
-        };
-        expect(readPlan(asExcelGives(campaign), campaign).campaign).toEqual(campaign);
-      }),
+      fc.property(
+        text,
+        text,
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.constantFrom('flag' as const, 'refuse' as const),
+        fc.boolean(),
+        (title, member, max, lateSubmissions, dossierFilesRequired) => {
+          const campaign: Campaign = {
+            ...SEED_CAMPAIGN,
+            lateSubmissions,
+            dossierFilesRequired,
+            title,
+            signer: `=${member}`,
+            quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, max }],
+            council: { ...SEED_CAMPAIGN.council, countingBoard: [{ name: member, role: '+Trưởng ban' }] },
+          };
+          expect(readPlan(asExcelGives(campaign), campaign).campaign).toEqual(campaign);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -78,6 +87,36 @@ describe("the 'Kế hoạch' sheet's layout", () => {
       .slice(2)
       .map((row) => row.slice(0));
     expect(readPlan(fromA1(grid, 2, 0), SEED_CAMPAIGN).campaign).toEqual(SEED_CAMPAIGN);
+  });
+
+  it('shows the late dossiers and the files settings in words, and reads them back as typed', () => {
+    const grid = asExcelGives({ ...SEED_CAMPAIGN, lateSubmissions: 'refuse', dossierFilesRequired: true });
+    const late = rowOf(grid, 'Hồ sơ nộp sau hạn');
+    const files = rowOf(grid, 'Bắt buộc đính kèm tệp');
+    expect([grid[late]![1], grid[files]![1]]).toEqual(['Từ chối', 'Có']);
+    grid[late]![1] = ' nhận và đánh dấu ';
+    grid[files]![1] = 'Không';
+    expect(readPlan(grid, SEED_CAMPAIGN).campaign).toMatchObject({ lateSubmissions: 'flag', dossierFilesRequired: false });
+    grid[late]![1] = 'Nhận';
+    expect(readPlan(grid, SEED_CAMPAIGN).issues).toEqual([
+      {
+        row: late,
+        column: 1,
+        cell: `'Kế hoạch'!B${late + 1}`,
+        message: {
+          vi: 'Không hiểu "Nhận": hãy chọn một trong "Nhận và đánh dấu", "Từ chối"',
+          en: '"Nhận" is not understood: choose one of "Nhận và đánh dấu", "Từ chối"',
+        },
+      },
+    ]);
+  });
+
+  it('keeps both settings from the campaign opened when a sheet laid out before them has no such rows', () => {
+    const campaign: Campaign = { ...SEED_CAMPAIGN, lateSubmissions: 'refuse', dossierFilesRequired: true };
+    const grid = asExcelGives(campaign).filter((row) => row[0] !== 'Hồ sơ nộp sau hạn' && row[0] !== 'Bắt buộc đính kèm tệp');
+    const reading = readPlan(grid, campaign);
+    expect(reading.issues).toEqual([]);
+    expect(reading.campaign).toEqual(campaign);
   });
 
   it('keeps what the sheet does not show from the campaign opened', () => {
