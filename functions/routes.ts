@@ -3,6 +3,7 @@ import { Nomination } from '#shared/nomination';
 import { Person, Unit, User } from '#shared/org';
 import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
 import { FILE_ROUTES } from './routes-files';
+import { STATISTICS_ROUTES } from './routes-statistics';
 import type { Route, RouteGroup } from './route';
 
 /**
@@ -165,6 +166,7 @@ export const ROUTES: readonly Route[] = [
     query: api.AuditQuery,
     response: api.AuditPage,
   },
+  ...STATISTICS_ROUTES,
   {
     method: 'GET',
     path: '/campaigns/{campaignId}/rounds',

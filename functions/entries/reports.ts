@@ -1,6 +1,8 @@
 import { AuditQuery } from '#shared/api/audit';
+import { YearlyStatisticsQuery } from '#shared/api/statistics';
 import { reportFor } from '#shared/policy/nominations';
 import { refuseOrg } from '#shared/policy/org';
+import { refuseYearlyStatistics } from '#shared/policy/statistics';
 import { makeRuleContext, validateCampaign } from '#shared/rules/index';
 import { allowedUser, currentUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
@@ -11,6 +13,7 @@ import { listAudit } from '#functions/store/audit-store';
 import { db } from '#functions/store/client';
 import { loadAllNominations } from '#functions/store/nomination-reads';
 import { loadRegistry } from '#functions/store/org-store';
+import { statisticsOf, yearlyStatisticsOf } from '#functions/statistics/statistics';
 
 export const handler = routeGroup({
   /** Every issue of the campaign, and the quota usage per award form and scope, as the user may see them. */
@@ -36,5 +39,17 @@ export const handler = routeGroup({
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
     return json(event, 200, { entries: page.entries, nextCursor: page.nextCursor ?? null });
+  },
+
+  /** The campaign at a glance (the Thống kê sheet); a unit clerk's limited to its unit (shared/policy/statistics.ts). */
+  'GET /campaigns/{campaignId}/statistics': async (event) => {
+    const [user, campaign] = await Promise.all([currentUser(event), campaignOf(event)]);
+    return json(event, 200, await statisticsOf(db(), campaign, user));
+  },
+
+  /** The year's figures for the statistics forms of Thông tư 02/2023/TT-BNV (biểu 0601–0605). */
+  'GET /statistics/yearly': async (event) => {
+    const user = await allowedUser(event, refuseYearlyStatistics);
+    return json(event, 200, await yearlyStatisticsOf(db(), parseQuery(event, YearlyStatisticsQuery).year, user));
   },
 });

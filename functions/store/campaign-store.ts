@@ -7,6 +7,7 @@ import { ApiError } from '#functions/http/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import type { Db } from './client';
 import { keys, withoutKeys } from './keys';
+import { queryAll } from './query';
 import { transact } from './transact';
 
 /** A campaign stored before the stages existed has none: it reads as open (STAGE_OF_LEGACY). */
@@ -119,4 +120,14 @@ export async function moveCampaignStage(
   ]);
   if (!outcome.ok) throw new ApiError('CAMPAIGN_STAGE_CONFLICT', { campaignId: campaign.id, version: campaign.version });
   return moved;
+}
+
+/** Every campaign whole (a yearly summary reads each one's forms): one paginated Query, tens of items. */
+export async function loadAllCampaigns({ doc, tableName }: Db): Promise<StoredCampaign[]> {
+  const items = await queryAll(doc, {
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.campaignsPartition, ':prefix': keys.campaignPrefix },
+  });
+  return items.map(fromItem);
 }

@@ -22,3 +22,4 @@ export * from './tally';
 export * from './validation';
 export * from './params';
 export * from './org-sheets';
+export * from './statistics';

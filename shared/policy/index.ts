@@ -9,3 +9,4 @@ export * from './files';
 export * from './nominations';
 export * from './org';
 export * from './roles';
+export * from './statistics';
