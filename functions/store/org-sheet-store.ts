@@ -1,8 +1,9 @@
 import { mapLimit } from '#shared/async/map-limit';
 import { nomineeKey } from '#shared/nomination';
 import { Person, Unit, User } from '#shared/org';
-import { batchGetAll, batchWriteAll } from './batch';
+import { batchGetAll } from './batch';
 import type { Db } from './client';
+import { writeGuarded, type ReadAs } from './guarded-writes';
 import { keys, withoutKeys } from './keys';
 import { nominationsByNominee } from './nominee-index';
 import { personItem } from './org-store';
@@ -86,11 +87,26 @@ export async function nominatedIn(db: Db, kind: 'individual' | 'collective', ids
   return found;
 }
 
-export async function writeRegistry(db: Db, write: { units?: Unit[]; people?: Person[]; deleteUnits?: string[]; deletePeople?: string[] }) {
-  await batchWriteAll(db.doc, db.tableName, {
-    puts: [...(write.units ?? []).map((unit) => ({ ...keys.unit(unit.id), ...unit })), ...(write.people ?? []).map(personItem)],
-    deletes: [...(write.deleteUnits ?? []).map(keys.unit), ...(write.deletePeople ?? []).map(keys.person)],
-  });
+/**
+ * A save's registry writes, each only over the version the save read (`read`, by code): the codes whose
+ * record someone else changed or deleted meanwhile come back with their version now, nothing of them written.
+ */
+export async function writeRegistry(
+  db: Db,
+  write: { units?: Unit[]; people?: Person[]; deleteUnits?: string[]; deletePeople?: string[] },
+  read: (id: string) => ReadAs,
+): Promise<Map<string, number | undefined>> {
+  const writes = [
+    ...(write.units ?? []).map((unit) => ({ id: unit.id, key: keys.unit(unit.id), item: { ...keys.unit(unit.id), ...unit } })),
+    ...(write.people ?? []).map((person) => ({ id: person.id, key: keys.person(person.id), item: personItem(person) })),
+    ...(write.deleteUnits ?? []).map((id) => ({ id, key: keys.unit(id) })),
+    ...(write.deletePeople ?? []).map((id) => ({ id, key: keys.person(id) })),
+  ];
+  const conflicts = await writeGuarded(
+    db,
+    writes.map((w) => ({ ...w, read: read(w.id) })),
+  );
+  return new Map([...conflicts].map(([index, version]) => [writes[index]!.id, version]));
 }
 
 export async function usersOfUnits({ doc, tableName }: Db, unitIds: readonly string[]): Promise<Set<string>> {

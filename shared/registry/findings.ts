@@ -46,12 +46,13 @@ export const findings = {
       'Đơn vị cấp trên tạo thành vòng (đơn vị là cấp trên của chính nó): sửa lại cột Đơn vị cấp trên',
       'The parent units form a loop (a unit above itself): correct the parent unit',
     ),
-  stale: (version: number) =>
+  /** Someone saved (or deleted) the row's record after this user read it: their change is kept in the row, not written. */
+  stale: (version: number | undefined) =>
     refused(
       'STALE_ROW',
       undefined,
-      `Dòng này đã được người khác sửa sau lần tải của bạn (nay là phiên bản ${version}): bấm "Làm mới" để xem bản mới rồi sửa lại`,
-      `Someone else changed this row after you loaded it (now version ${version}): press "Refresh" to see it, then edit again`,
+      `${version === undefined ? 'Người khác đã xóa mục của dòng này' : `Người khác đã lưu dòng này trước bạn (nay là phiên bản ${version})`} nên thay đổi của bạn chưa được lưu và vẫn còn ở dòng này: hãy chép lại thay đổi, bấm "Mở / làm mới" để lấy bản mới rồi sửa lại và lưu`,
+      `${version === undefined ? "Someone else deleted this row's record" : `Someone else saved this row before you (now version ${version})`}, so your change was not saved and is still in this row: copy it, press "Mở / làm mới" (open / refresh) to get the new one, then edit and save again`,
     ),
   likelyDuplicateNew: (otherId: string, otherRow?: string) =>
     refused(

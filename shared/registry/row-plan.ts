@@ -1,4 +1,4 @@
-import type { OrgFinding, OrgRowResult } from '#shared/api/org-sheets';
+import type { OrgFinding, OrgRowResult, RemovedResult } from '#shared/api/org-sheets';
 import { findings } from './findings';
 
 /**
@@ -73,4 +73,26 @@ export function sameRecord(a: object, b: object): boolean {
 export function rowResults<T>(order: readonly { rowKey: string }[], plan: RowPlan<T>, accepted: readonly OrgRowResult[]): OrgRowResult[] {
   const byKey = new Map([...plan.refused, ...plan.unchanged, ...accepted].map((result) => [result.rowKey, result]));
   return order.map((row) => byKey.get(row.rowKey)!).filter(Boolean);
+}
+
+/**
+ * The answer once the writes are done: a row or removal whose record someone else changed (or deleted)
+ * between the save's read and its write is refused as stale, with the version now; nothing of it was written.
+ */
+export function withConflicts(
+  results: readonly OrgRowResult[],
+  removed: readonly RemovedResult[],
+  conflicts: ReadonlyMap<string, number | undefined>,
+): { results: OrgRowResult[]; removed: RemovedResult[] } {
+  if (conflicts.size === 0) return { results: [...results], removed: [...removed] };
+  return {
+    results: results.map((result) =>
+      result.id !== undefined && conflicts.has(result.id) && result.outcome === 'saved'
+        ? { rowKey: result.rowKey, id: result.id, outcome: 'refused', findings: [findings.stale(conflicts.get(result.id))] }
+        : result,
+    ),
+    removed: removed.map((result) =>
+      conflicts.has(result.id) ? { id: result.id, outcome: 'kept', reason: findings.stale(conflicts.get(result.id)).message } : result,
+    ),
+  };
 }
