@@ -34,6 +34,39 @@ export type FileContentType = z.infer<typeof FileContentType>;
 /** How many bytes of a file the type check reads (a ranged GET). */
 export const SNIFF_BYTES = 16;
 
+/** The names a file of each type may carry (what a scanner or a phone writes). */
+const EXTENSIONS: Record<FileContentType, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+};
+
+/** The `accept` of the pane's file picker: the accepted types and their names. */
+export const ACCEPTED_FILES = Object.entries(EXTENSIONS)
+  .flatMap(([type, names]) => [type, ...names.map((name) => `.${name}`)])
+  .join(',');
+
+/**
+ * A file chosen in the pane, judged before anything is sent: by the same rules the confirmation applies
+ * (the type from the content's first bytes, at most 20 MB), and its name's extension must say what it
+ * holds (a JPEG renamed .pdf is refused, not stored as an image under a PDF's name). The server checks
+ * the bytes again on confirmation.
+ */
+export type ChosenFileCheck =
+  | { ok: true; contentType: FileContentType }
+  | { ok: false; problem: 'empty' | 'tooLarge' | 'notAccepted' }
+  | { ok: false; problem: 'extensionMismatch'; found: FileContentType };
+
+export function checkChosenFile(file: { name: string; size: number }, head: Uint8Array): ChosenFileCheck {
+  if (file.size === 0) return { ok: false, problem: 'empty' };
+  if (file.size > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
+  const found = sniffContentType(head);
+  if (!found) return { ok: false, problem: 'notAccepted' };
+  const extension = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  if (!EXTENSIONS[found].includes(extension)) return { ok: false, problem: 'extensionMismatch', found };
+  return { ok: true, contentType: found };
+}
+
 /** The type a file's first bytes show, or undefined when they are none of the accepted ones. */
 export function sniffContentType(head: Uint8Array): FileContentType | undefined {
   return FileContentType.options.find((type) => FILE_TYPES[type].magic.every((byte, i) => head[i] === byte));

@@ -1,12 +1,10 @@
 import type { CampaignSummary, Page, SaveBatchResult, StoredCampaign, ValidationReport } from '#shared/api/index';
 import type { Campaign } from '#shared/campaign';
-import type { Nomination } from '#shared/nomination';
+import type { Nomination, NominationChange } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
 import type { Attendance, Ballot } from '#shared/council/round';
 import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
-import type { NominationChange } from '#shared/nomination';
-import { DOCX_MEDIA_TYPE } from '#shared/api/documents';
-import type { GenerateDocumentRequest, GeneratedDocument, IssuedDocument } from '#shared/api/documents';
+import { DOCX_MEDIA_TYPE, type GenerateDocumentRequest, type GeneratedDocument, type IssuedDocument } from '#shared/api/documents';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { StageMoveRequest } from '#shared/api/campaign-stage';
 import type { CertificateLayoutUpdate, StoredCertificateLayout } from '#shared/api/office';
@@ -18,6 +16,7 @@ import { IdempotencyMemory } from './idempotency';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
 import type { ListOptions, SaveOptions } from './request-options';
 import { orgClient, type OrgApi } from './org-client';
+import { filesClient, type FilesApi } from './files-client';
 
 export interface ApiClientOptions {
   /** '/api' when the add-in is served next to the API; a full URL otherwise. */
@@ -34,7 +33,7 @@ export interface ApiClientOptions {
   newSessionId?: () => string;
 }
 
-export interface ApiClient extends OrgApi {
+export interface ApiClient extends OrgApi, FilesApi {
   me(): Promise<User>;
   /** Every campaign's summary, page after page (the picker's list); the plan is `campaign(id)`. */
   campaigns(): Promise<CampaignSummary[]>;
@@ -205,6 +204,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     ...orgClient({ request, allPages, limits, newSessionId }),
+    ...filesClient({ request }),
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     createCampaign: (campaign) => request<StoredCampaign>('POST', '/campaigns', { body: JSON.stringify(campaign) }),

@@ -17,6 +17,10 @@ export const CLIENT_ERRORS = {
   SERVICE_UNAVAILABLE: { vi: 'Máy chủ tạm thời không phục vụ được, sẽ thử lại', en: 'The server is temporarily unavailable; retrying' },
   HTTP_ERROR: { vi: 'Máy chủ trả lời lỗi {status}', en: 'The server answered with error {status}' },
   BAD_RESPONSE: { vi: 'Máy chủ trả lời không đúng định dạng', en: 'The server answered in an unexpected format' },
+  UPLOAD_FAILED: {
+    vi: 'Chưa tải được tệp lên (mất kết nối mạng hoặc đường dẫn tải lên đã hết hạn): hãy tải tệp lên lại',
+    en: 'The file could not be uploaded (the network dropped or the upload link expired): upload it again',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ClientErrorCode = keyof typeof CLIENT_ERRORS;

@@ -8,3 +8,4 @@ export * from './save-merge';
 export * from './idempotency';
 export * from './retry';
 export * from './org-client';
+export * from './files-client';

@@ -91,6 +91,8 @@ export interface ExcelGateway {
   selectCell(columns: readonly ColumnDef[], rowIndex: number, columnId: string): Promise<void>;
   /** The table-body row indexes the user has selected. */
   selectedRowIndexes(): Promise<number[]>;
+  /** One row of the table body, cells in column order (one sync); undefined past the body or on its blank last row. */
+  readRow(columns: readonly ColumnDef[], rowIndex: number): Promise<CellValue[] | undefined>;
   /** Calls `onEdit` when the user (not the add-in) changes the table; returns the unsubscribe. */
   onUserEdit(onEdit: () => void): Promise<() => Promise<void>>;
   /** context.sync calls made so far: round trips are what users wait for. */

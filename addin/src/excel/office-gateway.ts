@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { TABLE_NAME, type ColumnDef } from '#shared/sheet/columns';
+import { TABLE_NAME, type CellValue, type ColumnDef } from '#shared/sheet/columns';
 import { replaceBody, writeSaveResults, type WriteRun } from './body-writes';
 import { chooseNoteApi, type NoteApi } from './cell-notes';
 import { failure, toExcelFailure } from './excel-errors';
@@ -8,7 +8,7 @@ import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { OfficeSession, type ExcelHost, type OfficeSessionOptions } from './office-session';
 import { PAGE_LAYOUT_SET } from './page-setup';
 import { ensureSheet } from './sheet-setup';
-import { readTable } from './table-state';
+import { readTable, toSchemaRows } from './table-state';
 import type { EventsState } from './write-batches';
 
 export { KNOWN_IDS_SETTING } from './table-state';
@@ -98,6 +98,18 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
         for (let row = first; row <= last; row += 1) rows.add(row - body.rowIndex);
       }
       return [...rows].sort((a, b) => a - b);
+    });
+  }
+
+  async readRow(columns: readonly ColumnDef[], rowIndex: number): Promise<CellValue[] | undefined> {
+    return this.run(async (context) => {
+      const table = context.workbook.tables.getItem(TABLE_NAME);
+      const header = table.getHeaderRowRange().load('values');
+      const body = table.getDataBodyRange().load('rowCount');
+      const row = body.getRow(rowIndex).load('values');
+      await this.sync(context);
+      if (rowIndex >= body.rowCount) return undefined;
+      return toSchemaRows(columns, header.values[0] ?? [], row.values)[0];
     });
   }
 

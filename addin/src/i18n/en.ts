@@ -1,5 +1,6 @@
 import type { RuleCode } from '#shared/messages';
 import { ORG_EN } from './org-en';
+import { FILES_EN } from './files-en';
 import type { MessageKey } from './vi';
 
 const RULE_NAMES_EN: Record<RuleCode, string> = {
@@ -217,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   'documents.status.issued': 'Issued',
   'documents.open': 'Open / download {name}',
   ...ORG_EN,
+  ...FILES_EN,
   'certificates.testPrint': 'Certificate test print (grid)',
   'certificates.offsets': 'Certificate print offsets',
   'certificates.offsetsHint':

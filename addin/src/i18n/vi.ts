@@ -1,5 +1,6 @@
 import type { RuleCode } from '#shared/messages';
 import { ORG_VI } from './org-vi';
+import { FILES_VI } from './files-vi';
 
 /**
  * Every text of the task pane, and every text the pane writes into the sheet, in Vietnamese (the
@@ -224,6 +225,7 @@ export const vi = {
   'documents.status.issued': 'Đã ban hành',
   'documents.open': 'Mở / tải về {name}',
   ...ORG_VI,
+  ...FILES_VI,
   'certificates.testPrint': 'Bản in thử Giấy khen (lưới)',
   'certificates.offsets': 'Độ lệch khi in Giấy khen',
   'certificates.offsetsHint':

@@ -8,6 +8,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { PlanPanel } from './PlanPanel';
 import { CouncilPanel } from './CouncilPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { FilesPanel } from './FilesPanel';
 import { IssueList } from './IssueList';
 import { LanguageProvider, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -82,6 +83,9 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
             onReturn={(reason) => void actions.returnSelected(reason)}
             onEligible={() => void actions.markSelectedEligible()}
           />
+          {state.campaignId && state.sheet === 'ready' && (
+            <FilesPanel {...(state.files ? { files: state.files } : {})} busy={state.busy || state.saving} actions={actions.files} />
+          )}
           {state.council && actions.council && (
             <>
               <Divider />

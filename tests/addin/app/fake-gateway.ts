@@ -106,6 +106,14 @@ export class FakeGateway implements ExcelGateway {
     return [...this.selection];
   }
 
+  async readRow(_columns: readonly ColumnDef[], rowIndex: number) {
+    this.calls.push('readRow');
+    this.requireSheet();
+    this.syncCount += 1;
+    const row = this.rows[rowIndex];
+    return row ? [...row] : undefined;
+  }
+
   async onUserEdit(onEdit: () => void) {
     this.listeners.add(onEdit);
     return async () => {

@@ -609,6 +609,14 @@ describe('selection', () => {
     expect(await gateway.selectedRowIndexes()).toEqual([]);
   });
 
+  it('readRow: one body row in schema order, in one sync; none past the body', async () => {
+    const { gateway } = await withRows({}, rows(10));
+    const start = gateway.syncCount;
+    expect(await gateway.readRow(columns, 7)).toEqual((await gateway.readRows(columns)).rows[7]);
+    expect(gateway.syncCount - start).toBe(2); // readRow's one, then readRows' one
+    expect(await gateway.readRow(columns, 10)).toBeUndefined();
+  });
+
   it('before ExcelApi 1.9, the single selected range', async () => {
     const { workbook, gateway, sheet } = await withRows({ notes: 'none' }, rows(10));
     workbook.select(sheet, [{ row: 3, column: 0, rows: 2, columns: 5 }]);

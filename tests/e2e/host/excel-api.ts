@@ -1515,6 +1515,13 @@ class RangeApi extends EntityObject<RangeRef> {
     });
   }
 
+  getRow(row: number): RangeApi {
+    return newRange(this.context, () => {
+      const { sheet, rect } = this._e();
+      return { sheet, rect: { row: rect.row + row, column: rect.column, rows: 1, columns: rect.columns } };
+    });
+  }
+
   getResizedRange(deltaRows: number, deltaColumns: number): RangeApi {
     return newRange(this.context, () => {
       const { sheet, rect } = this._e();

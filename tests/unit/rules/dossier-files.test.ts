@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkNomination, missingDossier } from '#shared/index';
+import { checkChosenFile, MAX_FILE_BYTES } from '#shared/dossier-files';
 import { campaignVariant, completeDossier, contextWith, ctx, LE_VAN_SON, nominateIndividual } from '#tests/unit/fixtures';
 
 // Issue 11: "A document counts as present when a file is attached and its number and date are given",
@@ -49,5 +50,33 @@ describe('rule 5 with dossier files', () => {
     const nomination = { ...nominateIndividual(LE_VAN_SON, { dossier, status: 'submitted' }), files: allFiles };
     expect(checkNomination(withFiles, nomination, {}).filter((issue) => issue.code.startsWith('DOSSIER'))).toEqual([]);
     expect(missingDossier(withFiles.campaign, nomination)).toEqual([]);
+  });
+});
+
+describe('a file chosen in the pane, judged before it is sent (checkChosenFile)', () => {
+  const head = (kind: 'pdf' | 'jpeg' | 'png' | 'text') =>
+    ({
+      pdf: [0x25, 0x50, 0x44, 0x46, 0x2d],
+      jpeg: [0xff, 0xd8, 0xff, 0xe0],
+      png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      text: [0x54, 0x1bb],
+    })[kind];
+  const check = (name: string, kind: 'pdf' | 'jpeg' | 'png' | 'text', size = 1000) =>
+    checkChosenFile({ name, size }, new Uint8Array(head(kind)));
+
+  it('takes the type from the content, and the name must say it', () => {
+    expect(check('To trinh.PDF', 'pdf')).toEqual({ ok: true, contentType: 'application/pdf' });
+    expect(check('anh.jpeg', 'jpeg')).toEqual({ ok: true, contentType: 'image/jpeg' });
+    expect(check('anh.jpg', 'jpeg')).toEqual({ ok: true, contentType: 'image/jpeg' });
+    expect(check('scan.png', 'png')).toEqual({ ok: true, contentType: 'image/png' });
+    expect(check('bien-ban.pdf', 'jpeg')).toEqual({ ok: false, problem: 'extensionMismatch', found: 'image/jpeg' });
+    expect(check('bien-ban', 'pdf')).toEqual({ ok: false, problem: 'extensionMismatch', found: 'application/pdf' });
+    expect(check('ghi-chu.pdf', 'text')).toEqual({ ok: false, problem: 'notAccepted' });
+  });
+
+  it('refuses an empty file and one over 20 MB before reading its content', () => {
+    expect(check('a.pdf', 'pdf', 0)).toEqual({ ok: false, problem: 'empty' });
+    expect(check('a.pdf', 'pdf', MAX_FILE_BYTES)).toEqual({ ok: true, contentType: 'application/pdf' });
+    expect(check('a.pdf', 'pdf', MAX_FILE_BYTES + 1)).toEqual({ ok: false, problem: 'tooLarge' });
   });
 });

@@ -13,6 +13,7 @@ import type { OrgActions } from '#addin/app/org/org-access';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
+import type { FilesActions, FilesState } from '#addin/app/files/files-state';
 import type { IssueGroup, IssueItem, QuotaRow } from '#addin/app/report/panels';
 import type { RoleActionId } from '#addin/app/roles/role-actions';
 import type { Refusal } from '#addin/app/save/save-status';
@@ -83,6 +84,8 @@ export interface PaneState {
   plan?: PlanState;
   /** The last document generated, offered as a link ("Văn bản"). */
   document?: OfferedFile;
+  /** "Hồ sơ đính kèm": the files of the nomination on the row last shown. */
+  files?: FilesState;
   /** The certificates' layout on the office's blank, once an administrator opened its offsets. */
   certificateLayout?: StoredCertificateLayout;
   /** The status line of the last action (each action replaces it). */
@@ -126,6 +129,8 @@ export interface PaneActions {
   openCertificateOffsets(): Promise<void>;
   /** Saves the offsets (mm) over the layout read; another administrator's save since is a conflict, and the layout is read again. */
   saveCertificateOffsets(dx: number, dy: number): Promise<void>;
+  /** "Hồ sơ đính kèm": the selected row's dossier files, uploaded, downloaded, replaced, deleted and restored. */
+  files: FilesActions;
   /** "Tổ chức": the org sheets (Đơn vị, Cán bộ, Người dùng); absent when the pane has no org sheets (deps.orgSheets). */
   org?: OrgActions;
   dismiss(): void;

@@ -43,7 +43,7 @@ export function createCampaignSheet(core: PaneCore, report: PaneReport, schedule
       memory.answered.clear();
       memory.versions.clear();
       const stage = stageView(store.state.user, campaign);
-      store.set({ campaignId, stage, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
+      store.set({ campaignId, stage, files: undefined, conflicts: [], quota: [], issues: [], issueCounts: { errors: 0, warnings: 0 } });
     });
     void core.track(report.refresh());
     if (scan) await core.exclusive(scanSheet);

@@ -21,7 +21,8 @@ import { planSave, type SavePlan } from './save-plan';
 
 export const HINT_DELAY_MS = 800;
 
-function hintContent(issues: readonly Issue[], columns: readonly ColumnDef[], language: Language): RowContent {
+/** A hint's content: the findings, marked as not yet checked by the server. */
+export function hintContent(issues: readonly Issue[], columns: readonly ColumnDef[], language: Language): RowContent {
   const found = issueContent(issues, columns, language);
   const messages = [translate(language, 'sheet.unchecked'), found.messages].filter((line) => line !== '').join('\n');
   return { ...found, messages, mark: found.mark === 'ok' ? 'unsaved' : found.mark };
