@@ -21,13 +21,16 @@ function cellMessage(schema: Schema, read: OrgSheetRead<unknown>, index: number,
   return header ? `${header}${at === undefined ? '' : ` (${letters(at)}${index + 1})`}: ${text}` : text;
 }
 
+/** A row is sent under its number in the sheet (1-based), as people and the server's messages name it. */
+const indexOf = (result: { rowKey: string }) => Number(result.rowKey) - 1;
+
 const problemText = (schema: Schema, read: OrgSheetRead<unknown>, row: ParsedOrgRow<unknown>) =>
   row.problems.map((p) => cellMessage(schema, read, row.index, { id: p.columnId }, p.message.vi)).join('; ');
 
 const findingText = (schema: Schema, read: OrgSheetRead<unknown>, result: OrgRowResult) =>
   result.findings
     .map((f) =>
-      cellMessage(schema, read, Number(result.rowKey), f.field ? schema.columns.find((c) => c.field === f.field) : undefined, f.message.vi),
+      cellMessage(schema, read, indexOf(result), f.field ? schema.columns.find((c) => c.field === f.field) : undefined, f.message.vi),
     )
     .join('; ');
 
@@ -58,7 +61,7 @@ export function resultWrites(
     if (row.problems.length > 0) set('messages', row.index, sheetText(problemText(schema, read, row)));
   });
   for (const result of results) {
-    const index = Number(result.rowKey);
+    const index = indexOf(result);
     set('messages', index, sheetText(findingText(schema, read, result)));
     if (result.outcome === 'refused') continue;
     if (result.id && schema.columns.some((c) => c.id === 'id')) set('id', index, sheetText(result.id));
@@ -89,7 +92,7 @@ export function orgSaveNotice(sheet: string, result: OrgSheetResult | undefined,
   const s = result?.summary;
   const refusedRows = [
     ...unsent.map((row) => row.index + 1),
-    ...(result?.rows ?? []).filter((row) => row.outcome === 'refused').map((row) => Number(row.rowKey) + 1),
+    ...(result?.rows ?? []).filter((row) => row.outcome === 'refused').map((row) => Number(row.rowKey)),
   ].sort((a, b) => a - b);
   const parts: Localized[] = [];
   if (!result || (s!.saved === 0 && s!.unchanged === 0 && result.removed.length === 0 && s!.refused === 0))

@@ -66,7 +66,8 @@ export function createOrg(core: PaneCore, sheets: OrgSheets): { actions: OrgActi
         send.length > 0 || removed.length > 0
           ? await api.saveOrgSheet(
               id,
-              send.map((row) => kind.row(String(row.index), row.fields, row.version)),
+              // Each row under its number in the sheet: the server's messages name other rows by it ("ở dòng 66").
+              send.map((row) => kind.row(String(row.index + 1), row.fields, row.version)),
               removed,
               { keys },
             )
