@@ -12,8 +12,8 @@ export interface LocalUser {
 export interface DevRoutesOptions {
   /** Signs a token for the e-mail (already normalized: trimmed, lower case). */
   issueToken(email: string): Promise<string>;
-  /** What `GET /dev/users` lists (the demo users). */
-  users: readonly LocalUser[];
+  /** What `GET /dev/users` lists: the demo users, or the table's users as they are now (one added in the Người dùng sheet too). */
+  users: readonly LocalUser[] | (() => Promise<readonly LocalUser[]>);
   /** Whether `POST /dev/token` may sign for this e-mail. Default: the e-mails of `users`. */
   allowEmail?: (email: string) => boolean | Promise<boolean>;
 }
@@ -24,7 +24,8 @@ export async function devRoute(dev: DevRoutesOptions, method: string, rawPath: s
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: Buffer.from(JSON.stringify(value)),
   });
-  if (rawPath === '/dev/users' && method === 'GET') return json(200, dev.users);
+  const users = async () => (typeof dev.users === 'function' ? await dev.users() : dev.users);
+  if (rawPath === '/dev/users' && method === 'GET') return json(200, await users());
   if (rawPath === '/dev/token' && method === 'POST') {
     let email: unknown;
     try {
@@ -41,7 +42,9 @@ export async function devRoute(dev: DevRoutesOptions, method: string, rawPath: s
         'Send {"email": "..."} with a valid e-mail address.',
       );
     }
-    const allowed = dev.allowEmail ? await dev.allowEmail(normalized) : dev.users.some((user) => user.email.toLowerCase() === normalized);
+    const allowed = dev.allowEmail
+      ? await dev.allowEmail(normalized)
+      : (await users()).some((user) => user.email.toLowerCase() === normalized);
     if (!allowed) {
       return productError(
         403,

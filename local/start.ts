@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const keys = await defaultLocalKeys();
   const { HANDLERS } = await import('./handlers');
   const { db: store } = await import('#functions/store/client');
-  const { getUser } = await import('#functions/store/org-store');
+  const { getUser, listUsers } = await import('#functions/store/org-store');
   const anyEmail = process.env.THIDUA_DEV_TOKENS === 'any';
   // The dev sign-in signs for the users the table knows (the demo ones, and any an admin added).
   const knownUser = async (email: string) => (await getUser(store(), email)) !== undefined;
@@ -183,7 +183,8 @@ async function main(): Promise<void> {
     verify: (token) => keys.verifyToken(token),
     dev: {
       issueToken: (email) => keys.issueToken(email),
-      users: DEMO_USERS,
+      // The picker offers the table's users: one an admin added in the Người dùng sheet signs in too.
+      users: () => listUsers(store()),
       allowEmail: anyEmail ? () => true : knownUser,
     },
   });

@@ -8,10 +8,11 @@ import { createLocalApi } from '#local/server';
 import type { RouteGroup } from '#functions/routes';
 import { createDocumentClient } from '#functions/store/client';
 import { ensureTable } from '#functions/store/ensure-table';
+import { listUsers } from '#functions/store/org-store';
+import { DEMO_USERS } from '#shared/seed/demo-office';
 import { seedDemoData } from '#functions/store/seed';
 import type { StoredCampaign } from '#shared/api/campaign';
 import type { Campaign } from '#shared/campaign';
-import { DEMO_USERS } from '#shared/seed/demo-office';
 import { ADMIN, CAMPAIGN_ID } from '#tests/support/rows';
 
 /**
@@ -111,7 +112,11 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   const api = createLocalApi({
     handlers,
     verify: options.verify ?? ((token) => keys.verifyToken(token)),
-    dev: { issueToken: (email) => keys.issueToken(email), users: DEMO_USERS },
+    // A seeded table's users, as npm start lists them: a user added through the Người dùng sheet can sign in.
+    dev: {
+      issueToken: (email) => keys.issueToken(email),
+      users: (options.seed ?? true) ? () => listUsers({ doc, tableName }) : DEMO_USERS,
+    },
     quiet: !options.verbose,
   });
   const { url: baseUrl } = await api.listen(0);
