@@ -1,30 +1,33 @@
 import { expect, it } from 'vitest';
 import type { StoredCampaign } from '#shared/api/campaign';
+import type { Person } from '#shared/org';
 import { DEMO_PEOPLE, DEMO_UNITS } from '#shared/seed/demo-office';
 import { buildColumns } from '#shared/sheet/columns';
 import { PLAN_SHEET, PLAN_WIDTH } from '#shared/sheet/plan/schema';
 import type { HostPage } from './support/host-page';
 import { banners, clickInPane, statusesOf, waitForPane } from './support/council';
-import { ADMIN, HR, unitClerk } from './support/people';
-import { nomination, sheetRowIn, staffOf } from './support/rows';
+import { firstBlankRow, orgAction, orgRows, staffList } from './support/org';
+import { ADMIN, HR } from './support/people';
+import { nomination, sheetRowIn } from './support/rows';
 import { useE2eSuite } from './support/suite';
 
 /**
  * Issue 10: an office starts a campaign without a developer, through the pane. The administrator
  * makes it from the annual-titles template, sets its period, deadline, a quota's places and a
- * criterion in the "Kế hoạch" sheet (a wrong cell first), and opens it from the stage bar; a unit
- * clerk submits a nomination; HR closes the submissions after the deadline; the clerk's late dossier
- * is taken and flagged, as the template's `lateSubmissions: 'flag'` says.
- *
- * Step 2 of the issue's scenario (60 staff pasted into the "Cán bộ" sheet, a clerk added in
- * "Người dùng") is not here yet: the pane's "Tổ chức" section (addin/src/ui/OrgPanel.tsx, the
- * "orgpane" work) landed on main while this scenario was written; until the step is added, the
- * scenario uses the demo office's staff and clerks.
+ * criterion in the "Kế hoạch" sheet (a wrong cell first); pastes a list of 60 staff from another
+ * workbook into the "Cán bộ" sheet and saves it from the "Tổ chức" section (codes given, a row naming
+ * a unit the office does not have and a pasted twin told in their rows, the first corrected); adds a
+ * clerk of the Phòng Kinh tế in "Người dùng"; opens the campaign from the stage bar. That new clerk
+ * signs in and submits a nomination of a pasted staff member; HR closes the submissions after the
+ * deadline; the clerk's late dossier is taken and flagged, as the template's `lateSubmissions: 'flag'` says.
  */
 const suite = useE2eSuite();
 const UNIT = 'kinh-te';
-const clerk = unitClerk(UNIT);
-const staff = staffOf(UNIT);
+const clerk = 'vanthu.kinhte@thidua.local';
+const STAFF = 'Cán bộ';
+const USERS = 'Người dùng';
+/** Two rows of the pasted list the save must refuse: a unit the office does not have, and the row before it again. */
+const [UNKNOWN_AT, TWIN_AT] = [7, 59];
 const CAMPAIGN_ID = `danh-hieu-${Date.now().toString(36)}`;
 const CRITERION = 'CN_HOAN_THANH_XUAT_SAC';
 
@@ -124,14 +127,64 @@ it('an admin starts a campaign from the annual template in the pane; a clerk sub
   });
   expect(planned.quotaRules.find((rule) => rule.awardForm === 'LAO_DONG_TIEN_TIEN')?.max).toBe(5);
 
-  // 2. (The staff list and the clerk's account: not yet in the pane, see above.)
+  // 2. The staff list from another workbook, pasted under the office's staff in "Cán bộ" and saved.
+  await orgAction(admin, 'people', 'Mở / làm mới', new RegExp(`Đã mở trang "${STAFF}": ${DEMO_PEOPLE.length} dòng`));
+  const pasteAt = await firstBlankRow(admin, STAFF, 2);
+  expect(pasteAt).toBe(DEMO_PEOPLE.length + 1);
+  const list = staffList(60, (i) => (i === UNKNOWN_AT ? 'Phòng Văn hóa' : undefined));
+  list[TWIN_AT] = [...list[TWIN_AT - 1]!];
+  await admin.host((host, arg) => host.paste(arg.row, 2, arg.list, arg.sheet), { row: pasteAt, list, sheet: STAFF });
+  const [unknownRow, twinRow] = [pasteAt + UNKNOWN_AT + 1, pasteAt + TWIN_AT + 1];
+  await orgAction(
+    admin,
+    'people',
+    'Lưu',
+    new RegExp(`Trang "${STAFF}": đã lưu 58 dòng\\. 2 dòng chưa lưu, xem cột "Kết quả kiểm tra" ở dòng ${unknownRow}, ${twinRow}`),
+  );
+  const pasted = (await orgRows(admin, STAFF, pasteAt + 59)).slice(pasteAt - 1);
+  expect(pasted.filter((row) => /^cb-[a-z0-9]{8}$/.test(row['Mã cán bộ']!))).toHaveLength(58);
+  expect(pasted[UNKNOWN_AT]!['Kết quả kiểm tra']).toMatch(
+    new RegExp(`^Đơn vị \\(D${unknownRow}\\): Đơn vị "Phòng Văn hóa" không có trong sheet Đơn vị: hãy chọn một đơn vị trong danh sách`),
+  );
+  expect(pasted[TWIN_AT]!['Kết quả kiểm tra']).toMatch(
+    new RegExp(`^Họ và tên \\(C${twinRow}\\): Có thể trùng với cán bộ ở dòng ${twinRow - 1} `),
+  );
+  expect(pasted[TWIN_AT]!['Mã cán bộ']).toBe('');
+  expect(pasted[4]!['Chức vụ']).toBe('-Kế toán viên');
+  // The unknown unit corrected in its cell: that row alone is sent again.
+  await admin.host((host, arg) => host.type(arg.row, 3, 'Phòng Kinh tế', arg.sheet), { row: unknownRow - 1, sheet: STAFF });
+  await orgAction(
+    admin,
+    'people',
+    'Lưu',
+    new RegExp(`Trang "${STAFF}": đã lưu 1 dòng\\. 1 dòng chưa lưu, xem cột "Kết quả kiểm tra" ở dòng ${twinRow}\\.`),
+  );
+  const people = (await suite.api.request<{ items: Person[] }>('GET', '/people', { token: await suite.api.tokenFor(HR) })).body.items;
+  const office = new Set(DEMO_PEOPLE.map((person) => person.id));
+  const newcomers = people.filter((person) => !office.has(person.id));
+  expect(newcomers).toHaveLength(59);
+  const staff = newcomers.filter((person) => person.unitId === UNIT);
+  expect(staff.length).toBeGreaterThanOrEqual(2);
+
+  // The unit's clerk, added in "Người dùng".
+  await orgAction(admin, 'users', 'Mở / làm mới', new RegExp(`Đã mở trang "${USERS}"`));
+  const userRow = await firstBlankRow(admin, USERS, 1);
+  await admin.host((host, arg) => arg.cells.forEach((text, column) => host.type(arg.row, column + 1, text, arg.sheet)), {
+    row: userRow,
+    cells: [clerk, 'Văn thư Phòng Kinh tế', 'Đơn vị', 'KT'],
+    sheet: USERS,
+  });
+  await orgAction(admin, 'users', 'Lưu', new RegExp(`Trang "${USERS}": đã lưu 1 dòng\\.$`));
+  expect((await orgRows(admin, USERS, userRow))[userRow - 1]).toMatchObject({ 'Thư điện tử': clerk, 'Kết quả kiểm tra': '' });
+  const users = (await suite.api.request<{ items: { email: string }[] }>('GET', '/users', { token: await suite.api.tokenFor(ADMIN) })).body;
+  expect(users.items.find((user) => user.email === clerk)).toMatchObject({ role: 'unit', unitId: UNIT });
 
   // 3. The admin opens the campaign to the units' dossiers.
   await moveStage(admin, 'Mở nhận hồ sơ', 'Đang nhận hồ sơ');
   expect((await stored()).stage).toBe('open');
 
-  // 4. The unit's clerk types a nomination, saves it and sends it.
-  const context = { campaign: planned, units: DEMO_UNITS, people: DEMO_PEOPLE };
+  // 4. The new clerk types a nomination of a staff member pasted in step 2, saves it and sends it.
+  const context = { campaign: planned, units: DEMO_UNITS, people };
   const columns = buildColumns(context);
   const row = (receivedDate: string, status: 'draft' | 'submitted', index: number) =>
     sheetRowIn(
