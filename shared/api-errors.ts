@@ -1,3 +1,4 @@
+import { REGISTER_ERRORS } from './api-errors-register';
 import type { Localized } from './localized';
 
 /**
@@ -278,6 +279,7 @@ export const API_ERRORS = {
     vi: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác',
     en: 'The Idempotency-Key was used for a different request',
   },
+  ...REGISTER_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, dữ liệu chưa được lưu', en: 'Internal error; nothing was saved' },
 } as const satisfies Record<string, { status: number } & Localized>;
 

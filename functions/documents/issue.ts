@@ -3,26 +3,26 @@ import type { DocumentRecord } from '#shared/api/documents';
 import { DOCUMENT_KINDS, type DocumentKind } from '#shared/documents/kinds';
 import { dataVersionOf, lineDigest, planAwards, refuseIssue } from '#shared/documents/register';
 import type { User } from '#shared/org';
-import { quotaDeltas } from '#shared/rules/index';
 import { refuseIf } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
 import { auditItems, type AuditEntry } from '#functions/store/audit-store';
 import type { Db } from '#functions/store/client';
 import { documentPutItem, getDocument } from '#functions/store/document-store';
 import { getNominations } from '#functions/store/nomination-reads';
-import { guardedDecisionItems } from '#functions/store/nomination-writes';
 import { applyStatusCounts, statusCountDeltas } from '#functions/store/quota-counters';
 import { backoff } from '#functions/store/retry';
 import { putItem } from '#functions/store/round-store';
 import { transact, TRANSACTION_LIMIT } from '#functions/store/transact';
+import { awardWriteItems, issuedDecisionFacts, rewriteIssuedEntries, writeDecisionEntries } from '#functions/register/record';
 import { generateDocument } from './generate';
 import { registerOf } from './register';
 
 /**
  * Issues a generated decision once it is signed: its record becomes issued and the nominations it
  * names move from selected to awarded (DECISION_MOVES), each with an audit entry naming the decision,
- * in ONE transaction. The document is generated again from the data first: what is issued must be what
- * was generated and read (refuseIssue), so a change since is answered 409, and nothing is written.
+ * in ONE transaction; then one entry per awardee in the award register (functions/register/record.ts).
+ * The document is generated again from the data first: what is issued must be what was generated and
+ * read (refuseIssue), so a change since is answered 409, and nothing is written.
  */
 export async function issueDocument(
   db: Db,
@@ -39,6 +39,7 @@ export async function issueDocument(
   const record = stored?.record;
   const file = record && (await generateDocument(db, campaign, kind, { number: record.number, date: record.date }, now));
   const current = file ? dataVersionOf([registerOf(campaign, kind).line(record.number), record.date], lineDigest(file.lines)) : '';
+  if (record?.status === 'issued') await rewriteIssuedEntries(db, campaign, record);
   refuseIf(refuseIssue(record, seenVersion, current), { kind, version: record?.version });
   const named = await getNominations(
     db,
@@ -47,12 +48,7 @@ export async function issueDocument(
   );
   const at = now.toISOString();
   const planned = planAwards([...named.values()], user, at);
-  const { counters, puts } = guardedDecisionItems(
-    db.tableName,
-    campaign.id,
-    planned.map((p) => ({ nomination: p.after, expectedVersion: p.before.version, expectedStatus: p.before.status })),
-    planned.flatMap((p) => quotaDeltas(campaign, p.before, p.after)),
-  );
+  const { counters, puts } = awardWriteItems(db, campaign, planned);
   const issued: DocumentRecord = {
     ...record!,
     status: 'issued',
@@ -88,5 +84,13 @@ export async function issueDocument(
     return issueDocument(db, campaign, kind, seenVersion, user, requestId, now, attempt + 1);
   }
   await applyStatusCounts(db, campaign.id, statusCountDeltas(planned));
+  // The register's entries, one per awardee, after the transaction (its 100 actions are the decision's).
+  await writeDecisionEntries(
+    db,
+    campaign,
+    planned.map((p) => p.after),
+    issuedDecisionFacts(campaign, issued),
+    { email: user.email, at },
+  );
   return { record: issued, awarded: planned.length };
 }

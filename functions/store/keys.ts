@@ -26,6 +26,9 @@ import { identityKey } from '#shared/text';
  *   REGISTER                 <type>#<year>              the office's register of a type of document: the last number
  *   REGISTER                 <type>#<year>#<nnnnn>      a number taken, and by which document
  *   AUDIT#<id>               <iso time>#<request>#<n>   a group of audit entries of one write
+ *   AWARDS#<I|C>#<name key>  ENTRY#<year>#<number>#<unit>  an award of the register (sổ khen thưởng): one
+ *                                                       partition per nominee's kind and name, so a person's
+ *                                                       or a unit's history is one Query whatever the register
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
  *   GSI1: NOMINEES#<campaignId> / <kind>#<nominee's identity key>#<nominationId>   live nominations by nominee (rule 8)
  *   GSI1: PEOPLE / <unitId>#<name's identity key>#<birth date>#<personId>   staff by unit and identity (likely
@@ -84,6 +87,10 @@ export const keys = {
   /** The attribute of a counts item holding one document's count (codes may be any A-Z, so never a bare key name). */
   fileCountAttribute: (document: string) => `D#${document}`,
   auditPartition: (campaignId: string) => `AUDIT#${campaignId}`,
+  /** The register's partition of a nominee (shared/register/entry.ts registerSubject: kind and name key). */
+  awardsPartition: (subject: string) => `AWARDS#${subject}`,
+  award: (subject: string, entryId: string) => ({ PK: `AWARDS#${subject}`, SK: `ENTRY#${entryId}` }),
+  awardPrefix: 'ENTRY#',
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */
   nomineeIndexPartition: (campaignId: string) => `NOMINEES#${campaignId}`,

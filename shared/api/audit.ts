@@ -14,6 +14,7 @@ export const AuditAction = z.enum([
   'round.confirm',
   'round.annul',
   'document.issue',
+  'decision.record',
   'file.upload',
   'file.delete',
   'file.restore',

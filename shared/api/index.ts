@@ -23,3 +23,4 @@ export * from './validation';
 export * from './params';
 export * from './org-sheets';
 export * from './statistics';
+export * from './register';

@@ -10,3 +10,4 @@ export * from './nominations';
 export * from './org';
 export * from './roles';
 export * from './statistics';
+export * from './register';

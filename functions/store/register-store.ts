@@ -1,0 +1,49 @@
+import { mapLimit } from '#shared/async/map-limit';
+import { RegisterEntry, registerEntryKey, registerSubject } from '#shared/register/entry';
+import type { NomineeKind } from '#shared/campaign';
+import { batchGetAll, batchPutAll } from './batch';
+import type { Db } from './client';
+import { keys, withoutKeys } from './keys';
+import { queryAll } from './query';
+
+/** The award register (sổ khen thưởng): each entry in its nominee's partition, by its natural key. */
+function entryKey(entry: Pick<RegisterEntry, 'nomineeKind' | 'name' | 'id'>) {
+  return keys.award(registerSubject(entry.nomineeKind, entry.name), entry.id);
+}
+
+function entryOf(item: Record<string, unknown>): RegisterEntry {
+  return RegisterEntry.parse(withoutKeys(item));
+}
+
+/** Written (or written again: the key is the award's, so a retry or a second import is the same item) in batches of 25. */
+export async function putRegisterEntries(db: Db, entries: readonly RegisterEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await batchPutAll(
+    db.doc,
+    db.tableName,
+    entries.map((entry) => ({ ...entryKey(entry), ...entry })),
+  );
+}
+
+/** The entries already stored under these entries' keys (BatchGet, 100 keys a request), by registerEntryKey. */
+export async function storedRegisterEntries(db: Db, entries: readonly RegisterEntry[]): Promise<Map<string, RegisterEntry>> {
+  if (entries.length === 0) return new Map();
+  const found = await batchGetAll(db.doc, db.tableName, [...new Map(entries.map((e) => [registerEntryKey(e), entryKey(e)])).values()]);
+  return new Map(found.map((item) => entryOf(item)).map((entry) => [registerEntryKey(entry), entry]));
+}
+
+/**
+ * Every entry recorded under each of these names (one Query per distinct nominee name, eight at a time):
+ * what one history, or one save's nominees, reads. Never the whole register.
+ */
+export async function registerOfNames(db: Db, subjects: readonly { kind: NomineeKind; name: string }[]): Promise<RegisterEntry[]> {
+  const partitions = [...new Set(subjects.map((s) => keys.awardsPartition(registerSubject(s.kind, s.name))))];
+  const pages = await mapLimit(partitions, 8, (partition) =>
+    queryAll(db.doc, {
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
+      ExpressionAttributeValues: { ':pk': partition, ':entry': keys.awardPrefix },
+    }),
+  );
+  return pages.flat().map(entryOf);
+}
