@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** What a route of functions/routes.ts says of itself (a module of its own, so that route lists in several files share it). */
-export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council' | 'documents' | 'files';
+export type RouteGroup = 'health' | 'campaigns' | 'org' | 'nominations' | 'reports' | 'council' | 'documents' | 'files' | 'register';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route {

@@ -4,6 +4,7 @@ import { Person, Unit, User } from '#shared/org';
 import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
 import { FILE_ROUTES } from './routes-files';
 import { STATISTICS_ROUTES } from './routes-statistics';
+import { REGISTER_ROUTES } from './routes-register';
 import type { Route, RouteGroup } from './route';
 
 /**
@@ -269,6 +270,7 @@ export const ROUTES: readonly Route[] = [
     response: api.DocumentRecords,
   },
   ...FILE_ROUTES,
+  ...REGISTER_ROUTES,
 ];
 
 export const ROUTE_GROUPS: readonly RouteGroup[] = [
@@ -280,6 +282,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   'council',
   'documents',
   'files',
+  'register',
 ];
 
 /** The route key API Gateway puts in `event.routeKey`, e.g. `GET /campaigns/{campaignId}`. */

@@ -7,6 +7,7 @@ import { handler as files } from '#functions/entries/files';
 import { handler as health } from '#functions/entries/health';
 import { handler as nominations } from '#functions/entries/nominations';
 import { handler as org } from '#functions/entries/org';
+import { handler as register } from '#functions/entries/register';
 import { handler as reports } from '#functions/entries/reports';
 
 /**
@@ -16,4 +17,14 @@ import { handler as reports } from '#functions/entries/reports';
  * loads or is first used: set those before importing this module, i.e. import it dynamically
  * (`await import('./handlers')`) after the environment is set, as start.ts and tests/support/api.ts do.
  */
-export const HANDLERS: Record<RouteGroup, ApiHandler> = { health, campaigns, org, nominations, reports, council, documents, files };
+export const HANDLERS: Record<RouteGroup, ApiHandler> = {
+  health,
+  campaigns,
+  org,
+  nominations,
+  reports,
+  council,
+  documents,
+  files,
+  register,
+};

@@ -98,6 +98,25 @@ export const RULE_MESSAGES = {
     vi: (p) => `${p.nomineeName} được đề nghị ${p.count} lần trong Đợt thi đua (một thành tích chỉ khen một lần)`,
     en: (p) => `${p.nomineeName} is nominated ${p.count} times in this campaign (one achievement, one award)`,
   },
+  // Rule 8 against the award register: the earlier decision is named.
+  AWARDED_IN_CAMPAIGN: {
+    vi: (p) =>
+      `${p.nomineeName} đã được tặng ${p.awardFormName} trong Đợt thi đua này theo Quyết định số ${p.decisionNumber} ngày ${date(p.decisionDate)} (một thành tích chỉ khen một lần)`,
+    en: (p) =>
+      `${p.nomineeName} was already awarded the ${p.awardFormName} in this campaign by decision ${p.decisionNumber} of ${date(p.decisionDate)} (one achievement, one award)`,
+  },
+  AWARDED_SAME_PERIOD: {
+    vi: (p) =>
+      `${p.nomineeName} đã được tặng ${p.awardFormName} cho thành tích cùng thời kỳ (${date(p.start)} – ${date(p.end)}) theo Quyết định số ${p.decisionNumber} ngày ${date(p.decisionDate)} (một thành tích chỉ khen một lần)`,
+    en: (p) =>
+      `${p.nomineeName} was already awarded the ${p.awardFormName} for the same period (${date(p.start)} – ${date(p.end)}) by decision ${p.decisionNumber} of ${date(p.decisionDate)} (one achievement, one award)`,
+  },
+  // The award register's history sheet.
+  HISTORY_UNMATCHED: {
+    vi: (p) =>
+      `Không tìm thấy "${p.name}" (${p.unit}) trong danh sách Cán bộ, Đơn vị: khen thưởng được lưu theo họ tên và đơn vị như đã nhập`,
+    en: (p) => `"${p.name}" (${p.unit}) is not in the staff or units registry: the award is kept by the name and unit as typed`,
+  },
   // Rule 9: discipline.
   NOMINEE_UNDER_DISCIPLINE: {
     vi: (p) => `${p.nomineeName} đang bị xem xét kỷ luật, điều tra hoặc có khiếu nại chưa giải quyết: chưa khen thưởng`,

@@ -5,7 +5,7 @@ import { todayInVietnam } from '#shared/dates';
 import { makeIssue, type Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { mayRead, refuseByFindings, refuseChange, unreadableAs } from '#shared/policy/nominations';
+import { refuseByFindings, refuseChange, unreadableAs } from '#shared/policy/nominations';
 import { COUNCIL_DECISION_REFUSED } from '#shared/api-errors';
 import { isCouncilDecision, isSubmission } from '#shared/status';
 import {
@@ -33,7 +33,9 @@ import {
 import { nominationsByNominee } from '#functions/store/nominee-index';
 import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
+import { awardsOfNominees, type NomineeAwards } from '#functions/register/nominee-awards';
 import { diffNominations } from './audit-diff';
+import { conflictResult, refusedResult } from './row-results';
 import { nomineeClaims, relatedIds, relatedRows, type Claims } from './related';
 
 /** Time-ordered ids: a campaign's rows list in the order they were first saved. */
@@ -90,6 +92,9 @@ export async function saveBatch(
 
   const now = new Date().toISOString();
   const ctx = makeRuleContext(campaign, registry.units, registry.people);
+  // Rule 8 against the register: the entries under the saved nominees' names, read while the rows are written.
+  const awardsLookup = awardsOfNominees(db, ctx, nominees);
+  awardsLookup.catch(() => undefined);
   // Rows answered before any write: conflicts, and rows refused by their findings.
   const answered: RowResult[] = [];
   const planned: PlannedRow[] = [];
@@ -141,18 +146,19 @@ export async function saveBatch(
   const savedRows = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'saved');
 
   await applyStatusCounts(db, campaign.id, statusCountDeltas(savedRows));
-  const [quotaUsage, latest, found, foundLeft] = await Promise.all([
+  const [quotaUsage, latest, found, foundLeft, awards] = await Promise.all([
     readQuotaUsage(db, campaign),
     reloadConflicts(db, campaign.id, planned, outcomes),
     nomineeLookup,
     leftLookup,
+    awardsLookup,
   ]);
   const savedIds = new Set(savedRows.map((row) => row.after.id));
   const around = nomineeClaims(new Map([...found, ...foundLeft]), planned, savedIds);
   const claims = around.after;
   const batchIds = new Set(planned.map((row) => row.after.id));
   const related = await relatedRows(db, campaign, user, relatedIds(around, batchIds), (nomination) =>
-    rowIssues(ctx, quotaUsage, claims, nomination, { nominationId: nomination.id }),
+    rowIssues(ctx, quotaUsage, claims, awards, nomination, { nominationId: nomination.id }),
   );
 
   const rows: RowResult[] = [...answered];
@@ -163,7 +169,7 @@ export async function saveBatch(
       continue;
     }
     const target = { nominationId: outcome.outcome === 'saved' ? row.after.id : row.before?.id, rowKey: row.change.rowKey };
-    const issues = rowIssues(ctx, quotaUsage, claims, row.after, target);
+    const issues = rowIssues(ctx, quotaUsage, claims, awards, row.after, target);
     const result: RowResult = {
       outcome: outcome.outcome,
       issues,
@@ -197,36 +203,12 @@ function rowIssues(
   ctx: RuleContext,
   quotaUsage: QuotaUsage[],
   claims: Claims,
+  awards: NomineeAwards,
   nomination: Nomination,
   target: { nominationId?: string; rowKey?: string },
 ): Issue[] {
-  return nominationFindings(ctx, nomination, target, { timesNominated: claims.get(nomineeKey(nomination))?.size ?? 0, quotaUsage });
-}
-
-/** A row refused before any write: as the server holds it (nothing, for a new row), with why. */
-function refusedResult(change: NominationChange, before: Nomination | undefined, issues: Issue[], refusal: Issue): RowResult {
-  return {
-    ...(change.rowKey !== undefined ? { rowKey: change.rowKey } : {}),
-    ...(before ? { id: before.id, version: before.version, status: before.status } : {}),
-    outcome: 'refused',
-    issues,
-    textFields: [],
-    refusal,
-  };
-}
-
-function conflictResult(user: User, change: NominationChange, current: Nomination): RowResult {
-  const visible = mayRead(user, current);
-  return {
-    ...(change.rowKey !== undefined ? { rowKey: change.rowKey } : {}),
-    id: current.id,
-    outcome: 'conflict',
-    version: current.version,
-    status: current.status,
-    issues: [],
-    textFields: visible ? formulaLikeFields(current) : [],
-    current: visible ? current : { id: current.id, version: current.version, status: current.status },
-  };
+  const timesNominated = claims.get(nomineeKey(nomination))?.size ?? 0;
+  return nominationFindings(ctx, nomination, target, { timesNominated, quotaUsage, awards: awards(nomination) });
 }
 
 async function reloadConflicts(db: Db, campaignId: string, planned: PlannedRow[], outcomes: Map<string, WriteOutcome>) {

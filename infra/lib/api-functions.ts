@@ -27,6 +27,8 @@ const TABLE_ACCESS: Record<RouteGroup, TableAccess> = {
   documents: 'readWrite',
   // The dossier files' records, their counts and their audit; the bucket's grants are DossierBucket's.
   files: 'readWrite',
+  // The award register: decisions entered by hand award their nominations; the history is imported.
+  register: 'readWrite',
 };
 
 /** Nominations validate and save whole batches of sheet rows, documents lay out and zip whole lists; the other groups serve small requests. */

@@ -1,9 +1,11 @@
 import type { Issue } from '#shared/issues';
 import type { Nomination } from '#shared/nomination';
+import type { RegisterEntry } from '#shared/register/entry';
 import type { RuleContext } from './context';
 import { duplicateIssuesFor } from './duplicates';
 import { checkNomination, type RowTarget } from './nomination-rules';
 import { quotaIssuesFor, type QuotaUsage } from './quota';
+import { registerIssuesFor } from './register-duplicates';
 
 /** What a nomination's findings are judged against, beyond the nomination itself. */
 export interface FindingsInput {
@@ -11,10 +13,12 @@ export interface FindingsInput {
   timesNominated: number;
   /** Rule 4: the quotas' usage as it now stands. */
   quotaUsage: readonly QuotaUsage[];
+  /** Rule 8 against the register: the entries recorded under the nominee's name (none when not read). */
+  awards?: readonly RegisterEntry[];
 }
 
 /**
- * Every finding on one nomination: its own rules, rule 8 against its nominee's other nominations and
+ * Every finding on one nomination: its own rules, rule 8 against its nominee's other nominations and the award register,
  * rule 4's quotas. The save, the validation report and every test double compose them here, so that a
  * new rule shows up in all of them at once.
  */
@@ -22,6 +26,7 @@ export function nominationFindings(ctx: RuleContext, nomination: Nomination, tar
   return [
     ...checkNomination(ctx, nomination, target),
     ...duplicateIssuesFor(ctx, nomination, target, input.timesNominated),
+    ...registerIssuesFor(ctx, nomination, target, input.awards ?? []),
     ...quotaIssuesFor(ctx, input.quotaUsage, nomination, target),
   ];
 }

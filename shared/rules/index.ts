@@ -29,3 +29,4 @@ export function validateCampaign(ctx: RuleContext, nominations: readonly Nominat
   const all = [...issues, ...quotaFormIssues(ctx, quotaUsage)];
   return { issues: all, quotaUsage, counts: { nominations: live.length, ...summarizeFindings(all) } };
 }
+export * from './register-duplicates';

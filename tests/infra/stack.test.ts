@@ -147,7 +147,7 @@ describe('least privilege', () => {
     for (const write of WRITE_ACTIONS) expect(actions).not.toContain(write);
   });
 
-  it.each(['campaigns', 'org', 'nominations', 'council', 'documents', 'files'] as const)('%s may read and write', (group) => {
+  it.each(['campaigns', 'org', 'nominations', 'council', 'documents', 'files', 'register'] as const)('%s may read and write', (group) => {
     expect(allowedActions(group)).toEqual(expect.arrayContaining(['dynamodb:Query', ...WRITE_ACTIONS]));
   });
 

@@ -29,6 +29,9 @@ const RULE_NAMES_EN: Record<RuleCode, string> = {
   NOMINATION_TAKEN_OVER: 'Taken over by the HR office',
   NOT_ELIGIBLE: 'Not yet eligible for the vote',
   SUBMISSION_INCOMPLETE: 'Dossier not complete enough to submit',
+  AWARDED_IN_CAMPAIGN: 'Already awarded in this campaign',
+  AWARDED_SAME_PERIOD: 'Already awarded for the same period',
+  HISTORY_UNMATCHED: 'Not found in the registry',
 };
 
 /** The English catalog: the same keys as the Vietnamese one (the compiler checks it). */

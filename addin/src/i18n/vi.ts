@@ -32,6 +32,9 @@ const RULE_NAMES_VI: Record<RuleCode, string> = {
   NOMINATION_TAKEN_OVER: 'Phòng HCTC đã tiếp nhận đề nghị',
   NOT_ELIGIBLE: 'Chưa đủ điều kiện đưa ra bình xét',
   SUBMISSION_INCOMPLETE: 'Hồ sơ chưa đủ để gửi',
+  AWARDED_IN_CAMPAIGN: 'Đã được khen trong Đợt thi đua này',
+  AWARDED_SAME_PERIOD: 'Đã được khen cho cùng thời kỳ',
+  HISTORY_UNMATCHED: 'Không có trong danh sách',
 };
 
 export const vi = {
