@@ -2,7 +2,8 @@
  * `npm start`: the product on this machine, no cloud account needed. DynamoDB Local (data kept in
  * .local/dynamodb), s3rver for the dossiers' files (data in .local/s3, the bucket with CORS for the pane), the table, the demo data, the same Lambda handlers behind a local stand-in for
  * API Gateway on http://localhost:3001, and the Excel add-in's task pane on https://localhost:3000
- * (Vite's dev server; /api/* reaches the API on the same origin). Where desktop Excel is installed the
+ * (the production build, rebuilt when addin/ changes, or Vite's dev server with `npm start -- --dev`;
+ * /api/* reaches the API on the same origin; /demo/ shows it in a simulated workbook). Where desktop Excel is installed the
  * add-in is sideloaded into it. Ctrl-C (or `npm stop`) stops everything, Java included.
  *
  * Environment: PORT (3001), HOST (127.0.0.1), DYNAMODB_PORT (8000; a free one if taken), TABLE_NAME
@@ -24,12 +25,15 @@ import { paneTls } from './dev-certs';
 import { freePort, isPortFree, killAllSync, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { desktopExcel, SIDELOAD_MARKER, sideload, sideloadWanted } from './excel-sideload';
 import { defaultLocalKeys } from './keys';
-import type { PaneServer } from './pane-server';
+import { startPaneBuild } from './pane-build';
+import { reportPaneBuild, type PaneServer } from './pane-server';
 import { dynamoDbLocalOn, isStartProcess, START_PID_FILE } from './pid-file';
 import { startS3Local, type S3Local } from './s3-local';
 import { createLocalApi, type LocalApi } from './server';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** `npm start -- --dev`: the pane from Vite's dev server (HMR) rather than the production build. */
+const DEV_PANE = process.argv.includes('--dev');
 const PID_FILE = START_PID_FILE(ROOT);
 
 let db: DynamoDbLocal | undefined;
@@ -121,6 +125,10 @@ function watchLauncher(): void {
 async function main(): Promise<void> {
   watchLauncher();
   claimPidFile();
+  const paneWanted = process.env.THIDUA_PANE !== '0' && process.env.THIDUA_PANE !== 'false';
+  // The pane's production build runs while Java starts: each takes seconds.
+  const paneBuild = paneWanted && !DEV_PANE ? startPaneBuild() : undefined;
+  paneBuild?.catch(() => undefined);
   const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
   const dataDir = join(ROOT, '.local/dynamodb');
   const leftover = dynamoDbLocalOn(dataDir);
@@ -200,7 +208,6 @@ async function main(): Promise<void> {
   }
   const base = `http://${host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
 
-  const paneWanted = process.env.THIDUA_PANE !== '0' && process.env.THIDUA_PANE !== 'false';
   const paneNotes: string[] = [];
   if (paneWanted) {
     const tls = await paneTls();
@@ -215,10 +222,15 @@ async function main(): Promise<void> {
       port: Number(process.env.PANE_PORT ?? 3000),
       host,
       tls,
+      mode: DEV_PANE ? 'dev' : 'build',
+      ...(paneBuild ? { build: paneBuild } : {}),
     });
+    await reportPaneBuild(pane);
   }
   if (pane && pane.port !== 3000) paneNotes.push(`manifest.xml names port 3000: Excel will not find the pane on ${pane.port}.`);
   if (pane) paneNotes.unshift("Sign in there as any demo user below (the runner's dev sign-in).");
+  if (pane && pane.mode === 'build')
+    paneNotes.push(`Without Excel: ${pane.origin}/demo/ (the pane in a simulated workbook; npm run demo opens it).`);
   const taskpane = pane ? `${pane.origin}/taskpane.html` : undefined;
   const manifest = join(ROOT, 'manifest.xml');
 

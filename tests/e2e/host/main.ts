@@ -251,7 +251,7 @@ if (panePath !== 'none') {
   const aside = document.createElement('aside');
   aside.className = 'pane';
   aside.setAttribute('aria-label', 'Ngăn tác vụ');
-  aside.innerHTML = `<header><img src="/pane/icons/icon-32.png" alt="" onerror="this.remove()"><span>Thi đua – Khen thưởng</span><span class="x" aria-hidden="true">✕</span></header>`;
+  aside.innerHTML = `<header><img src="${panePath.replace(/[^/]*$/, '')}icons/icon-32.png" alt="" onerror="this.remove()"><span>Thi đua – Khen thưởng</span><span class="x" aria-hidden="true">✕</span></header>`;
   const frame = document.createElement('iframe');
   frame.id = 'pane';
   frame.name = 'pane';

@@ -125,7 +125,7 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const OFFICE_STANDIN = `/* office.js in the stand-in host: the pane takes the host's Office, Excel and OfficeExtension;
+export const OFFICE_STANDIN = `/* office.js in the stand-in host: the pane takes the host's Office, Excel and OfficeExtension;
    a page in an Office dialog (a popup the pane opened, e.g. signin.html) takes the dialog's Office. */
 (function () {
   var host = null, opener = null;
