@@ -7,8 +7,9 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
  *
  * - `npm run build` (vite build): dist/addin/ with taskpane.html, commands.html (the manifest's
  *   FunctionFile), signin.html (the sign-in page of Office's dialog), the icons and support page of addin/public/, and the hashed assets.
- * - `npm start` runs this config's dev server in-process (local/pane-server.ts) over HTTPS on
- *   port 3000; `npx vite` alone works too (HTTP, for a quick look). Either way the dev server proxies
+ * - `npm start` builds with this config in watch mode into .local/pane (local/pane-build.ts) and serves
+ *   that over HTTPS on port 3000 (local/pane-server.ts); `npm start -- --dev` runs this config's dev
+ *   server in-process instead; `npx vite` alone works too (HTTP, for a quick look). The dev server proxies
  *   /api/* to the local API runner (THIDUA_API_URL, default http://127.0.0.1:3001) with /api taken
  *   off, and /dev/* as is, so the pane and the API share one origin and need no CORS.
  */
@@ -90,13 +91,16 @@ export default defineConfig({
         // Office's dialog opens it for OpenID Connect sign-in: small, no React.
         signin: addin('signin.html'),
       },
-      // The libraries change less often than the pane: their own files stay cached across releases.
+      // The libraries change less often than the pane: their own files stay cached across releases. MSAL is
+      // imported only when Microsoft sign-in is configured (auth/naa.ts), so the pane's first load skips it.
       output: {
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'fluentui', test: /node_modules[\\/]@(fluentui|griffel|floating-ui|swc)[\\/]/ },
             { name: 'msal', test: /node_modules[\\/]@azure[\\/]/ },
+            // The schemas' library: it changes with a dependency bump only, so it stays cached across the pane's releases.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
           ],
         },
       },

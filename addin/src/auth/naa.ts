@@ -1,10 +1,4 @@
-import {
-  createNestablePublicClientApplication,
-  InteractionRequiredAuthError,
-  type AuthenticationResult,
-  type Configuration,
-  type IPublicClientApplication,
-} from '@azure/msal-browser';
+import type { AuthenticationResult, Configuration, IPublicClientApplication } from '@azure/msal-browser';
 import { officeAuthHost, type OfficeAuthHost } from './office-host';
 import { AuthError, type TokenProvider } from './token-provider';
 
@@ -47,7 +41,10 @@ interface DialogAnswer {
 export function createNaaTokenProvider(config: NaaConfig, deps: NaaDependencies = {}): TokenProvider {
   const host = deps.host ?? officeAuthHost;
   const now = deps.now ?? Date.now;
-  const createClient = deps.createClient ?? createNestablePublicClientApplication;
+  // MSAL (about 74 kB gzipped) is fetched only by a pane configured for Microsoft sign-in, when it first signs in.
+  const createClient =
+    deps.createClient ??
+    (async (configuration: Configuration) => (await import('@azure/msal-browser')).createNestablePublicClientApplication(configuration));
   let client: Promise<IPublicClientApplication> | undefined;
   let cached: { token: string; expiresAt: number } | undefined;
   let signedIn = false;
@@ -136,7 +133,8 @@ export function createNaaTokenProvider(config: NaaConfig, deps: NaaDependencies 
       try {
         return await silent(forceRefresh);
       } catch (error) {
-        if (error instanceof InteractionRequiredAuthError || !(error instanceof AuthError)) return popup();
+        // MSAL's errors (InteractionRequiredAuthError among them) are not ours: a person may fix them in the popup.
+        if (!(error instanceof AuthError)) return popup();
         throw error;
       }
     },

@@ -2,26 +2,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPaneBuild } from '#local/pane-build';
 
 /**
- * What the e2e server serves besides the API: the add-in's pane as `npm run build` makes it (Vite,
- * vite.config.ts, production mode: what users run), built into a temporary folder so dist/ is left
- * alone, and the stand-in host's browser code bundled by esbuild.
+ * What the e2e server serves besides the API: the add-in's pane as `npm run build` and `npm start`
+ * make it (local/pane-build.ts: vite.config.ts, production mode, what users run), built into a
+ * temporary folder so dist/ is left alone, and the stand-in host's browser code bundled by esbuild.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const HOST_DIR = fileURLToPath(new URL('../host/', import.meta.url));
 
 export async function buildPane(outDir?: string): Promise<{ dir: string; ms: number; remove(): Promise<void> }> {
-  const started = performance.now();
   const dir = outDir ?? (await mkdtemp(join(tmpdir(), 'thidua-e2e-pane-')));
-  const { build } = await import('vite');
-  await build({
-    configFile: join(ROOT, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir: dir, emptyOutDir: true, sourcemap: true, reportCompressedSize: false },
-  });
-  return { dir, ms: performance.now() - started, remove: () => rm(dir, { recursive: true, force: true }) };
+  const { firstBuild } = await startPaneBuild({ outDir: dir, watch: false });
+  return { dir, ms: await firstBuild, remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 const bundles = new Map<string, Promise<string>>();
