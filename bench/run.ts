@@ -31,6 +31,7 @@ import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
 import { runDocumentsBench } from './documents';
 import { runOrgSheetsBench } from './org-sheets';
+import { runPaneLoadBench } from './pane-load';
 import { runSaveCycleBench } from './save-cycle';
 import { cpuProfile } from './cpu';
 import { startBenchApi } from './local-api';
@@ -110,6 +111,9 @@ async function main(): Promise<void> {
   const { api, url, issueToken } = await startBenchApi();
   bench = { dynamo, admin, doc, api, baseUrl: url, token: await issueToken(HR_EMAIL), log };
   progress(`Local API (the real handlers) on ${url}; saving as ${HR_EMAIL} (hr)`);
+
+  // The pane's first load (bench/pane-load.ts; BENCH_PANE=0 skips it), first, while the machine is quiet.
+  await runPaneLoadBench({ baseUrl: url, progress });
 
   if (WARMUP > 0) {
     progress(`Warm-up: one full ${int(WARMUP)}-row cycle, not reported (Node's JIT, DynamoDB Local's JVM)…`);

@@ -45,19 +45,24 @@ body { padding-top: 36px; box-sizing: border-box; }
 <div class="demo-banner" role="banner" data-testid="demo-banner">
   <strong>${DEMO_LABEL}</strong>
   <span class="en">Simulated Excel, not Microsoft Excel: the workbook lives in this tab only; the data is the local API's (npm start).</span>
-  <label>Đăng nhập với tư cách <select id="demo-user" aria-label="Người dùng mẫu">${options.join('')}</select></label>
+  <label>Đăng nhập với tư cách <select id="demo-user" aria-label="Người dùng mẫu"><option value="">(chưa đăng nhập)</option>${options.join('')}</select></label>
 </div>
 <script>
 (function () {
   var key = ${JSON.stringify(DEV_EMAIL_KEY)};
+  var remember = function (email) {
+    if (email) localStorage.setItem(key, email);
+    else localStorage.removeItem(key);
+  };
+  // ?user=<e-mail> signs in as that user; ?user= (empty) opens the pane's own sign-in screen.
   var wanted = new URLSearchParams(location.search).get('user');
-  if (wanted) localStorage.setItem(key, wanted);
-  else if (!localStorage.getItem(key)) localStorage.setItem(key, ${JSON.stringify(DEFAULT_USER)});
+  if (wanted !== null) remember(wanted);
+  else if (!localStorage.getItem(key)) remember(${JSON.stringify(DEFAULT_USER)});
   var picker = document.getElementById('demo-user');
-  picker.value = localStorage.getItem(key);
+  picker.value = localStorage.getItem(key) || '';
   // Another user: the pane opens again and signs in as them; the workbook stays as it is.
   picker.addEventListener('change', function () {
-    localStorage.setItem(key, picker.value);
+    remember(picker.value);
     var pane = document.getElementById('pane');
     if (pane) pane.contentWindow.location.reload();
   });

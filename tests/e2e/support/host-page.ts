@@ -58,17 +58,23 @@ export class HostPage {
     readonly page: Page,
     readonly context: BrowserContext,
     readonly log: PageLog,
-    readonly server: E2eServer,
+    /** The e2e server the page came from; none for a page of the local runner's (its /demo/). */
+    readonly server: E2eServer | undefined,
   ) {}
 
-  static async open(
+  static open(
     browser: Browser,
     server: E2eServer,
     query: Record<string, string | number> = {},
     viewport?: { width: number; height: number },
   ): Promise<HostPage> {
+    return HostPage.at(browser, server.hostUrl(query), server, viewport);
+  }
+
+  /** The stand-in host at `url`, once its pane's controller is there. */
+  static async at(browser: Browser, url: string, server?: E2eServer, viewport?: { width: number; height: number }): Promise<HostPage> {
     const { context, page, log } = await newPage(browser, viewport ? { viewport } : {});
-    await page.goto(server.hostUrl(query));
+    await page.goto(url);
     await page.waitForFunction(() => !!window.thiduaHost);
     const host = new HostPage(page, context, log, server);
     await page.waitForFunction(
