@@ -30,6 +30,7 @@ import { createDocumentClient, db } from '#functions/store/client';
 import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
 import { runDocumentsBench } from './documents';
+import { runFilesBench } from './files';
 import { runOrgSheetsBench } from './org-sheets';
 import { runPaneLoadBench } from './pane-load';
 import { runSaveCycleBench } from './save-cycle';
@@ -164,6 +165,8 @@ ${summary}`;
   await runSaveCycleBench({ baseUrl: bench.baseUrl, issueToken, progress }); // one row through the pane's whole cycle
   // The Cán bộ sheet: 200 and 2,000 staff pasted and saved through the pane (bench/org-sheets.ts; BENCH_ORG=0 skips it).
   await runOrgSheetsBench({ baseUrl: bench.baseUrl, issueToken, progress });
+  // A 20 MB dossier file through the API and s3rver: presign, PUT, confirm (bench/files.ts; BENCH_FILES=0 skips it).
+  await runFilesBench({ baseUrl: bench.baseUrl, issueToken, progress });
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
   await runAddinBench({ baseUrl: bench.baseUrl, issueToken, progress });
 

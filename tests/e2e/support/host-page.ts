@@ -35,6 +35,8 @@ export interface PaneView {
     fields: { columnId: string; header: string; mine: string; theirs?: string; differs: boolean }[];
   }[];
   notice?: { vi: string; en: string };
+  /** "Hồ sơ đính kèm": the row shown and its documents' files. */
+  files?: { nominationId: string; documents: { code: string; files: { name: string }[] }[]; upload?: { sent: number; total: number } };
   refusals?: { reason: { vi: string; en: string }; names: string[] }[];
   error?: { vi: string };
 }
@@ -249,6 +251,12 @@ export class HostPage {
     await editor.fill(text);
     await editor.press('Enter');
     await editor.waitFor({ state: 'detached' });
+  }
+
+  /** Selects a cell by clicking it, as a person does. */
+  async selectCell(row: number, column: number): Promise<void> {
+    await this.host((host, at) => host.reveal(at.row, at.column), { row, column });
+    await this.cell(row, column).click();
   }
 
   /** Selects a cell, opens its dropdown (data validation list) and picks an option. */
