@@ -97,7 +97,8 @@ export async function startPaneBuild(options: PaneBuildOptions = {}): Promise<Pa
     if (event.code === 'ERROR') {
       current.reject(event.error);
       if (attempts === 0) first.reject(event.error);
-      else log(`Task pane: the build FAILED (it runs again when a source changes):\n${event.error.message}`);
+      // Vite has printed the error with its place in the source; say what happens next.
+      else log('Task pane: the build FAILED (above); its pages answer with the error until a change builds again.');
       attempts += 1;
     }
   });

@@ -140,7 +140,7 @@ export async function reportPaneBuild(server: PaneServer): Promise<void> {
     const ms = await server.firstBuild;
     console.log(`Task pane built (production, vite build) in ${(ms / 1000).toFixed(1)} s into .local/pane; rebuilt when addin/ changes`);
   } catch (error) {
-    console.error(`Task pane: the build FAILED; fix the source and it rebuilds:\n${(error as Error).message}`);
+    console.error(`Task pane: the build FAILED (${(error as Error).message.split('\n')[0]}); fix the source and it rebuilds.`);
   }
 }
 
