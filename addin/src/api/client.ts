@@ -12,11 +12,12 @@ import { chunkRows, DEFAULT_CHUNK_LIMITS, type ChunkLimits } from './chunk';
 import { ApiRequestError, CLIENT_ERRORS, errorFromResponse, isApiRequestError, networkError, signInRequired } from './errors';
 import { fileOf, recordedFile, type DownloadedFile, type RecordedFile } from './file';
 import { mergeSaveResults } from './save-merge';
-import { IdempotencyMemory } from './idempotency';
+import { IdempotencyMemory, newUuid } from './idempotency';
 import { DEFAULT_RETRY, realSleep, withRetry, type RetryPolicy } from './retry';
 import type { ListOptions, SaveOptions } from './request-options';
 import { orgClient, type OrgApi } from './org-client';
 import { filesClient, type FilesApi } from './files-client';
+import { statisticsClient, type StatisticsApi } from './statistics-client';
 
 export interface ApiClientOptions {
   /** '/api' when the add-in is served next to the API; a full URL otherwise. */
@@ -33,7 +34,7 @@ export interface ApiClientOptions {
   newSessionId?: () => string;
 }
 
-export interface ApiClient extends OrgApi, FilesApi {
+export interface ApiClient extends OrgApi, FilesApi, StatisticsApi {
   me(): Promise<User>;
   /** Every campaign's summary, page after page (the picker's list); the plan is `campaign(id)`. */
   campaigns(): Promise<CampaignSummary[]>;
@@ -92,10 +93,6 @@ const CAMPAIGN_PAGE = 100;
 /** Network failures and 5xx may have reached the server: the outcome of the request is unknown. */
 function outcomeUnknown(error: unknown): boolean {
   return !isApiRequestError(error) || error.status === 0 || error.status >= 500;
-}
-
-function newUuid(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -205,6 +202,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     ...orgClient({ request, allPages, limits, newSessionId }),
     ...filesClient({ request }),
+    ...statisticsClient(request),
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     createCampaign: (campaign) => request<StoredCampaign>('POST', '/campaigns', { body: JSON.stringify(campaign) }),

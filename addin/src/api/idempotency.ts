@@ -48,3 +48,8 @@ export class IdempotencyMemory {
     return this.keys.size;
   }
 }
+
+/** A fresh random id (a session's, a save's key): the platform's UUID, or one made of the time and a random part. */
+export function newUuid(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}

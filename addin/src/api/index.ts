@@ -9,3 +9,4 @@ export * from './idempotency';
 export * from './retry';
 export * from './org-client';
 export * from './files-client';
+export * from './statistics-client';

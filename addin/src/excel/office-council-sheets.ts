@@ -49,7 +49,7 @@ function applyStyle(range: Excel.Range, block: Block, style: CellStyle): void {
  * conditional formats, frozen rows, font and page setup. Nothing here syncs: the caller's one sync
  * sends it all, so the request count does not depend on the ballots.
  */
-function queueDoc(sheet: Excel.Worksheet, doc: SheetDoc, pageLayout: boolean): void {
+export function queueDoc(sheet: Excel.Worksheet, doc: SheetDoc, pageLayout: boolean): void {
   const range = (block: Block) => sheet.getRange(a1(block));
   doc.widths.forEach((width, column) => (sheet.getRange(`${letter(column)}1`).format.columnWidth = widthInPoints(width)));
   for (const block of doc.textBlocks) range(block).numberFormat = everyCell('@');

@@ -32,6 +32,7 @@ import {
   type TableHandler,
 } from './model';
 import { columnFromLetters, jsonBytes, type Scalar } from './values';
+import { ChartCollectionApi, type ChartPort } from './charts-api';
 
 /** Office.js sends a request as JSON: each action and each object path costs an envelope. */
 const ACTION_BYTES = 100;
@@ -666,6 +667,7 @@ class WorksheetApi extends EntityObject<Sheet> {
   readonly notes: NoteCollectionApi;
   readonly protection: WorksheetProtectionApi;
   private pageLayoutApi: PageLayoutApi | undefined;
+  private chartsApi: ChartCollectionApi | undefined;
 
   constructor(context: RequestContext, resolve: () => Sheet | undefined, nullable: boolean) {
     super(context, 'Worksheet', resolve, nullable);
@@ -752,6 +754,12 @@ class WorksheetApi extends EntityObject<Sheet> {
     });
   }
 
+  /** Native charts (ExcelApi 1.1), in charts-api.ts over this request's machinery. */
+  get charts(): ChartCollectionApi {
+    this.chartsApi ??= this.context._wrap(new ChartCollectionApi(chartPort(this.context, this)), 'ChartCollection');
+    return this.chartsApi;
+  }
+
   get pageLayout(): PageLayoutApi {
     this.pageLayoutApi ??= this.context._wrap(new PageLayoutApi(this.context, this), 'PageLayout');
     return this.pageLayoutApi;
@@ -768,6 +776,24 @@ class WorksheetApi extends EntityObject<Sheet> {
       true,
     );
   }
+}
+
+function chartPort(context: RequestContext, worksheet: WorksheetApi): ChartPort {
+  const host = context._host;
+  return {
+    enqueue: (label, bytes, run, argument) => context._enqueue(label, bytes, run, argument),
+    wrap: (target, typeName) => context._wrap(target, typeName),
+    workbook: () => context._workbook,
+    sheet: () => worksheet._e(),
+    range(value) {
+      if (value instanceof RangeApi) return value._e();
+      if (typeof value === 'string') return { sheet: worksheet._e(), rect: parseAddress(value) };
+      throw officeError('InvalidArgument', 'a range or an address');
+    },
+    itemNames: (spec, allowed) => itemNames(spec, 'ChartCollection', host, allowed),
+    error: (code, detail) => officeError(code, detail),
+    notLoaded: (property) => notLoaded('Chart', property),
+  };
 }
 
 /** Worksheet protection (ExcelApi 1.2): kept on the sheet (sheet.protected) for tests to read; edits are not refused. */

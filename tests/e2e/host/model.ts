@@ -59,6 +59,22 @@ export interface Note {
   content: string;
 }
 
+/**
+ * A native chart (worksheet.charts, ExcelApi 1.1): its type, the range it plots (on its own sheet: the
+ * header row names the series, the first column the categories, when seriesBy is Columns), its title
+ * and where it sits (the cells under its top-left and bottom-right corners). It goes with its sheet.
+ */
+export interface Chart {
+  id: string;
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: 'Auto' | 'Columns' | 'Rows';
+  title: string;
+  legend: { visible: boolean; position: string };
+  position?: { from: Rect; to: Rect };
+}
+
 export interface Validation {
   rect: Rect;
   list?: { inCellDropDown: boolean; source: { sheet: Sheet; rect: Rect } | string };
@@ -108,6 +124,7 @@ export class Sheet {
   /** Row heights in points, where set. */
   readonly rowHeights = new Map<number, number>();
   conditionalFormats: ConditionalFormat[] = [];
+  charts: Chart[] = [];
   /** Page setup as set (orientation, paperSize, zoom, margins…): kept for tests, not rendered. */
   readonly pageLayout: Record<string, unknown> = {};
 
