@@ -16,6 +16,7 @@ import { officeThemeColors, waitForOffice, watchOfficeTheme } from './boot/offic
 import { createOfficeCouncilSheets } from './excel/office-council-sheets';
 import { createOfficePlanSheets } from './excel/office-plan-sheet';
 import { createOfficeOrgSheets } from './excel/office-org-sheets';
+import { createOfficeStatisticsSheets } from './excel/office-statistics-sheets';
 import { createOfficeGateway } from './excel/office-gateway';
 import { App, themeFromOffice, type PaneTheme } from './ui/App';
 import { fluentTheme } from './ui/theme';
@@ -98,6 +99,7 @@ async function boot(render: (node: ReactNode) => void): Promise<void> {
     councilSheets: createOfficeCouncilSheets(),
     planSheets: createOfficePlanSheets(),
     orgSheets: createOfficeOrgSheets(),
+    statisticsSheets: createOfficeStatisticsSheets(),
     api,
     tokens,
     ...(storage ? { storage } : {}),

@@ -18,6 +18,7 @@ import { createSheetLoad } from './load/sheet-load';
 import { createStageActions } from './stage/stage-actions';
 import { createOrg } from './org/org';
 import { createFiles } from './files/files';
+import { createStatistics } from './statistics/statistics';
 
 export type { LastSave, PaneActions, PaneController, PaneDeps, PaneState, PaneStore, Progress } from './core/pane-types';
 export type { Refusal } from './save/save-status';
@@ -43,7 +44,8 @@ export { describeError } from './core/pane-errors';
  *  - stage/: the campaign's stage, what the user may do in it, and its moves (HR, admin);
  *  - files/files.ts: "Hồ sơ đính kèm", the selected row's dossier files (issue 11);
  *  - plan.ts: the "Kế hoạch" sheet: a new campaign, the plan opened, checked at its cells and saved;
- *  - org/org.ts: the org sheets (Đơn vị, Cán bộ, Người dùng) opened and saved (admin; HR reads).
+ *  - org/org.ts: the org sheets (Đơn vị, Cán bộ, Người dùng) opened and saved (admin; HR reads);
+ *  - statistics/statistics.ts: the "Thống kê" sheet with its charts, and the yearly forms (biểu 0601–0605).
  */
 export function createPaneController(deps: PaneDeps): PaneController {
   const core = createPaneCore(deps);
@@ -112,6 +114,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     ...(council ? { council: council.actions } : {}),
     ...(plan ? { plan } : {}),
     ...(deps.orgSheets ? { org: createOrg(core, deps.orgSheets).actions } : {}),
+    ...(deps.statisticsSheets ? { statistics: createStatistics(core, deps.statisticsSheets) } : {}),
     ...createDocuments(core, deps.offerFile ?? blobUrlOffer, reloadSheet),
     files: createFiles(core, report),
     openCertificateOffsets: offsets.open,

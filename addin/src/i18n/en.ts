@@ -1,6 +1,7 @@
 import type { RuleCode } from '#shared/messages';
 import { ORG_EN } from './org-en';
 import { FILES_EN } from './files-en';
+import { STATISTICS_EN } from './statistics-en';
 import type { MessageKey } from './vi';
 
 const RULE_NAMES_EN: Record<RuleCode, string> = {
@@ -222,6 +223,7 @@ export const en: Record<MessageKey, string> = {
   'documents.open': 'Open / download {name}',
   ...ORG_EN,
   ...FILES_EN,
+  ...STATISTICS_EN,
   'certificates.testPrint': 'Certificate test print (grid)',
   'certificates.offsets': 'Certificate print offsets',
   'certificates.offsetsHint':

@@ -1,6 +1,7 @@
 import type { RuleCode } from '#shared/messages';
 import { ORG_VI } from './org-vi';
 import { FILES_VI } from './files-vi';
+import { STATISTICS_VI } from './statistics-vi';
 
 /**
  * Every text of the task pane, and every text the pane writes into the sheet, in Vietnamese (the
@@ -229,6 +230,7 @@ export const vi = {
   'documents.open': 'Mở / tải về {name}',
   ...ORG_VI,
   ...FILES_VI,
+  ...STATISTICS_VI,
   'certificates.testPrint': 'Bản in thử Giấy khen (lưới)',
   'certificates.offsets': 'Độ lệch khi in Giấy khen',
   'certificates.offsetsHint':

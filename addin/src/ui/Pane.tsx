@@ -2,6 +2,7 @@ import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-componen
 import type { PaneActions, PaneState } from '#addin/app/controller';
 import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/app/documents/documents';
 import { offeredOrgSheets } from '#addin/app/org/org-access';
+import { mayExportYear } from '#addin/app/statistics/statistics';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -17,6 +18,7 @@ import { QuotaPanel } from './QuotaPanel';
 import { RoleActions } from './RoleActions';
 import { SaveBar } from './SaveBar';
 import { SignIn } from './SignIn';
+import { StatisticsPanel } from './StatisticsPanel';
 import { StageBar } from './StageBar';
 import { UserCard } from './UserCard';
 
@@ -127,6 +129,15 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               busy={state.busy || state.saving}
               onOpen={(sheet) => void actions.org?.open(sheet)}
               onSave={(sheet) => void actions.org?.save(sheet)}
+            />
+          )}
+          {actions.statistics && state.campaignId && (
+            <StatisticsPanel
+              busy={state.busy || state.saving}
+              defaultYear={new Date().getFullYear()}
+              canExportYear={mayExportYear(state.user)}
+              onRefresh={() => void actions.statistics?.refresh()}
+              onExportYear={(year) => void actions.statistics?.exportYear(year)}
             />
           )}
           <ConflictPanel

@@ -10,6 +10,8 @@ import type { PlanActions, PlanState } from '#addin/app/plan/plan-state';
 import type { ExcelGateway } from '#addin/excel/gateway';
 import type { OrgSheets } from '#addin/excel/office-org-sheets';
 import type { OrgActions } from '#addin/app/org/org-access';
+import type { StatisticsSheets } from '#addin/excel/office-statistics-sheets';
+import type { StatisticsActions } from '#addin/app/statistics/statistics';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
@@ -133,6 +135,8 @@ export interface PaneActions {
   files: FilesActions;
   /** "Tổ chức": the org sheets (Đơn vị, Cán bộ, Người dùng); absent when the pane has no org sheets (deps.orgSheets). */
   org?: OrgActions;
+  /** "Thống kê": the statistics sheet and the yearly forms; absent when the pane has no statistics sheets (deps.statisticsSheets). */
+  statistics?: StatisticsActions;
   dismiss(): void;
 }
 
@@ -159,6 +163,8 @@ export interface PaneDeps {
   planSheets?: PlanSheets;
   /** The org sheets in Excel; without it the pane offers no "Tổ chức" section. */
   orgSheets?: OrgSheets;
+  /** The "Thống kê" and "Biểu 0601"… sheets; without it the pane offers no statistics section. */
+  statisticsSheets?: StatisticsSheets;
   api: ApiClient;
   tokens: TokenProvider;
   /** localStorage in the pane: the language and the autosave preference. */
