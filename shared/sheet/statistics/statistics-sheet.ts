@@ -11,9 +11,9 @@ export const GENDER_LABELS: Record<Gender, string> = { female: 'Nữ', male: 'Na
 const WIDTH = 4;
 const NOMINATED = 'Số đề nghị';
 const AWARDED = 'Số được khen thưởng';
-/** Charts stack in columns F–M, each this many rows tall, from the first table's row. */
+/** Charts stack in columns F–K, each this many rows tall, from the first table's row. */
 const CHART_ROWS = 16;
-const CHART_COLUMNS: Pick<Block, 'column' | 'columns'> = { column: 5, columns: 8 };
+const CHART_COLUMNS: Pick<Block, 'column' | 'columns'> = { column: 5, columns: 6 };
 
 /**
  * The campaign's figures in the sheet's language (Vietnamese, whoever refreshes it): per unit, per award

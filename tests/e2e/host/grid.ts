@@ -11,6 +11,7 @@
  */
 import { a1, MAX_COLUMNS, MAX_ROWS, type Rect, type Sheet, type Workbook } from './model';
 import { columnLetter, display, editText, type Scalar } from './values';
+import { CHART_CSS, chartsHtml, type ChartGeometry } from './chart-view';
 
 export interface GridCallbacks {
   /** A person entered these values at (row, column) of the active sheet (typing: one cell; pasting: a block). */
@@ -107,7 +108,7 @@ export class Grid {
     title: string,
   ) {
     const style = document.createElement('style');
-    style.textContent = GRID_CSS;
+    style.textContent = GRID_CSS + CHART_CSS;
     document.head.append(style);
     this.root = document.createElement('section');
     this.root.className = 'xl-app';
@@ -386,6 +387,20 @@ export class Grid {
     if (spacerBottom > 0)
       body += `<tr style="height:${spacerBottom}px"><td colspan="${columns.length + 1}" style="border:0;padding:0"></td></tr>`;
     this.viewport.innerHTML = `<table class="xl-grid" style="width:${totalWidth}px" data-sheet="${escapeHtml(sheet.name)}">${colgroup}<thead>${letters}${frozenRows}</thead><tbody>${body}</tbody></table>`;
+    if (sheet.charts.length > 0)
+      this.viewport.insertAdjacentHTML('beforeend', chartsHtml(sheet, this.chartGeometry(layout, frozen, frozenHeight)));
+  }
+
+  /** Where a cell's corner is drawn: right of the row numbers and the visible columns before it, below the header and rows above it. */
+  private chartGeometry(layout: Layout, frozen: number, frozenHeight: number): ChartGeometry {
+    const columnLeft = (column: number) =>
+      ROW_HEADER_WIDTH + layout.columns.reduce((sum, c, i) => (c < column ? sum + layout.widths[i]! : sum), 0);
+    const rowTop = (row: number) => {
+      if (row < frozen) return HEADER_HEIGHT + Array.from({ length: row }, (_, r) => this.heightOf(layout, r)).reduce((a, b) => a + b, 0);
+      const index = Math.min(row - frozen, layout.offsets.length - 1);
+      return HEADER_HEIGHT + frozenHeight + layout.offsets[index]!;
+    };
+    return { left: columnLeft, top: rowTop };
   }
 
   private renderChrome(layout: Layout): void {

@@ -149,6 +149,13 @@ const host: ThiduaHost = {
         ...(rule.fill ? { fill: rule.fill } : {}),
         ...(rule.fontColor ? { fontColor: rule.fontColor } : {}),
       })),
+      charts: sheet.charts.map((chart) => ({
+        name: chart.name,
+        type: chart.type,
+        title: chart.title,
+        source: a1(chart.source),
+        ...(chart.position ? { from: a1(chart.position.from), to: a1(chart.position.to) } : {}),
+      })),
     })),
   activeSheet: () => workbook.activeSheet.name,
   table(name) {

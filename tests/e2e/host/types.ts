@@ -92,6 +92,8 @@ export interface ThiduaHost {
     rowHeights: Record<number, number>;
     pageLayout: Record<string, unknown>;
     conditionalFormats: { address: string; operator: string; formula1: string; fill?: string; fontColor?: string }[];
+    /** Native charts: their type, title, the range they plot and the cells they sit over. */
+    charts: { name: string; type: string; title: string; source: string; from?: string; to?: string }[];
   }[];
   activeSheet(): string;
   table(name: string): TableInfo | null;
