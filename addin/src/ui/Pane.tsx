@@ -2,7 +2,7 @@ import { Divider, makeStyles, Subtitle1, tokens } from '@fluentui/react-componen
 import type { PaneActions, PaneState } from '#addin/app/controller';
 import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/app/documents/documents';
 import { offeredOrgSheets } from '#addin/app/org/org-access';
-import { mayExportYear } from '#addin/app/statistics/statistics';
+import { mayExportYear } from '#addin/app/statistics/statistics-access';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';

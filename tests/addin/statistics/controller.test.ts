@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOfficeStatisticsSheets } from '#addin/excel/office-statistics-sheets';
-import { mayExportYear } from '#addin/app/statistics/statistics';
+import { mayExportYear } from '#addin/app/statistics/statistics-access';
 import { STATISTICS_SHEET } from '#shared/sheet/statistics/statistics-sheet';
 import { useTestApi } from '#tests/support/api';
 import { grid, standInExcel } from '#tests/support/office/excel';

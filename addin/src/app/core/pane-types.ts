@@ -11,7 +11,7 @@ import type { ExcelGateway } from '#addin/excel/gateway';
 import type { OrgSheets } from '#addin/excel/office-org-sheets';
 import type { OrgActions } from '#addin/app/org/org-access';
 import type { StatisticsSheets } from '#addin/excel/office-statistics-sheets';
-import type { StatisticsActions } from '#addin/app/statistics/statistics';
+import type { StatisticsActions } from '#addin/app/statistics/statistics-access';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';

@@ -1,24 +1,10 @@
-import { refuseYearlyStatistics } from '#shared/policy/statistics';
 import { statisticsSheet } from '#shared/sheet/statistics/statistics-sheet';
 import { yearlyFormSheets } from '#shared/sheet/statistics/yearly-forms';
-import type { User } from '#shared/org';
 import type { StatisticsSheets } from '#addin/excel/office-statistics-sheets';
 import { localized } from '#addin/i18n/index';
 import { withBusy } from '#addin/app/core/busy';
 import type { PaneCore } from '#addin/app/core/pane-core';
-
-/** "Thống kê": the campaign's statistics sheet, and the yearly forms for those who may export them. */
-export interface StatisticsActions {
-  /** Reads the chosen campaign's statistics and rewrites the "Thống kê" sheet and its charts. */
-  refresh(): Promise<void>;
-  /** Reads the year's figures and writes the sheets "Biểu 0601"…"Biểu 0605". */
-  exportYear(year: number): Promise<void>;
-}
-
-/** Whether the pane offers the yearly forms to this user (shared/policy/statistics.ts decides). */
-export function mayExportYear(user: User | undefined): boolean {
-  return !!user && refuseYearlyStatistics(user) === undefined;
-}
+import { mayExportYear, type StatisticsActions } from './statistics-access';
 
 /**
  * The statistics section: each action one request to the API and one StatisticsSheets call (two syncs),
