@@ -234,3 +234,6 @@ export function userSheet(ctx: OrgSheetContext): OrgSheetSchema<User, UserFields
     ],
   };
 }
+
+/** The column makers, for the sheets built on the same machinery (the award register's history sheet). */
+export { date as dateColumn, messages as messagesColumn, ordinal as ordinalColumn, text as textColumn };

@@ -18,6 +18,7 @@ import type { ListOptions, SaveOptions } from './request-options';
 import { orgClient, type OrgApi } from './org-client';
 import { filesClient, type FilesApi } from './files-client';
 import { statisticsClient, type StatisticsApi } from './statistics-client';
+import { registerClient, type RegisterApi } from './register-client';
 
 export interface ApiClientOptions {
   /** '/api' when the add-in is served next to the API; a full URL otherwise. */
@@ -34,7 +35,7 @@ export interface ApiClientOptions {
   newSessionId?: () => string;
 }
 
-export interface ApiClient extends OrgApi, FilesApi, StatisticsApi {
+export interface ApiClient extends OrgApi, FilesApi, StatisticsApi, RegisterApi {
   me(): Promise<User>;
   /** Every campaign's summary, page after page (the picker's list); the plan is `campaign(id)`. */
   campaigns(): Promise<CampaignSummary[]>;
@@ -76,10 +77,7 @@ export interface ApiClient extends OrgApi, FilesApi, StatisticsApi {
   certificateLayout(): Promise<StoredCertificateLayout>;
   /** Saves it over the version read; VERSION_CONFLICT when another administrator saved since. */
   saveCertificateLayout(update: CertificateLayoutUpdate): Promise<StoredCertificateLayout>;
-  /**
-   * One of the office's documents generated and recorded in the register (shared/documents/kinds.ts;
-   * who may: shared/policy/documents): the Word file, its record and what changed since last time.
-   */
+  /** One of the office's documents generated and recorded (shared/documents/kinds.ts): the file, its record, what changed. */
   generateDocument(campaignId: string, kind: DocumentKind, request?: GenerateDocumentRequest): Promise<RecordedFile>;
   /** Issues the signed decision as generated (`version`: its record as the pane last read it). */
   issueDocument(campaignId: string, kind: DocumentKind, version: number): Promise<IssuedDocument>;
@@ -203,6 +201,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...orgClient({ request, allPages, limits, newSessionId }),
     ...filesClient({ request }),
     ...statisticsClient(request),
+    ...registerClient({ request }),
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     createCampaign: (campaign) => request<StoredCampaign>('POST', '/campaigns', { body: JSON.stringify(campaign) }),

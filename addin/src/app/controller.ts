@@ -19,6 +19,7 @@ import { createStageActions } from './stage/stage-actions';
 import { createOrg } from './org/org';
 import { createFiles } from './files/files';
 import { createStatistics } from './statistics/statistics';
+import { createRegister } from './register/register';
 
 export type { LastSave, PaneActions, PaneController, PaneDeps, PaneState, PaneStore, Progress } from './core/pane-types';
 export type { Refusal } from './save/save-status';
@@ -45,7 +46,8 @@ export { describeError } from './core/pane-errors';
  *  - files/files.ts: "Hồ sơ đính kèm", the selected row's dossier files (issue 11);
  *  - plan.ts: the "Kế hoạch" sheet: a new campaign, the plan opened, checked at its cells and saved;
  *  - org/org.ts: the org sheets (Đơn vị, Cán bộ, Người dùng) opened and saved (admin; HR reads);
- *  - statistics/statistics.ts: the "Thống kê" sheet with its charts, and the yearly forms (biểu 0601–0605).
+ *  - statistics/statistics.ts: the "Thống kê" sheet with its charts, and the yearly forms (biểu 0601–0605);
+ *  - register/register.ts: the award register's lookup sheet and history sheet (issue 11).
  */
 export function createPaneController(deps: PaneDeps): PaneController {
   const core = createPaneCore(deps);
@@ -115,6 +117,8 @@ export function createPaneController(deps: PaneDeps): PaneController {
     ...(plan ? { plan } : {}),
     ...(deps.orgSheets ? { org: createOrg(core, deps.orgSheets).actions } : {}),
     ...(deps.statisticsSheets ? { statistics: createStatistics(core, deps.statisticsSheets) } : {}),
+    // The award register's sheets are written and read as the org sheets are (the same Excel module).
+    ...(deps.orgSheets ? { register: createRegister(core, deps.orgSheets).actions } : {}),
     ...createDocuments(core, deps.offerFile ?? blobUrlOffer, reloadSheet),
     files: createFiles(core, report),
     openCertificateOffsets: offsets.open,

@@ -1,5 +1,6 @@
 import type { RuleCode } from '#shared/messages';
 import { ORG_EN } from './org-en';
+import { REGISTER_EN } from './register-en';
 import { FILES_EN } from './files-en';
 import { STATISTICS_EN } from './statistics-en';
 import type { MessageKey } from './vi';
@@ -222,6 +223,7 @@ export const en: Record<MessageKey, string> = {
   'documents.status.issued': 'Issued',
   'documents.open': 'Open / download {name}',
   ...ORG_EN,
+  ...REGISTER_EN,
   ...FILES_EN,
   ...STATISTICS_EN,
   'certificates.testPrint': 'Certificate test print (grid)',

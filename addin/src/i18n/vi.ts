@@ -1,5 +1,6 @@
 import type { RuleCode } from '#shared/messages';
 import { ORG_VI } from './org-vi';
+import { REGISTER_VI } from './register-vi';
 import { FILES_VI } from './files-vi';
 import { STATISTICS_VI } from './statistics-vi';
 
@@ -229,6 +230,7 @@ export const vi = {
   'documents.status.issued': 'Đã ban hành',
   'documents.open': 'Mở / tải về {name}',
   ...ORG_VI,
+  ...REGISTER_VI,
   ...FILES_VI,
   ...STATISTICS_VI,
   'certificates.testPrint': 'Bản in thử Giấy khen (lưới)',

@@ -3,6 +3,7 @@ import type { PaneActions, PaneState } from '#addin/app/controller';
 import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/app/documents/documents';
 import { offeredOrgSheets } from '#addin/app/org/org-access';
 import { mayExportYear } from '#addin/app/statistics/statistics-access';
+import { mayImportHistory } from '#addin/app/register/register-state';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -14,6 +15,7 @@ import { IssueList } from './IssueList';
 import { LanguageProvider, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OrgPanel } from './OrgPanel';
+import { RegisterPanel } from './RegisterPanel';
 import { QuotaPanel } from './QuotaPanel';
 import { RoleActions } from './RoleActions';
 import { SaveBar } from './SaveBar';
@@ -138,6 +140,15 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               canExportYear={mayExportYear(state.user)}
               onRefresh={() => void actions.statistics?.refresh()}
               onExportYear={(year) => void actions.statistics?.exportYear(year)}
+            />
+          )}
+          {actions.register && (
+            <RegisterPanel
+              busy={state.busy || state.saving}
+              canImport={mayImportHistory(state.user)}
+              onLookup={(query) => void actions.register?.lookup(query)}
+              onOpenHistory={() => void actions.register?.openHistory()}
+              onImportHistory={() => void actions.register?.importHistory()}
             />
           )}
           <ConflictPanel

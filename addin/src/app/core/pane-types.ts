@@ -12,6 +12,7 @@ import type { OrgSheets } from '#addin/excel/office-org-sheets';
 import type { OrgActions } from '#addin/app/org/org-access';
 import type { StatisticsSheets } from '#addin/excel/office-statistics-sheets';
 import type { StatisticsActions } from '#addin/app/statistics/statistics-access';
+import type { RegisterActions } from '#addin/app/register/register-state';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
@@ -137,6 +138,8 @@ export interface PaneActions {
   org?: OrgActions;
   /** "Thống kê": the statistics sheet and the yearly forms; absent when the pane has no statistics sheets (deps.statisticsSheets). */
   statistics?: StatisticsActions;
+  /** "Sổ khen thưởng": a history looked up into its sheet, the history sheet imported; absent without deps.orgSheets. */
+  register?: RegisterActions;
   dismiss(): void;
 }
 
