@@ -59,6 +59,9 @@ export const HEADER_FILL = '#DDEBF7';
 export const BLANK_FILL = '#E7E6E6';
 export const NO_DATA = 'Không có dữ liệu';
 
+/** A table's cell: text, a figure, or a figure the data cannot give (`null`: the table's note; else its own). */
+export type TableCell = string | number | null | { noData: string };
+
 /** A table's place once laid out: its header row and body, for a chart's source. */
 export interface PlacedTable {
   header: number;
@@ -95,9 +98,9 @@ export class LayoutBuilder {
 
   /**
    * A titled table: its header (bold, shaded), its rows ruled. A cell given as `null` is a figure the data
-   * cannot give: left empty, shaded, with `noData`'s note.
+   * cannot give: left empty, shaded, with `noData`'s note (or its own, given as `{ noData }`).
    */
-  table(title: string, headers: readonly string[], body: readonly (readonly (string | number | null)[])[], noData = NO_DATA): PlacedTable {
+  table(title: string, headers: readonly string[], body: readonly (readonly TableCell[])[], noData = NO_DATA): PlacedTable {
     this.text(title, { bold: true }, headers.length);
     const header = this.rows.push(headers.map((h) => sheetText(h))) - 1;
     this.layout.styles.push({
@@ -105,10 +108,11 @@ export class LayoutBuilder {
       style: { bold: true, fill: HEADER_FILL, wrap: true, valign: 'Center', align: 'Center' },
     });
     for (const cells of body) {
-      const row = this.rows.push(cells.map((cell) => (typeof cell === 'string' ? sheetText(cell) : (cell ?? '')))) - 1;
+      const row =
+        this.rows.push(cells.map((cell) => (typeof cell === 'string' ? sheetText(cell) : typeof cell === 'number' ? cell : ''))) - 1;
       cells.forEach((cell, column) => {
-        if (cell !== null) return;
-        this.layout.blanks.push({ row, column, note: noData });
+        if (cell !== null && typeof cell !== 'object') return;
+        this.layout.blanks.push({ row, column, note: cell?.noData ?? noData });
         this.layout.styles.push({ block: { row, column, rows: 1, columns: 1 }, style: { fill: BLANK_FILL } });
       });
     }

@@ -12,6 +12,7 @@ export const LEGAL_BASIS = 'Căn cứ Thông tư số 02/2023/TT-BNV của Bộ 
 
 const OUTSIDE = `${NO_DATA}: phần mềm chỉ giữ các đợt thi đua của cơ quan.`;
 const NOT_RECORDED = `${NO_DATA}: danh sách Cán bộ không ghi thông tin này.`;
+const UNKNOWN_GENDER = (n: number) => ({ noData: `${NO_DATA}: danh sách Cán bộ không ghi giới tính của ${n} người được khen thưởng.` });
 
 /** How the law names a form: an emulation title, a commendation form, or the State's (decided outside the office). */
 export type FormCategory = 'title' | 'commendation' | 'state';
@@ -39,8 +40,8 @@ const FORM_HEADERS = [
 ] as const;
 
 /** Women among the awarded: exact only when the registry knows every awarded individual's gender. */
-function women(form: YearlyForm): number | null {
-  return form.individual.awardedUnknownGender > 0 ? null : form.individual.awardedFemale;
+function women(form: YearlyForm): number | { noData: string } {
+  return form.individual.awardedUnknownGender > 0 ? UNKNOWN_GENDER(form.individual.awardedUnknownGender) : form.individual.awardedFemale;
 }
 
 function header(b: LayoutBuilder, code: string, title: string, year: YearlyStatistics): void {
@@ -112,7 +113,7 @@ function subjectsSheet(year: YearlyStatistics): SheetLayout {
   header(b, '0604', title, year);
   const sum = (pick: (f: YearlyForm) => number) => year.forms.reduce((total, form) => total + pick(form), 0);
   const unknownGender = sum((f) => f.individual.awardedUnknownGender);
-  const awardedWomen = unknownGender > 0 ? null : sum((f) => f.individual.awardedFemale);
+  const awardedWomen = unknownGender > 0 ? UNKNOWN_GENDER(unknownGender) : sum((f) => f.individual.awardedFemale);
   b.table(
     title,
     ['Đối tượng', 'Số đề nghị', 'Số được khen thưởng'],
