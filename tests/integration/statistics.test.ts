@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignStatistics, YearlyStatistics } from '#shared/api/statistics';
 import { DEMO_UNITS } from '#shared/seed/demo-office';
+import { requestCounter } from '#functions/store/client';
 import { useTestApi } from '#tests/support/api';
 import { campaignAfterFullRound } from '#tests/support/full-round';
 import { nominateCollective } from '#tests/support/nomination';
@@ -89,6 +90,12 @@ describe('GET /campaigns/{id}/statistics', () => {
     expect(leaders.body.byUnit.map((u) => u.unitId).sort()).toEqual(['kinh-te', 'tong-hop']);
     // The decided campaign's rows left the unit's hands: the clerk counts none of them.
     expect((await statistics(decided, token.clerk)).body.totals).toEqual({ nominations: 0, awards: 0 });
+  });
+
+  it('reads the campaign in five DynamoDB requests, none per row: the user, the campaign, the nominations (one page here), the quota counters, one BatchGet of the registry', async () => {
+    const before = requestCounter.count;
+    expect((await statistics(decided, token.hr)).status).toBe(200);
+    expect(requestCounter.count - before).toBe(5);
   });
 
   it('answers an unknown campaign with its code', async () => {
