@@ -1,13 +1,17 @@
 import { AllowedMethods, CachePolicy, Distribution, HttpVersion, ViewerProtocolPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
+/** The page CloudFront serves for the bare address: the pane itself (outside Excel it says to open Excel). */
+export const DEFAULT_ROOT_OBJECT = 'taskpane.html';
+
 /**
- * Where the Excel add-in's static files will be served from: a private bucket read only by
- * CloudFront (origin access control), over HTTPS, which Office requires of add-ins.
- * Uploading the build (BucketDeployment) comes later, with the add-in.
+ * Where the Excel add-in's static files are served from: a private bucket read only by CloudFront
+ * (origin access control), over HTTPS, which Office requires of add-ins. The build is uploaded by
+ * PaneDeployment (pane-deployment.ts). The bucket holds nothing but that build, which any deploy
+ * makes again: `npm run destroy` empties and deletes it (unlike the table and the dossiers' bucket).
  */
 export class AddinHosting extends Construct {
   readonly bucket: Bucket;
@@ -23,6 +27,8 @@ export class AddinHosting extends Construct {
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -35,7 +41,7 @@ export class AddinHosting extends Construct {
         // No managed security-headers policy: its X-Frame-Options would stop Excel on the web
         // from showing the task pane, which it loads in an iframe.
       },
-      defaultRootObject: 'index.html',
+      defaultRootObject: DEFAULT_ROOT_OBJECT,
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Default price class (all edge locations): the users are in Viet Nam.
     });

@@ -1,8 +1,9 @@
-import { CfnOutput, CfnParameter, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, CfnParameter, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { AddinHosting } from './addin-hosting';
 import { Alarms, type AlarmTarget } from './alarms';
 import { DossierBucket } from './dossier-bucket';
+import { PaneDeployment } from './pane-deployment';
 import { ApiFunctions } from './api-functions';
 import { ThiduaHttpApi } from './http-api';
 import { SignIn, type ExternalIssuer } from './sign-in';
@@ -15,6 +16,8 @@ export interface ThiduaStackProps extends StackProps {
   cognitoDomainPrefix?: string | undefined;
   /** Where the alarms go (CDK context alarmTopicArn or alarmEmail); default a new topic, its ARN an output. */
   alarmTarget?: AlarmTarget | undefined;
+  /** The built pane (dist/addin) to upload with its config.json; absent, the stack uploads nothing (CDK context paneDir). */
+  paneDir?: string | undefined;
 }
 
 /**
@@ -31,9 +34,10 @@ export class ThiduaStack extends Stack {
   readonly signIn: SignIn;
   readonly alarms: Alarms;
   readonly dossiers: DossierBucket;
+  readonly pane: PaneDeployment | undefined;
 
   constructor(scope: Construct, id: string, props: ThiduaStackProps = {}) {
-    const { externalIssuer, cognitoDomainPrefix, alarmTarget, ...stackProps } = props;
+    const { externalIssuer, cognitoDomainPrefix, alarmTarget, paneDir, ...stackProps } = props;
     super(scope, id, stackProps);
 
     const allowedOrigins = new CfnParameter(this, 'AllowedOrigins', {
@@ -71,6 +75,10 @@ export class ThiduaStack extends Stack {
       table: this.table.table,
     });
 
+    const paneConfig = { environment: 'production', apiBaseUrl: this.httpApi.api.apiEndpoint, auth: this.signIn.paneAuthConfig() };
+    this.pane = paneDir ? new PaneDeployment(this, 'Pane', { bucket: this.hosting.bucket, dir: paneDir, config: paneConfig }) : undefined;
+
+    new CfnOutput(this, 'Region', { value: Aws.REGION, description: 'Where the stack runs (npm run admin --region)' });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.api.apiEndpoint, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName, description: 'The DynamoDB table' });
     new CfnOutput(this, 'DossierBucket', { value: this.dossiers.bucket.bucketName, description: "The dossiers' scanned files" });
@@ -86,8 +94,8 @@ export class ThiduaStack extends Stack {
         description: "The office's accounts (Cognito user pool)",
       });
     new CfnOutput(this, 'PaneConfig', {
-      value: this.toJsonString({ environment: 'production', apiBaseUrl: this.httpApi.api.apiEndpoint, auth: this.signIn.paneAuthConfig() }),
-      description: "The pane's config.json, served next to taskpane.html",
+      value: this.toJsonString(paneConfig),
+      description: "The pane's config.json, uploaded next to taskpane.html",
     });
   }
 }
