@@ -12,7 +12,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const DEV_ORIGIN = 'https://localhost:3000';
@@ -84,6 +84,32 @@ async function check(path: string, label: string, manifests: ManifestModule): Pr
   }
 }
 
+/**
+ * Writes `target` (dist/manifest.xml): manifest.xml with its URLs under `baseUrl`; throws when it
+ * names a file the build in `built` lacks. `npm run deploy` calls it with the deployed address.
+ */
+export function writeManifest(
+  root: string,
+  baseUrl: string,
+  built = join(root, 'dist/addin'),
+  target = join(root, 'dist/manifest.xml'),
+): string {
+  const xml = manifestFor(readFileSync(join(root, 'manifest.xml'), 'utf8'), baseUrl);
+  const missing = pathsNamed(xml, baseUrl).filter((path) => !existsSync(join(built, path)));
+  if (missing.length > 0)
+    throw new Error(`the manifest names files that ${built} does not have: ${missing.join(', ')} (run vite build first)`);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, xml);
+  return xml;
+}
+
+/** Both manifests parse as Office reads them, and Microsoft's validation service agrees when reachable. */
+export async function checkManifests(root: string, target = join(root, 'dist/manifest.xml')): Promise<void> {
+  const manifests = createRequire(import.meta.url)('office-addin-manifest') as ManifestModule;
+  await check(join(root, 'manifest.xml'), 'manifest.xml', manifests);
+  await check(target, 'dist/manifest.xml', manifests);
+}
+
 async function main(): Promise<void> {
   const root = fileURLToPath(new URL('../', import.meta.url));
   const arg = process.argv.slice(2).find((value) => !value.startsWith('-'));
@@ -91,24 +117,11 @@ async function main(): Promise<void> {
   const baseUrl = raw ? normalizeAddinUrl(raw) : DEV_ORIGIN;
   if (!raw) {
     console.log(`ADDIN_URL is not set: dist/manifest.xml keeps ${DEV_ORIGIN} (for local testing only).`);
-    console.log('For a deployment: ADDIN_URL=https://<where dist/addin is served> npm run build');
+    console.log('For a deployment: ADDIN_URL=https://<where dist/addin is served> npm run build (npm run deploy does it for you)');
   }
-
-  const source = join(root, 'manifest.xml');
-  const xml = manifestFor(readFileSync(source, 'utf8'), baseUrl);
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  const target = join(root, 'dist/manifest.xml');
-  writeFileSync(target, xml);
+  writeManifest(root, baseUrl);
   console.log(`dist/manifest.xml: the add-in at ${baseUrl}/`);
-
-  const built = join(root, 'dist/addin');
-  const missing = pathsNamed(xml, baseUrl).filter((path) => !existsSync(join(built, path)));
-  if (missing.length > 0)
-    throw new Error(`dist/manifest.xml names files that dist/addin/ does not have: ${missing.join(', ')} (run vite build first)`);
-
-  const manifests = createRequire(import.meta.url)('office-addin-manifest') as ManifestModule;
-  await check(source, 'manifest.xml', manifests);
-  await check(target, 'dist/manifest.xml', manifests);
+  await checkManifests(root);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
