@@ -30,9 +30,18 @@ export interface LocalOidcOptions {
   host?: string;
 }
 
+/** The server's accounts, changeable while it runs (local/oidc-accounts.ts keeps them in step with the users sheet). */
+export interface LocalOidcAccounts {
+  get(email: string): (OidcAccount & { disabled?: boolean }) | undefined;
+  /** Adds or replaces an account (enabled). */
+  put(account: OidcAccount): void;
+  setDisabled(email: string, disabled: boolean): void;
+}
+
 export interface LocalOidc {
   issuer: string;
   clientId: string;
+  accounts: LocalOidcAccounts;
   setIdTokenTtl(seconds: number): void;
   close(): Promise<void>;
 }
@@ -60,7 +69,13 @@ async function formOf(req: IncomingMessage): Promise<URLSearchParams> {
 
 export async function startLocalOidc(options: LocalOidcOptions): Promise<LocalOidc> {
   const clientId = options.clientId ?? LOCAL_OIDC_CLIENT;
-  const accounts = new Map(options.accounts.map((account) => [account.email.toLowerCase(), account]));
+  const accounts = new Map<string, OidcAccount & { disabled?: boolean }>(
+    options.accounts.map((account) => [account.email.toLowerCase(), account]),
+  );
+  const enabled = (email: string) => {
+    const account = accounts.get(email);
+    return account && !account.disabled ? account : undefined;
+  };
   let idTokenTtl = options.idTokenTtl ?? 3600;
 
   // The port first: the issuer URL names it, and the provider is made with its issuer.
@@ -91,7 +106,7 @@ export async function startLocalOidc(options: LocalOidcOptions): Promise<LocalOi
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     async findAccount(_ctx, id) {
-      const account = accounts.get(id);
+      const account = enabled(id);
       if (!account) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true, name: account.name ?? id }) };
     },
@@ -131,7 +146,7 @@ export async function startLocalOidc(options: LocalOidcOptions): Promise<LocalOi
     if (req.method !== 'POST') return page(200);
     const form = await formOf(req);
     const email = (form.get('email') ?? '').trim().toLowerCase();
-    const account = accounts.get(email);
+    const account = enabled(email);
     if (!account || account.password !== form.get('password')) return page(401, 'Sai thư điện tử hoặc mật khẩu.');
     if (details.prompt.name !== 'login') return page(400, `unexpected prompt ${details.prompt.name}`);
     await provider.interactionFinished(req, res, { login: { accountId: email } }, { mergeWithLastSubmission: false });
@@ -149,6 +164,14 @@ export async function startLocalOidc(options: LocalOidcOptions): Promise<LocalOi
   return {
     issuer,
     clientId,
+    accounts: {
+      get: (email) => accounts.get(email.toLowerCase()),
+      put: (account) => void accounts.set(account.email.toLowerCase(), { ...account }),
+      setDisabled: (email, disabled) => {
+        const account = accounts.get(email.toLowerCase());
+        if (account) account.disabled = disabled;
+      },
+    },
     setIdTokenTtl: (seconds) => void (idTokenTtl = seconds),
     close: () =>
       new Promise<void>((resolve) => {

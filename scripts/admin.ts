@@ -1,5 +1,5 @@
 /**
- * `npm run admin -- <email> [--name "Họ tên"] [--table T --region R]`: makes or restores an
+ * `npm run admin -- <email> [--name "Họ tên"] [--table T --region R [--user-pool P]]`: makes or restores an
  * administrator, the one step of a new office that the pane cannot do (nobody is there to grant the
  * first role). A user with another role becomes admin (their unit dropped); a new one is created.
  *
@@ -7,12 +7,15 @@
  * DynamoDB Local that `npm start` runs, or, when none runs, in one started here on the same data
  * directory (.local/dynamodb) and stopped afterwards. With --table it writes to that table in AWS with
  * the SDK's default credentials (AWS_PROFILE, environment, SSO, instance role). --endpoint URL (or
- * DYNAMODB_ENDPOINT) names another DynamoDB Local.
+ * DYNAMODB_ENDPOINT) names another DynamoDB Local. With --user-pool (the stack's UserPoolId output,
+ * which `npm run deploy` prints in the command) it also makes the person's Cognito account, which
+ * e-mails them an invitation with a temporary password, or enables the one they have.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { User } from '#shared/org';
+import { cognitoPool, type Accounts } from '#functions/org/accounts';
 import { toNfc } from '#shared/text';
 import { createDocumentClient, type Db, type StoreConfig } from '#functions/store/client';
 import { ensureTable } from '#functions/store/ensure-table';
@@ -22,7 +25,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '#local/dynamodb-local';
 import { dynamoDbLocalRunningOn } from '#local/pid-file';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const USAGE = 'usage: npm run admin -- <email> [--name "Họ tên"] [--table T --region R] [--endpoint URL]';
+const USAGE = 'usage: npm run admin -- <email> [--name "Họ tên"] [--table T --region R [--user-pool P]] [--endpoint URL]';
 
 export interface AdminRequest {
   email: string;
@@ -30,6 +33,7 @@ export interface AdminRequest {
   table?: string;
   region?: string;
   endpoint?: string;
+  userPool?: string;
 }
 
 /** What the command did, for its message. */
@@ -42,7 +46,13 @@ export type AdminOutcome =
 /** The command line as a request, or what is wrong with it. */
 export function parseAdminArgs(args: readonly string[]): AdminRequest | { problem: string } {
   const request: Partial<AdminRequest> = {};
-  const options = { '--name': 'name', '--table': 'table', '--region': 'region', '--endpoint': 'endpoint' } as const;
+  const options = {
+    '--name': 'name',
+    '--table': 'table',
+    '--region': 'region',
+    '--endpoint': 'endpoint',
+    '--user-pool': 'userPool',
+  } as const;
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index]!;
     const [flag, inline] =
@@ -90,6 +100,19 @@ export function describeOutcome(outcome: AdminOutcome, table: string): string[] 
   }
 }
 
+/** What --user-pool did, Vietnamese first. */
+export function describeAccount(account: 'invited' | 'enabled', email: string, pool: string): string[] {
+  return account === 'invited'
+    ? [
+        `Đã tạo tài khoản đăng nhập ${email} trong ${pool}; Cognito gửi thư mời kèm mật khẩu tạm (hết hạn sau 3 ngày).`,
+        `Made the sign-in account ${email} in ${pool}; Cognito e-mails an invitation with a temporary password (valid 3 days).`,
+      ]
+    : [
+        `Tài khoản đăng nhập ${email} đã có trong ${pool} và đang dùng được.`,
+        `The sign-in account ${email} is already in ${pool}, enabled.`,
+      ];
+}
+
 interface Target {
   config: StoreConfig;
   /** A DynamoDB Local this command started, to stop when done. */
@@ -120,9 +143,15 @@ async function target(request: AdminRequest, env: NodeJS.ProcessEnv): Promise<Ta
 /** The command, testable: its exit code; what it says goes to `out` (and problems to `err`). */
 export async function runAdmin(
   args: readonly string[],
-  io: { env?: NodeJS.ProcessEnv; out?: (line: string) => void; err?: (line: string) => void } = {},
+  io: {
+    env?: NodeJS.ProcessEnv;
+    out?: (line: string) => void;
+    err?: (line: string) => void;
+    /** The accounts of --user-pool; Cognito's by default. */
+    accountsOf?: (userPool: string, region: string) => Accounts;
+  } = {},
 ): Promise<number> {
-  const { env = process.env, out = console.log, err = console.error } = io;
+  const { env = process.env, out = console.log, err = console.error, accountsOf = cognitoPool } = io;
   const request = parseAdminArgs(args);
   if ('problem' in request) {
     err(request.problem);
@@ -136,6 +165,10 @@ export async function runAdmin(
     try {
       const outcome = await makeAdmin({ doc, tableName: found.config.tableName }, request.email, request.name);
       describeOutcome(outcome, found.config.tableName).forEach((line) => out(line));
+      if (request.userPool) {
+        const account = await accountsOf(request.userPool, found.config.region).invite(outcome.user);
+        describeAccount(account, outcome.user.email, request.userPool).forEach((line) => out(line));
+      }
       return 0;
     } finally {
       doc.destroy();

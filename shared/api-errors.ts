@@ -36,6 +36,11 @@ export const API_ERRORS = {
     vi: 'Bạn không thể tự bỏ quyền Quản trị của mình; hãy nhờ một Quản trị khác làm việc này',
     en: 'You cannot take away your own admin role; ask another administrator',
   },
+  ACCOUNT_NOT_INVITED: {
+    status: 422,
+    vi: 'Không tạo được tài khoản đăng nhập cho e-mail này; chưa lưu gì. Kiểm tra địa chỉ e-mail rồi thử lại',
+    en: 'The sign-in account for this e-mail could not be made; nothing was saved. Check the address and try again',
+  },
   LAST_ADMIN: {
     status: 409,
     vi: 'Không thể xóa hoặc hạ quyền Quản trị cuối cùng; hãy cấp quyền Quản trị cho người khác trước (hoặc tải lại: một Quản trị khác vừa đổi quyền)',

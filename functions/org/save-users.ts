@@ -8,14 +8,17 @@ import { planUsersSave, userChanges } from '#shared/registry/users-plan';
 import type { Db } from '#functions/store/client';
 import { countAdmins, listUnits, usersByEmails } from '#functions/store/org-sheet-store';
 import { writeDemotions, writeUsers } from '#functions/store/user-writes';
+import { accounts, type Accounts } from './accounts';
+import { disableRemovedUsers, inviteNewUsers } from './user-accounts';
 
 type Request = z.infer<typeof UserSheetSave>;
 
 /**
  * PUT /users: the Người dùng sheet's changed rows and removed e-mails. Reads the users named (BatchGet),
  * the units when a row names one, and counts the admins only when the save takes an admin role away.
+ * Users new to the table get a sign-in account first, and deleted ones lose theirs after (`Accounts`).
  */
-export async function saveUsers(db: Db, actor: User, request: Request): Promise<OrgSheetResult> {
+export async function saveUsers(db: Db, actor: User, request: Request, port: Accounts = accounts()): Promise<OrgSheetResult> {
   const { rows, removed } = request;
   const needsUnits = rows.some((row) => row.user.unitId !== undefined);
   const [stored, units] = await Promise.all([
@@ -25,6 +28,7 @@ export async function saveUsers(db: Db, actor: User, request: Request): Promise<
   const changes = userChanges(rows, removed, stored);
   const adminsBefore = takesAdminAway(changes) ? await countAdmins(db) : Number.MAX_SAFE_INTEGER;
   const plan = planUsersSave({ actor, rows, removed, stored, unitIds: new Set(units.map((unit) => unit.id)), adminsBefore });
+  await inviteNewUsers(plan, stored, port);
 
   const guarded = { puts: plan.puts.filter((u) => plan.demoted.has(u.email)), deletes: plan.deletes.filter((e) => plan.demoted.has(e)) };
   if (guarded.puts.length + guarded.deletes.length > 0 && !(await writeDemotions(db, actor.email, guarded.puts, guarded.deletes))) {
@@ -43,6 +47,7 @@ export async function saveUsers(db: Db, actor: User, request: Request): Promise<
     plan.puts.filter((u) => !plan.demoted.has(u.email)),
     plan.deletes.filter((e) => !plan.demoted.has(e)),
   );
+  await disableRemovedUsers(plan, port);
   return summarize(plan.results, plan.removedResults);
 }
 
@@ -50,5 +55,6 @@ export async function saveUsers(db: Db, actor: User, request: Request): Promise<
 export async function putOneUser(db: Db, actor: User, user: User): Promise<void> {
   const result = await saveUsers(db, actor, { rows: [{ rowKey: '1', user }], removed: [] });
   const refusal = result.rows[0]?.findings[0];
-  if (refusal?.code === 'OWN_ADMIN_ROLE' || refusal?.code === 'LAST_ADMIN') throw new ApiError(refusal.code, { email: user.email });
+  if (refusal?.code === 'OWN_ADMIN_ROLE' || refusal?.code === 'LAST_ADMIN' || refusal?.code === 'ACCOUNT_NOT_INVITED')
+    throw new ApiError(refusal.code, { email: user.email });
 }

@@ -8,11 +8,28 @@ import {
   UserPoolClientIdentityProvider,
   UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
 /** The pane's sign-in page: the Office dialog opens it, the issuer redirects back to it (addin/signin.html). */
 export const SIGN_IN_PAGE = 'signin.html';
 export const DEFAULT_SCOPES = ['openid', 'email', 'profile'];
+
+/** Cognito's invitation e-mail, in both languages; {username} and {####} are Cognito's placeholders. */
+export const INVITATION = {
+  emailSubject: 'Tài khoản Thi đua – Khen thưởng / Your Emulation and Commendation account',
+  emailBody: [
+    'Quản trị viên của cơ quan đã tạo cho bạn tài khoản dùng bổ trợ Thi đua – Khen thưởng trong Excel.',
+    'Tên đăng nhập: {username}',
+    'Mật khẩu tạm (đổi ở lần đăng nhập đầu, hết hạn sau 3 ngày): {####}',
+    'Trong Excel: Trang đầu → Đề nghị khen thưởng → Đăng nhập.',
+    '',
+    "Your office's administrator made you an account for the Emulation and Commendation add-in in Excel.",
+    'Username: {username}',
+    'Temporary password (change it at your first sign-in; valid 3 days): {####}',
+    'In Excel: Home → Nominations → Đăng nhập (Sign in).',
+  ].join('<br>'),
+};
 
 /** Another OpenID Connect issuer than the stack's own Cognito pool: Entra ID, the province's SSO. */
 export interface ExternalIssuer {
@@ -82,6 +99,8 @@ export class SignIn extends Construct {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // The invitation a user added in the Người dùng sheet receives (functions/org/cognito-accounts.ts).
+      userInvitation: INVITATION,
       // The accounts outlive a stack update or deletion, as the table does.
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -129,6 +148,16 @@ export class SignIn extends Construct {
     this.audience = [this.clientId];
     this.scopes = DEFAULT_SCOPES;
     this.loginBaseUrl = domain.baseUrl();
+  }
+
+  /**
+   * Lets `fn` (the org function) keep the pool's accounts in step with the users sheet: invite, enable
+   * again, disable; nothing else, on this pool only. Nothing to do with another issuer.
+   */
+  grantAccounts(fn: LambdaFunction): void {
+    if (!this.userPool) return;
+    fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+    this.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminDisableUser');
   }
 
   /** The `auth` part of the pane's config.json (addin/src/boot/config.ts). */

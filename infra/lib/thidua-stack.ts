@@ -52,6 +52,8 @@ export class ThiduaStack extends Stack {
     // Who signs in is a deployment's choice made at synth (CDK context), not a parameter: it decides
     // whether a user pool exists at all.
     this.signIn = new SignIn(this, 'SignIn', { paneUrl: this.hosting.url, external: externalIssuer, domainPrefix: cognitoDomainPrefix });
+    // A user added in the Người dùng sheet gets a Cognito account; a removed one is disabled.
+    this.signIn.grantAccounts(this.functions.byGroup.org);
     // The pane uploads and downloads straight from its own origin, and only from there.
     this.dossiers = new DossierBucket(this, 'Dossiers', { paneOrigin: this.hosting.url });
     this.dossiers.grantFiles(this.functions.byGroup.files);

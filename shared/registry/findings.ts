@@ -77,9 +77,23 @@ export const findings = {
       'Vai trò "Đơn vị" cần ghi đơn vị của người dùng: chọn một đơn vị trong danh sách',
       'The "Đơn vị" (unit) role needs the user\'s unit: pick one from the list',
     ),
+  /** The user's sign-in account could not be made (Cognito refused or did not answer): nothing was saved. */
+  accountNotInvited: (detail: string) =>
+    refused(
+      'ACCOUNT_NOT_INVITED',
+      'email',
+      `Chưa lưu: không tạo được tài khoản đăng nhập cho e-mail này (${detail}). Kiểm tra địa chỉ e-mail rồi lưu lại; nếu vẫn lỗi, báo bộ phận công nghệ thông tin`,
+      `Not saved: the sign-in account for this e-mail could not be made (${detail}). Check the address and save again; if it fails again, tell your IT staff`,
+    ),
   /** A refusal of shared/policy on this row, in its own words. */
   policy: (code: ApiErrorCode, field?: string) => refused(code, field, API_ERRORS[code].vi, API_ERRORS[code].en),
 };
+
+/** A user deleted from the table whose sign-in account could not be disabled: someone must do it by hand. */
+export const accountNotDisabled = (detail: string) => ({
+  vi: `Đã xóa khỏi danh sách người dùng, nhưng chưa khóa được tài khoản đăng nhập (${detail}): báo bộ phận công nghệ thông tin khóa tài khoản này`,
+  en: `Deleted from the users, but the sign-in account could not be disabled (${detail}): ask your IT staff to disable it`,
+});
 
 /** Why a unit removed from the sheet is kept. */
 export const keptReasons = {

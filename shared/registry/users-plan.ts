@@ -76,3 +76,17 @@ export function planUsersSave(input: UsersSaveInput): UsersSavePlan {
   }
   return plan;
 }
+
+/**
+ * The sign-in accounts a save asks for (issue 12): one, with its invitation, for each user new to the
+ * table that the save would write, and the account of each user it deletes disabled. Invited before
+ * the write (a failed invitation refuses its row, to be saved again); disabled after it, so a
+ * removal refused by another admin's concurrent save disables nobody.
+ */
+export function accountsToInvite(plan: Pick<UsersSavePlan, 'puts'>, stored: ReadonlyMap<string, User>): User[] {
+  return plan.puts.filter((user) => !stored.has(user.email));
+}
+
+export function accountsToDisable(removedResults: readonly RemovedResult[]): string[] {
+  return removedResults.filter((result) => result.outcome === 'deleted').map((result) => result.id);
+}

@@ -76,6 +76,28 @@ describe('by default: a Cognito user pool', () => {
       expect(text).toContain(part);
     template.hasOutput('UserPoolId', Match.anyValue());
   });
+
+  it('lets the org function alone invite, enable and disable accounts, on this pool only, and invites in vi and en', () => {
+    const poolArn = { 'Fn::GetAtt': [ref(stack, stack.signIn.userPool!), 'Arn'] };
+    const cognito = Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>).flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('cognito-idp:')))
+        .map((statement) => ({ roles: policy.Properties.Roles, ...statement })),
+    );
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]).toMatchObject({
+      roles: [{ Ref: ref(stack, stack.functions.byGroup.org.role!) }],
+      Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminEnableUser'],
+      Resource: poolArn,
+    });
+    const org = template.findResources('AWS::Lambda::Function')[ref(stack, stack.functions.byGroup.org)] as Resource;
+    expect(org.Properties.Environment.Variables.USER_POOL_ID).toEqual({ Ref: ref(stack, stack.signIn.userPool!) });
+    const invitation = only(template, 'AWS::Cognito::UserPool').Properties.AdminCreateUserConfig.InviteMessageTemplate;
+    expect(invitation.EmailMessage).toContain('{username}');
+    expect(invitation.EmailMessage).toContain('{####}');
+    expect(invitation.EmailMessage).toContain('Trang đầu → Đề nghị khen thưởng');
+    expect(invitation.EmailSubject).toMatch(/Tài khoản .* account/);
+  });
 });
 
 describe('another OpenID Connect issuer, by configuration', () => {
@@ -95,6 +117,11 @@ describe('another OpenID Connect issuer, by configuration', () => {
     const text = JSON.stringify(template.findOutputs('PaneConfig').PaneConfig!.Value);
     expect(text).toContain(external.issuer);
     expect(text).not.toContain('oauth2');
+  });
+
+  it('gives the org function no account to keep: the issuer has its own', () => {
+    expect(JSON.stringify(template.toJSON())).not.toContain('cognito-idp:');
+    expect(JSON.stringify(template.toJSON())).not.toContain('USER_POOL_ID');
   });
 
   it('reads the issuer from CDK context, and refuses half of it', () => {

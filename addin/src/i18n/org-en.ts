@@ -20,4 +20,5 @@ export const ORG_EN = {
   'org.left': '{n} staff named by nominations or awards marked as having left instead of deleted.',
   'org.deleted': 'Deleted {n} rows.',
   'org.kept': 'Kept {n} units: {list}.',
+  'org.removalNotes': 'Note: {list}.',
 } as const;

@@ -20,4 +20,5 @@ export const ORG_VI = {
   'org.left': '{n} cán bộ đã có hồ sơ thi đua, khen thưởng nên được đánh dấu "Đã nghỉ" thay vì xoá.',
   'org.deleted': 'Đã xoá {n} dòng.',
   'org.kept': 'Giữ lại {n} đơn vị: {list}.',
+  'org.removalNotes': 'Lưu ý: {list}.',
 } as const;

@@ -1,4 +1,7 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
+import { useAccounts } from '#functions/org/accounts';
+import { cognitoAccounts } from '#functions/org/cognito-accounts';
 import { useTestApi } from '#tests/support/api';
 import { freshPaneServer, type PaneServer } from '#tests/support/pane-api';
 import { ADMIN } from '#tests/support/rows';
@@ -106,6 +109,32 @@ describe('the pane’s "Tổ chức" section', () => {
     admin.sheets.deleteRow('Đơn vị', 'Mã đơn vị', 'nha-khach');
     await admin.org.save('units');
     expect(admin.state().notice?.vi).toMatch(/^Trang "Đơn vị": đã lưu 0 dòng\. Giữ lại 1 đơn vị: nha-khach \(Không xóa: đơn vị còn cán bộ/);
+  });
+
+  it('an admin removing a user whose sign-in account cannot be disabled is told to have it done by hand', async () => {
+    const server = await freshPaneServer(api);
+    const admin = await pane(server, ADMIN);
+    await admin.org.open('users');
+    // Cognito out of reach: the SDK's own failure, as in AWS when the service does not answer.
+    const unreachable = new CognitoIdentityProviderClient({
+      region: 'ap-southeast-1',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    useAccounts(cognitoAccounts(unreachable, 'ap-southeast-1_Test'));
+    try {
+      admin.sheets.deleteRow('Người dùng', 'Thư điện tử', 'lanhdao@thidua.local');
+      await admin.org.save('users');
+    } finally {
+      useAccounts(undefined);
+    }
+    expect(admin.state().notice?.vi).toMatch(
+      /^Trang "Người dùng": đã lưu 0 dòng\. Đã xoá 1 dòng\. Lưu ý: lanhdao@thidua\.local: Đã xóa khỏi danh sách người dùng, nhưng chưa khóa được tài khoản đăng nhập/,
+    );
+    expect(admin.state().notice?.en).toMatch(
+      /Note: lanhdao@thidua\.local: Deleted from the users, but the sign-in account could not be disabled/,
+    );
   });
 
   it('HR opens the units and staff read-only, is not offered the users, and saves nothing', async () => {

@@ -86,7 +86,7 @@ const rowList = (rows: readonly number[]) => rows.slice(0, 10).join(', ') + (row
 
 /**
  * The status line of a save: saved n, refused m and where to look, warnings, staff marked as having
- * left, records deleted, and the units kept with the reason the server gave.
+ * left, records deleted, the units kept with the reason the server gave, and what a removal left to do.
  */
 export function orgSaveNotice(sheet: string, result: OrgSheetResult | undefined, unsent: readonly ParsedOrgRow<unknown>[]): Localized {
   const s = result?.summary;
@@ -106,6 +106,12 @@ export function orgSaveNotice(sheet: string, result: OrgSheetResult | undefined,
   if (kept.length > 0) {
     const reasons = (language: 'vi' | 'en') => kept.map((k) => `${k.id}${k.reason ? ` (${k.reason[language]})` : ''}`).join('; ');
     parts.push(localized('org.kept', { n: kept.length }, { list: { vi: reasons('vi'), en: reasons('en') } }));
+  }
+  // A removal done with something left to do by hand (a sign-in account still to disable).
+  const notes = (result?.removed ?? []).filter((removal) => removal.outcome === 'deleted' && removal.reason);
+  if (notes.length > 0) {
+    const list = (language: 'vi' | 'en') => notes.map((note) => `${note.id}: ${note.reason![language]}`).join('; ');
+    parts.push(localized('org.removalNotes', {}, { list: { vi: list('vi'), en: list('en') } }));
   }
   return join(parts);
 }
