@@ -11,6 +11,8 @@
  * S3_PORT (4568), PANE_PORT (3000), THIDUA_PANE=0 (the API only), THIDUA_HTTP=1 (the pane over plain HTTP, no
  * certificates), THIDUA_SIDELOAD=0 (do not sideload into Excel).
  */
+// First: it quiets the AWS SDK's Node.js version warning before any client exists.
+import './node-warnings';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
