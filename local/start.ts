@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EXCEL_WEB_UPLOAD } from '#shared/addin-upload';
 import { DEMO_USERS } from '#shared/seed/demo-office';
 import { configFromEnv, createDocumentClient } from '#functions/store/client';
 import { ensureTable } from '#functions/store/ensure-table';
@@ -259,8 +260,9 @@ async function offerToExcel(taskpane: string, manifest: string, https: boolean):
   const excel = desktopExcel();
   if (!excel.installed) {
     console.log(`Excel không có trên máy này (${excel.why}): mở ${taskpane} trong trình duyệt, hoặc nạp manifest.xml vào Excel trên web
-(Trang đầu → Phần bổ trợ → Thêm Phần bổ trợ → Tải lên Phần bổ trợ của tôi).
-Excel is not on this machine: open ${taskpane} in a browser, or upload manifest.xml to Excel on the web.
+(${EXCEL_WEB_UPLOAD.vi}).
+Excel is not on this machine: open ${taskpane} in a browser, or upload manifest.xml to Excel on the web
+(${EXCEL_WEB_UPLOAD.en}).
 `);
     return;
   }

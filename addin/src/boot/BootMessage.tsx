@@ -9,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { EXCEL_WEB_UPLOAD } from '#shared/addin-upload';
 
 /**
  * What the pane shows when it cannot start its work: opened outside Excel (or without office.js), or
@@ -52,16 +53,14 @@ export function BootMessage({ problem }: { problem: BootProblem }) {
           {problem.local && (
             <Body1>
               Đang chạy cục bộ (<span className={styles.code}>npm start</span>): nạp tệp <span className={styles.code}>manifest.xml</span>{' '}
-              vào Excel trên web (Trang đầu → Phần bổ trợ → Thêm Phần bổ trợ → Tải lên Phần bổ trợ của tôi), rồi mở ngăn từ nút trên thẻ
-              Trang đầu.
+              vào Excel trên web ({EXCEL_WEB_UPLOAD.vi}), rồi mở ngăn từ nút trên thẻ Trang đầu.
             </Body1>
           )}
           {!problem.officeLoaded && <Caption1>Không tải được Office.js (máy không có mạng, hoặc trang được mở ngoài Office).</Caption1>}
           <Body1 className={styles.english} lang="en">
             Open this pane inside Excel: it works on the open workbook. In Excel (desktop or on the web), on the <strong>Home</strong> tab,
             select <strong>Nominations</strong>.
-            {problem.local &&
-              ' Running locally: upload manifest.xml to Excel on the web (Home → Add-ins → More add-ins → Upload My Add-in).'}
+            {problem.local && ` Running locally: upload manifest.xml to Excel on the web (${EXCEL_WEB_UPLOAD.en}).`}
             {!problem.officeLoaded && ' Office.js could not be loaded (no network, or the page was opened outside Office).'}
           </Body1>
           {here && (
