@@ -103,6 +103,7 @@ export async function runDeploy(command: Command, args: readonly string[], given
   if (command === 'destroy') {
     const before = lastOutputs(root);
     if (!(await runSteps(destroyPlan(root, options), options, io))) return 1;
+    if (options.dryRun) io.out('\nSau khi gỡ thật, lệnh in: / After a real destroy, it prints:');
     afterDestroy(before).forEach((line) => io.out(line));
     return 0;
   }

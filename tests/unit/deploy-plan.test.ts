@@ -99,6 +99,7 @@ describe('npm run destroy', () => {
   it('destroys the stack (asking first unless --yes) and names what it kept', async () => {
     const asked = await run('destroy', ['--dry-run', '--profile', 'office']);
     expect(asked.text).toContain('/repo/node_modules/aws-cdk/bin/cdk destroy ThiduaStack --profile office');
+    expect(asked.text).toContain('After a real destroy, it prints:');
     const forced = await run('destroy', ['--yes']);
     expect(forced.steps.map((step) => step.argv.slice(2))).toEqual([['destroy', 'ThiduaStack', '--force']]);
     expect(forced.text).toMatch(/bảng dữ liệu \/ the table/);
