@@ -125,6 +125,11 @@ describe('the bundles behind the local runner, over DynamoDB Local', () => {
     expect([print.status, print.headers.get('content-type')], print.text.slice(0, 200)).toEqual([200, DOCX_MEDIA_TYPE]);
   });
 
+  it("register: a unit's award history, read from its partition", async () => {
+    const history = await api.request('GET', '/register?kind=collective&id=tong-hop', { token: await token(HR) });
+    expect(history, history.text.slice(0, 200)).toMatchObject({ status: 200, body: { entries: [] } });
+  });
+
   it('served every request with a bundle, every group', () => {
     expect([...served].sort()).toEqual([...ROUTE_GROUPS].sort());
   });
