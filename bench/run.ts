@@ -33,6 +33,7 @@ import { runDocumentsBench } from './documents';
 import { runFilesBench } from './files';
 import { runOrgSheetsBench } from './org-sheets';
 import { runPaneLoadBench } from './pane-load';
+import { runRegisterBench } from './register';
 import { runSaveCycleBench } from './save-cycle';
 import { cpuProfile } from './cpu';
 import { startBenchApi } from './local-api';
@@ -167,6 +168,8 @@ ${summary}`;
   await runOrgSheetsBench({ baseUrl: bench.baseUrl, issueToken, progress });
   // A 20 MB dossier file through the API and s3rver: presign, PUT, confirm (bench/files.ts; BENCH_FILES=0 skips it).
   await runFilesBench({ baseUrl: bench.baseUrl, issueToken, progress });
+  // The award register: one person's history among 10,000 and 100,000 entries (bench/register.ts; BENCH_REGISTER=0 skips it).
+  await runRegisterBench({ baseUrl: bench.baseUrl, issueToken, progress });
   // The add-in's save in the stand-in Excel host (bench/addin.ts; BENCH_ADDIN=0 skips it).
   await runAddinBench({ baseUrl: bench.baseUrl, issueToken, progress });
 

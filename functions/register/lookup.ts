@@ -1,7 +1,7 @@
 import type { RegisterLookup, RegisterLookupQuery } from '#shared/api/register';
 import type { Person, Unit, User } from '#shared/org';
 import { refuseRegisterLookup } from '#shared/policy/register';
-import { byDecisionDate } from '#shared/register/entry';
+import { byDecisionDate, type RegisterEntry } from '#shared/register/entry';
 import { entriesOfSubject, filterEntries, subjectOf, type Subject } from '#shared/register/match';
 import { refuseIf } from '#functions/http/auth';
 import { ApiError } from '#functions/http/errors';
@@ -15,9 +15,10 @@ import { registerOfNames } from '#functions/store/register-store';
  * unit (a read each) and one Query of the name's partition: it never grows with the register.
  */
 export async function lookupRegister(db: Db, user: User, query: RegisterLookupQuery): Promise<RegisterLookup> {
-  const subject = await subjectFor(db, query);
+  // The name's partition is read while the person's unit is: two round trips after the user's, whatever the register.
+  const { subject, recorded } = await subjectAndEntries(db, query);
   refuseIf(refuseRegisterLookup(user, subject.id ? subject.unitId : undefined), { kind: query.kind });
-  const entries = entriesOfSubject(subject, await registerOfNames(db, [{ kind: subject.kind, name: subject.name }]));
+  const entries = entriesOfSubject(subject, recorded);
   const filtered = filterEntries(entries, { year: query.year, form: query.form, unit: query.unit });
   return {
     subject: {
@@ -30,19 +31,31 @@ export async function lookupRegister(db: Db, user: User, query: RegisterLookupQu
   };
 }
 
-async function subjectFor(db: Db, query: RegisterLookupQuery): Promise<Subject> {
+const entriesOf = (db: Db, kind: Subject['kind'], name: string) => registerOfNames(db, [{ kind, name }]);
+
+async function subjectAndEntries(db: Db, query: RegisterLookupQuery): Promise<{ subject: Subject; recorded: RegisterEntry[] }> {
   if (query.id) {
     const people = new Map<string, Person>();
     const units = new Map<string, Unit>();
     const person = query.kind === 'individual' ? (await peopleByIds(db, [query.id])).get(query.id) : undefined;
     const unitId = query.kind === 'individual' ? person?.unitId : query.id;
+    const [unit, recorded] = await Promise.all([
+      unitId ? getUnit(db, unitId) : undefined,
+      // A person's name is known once read; a unit's only with the unit, so its partition waits for it.
+      person ? entriesOf(db, 'individual', person.fullName) : undefined,
+    ]);
     if (person) people.set(person.id, person);
-    const unit = unitId ? await getUnit(db, unitId) : undefined;
     if (unit) units.set(unit.id, unit);
     if (!person && !unit) throw new ApiError('NOT_FOUND', { kind: query.kind, id: query.id });
-    return subjectOf({ units, people }, query.kind, query.id);
+    const subject = subjectOf({ units, people }, query.kind, query.id);
+    return { subject, recorded: recorded ?? (await entriesOf(db, subject.kind, subject.name)) };
   }
   if (!query.name) throw new ApiError('REGISTER_SUBJECT_REQUIRED', {});
   // A name as recorded: its unit filter (if any) picks the namesake; without one, every entry of that name.
-  return { kind: query.kind, name: query.name, ...(query.kind === 'individual' && query.unit ? { unitName: query.unit } : {}) };
+  const subject: Subject = {
+    kind: query.kind,
+    name: query.name,
+    ...(query.kind === 'individual' && query.unit ? { unitName: query.unit } : {}),
+  };
+  return { subject, recorded: await entriesOf(db, subject.kind, subject.name) };
 }
