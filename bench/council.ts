@@ -2,7 +2,7 @@
  * The council's tally in `npm run bench` (after the save path; BENCH_COUNCIL=0 skips it; on its own:
  * `npx tsx bench/council-main.ts`). It measures:
  *   a) in-process: `tally(settings, input)` of shared/council/tally.ts on 500 × 40, 2,500 × 100,
- *      5,000 × 200 and 10,000 × 200 (ballots × candidates), with realistic ballots and with ballots that
+ *      5,000 × 200, 10,000 × 200 and 10,000 × 500 (ballots × candidates), with realistic ballots and with ballots that
  *      mark every candidate (bench/council-ballots.ts), median and p95 of BENCH_COUNCIL_RUNS (30) runs
  *      after BENCH_COUNCIL_WARMUP (5) unreported ones, and the time per ballot × candidate and per mark;
  *      each result is checked to find exactly the invalid ballots that were planted;
