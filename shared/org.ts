@@ -63,9 +63,15 @@ export const UserFields = z.strictObject({
 });
 export type UserFields = z.infer<typeof UserFields>;
 
-/** A user of the product, stored under their e-mail; a unit user is bound to one unit. */
-export const User = UserFields.refine((user) => user.role !== 'unit' || user.unitId !== undefined, {
-  message: 'a unit user needs a unitId',
-  path: ['unitId'],
-});
+/**
+ * A user of the product, stored under their e-mail; a unit user is bound to one unit. The version is
+ * counted by the Người dùng sheet's saves, as units' and staff's are (absent on users stored before it).
+ */
+export const User = UserFields.extend({ version: z.int().positive().optional() }).refine(
+  (user) => user.role !== 'unit' || user.unitId !== undefined,
+  {
+    message: 'a unit user needs a unitId',
+    path: ['unitId'],
+  },
+);
 export type User = z.infer<typeof User>;

@@ -52,7 +52,7 @@ export const handler = routeGroup({
     const user = parseBody(event, User);
     samePathId(pathParam(event, 'email'), user.email, 'email');
     if (user.unitId) await requireKnownUnit(user.unitId);
-    await putOneUser(db(), actor, user);
-    return json(event, 200, { ...user, email: user.email.toLowerCase() });
+    const version = await putOneUser(db(), actor, user);
+    return json(event, 200, { ...user, email: user.email.toLowerCase(), ...(version ? { version } : {}) });
   },
 });

@@ -22,7 +22,8 @@ export interface GuardedWrite {
 /** The writes whose record someone else changed since it was read: by index, with the version now (undefined: deleted). */
 export type Conflicts = Map<number, number | undefined>;
 
-function condition(read: Exclude<ReadAs, 'fresh'>) {
+/** The condition that a record is still as the save read it. */
+export function condition(read: Exclude<ReadAs, 'fresh'>) {
   if (read === 'absent') return { ConditionExpression: 'attribute_not_exists(PK)' };
   if (read.version === undefined)
     return {

@@ -1,15 +1,30 @@
 import type { User } from '#shared/org';
-import { batchWriteAll } from './batch';
 import type { Db } from './client';
+import { condition, writeGuarded, type ReadAs } from './guarded-writes';
 import { keys } from './keys';
 import { transact, TRANSACTION_LIMIT, type TransactItem } from './transact';
 
-/** Users written as they are: nobody loses an admin role in these. */
-export async function writeUsers(db: Db, puts: readonly User[], deletes: readonly string[]): Promise<void> {
-  await batchWriteAll(db.doc, db.tableName, {
-    puts: puts.map((user) => ({ ...keys.user(user.email), ...user, email: user.email.toLowerCase() })),
-    deletes: deletes.map(keys.user),
-  });
+const userItem = (user: User) => ({ ...keys.user(user.email), ...user, email: user.email.toLowerCase() });
+
+/**
+ * Users in which nobody loses an admin role, each written over the version its save read (`read`, by
+ * lower-case e-mail): those someone else changed or removed meanwhile come back with their version now.
+ */
+export async function writeUsers(
+  db: Db,
+  puts: readonly User[],
+  deletes: readonly string[],
+  read: (email: string) => ReadAs,
+): Promise<Map<string, number | undefined>> {
+  const writes = [
+    ...puts.map((user) => ({ id: user.email.toLowerCase(), key: keys.user(user.email), item: userItem(user) })),
+    ...deletes.map((email) => ({ id: email.toLowerCase(), key: keys.user(email) })),
+  ];
+  const conflicts = await writeGuarded(
+    db,
+    writes.map((w) => ({ ...w, read: read(w.id) })),
+  );
+  return new Map([...conflicts].map(([index, version]) => [writes[index]!.id, version]));
 }
 
 /**
@@ -19,12 +34,21 @@ export async function writeUsers(db: Db, puts: readonly User[], deletes: readonl
  * at once cannot both pass: whichever commits first makes the other's check fail (or DynamoDB cancels
  * both as conflicting). False: nothing was written.
  */
-export async function writeDemotions(db: Db, actorEmail: string, puts: readonly User[], deletes: readonly string[]): Promise<boolean> {
+export async function writeDemotions(
+  db: Db,
+  actorEmail: string,
+  puts: readonly User[],
+  deletes: readonly string[],
+  read: (email: string) => ReadAs,
+): Promise<boolean> {
+  // Each over the version read, as the other users' writes: a demotion never overwrites a change made meanwhile.
+  const guard = (email: string) => {
+    const as = read(email.toLowerCase());
+    return as === 'fresh' ? {} : condition(as);
+  };
   const writes: TransactItem[] = [
-    ...puts.map((user) => ({
-      Put: { TableName: db.tableName, Item: { ...keys.user(user.email), ...user, email: user.email.toLowerCase() } },
-    })),
-    ...deletes.map((email) => ({ Delete: { TableName: db.tableName, Key: keys.user(email) } })),
+    ...puts.map((user) => ({ Put: { TableName: db.tableName, Item: userItem(user), ...guard(user.email) } })),
+    ...deletes.map((email) => ({ Delete: { TableName: db.tableName, Key: keys.user(email), ...guard(email) } })),
   ];
   const check: TransactItem = {
     ConditionCheck: {

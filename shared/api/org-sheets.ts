@@ -20,7 +20,7 @@ export const PersonInput = Person.omit({ id: true, version: true }).extend({ id:
 
 export const UnitRow = z.strictObject({ rowKey, version, unit: UnitInput });
 export const PersonRow = z.strictObject({ rowKey, version, person: PersonInput });
-export const UserRow = z.strictObject({ rowKey, user: UserFields });
+export const UserRow = z.strictObject({ rowKey, version, user: UserFields });
 export type UnitRow = z.infer<typeof UnitRow>;
 export type PersonRow = z.infer<typeof PersonRow>;
 export type UserRow = z.infer<typeof UserRow>;

@@ -49,16 +49,19 @@ export function planUsersSave(input: UsersSaveInput): UsersSavePlan {
     const refuse = (finding: OrgRowResult['findings'][number]) =>
       plan.results.push({ rowKey: row.rowKey, id: email, outcome: 'refused', findings: [finding] });
     const refusal = refusals.get(email);
+    const before = input.stored.get(email);
+    const storedVersion = before?.version ?? 1;
     if (seen.has(email)) refuse(findings.duplicateCode(email, seen.get(email)!));
+    else if (before && row.version !== undefined && row.version !== storedVersion) refuse(findings.stale(storedVersion));
     else if (refusal) refuse(findings.policy(refusal, 'role'));
     else if (user.role === 'unit' && !user.unitId) refuse(findings.unitRoleNeedsUnit());
     else if (user.unitId && !input.unitIds.has(user.unitId)) refuse(findings.unknownUnit(user.unitId));
     else {
-      const before = input.stored.get(email);
       const changed = !before || !sameRecord(before, user);
-      if (changed) plan.puts.push(user);
+      const version = changed ? (before ? storedVersion + 1 : 1) : storedVersion;
+      if (changed) plan.puts.push({ ...user, version });
       if (before?.role === 'admin' && user.role !== 'admin') plan.demoted.add(email);
-      plan.results.push({ rowKey: row.rowKey, id: email, outcome: changed ? 'saved' : 'unchanged', findings: [] });
+      plan.results.push({ rowKey: row.rowKey, id: email, outcome: changed ? 'saved' : 'unchanged', version, findings: [] });
     }
     seen.set(email, row.rowKey);
   }

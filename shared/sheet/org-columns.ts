@@ -230,6 +230,7 @@ export function userSheet(ctx: OrgSheetContext): OrgSheetSchema<User, UserFields
       },
       unitColumn<User>(ctx, 'unit', 'Đơn vị', 'unitId'),
       messages,
+      version<User>(),
       rowHash,
     ],
   };

@@ -346,7 +346,13 @@ describe('users', () => {
       body: { email, displayName: 'Văn thư mới Nhà khách', role: 'unit', unitId: 'nha-khach' },
     });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ email: email.toLowerCase(), displayName: 'Văn thư mới Nhà khách', role: 'unit', unitId: 'nha-khach' });
+    expect(put.body).toEqual({
+      email: email.toLowerCase(),
+      displayName: 'Văn thư mới Nhà khách',
+      role: 'unit',
+      unitId: 'nha-khach',
+      version: 1,
+    });
     const users = await api.request('GET', '/users', { token: admin });
     expect(users.body.items).toContainEqual(put.body);
 

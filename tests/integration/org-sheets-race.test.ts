@@ -119,6 +119,23 @@ describe('two admins saving the same row at once', () => {
     expect(people.find((p) => p.id === b)).toMatchObject({ title: 'Chuyên viên', version: 2 });
   });
 
+  it('Người dùng: of ten saves of one user fired together by two admins, one is stored and nine are told in their row', async () => {
+    const tokens = await admins();
+    const email = 'dua.nguoidung@thidua.local';
+    const user = (displayName: string) => ({ email, displayName, role: 'viewer' });
+    expect((await save('/users', { rows: [{ rowKey: '2', user: user('Người Đua') }] }, tokens[0])).rows[0]).toMatchObject({ version: 1 });
+    const names = Array.from({ length: 10 }, (_, n) => `Người Đua ${n}`);
+    const answers = await Promise.all(
+      names.map((name, n) => save('/users', { rows: [{ rowKey: '2', version: 1, user: user(name) }] }, tokens[n % 2]!)),
+    );
+    const saved = answers.flatMap((answer, n) => (answer.rows[0]!.outcome === 'saved' ? [names[n]] : []));
+    expect(saved).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.rows[0]!.outcome !== 'saved'))
+      expect(answer.rows[0]).toMatchObject({ outcome: 'refused', findings: [{ code: 'STALE_ROW' }] });
+    const users = (await api.request('GET', '/users', { token: tokens[0] })).body.items as { email: string }[];
+    expect(users.find((u) => u.email === email)).toMatchObject({ displayName: saved[0], version: 2 });
+  });
+
   it('Đơn vị: a unit renamed by one admin while the other removes it is kept, and the rename saved over it is refused', async () => {
     const tokens = await admins();
     await save('/units', { rows: [{ rowKey: '2', unit: unit('to-dua', 'Tổ Đua') }] }, tokens[0]);

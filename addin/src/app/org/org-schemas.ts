@@ -33,7 +33,7 @@ export const ORG_SHEETS: { [K in OrgSheetId]: OrgSheetKind<K> } = {
   users: {
     schema: (ctx) => userSheet(ctx) as OrgSheetSchema<unknown, unknown>,
     list: (api) => api.users(),
-    row: (rowKey, fields) => ({ rowKey, user: fields as UserFields }),
+    row: (rowKey, fields, version) => ({ rowKey, ...withVersion(version), user: fields as UserFields }),
     code: (id) => id.toLowerCase(),
   },
 };
