@@ -1,5 +1,6 @@
 /** The council bench's calls to the local API: each timed, sized and counted in DynamoDB requests. */
 import { performance } from 'node:perf_hooks';
+import { forwardPath, type CampaignStage } from '#shared/campaign-stage';
 import { requestCounter } from '#functions/store/client';
 import { busyMs, type CallLog } from './profile';
 import { sample, type Sample } from './report';
@@ -53,6 +54,18 @@ export async function call(ctx: CouncilBenchContext, method: string, path: strin
 
 export function expectStatus(answer: ApiCall, status: number, what: string): void {
   if (answer.status !== status) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 600)}`);
+}
+
+/** The campaign walked forward to `to` through POST …/stage (a campaign starts in draft; the council votes under review). */
+export async function moveStage(ctx: CouncilBenchContext, token: string, campaignId: string, to: CampaignStage): Promise<void> {
+  const read = await call(ctx, 'GET', `/campaigns/${campaignId}`, token);
+  expectStatus(read, 200, `GET /campaigns/${campaignId}`);
+  let version = (read.body as { version: number }).version;
+  for (const stage of forwardPath((read.body as { stage: CampaignStage }).stage, to)) {
+    const moved = await call(ctx, 'POST', `/campaigns/${campaignId}/stage`, token, { to: stage, version });
+    expectStatus(moved, 200, `POST /campaigns/${campaignId}/stage ${stage}`);
+    version = (moved.body as { version: number }).version;
+  }
 }
 
 export interface Timed {

@@ -24,7 +24,7 @@ import { tally, type TallyResult } from '#shared/council/tally';
 import { SubmitBallotsRequest, type VotingRound } from '#shared/council/voting-round';
 import { todayInVietnam } from '#shared/dates';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
-import { call, expectStatus, timed, type ApiCall, type CouncilBenchContext, type Timed } from './council-api-calls';
+import { call, expectStatus, moveStage, timed, type ApiCall, type CouncilBenchContext, type Timed } from './council-api-calls';
 import { FIRST_FORM, SECOND_FORM, attendanceOf, councilSettings, firstFormCount, makeBallots, placesFor } from './council-ballots';
 import { API_REPEATS, SECRETARY, kb, size } from './council-config';
 import { checkResult, timeRuns } from './council-in-process';
@@ -87,6 +87,7 @@ export async function apiCase(
     201,
     `${tag}: POST /campaigns`,
   );
+  await moveStage(ctx, tokens.admin, campaignId, 'open');
   const first = firstFormCount(candidates);
   const rows = makeRows(candidates).map((row, i) => ({
     ...row,
@@ -98,6 +99,7 @@ export async function apiCase(
   if (saved.body.summary.saved !== candidates)
     throw new Error(`${tag}: ${JSON.stringify(saved.body.summary)} of ${candidates} nominations saved`);
 
+  await moveStage(ctx, tokens.admin, campaignId, 'under_review');
   progress(`${tag}: opening the round (secretary POST /campaigns/${campaignId}/rounds)…`);
   const rounds = `/campaigns/${campaignId}/rounds`;
   const opening = await call(ctx, 'POST', rounds, tokens.secretary, { attendance });

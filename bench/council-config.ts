@@ -2,6 +2,8 @@
 import { int, ms, type Sample } from './report';
 
 export const ENABLED = process.env.BENCH_COUNCIL !== '0';
+/** BENCH_COUNCIL_API=0: the in-process tally only. */
+export const API_ENABLED = process.env.BENCH_COUNCIL_API !== '0';
 export const RUNS = Math.max(1, Number(process.env.BENCH_COUNCIL_RUNS ?? 30));
 export const WARMUP_RUNS = Math.max(0, Number(process.env.BENCH_COUNCIL_WARMUP ?? 5));
 export const API_REPEATS = Math.max(1, Number(process.env.BENCH_COUNCIL_API_REPEATS ?? 5));

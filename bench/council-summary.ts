@@ -30,6 +30,38 @@ function linearity(cases: readonly TallyCase[]) {
   };
 }
 
+/**
+ * The in-process tally's figures and goals, printed as soon as they are measured (before the API part,
+ * which BENCH_COUNCIL_API=0 skips): ns per ballot × candidate at each size, their spread, and the
+ * goal case's time.
+ */
+export function printInProcessSummary(inProcess: readonly TallyCase[], loadBefore: number): void {
+  const goalRealistic = inProcess.find((c) => c.density === 'realistic' && c.ballots === GOAL_BALLOTS && c.candidates === GOAL_CANDIDATES)!;
+  console.log('\n=== Council tally in-process (shared/council/tally.ts) ===');
+  console.log(`load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} now, ${os.cpus().length} CPUs`);
+  console.log(
+    table(
+      inProcess.map((c) => [
+        `${size(c.ballots, c.candidates)} ${c.density}`,
+        `${ms(c.sample.median)} / ${ms(c.sample.p95)}`,
+        `${c.nsPerCell.toFixed(1)} ns per ballot×cand.`,
+        `${c.nsPerMark.toFixed(0)} ns per mark`,
+      ]),
+      ['ballots × candidates', 'median / p95', '', ''],
+    ),
+  );
+  const goals = (['realistic', 'full'] as const).map((density) => {
+    const linear = linearity(inProcess.filter((c) => c.density === density));
+    return { goal: `ns per ballot × candidate within ${LINEARITY_SPREAD}× (${density}), max/min`, value: linear.text, pass: linear.pass };
+  });
+  goals.push({
+    goal: `${size(GOAL_BALLOTS, GOAL_CANDIDATES)} realistic under ${GOAL_MS} ms (median, quiet machine)`,
+    value: ms(goalRealistic.sample.median),
+    pass: goalRealistic.sample.median < GOAL_MS,
+  });
+  console.log(goalsTable(goals));
+}
+
 export function printCouncilSummary({ inProcess, api, memberCap, presentCap, apiMembers, loadBefore, started }: CouncilMeasures): void {
   const realistic = inProcess.filter((c) => c.density === 'realistic');
   const full = inProcess.filter((c) => c.density === 'full');

@@ -12,7 +12,8 @@
  *      DynamoDB requests (the product's requestCounter). Where the API refuses (a round too large to
  *      open, ballots too large for one request), it says so and does that step with the product's own
  *      functions, labelled as such, so that the steps after it are still measured through the API.
- * It prints its section, a summary with the goals, and a line `BENCH_JSON_COUNCIL {...}`.
+ * It prints the in-process figures and goals as soon as they are measured (BENCH_COUNCIL_API=0 stops
+ * there), then its section, a summary with the goals, and a line `BENCH_JSON_COUNCIL {...}`.
  * BENCH_CPU_PROFILE=1 adds a V8 CPU profile of 10 in-process tallies of 10,000 × 200.
  */
 import os from 'node:os';
@@ -26,6 +27,7 @@ import { apiCase, type ApiCase } from './council-api-case';
 import { councilSettings } from './council-ballots';
 import {
   ADMIN,
+  API_ENABLED,
   API_SIZES,
   CPU_PROFILE,
   ENABLED,
@@ -41,7 +43,7 @@ import {
 } from './council-config';
 import { inProcessInput, measureTally, type TallyCase } from './council-in-process';
 import { printCouncilSection } from './council-section';
-import { printCouncilSummary } from './council-summary';
+import { printCouncilSummary, printInProcessSummary } from './council-summary';
 import { cpuProfile } from './cpu';
 
 /** The largest of a set of schema sizes that the schema accepts (the caps the bench runs into). */
@@ -91,6 +93,9 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
     }, file);
     cpu = `\nCPU profile of 10 in-process tallies of ${size(GOAL_BALLOTS, GOAL_CANDIDATES)}, realistic ballots (written to ${file}):\n${summary}`;
   }
+
+  printInProcessSummary(inProcess, loadBefore);
+  if (!API_ENABLED) return;
 
   // b) through the API
   const tokens = { admin: await ctx.issueToken(ADMIN), hr: await ctx.issueToken(HR), secretary: await ctx.issueToken(SECRETARY) };
