@@ -13,14 +13,16 @@ type Key = Record<string, unknown>;
 export type ReadAs = { version: number | undefined } | 'absent' | 'fresh';
 
 export interface GuardedWrite {
+  /** The record's code, as the answer names it. */
+  id: string;
   key: Key;
   /** The item to put; absent: the record is deleted. */
   item?: Record<string, unknown>;
   read: ReadAs;
 }
 
-/** The writes whose record someone else changed since it was read: by index, with the version now (undefined: deleted). */
-export type Conflicts = Map<number, number | undefined>;
+/** The records someone else changed since they were read: by code, with the version now (undefined: deleted). */
+export type Conflicts = Map<string, number | undefined>;
 
 /** The condition that a record is still as the save read it. */
 export function condition(read: Exclude<ReadAs, 'fresh'>) {
@@ -52,7 +54,8 @@ const MAX_ROUNDS = 6;
  * is lost. Conditional writes go in transactions of up to 100 (a cancelled one names the rows in the
  * way; the others are sent again), new codes in plain batches: a save costs what it changed.
  */
-export async function writeGuarded(db: Db, writes: readonly GuardedWrite[]): Promise<Conflicts> {
+export async function writeGuarded(db: Db, list: readonly Omit<GuardedWrite, 'read'>[], read: (id: string) => ReadAs): Promise<Conflicts> {
+  const writes: GuardedWrite[] = list.map((write) => ({ ...write, read: read(write.id) }));
   const fresh = writes.filter((write) => write.read === 'fresh');
   await batchWriteAll(db.doc, db.tableName, { puts: fresh.map((write) => write.item!), deletes: [] });
   const failed = new Set<number>();
@@ -85,5 +88,7 @@ async function versionsNow(db: Db, writes: readonly GuardedWrite[], failed: numb
     failed.map((index) => writes[index]!.key),
   );
   const version = new Map(items.map((item) => [`${String(item.PK)}\u0000${String(item.SK)}`, Number(item.version ?? 1)]));
-  return new Map(failed.map((index) => [index, version.get(`${String(writes[index]!.key.PK)}\u0000${String(writes[index]!.key.SK)}`)]));
+  return new Map(
+    failed.map((index) => [writes[index]!.id, version.get(`${String(writes[index]!.key.PK)}\u0000${String(writes[index]!.key.SK)}`)]),
+  );
 }

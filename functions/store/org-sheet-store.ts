@@ -3,7 +3,7 @@ import { nomineeKey } from '#shared/nomination';
 import { Person, Unit, User } from '#shared/org';
 import { batchGetAll } from './batch';
 import type { Db } from './client';
-import { writeGuarded, type ReadAs } from './guarded-writes';
+import { writeGuarded, type GuardedWrite, type ReadAs } from './guarded-writes';
 import { keys, withoutKeys } from './keys';
 import { nominationsByNominee } from './nominee-index';
 import { personItem } from './org-store';
@@ -96,17 +96,13 @@ export async function writeRegistry(
   write: { units?: Unit[]; people?: Person[]; deleteUnits?: string[]; deletePeople?: string[] },
   read: (id: string) => ReadAs,
 ): Promise<Map<string, number | undefined>> {
-  const writes = [
+  const writes: Omit<GuardedWrite, 'read'>[] = [
     ...(write.units ?? []).map((unit) => ({ id: unit.id, key: keys.unit(unit.id), item: { ...keys.unit(unit.id), ...unit } })),
     ...(write.people ?? []).map((person) => ({ id: person.id, key: keys.person(person.id), item: personItem(person) })),
     ...(write.deleteUnits ?? []).map((id) => ({ id, key: keys.unit(id) })),
     ...(write.deletePeople ?? []).map((id) => ({ id, key: keys.person(id) })),
   ];
-  const conflicts = await writeGuarded(
-    db,
-    writes.map((w) => ({ ...w, read: read(w.id) })),
-  );
-  return new Map([...conflicts].map(([index, version]) => [writes[index]!.id, version]));
+  return writeGuarded(db, writes, read);
 }
 
 export async function usersOfUnits({ doc, tableName }: Db, unitIds: readonly string[]): Promise<Set<string>> {

@@ -20,11 +20,7 @@ export async function writeUsers(
     ...puts.map((user) => ({ id: user.email.toLowerCase(), key: keys.user(user.email), item: userItem(user) })),
     ...deletes.map((email) => ({ id: email.toLowerCase(), key: keys.user(email) })),
   ];
-  const conflicts = await writeGuarded(
-    db,
-    writes.map((w) => ({ ...w, read: read(w.id) })),
-  );
-  return new Map([...conflicts].map(([index, version]) => [writes[index]!.id, version]));
+  return writeGuarded(db, writes, read);
 }
 
 /**
