@@ -2,7 +2,7 @@ import type { NominationFields } from '#shared/nomination';
 import { registerSubject, type RegisterEntry } from '#shared/register/entry';
 import type { RuleContext } from '#shared/rules/index';
 import type { Db } from '#functions/store/client';
-import { registerOfNames } from '#functions/store/register-store';
+import { registerOfNominees } from '#functions/store/register-store';
 
 type Nominee = Pick<NominationFields, 'nomineeKind' | 'nomineeId'>;
 
@@ -16,8 +16,9 @@ function nomineeName(ctx: Pick<RuleContext, 'units' | 'people'>, nominee: Nomine
 export type NomineeAwards = (nominee: Nominee) => RegisterEntry[];
 
 /**
- * Rule 8's register side for a save: the entries under the names of the nominees it saves, one Query
- * per distinct name, so what it reads grows with the batch, never with the register or the campaign.
+ * Rule 8's register side for a save: the entries under the names of the nominees it saves (the names'
+ * markers, then a Query per name that has entries), so what it reads grows with the batch, never with the
+ * register or the campaign.
  */
 export async function awardsOfNominees(
   db: Db,
@@ -25,7 +26,7 @@ export async function awardsOfNominees(
   nominees: readonly Nominee[],
 ): Promise<NomineeAwards> {
   const subjects = nominees.map((n) => ({ kind: n.nomineeKind, name: nomineeName(ctx, n) }));
-  const entries = await registerOfNames(db, subjects);
+  const entries = await registerOfNominees(db, subjects);
   const bySubject = new Map<string, RegisterEntry[]>();
   for (const entry of entries) {
     const subject = registerSubject(entry.nomineeKind, entry.name);

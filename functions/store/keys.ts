@@ -29,6 +29,8 @@ import { identityKey } from '#shared/text';
  *   AWARDS#<I|C>#<name key>  ENTRY#<year>#<number>#<unit>  an award of the register (sổ khen thưởng): one
  *                                                       partition per nominee's kind and name, so a person's
  *                                                       or a unit's history is one Query whatever the register
+ *   AWARDS#<I|C>#<name key>  NAMED                      the name has entries: a save BatchGets these for its
+ *                                                       nominees and Queries only the partitions that exist
  *   IDEMPOTENCY#<email>      <key>                      a save's stored answer, for retries
  *   GSI1: NOMINEES#<campaignId> / <kind>#<nominee's identity key>#<nominationId>   live nominations by nominee (rule 8)
  *   GSI1: PEOPLE / <unitId>#<name's identity key>#<birth date>#<personId>   staff by unit and identity (likely
@@ -91,6 +93,7 @@ export const keys = {
   awardsPartition: (subject: string) => `AWARDS#${subject}`,
   award: (subject: string, entryId: string) => ({ PK: `AWARDS#${subject}`, SK: `ENTRY#${entryId}` }),
   awardPrefix: 'ENTRY#',
+  awardsNamed: (subject: string) => ({ PK: `AWARDS#${subject}`, SK: 'NAMED' }),
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */
   nomineeIndexPartition: (campaignId: string) => `NOMINEES#${campaignId}`,

@@ -18,11 +18,11 @@ function entryOf(item: Record<string, unknown>): RegisterEntry {
 /** Written (or written again: the key is the award's, so a retry or a second import is the same item) in batches of 25. */
 export async function putRegisterEntries(db: Db, entries: readonly RegisterEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await batchPutAll(
-    db.doc,
-    db.tableName,
-    entries.map((entry) => ({ ...entryKey(entry), ...entry })),
-  );
+  const named = new Set(entries.map((entry) => registerSubject(entry.nomineeKind, entry.name)));
+  await batchPutAll(db.doc, db.tableName, [
+    ...entries.map((entry) => ({ ...entryKey(entry), ...entry })),
+    ...[...named].map((subject) => keys.awardsNamed(subject)),
+  ]);
 }
 
 /** The entries already stored under these entries' keys (BatchGet, 100 keys a request), by registerEntryKey. */
@@ -46,4 +46,24 @@ export async function registerOfNames(db: Db, subjects: readonly { kind: Nominee
     }),
   );
   return pages.flat().map(entryOf);
+}
+
+/**
+ * The entries under a save's nominees' names: the names' markers first (BatchGet, 100 a request), then one
+ * Query per name that has any, so a save of 10,000 rows whose nominees were never awarded makes 100
+ * requests here, not 10,000.
+ */
+export async function registerOfNominees(db: Db, subjects: readonly { kind: NomineeKind; name: string }[]): Promise<RegisterEntry[]> {
+  const bySubject = new Map(subjects.map((s) => [registerSubject(s.kind, s.name), s]));
+  if (bySubject.size === 0) return [];
+  const markers = await batchGetAll(
+    db.doc,
+    db.tableName,
+    [...bySubject.keys()].map((subject) => keys.awardsNamed(subject)),
+  );
+  const named = new Set(markers.map((item) => String(item.PK)));
+  return registerOfNames(
+    db,
+    [...bySubject].filter(([subject]) => named.has(keys.awardsPartition(subject))).map(([, s]) => s),
+  );
 }
