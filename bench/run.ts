@@ -162,7 +162,11 @@ ${summary}`;
     `\nBENCH_JSON ${JSON.stringify({ ...json, warmupRows: WARMUP, repeats: REPEATS, singleRepeats: SINGLE_REPEATS, otherDynamoDbLocals: others, loadAverage: [round(loadBefore), round(os.loadavg()[0]!)], totalSeconds: round((performance.now() - started) / 1000) })}`,
   );
   // The council's tally (bench/council.ts; BENCH_COUNCIL=0 skips it), on the same DynamoDB Local and local API.
-  await runCouncilBench({ baseUrl: bench.baseUrl, issueToken, log: bench.log, progress });
+  // Its API part outgrew the product (issue 13: more ballots than a council of the schema's size is issued
+  // void the round); the in-process figures are printed as measured, and the other sections still run.
+  await runCouncilBench({ baseUrl: bench.baseUrl, issueToken, log: bench.log, progress }).catch((error: unknown) =>
+    console.log(`\nCouncil over the API: not measured (${error instanceof Error ? error.message : String(error)})\n`),
+  );
   await runSaveCycleBench({ baseUrl: bench.baseUrl, issueToken, progress }); // one row through the pane's whole cycle
   // The Cán bộ sheet: 200 and 2,000 staff pasted and saved through the pane (bench/org-sheets.ts; BENCH_ORG=0 skips it).
   await runOrgSheetsBench({ baseUrl: bench.baseUrl, issueToken, progress });
