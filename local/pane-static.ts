@@ -21,9 +21,11 @@ export interface PaneFilesOptions {
   whenReady?: () => Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
+/** The content types the pane's files are served with (also by the e2e tests' server). */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
@@ -51,7 +53,7 @@ export function paneFilesListener(options: PaneFilesOptions): Listener {
   const config = JSON.stringify(LOCAL_RUNTIME_CONFIG);
 
   async function serveFile(res: ServerResponse, path: string, demo: boolean): Promise<void> {
-    if (path === '/config.json') return send(res, 200, TYPES['.json']!, config);
+    if (path === '/config.json') return send(res, 200, CONTENT_TYPES['.json']!, config);
     const file = fileOf(options.dir, path);
     if (!file) return send(res, 400, 'text/plain; charset=utf-8', 'bad path');
     let content: Buffer;
@@ -60,7 +62,7 @@ export function paneFilesListener(options: PaneFilesOptions): Listener {
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', `not found: ${path}`);
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     if (demo && (path === '/taskpane.html' || path === '/signin.html')) return send(res, 200, type, demoPaneHtml(content.toString('utf8')));
     // The build's hashed names change with their content: a browser keeps them for good.
     send(res, 200, type, content, path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_TYPES } from '#local/pane-static';
 import { bundle } from './assets';
 
 /**
@@ -112,18 +113,7 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+const TYPES = CONTENT_TYPES;
 
 export const OFFICE_STANDIN = `/* office.js in the stand-in host: the pane takes the host's Office, Excel and OfficeExtension;
    a page in an Office dialog (a popup the pane opened, e.g. signin.html) takes the dialog's Office. */
