@@ -9,12 +9,15 @@ import { Issue } from './issue';
  * A decision recorded by hand: the Province's Quyết định on the Bằng khen, as signed (its number, date
  * and signer), and the nominations it awards, all selected for that form.
  */
+/** A decision's nominations in one request: its moves, audit and counters fit one DynamoDB transaction. */
+export const MAX_DECISION_NOMINATIONS = 90;
+
 export const RecordDecisionRequest = z.strictObject({
   number: z.string().trim().min(1).max(80),
   date: IsoDate,
   signer: z.string().trim().min(1).max(200),
   awardForm: z.string().regex(/^[A-Z0-9_]{2,40}$/),
-  nominationIds: z.array(Id).min(1).max(90),
+  nominationIds: z.array(Id).min(1).max(MAX_DECISION_NOMINATIONS),
 });
 export type RecordDecisionRequest = z.infer<typeof RecordDecisionRequest>;
 

@@ -64,7 +64,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
   const openSheet = createSheetLoad(core, report, scheduler);
   const conflicts = createConflictActions(core, report, save);
   const runAction = createRoleActionRunner(core, save);
-  // A council's confirmation and an issued decision reload the nomination sheet through the same load as the button.
+  // A council's confirmation and an issued or recorded decision reload the nomination sheet through the same load as the button.
   const reloadSheet = () => core.track(core.exclusive(openSheet));
   const offsets = createCertificateOffsets(core);
   const stage = createStageActions(core);
@@ -118,7 +118,7 @@ export function createPaneController(deps: PaneDeps): PaneController {
     ...(deps.orgSheets ? { org: createOrg(core, deps.orgSheets).actions } : {}),
     ...(deps.statisticsSheets ? { statistics: createStatistics(core, deps.statisticsSheets) } : {}),
     // The award register's sheets are written and read as the org sheets are (the same Excel module).
-    ...(deps.orgSheets ? { register: createRegister(core, deps.orgSheets).actions } : {}),
+    ...(deps.orgSheets ? { register: createRegister(core, deps.orgSheets, reloadSheet).actions } : {}),
     ...createDocuments(core, deps.offerFile ?? blobUrlOffer, reloadSheet),
     files: createFiles(core, report),
     openCertificateOffsets: offsets.open,

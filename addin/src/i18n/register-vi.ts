@@ -24,4 +24,23 @@ export const REGISTER_VI = {
   'register.outcome.unchanged': 'Đã có trong sổ khen thưởng',
   'register.outcome.updated': 'Đã cập nhật trong sổ khen thưởng',
   'register.outcome.recorded': 'Đã có theo quyết định đã ghi',
+  'register.decision.heading': 'Ghi quyết định của cấp trên',
+  'register.decision.hint':
+    'Quyết định khen thưởng của cấp trên (Bằng khen): chọn hình thức, nhập số, ngày, người ký và đánh dấu những người, tập thể được khen.',
+  'register.decision.form': 'Hình thức khen thưởng',
+  'register.decision.number': 'Số quyết định',
+  'register.decision.date': 'Ngày quyết định (dd/MM/yyyy)',
+  'register.decision.signer': 'Người ký',
+  'register.decision.nominations': 'Được khen thưởng ({n} đã chọn)',
+  'register.decision.empty':
+    'Chưa có hồ sơ nào được Hội đồng chọn cho hình thức này: hãy mở bảng tổng hợp sau khi Hội đồng xác nhận kết quả.',
+  'register.decision.submit': 'Ghi quyết định',
+  'register.decision.noForm': 'Hãy chọn hình thức khen thưởng của quyết định.',
+  'register.decision.noNumber': 'Hãy nhập số quyết định.',
+  'register.decision.badDate': 'Ngày quyết định "{text}" không phải ngày dd/MM/yyyy: hãy nhập lại, ví dụ 20/11/2025.',
+  'register.decision.noSigner': 'Hãy nhập người ký quyết định.',
+  'register.decision.noneTicked': 'Hãy đánh dấu ít nhất một người hoặc tập thể được khen thưởng.',
+  'register.decision.tooMany':
+    'Đã chọn {n} hồ sơ, một lần ghi tối đa {max}: hãy ghi quyết định thành nhiều lần, mỗi lần không quá {max} hồ sơ.',
+  'register.decision.recorded': 'Đã ghi quyết định số {number}: {n} tập thể, cá nhân chuyển sang "Đã khen thưởng".',
 } as const;

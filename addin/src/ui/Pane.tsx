@@ -3,7 +3,7 @@ import type { PaneActions, PaneState } from '#addin/app/controller';
 import { mayEditCertificateOffsets, mayIssue, offeredDocuments } from '#addin/app/documents/documents';
 import { offeredOrgSheets } from '#addin/app/org/org-access';
 import { mayExportYear } from '#addin/app/statistics/statistics-access';
-import { mayImportHistory } from '#addin/app/register/register-state';
+import { mayImportHistory, mayRecordDecision, type DecisionDraft } from '#addin/app/register/register-state';
 import { Banners } from './Banners';
 import { CampaignBar } from './CampaignBar';
 import { ConflictPanel } from './ConflictPanel';
@@ -149,6 +149,14 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               onLookup={(query) => void actions.register?.lookup(query)}
               onOpenHistory={() => void actions.register?.openHistory()}
               onImportHistory={() => void actions.register?.importHistory()}
+              {...(mayRecordDecision(state.user) && state.decisionChoices?.campaignId === state.campaignId
+                ? {
+                    decision: {
+                      choices: state.decisionChoices!,
+                      onRecord: (draft: DecisionDraft) => void actions.register?.recordDecision(draft),
+                    },
+                  }
+                : {})}
             />
           )}
           <ConflictPanel

@@ -1,13 +1,15 @@
 import { Button, Caption1, Field, Input, Select } from '@fluentui/react-components';
 import { ArrowUploadRegular, SearchRegular, TableRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { RegisterQuery } from '#addin/app/register/register-state';
+import type { DecisionChoices, DecisionDraft, RegisterQuery } from '#addin/app/register/register-state';
+import { DecisionForm } from './DecisionForm';
 import { useT } from './i18n';
 import { Section, useLayoutStyles } from './Section';
 
 /**
  * "Sổ khen thưởng": whose history to look up (a person or a unit, by name or code) with the year, form
- * and unit filters, and for HR and an administrator the history sheet's buttons. State and callbacks only.
+ * and unit filters, and for HR and an administrator the history sheet's buttons and the higher
+ * authority's decision (DecisionForm). State and callbacks only.
  */
 export function RegisterPanel({
   busy,
@@ -15,9 +17,12 @@ export function RegisterPanel({
   onLookup,
   onOpenHistory,
   onImportHistory,
+  decision,
 }: {
   busy: boolean;
   canImport: boolean;
+  /** Offered to whoever may record a decision, once a load says what it may award. */
+  decision?: { choices: DecisionChoices; onRecord: (draft: DecisionDraft) => void };
   onLookup: (query: RegisterQuery) => void;
   onOpenHistory: () => void;
   onImportHistory: () => void;
@@ -75,6 +80,9 @@ export function RegisterPanel({
           </>
         )}
       </div>
+      {decision && decision.choices.forms.length > 0 && (
+        <DecisionForm busy={busy} choices={decision.choices} onRecord={decision.onRecord} />
+      )}
     </Section>
   );
 }

@@ -12,7 +12,7 @@ import type { OrgSheets } from '#addin/excel/office-org-sheets';
 import type { OrgActions } from '#addin/app/org/org-access';
 import type { StatisticsSheets } from '#addin/excel/office-statistics-sheets';
 import type { StatisticsActions } from '#addin/app/statistics/statistics-access';
-import type { RegisterActions } from '#addin/app/register/register-state';
+import type { DecisionChoices, RegisterActions } from '#addin/app/register/register-state';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import type { FileOffer, OfferedFile } from '#addin/app/documents/document-types';
 import type { ConflictView } from '#addin/app/conflicts/conflicts';
@@ -89,6 +89,8 @@ export interface PaneState {
   document?: OfferedFile;
   /** "Hồ sơ đính kèm": the files of the nomination on the row last shown. */
   files?: FilesState;
+  /** "Ghi quyết định của cấp trên": its forms and the nominations awaiting them, as the last load read them. */
+  decisionChoices?: DecisionChoices;
   /** The certificates' layout on the office's blank, once an administrator opened its offsets. */
   certificateLayout?: StoredCertificateLayout;
   /** The status line of the last action (each action replaces it). */

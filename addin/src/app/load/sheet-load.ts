@@ -7,6 +7,7 @@ import type { PaneCore } from '#addin/app/core/pane-core';
 import type { PaneReport } from '#addin/app/report/pane-report';
 import { planSave } from '#addin/app/save/save-plan';
 import { SHEET_LANGUAGE } from '#addin/app/sheet/sheet';
+import { decisionChoices } from '#addin/app/register/decision-form';
 
 /**
  * "Mở bảng tổng hợp": lays out the sheet and loads the campaign's nominations into it, merged with the
@@ -54,7 +55,8 @@ export function createSheetLoad(core: PaneCore, report: PaneReport, scheduler: S
       report.publish(validation.issues, validation.quotaUsage);
       report.publishConflicts();
       const notice = loadNotice({ user: store.state.user, nominations, labels: merged.labels, dropped: merged.dropped });
-      store.set({ sheet: 'ready', unsavedRows: merged.unsaved, edited: false, notice });
+      const choices = memory.campaign ? decisionChoices(memory.campaign, nominations, merged.labels, merged.rowIds) : undefined;
+      store.set({ sheet: 'ready', unsavedRows: merged.unsaved, edited: false, notice, decisionChoices: choices });
       await scheduler.watchEdits();
       if (merged.unsaved > 0 && store.state.autosave && core.mayWrite()) void scheduler.requestSave().catch(() => undefined);
     } catch (error) {

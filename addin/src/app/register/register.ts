@@ -10,13 +10,15 @@ import { withBusy } from '#addin/app/core/busy';
 import type { PaneCore } from '#addin/app/core/pane-core';
 import { mayImportHistory, type RegisterActions, type RegisterQuery } from './register-state';
 import { historyMessages } from './register-results';
+import { createDecisionRecorder } from './decision-form';
 
 /**
  * The pane's "Sổ khen thưởng" section: a person's or a unit's history looked up and written to the
  * "Tra cứu khen thưởng" sheet (one API request, one Excel call), and the "Lịch sử khen thưởng" sheet
- * laid out and imported, each row's answer in its messages cell (one Excel call to read, one to write).
+ * laid out and imported, each row's answer in its messages cell (one Excel call to read, one to write);
+ * and the Province's decision recorded by hand (decision-form.ts).
  */
-export function createRegister(core: PaneCore, sheets: OrgSheets): { actions: RegisterActions } {
+export function createRegister(core: PaneCore, sheets: OrgSheets, reloadSheet: () => Promise<void>): { actions: RegisterActions } {
   const { api, store } = core;
   const run = (work: () => Promise<void>) => core.track(core.exclusive(() => withBusy(core, work)));
 
@@ -84,5 +86,5 @@ export function createRegister(core: PaneCore, sheets: OrgSheets): { actions: Re
     if (writes.length > 0) await sheets.writeColumns(HISTORY_SCHEMA.sheetName, read.headerRow + 1, writes);
   }
 
-  return { actions: { lookup, openHistory, importHistory } };
+  return { actions: { lookup, openHistory, importHistory, recordDecision: createDecisionRecorder(core, reloadSheet) } };
 }
