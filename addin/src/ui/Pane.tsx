@@ -149,10 +149,10 @@ function PaneBody({ state, actions }: { state: PaneState; actions: PaneActions }
               onLookup={(query) => void actions.register?.lookup(query)}
               onOpenHistory={() => void actions.register?.openHistory()}
               onImportHistory={() => void actions.register?.importHistory()}
-              {...(mayRecordDecision(state.user) && state.decisionChoices?.campaignId === state.campaignId
+              {...(state.decisionChoices && state.decisionChoices.campaignId === state.campaignId && mayRecordDecision(state.user)
                 ? {
                     decision: {
-                      choices: state.decisionChoices!,
+                      choices: state.decisionChoices,
                       onRecord: (draft: DecisionDraft) => void actions.register?.recordDecision(draft),
                     },
                   }
