@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { isApiPath, proxyToApi } from './api-proxy';
 import { demoAnswer, demoPaneHtml } from './demo-page';
+import { CONTENT_TYPES } from './content-types';
 
 /**
  * The built pane as `npm start` serves it (and the bench measures it): files of the build folder,
@@ -20,20 +21,6 @@ export interface PaneFilesOptions {
   /** Waits for the build under way; rejects with the build's error (local/pane-build.ts). */
   whenReady?: () => Promise<void>;
 }
-
-/** The content types the pane's files are served with (also by the e2e tests' server). */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 

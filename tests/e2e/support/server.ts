@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_TYPES } from '#local/pane-static';
+import { CONTENT_TYPES } from '#local/content-types';
 import { bundle } from './assets';
 
 /**
