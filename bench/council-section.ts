@@ -27,12 +27,12 @@ export function printCouncilSection({ inProcess, api, memberCap, presentCap, api
       `Realistic ballots: each marks up to the places of each form (85% fill them all), by the candidates' standing; ~2% of marks "X" or " x"`,
       `  (valid); ~1% of ballots invalid: one mark over a form's places (0.4%), a wrong mark "v" (0.3%), a number used twice (0.15% of pairs).`,
       `  Only non-empty marks are sent. Full ballots: every candidate marked on every ballot (places = candidates): ballots × candidates marks.`,
-      `Ballots reach tally() as the route gives them to it: JSON.parse of their JSON (decodeBallots = gunzip + JSON.parse).`,
+      `Ballots reach tally() as the route gives them to it: compact (shared/council/ballot-codec.ts), JSON.parse of their stored JSON.`,
       `In-process council: members = ballots + 5% absent, everyone present casting one ballot (2% in writing). That is beyond the schema`,
       `  (CouncilSettings.members ≤ ${int(memberCap)}, Attendance.present ≤ ${int(presentCap)}), so the settings are built directly, not parsed;`,
       `  tally() reads only the member count. Threshold base: valid ballots (the seed: > 50% of members; the API runs below need it).`,
       `Each check: the tally found exactly the invalid ballots planted, by reason. Times: median / p95 of ${RUNS} runs, each`,
-      `  size after ${WARMUP_RUNS > 0 ? `≥ ${WARMUP_RUNS} unreported runs lasting ≥ ${WARMUP_MS} ms (JIT)` : 'no warm-up (BENCH_COUNCIL_WARMUP=0)'}; p95 nearest rank. One process: the local API is idle meanwhile.`,
+      `  size after ${WARMUP_RUNS > 0 ? `≥ ${WARMUP_RUNS} unreported runs and ≥ ${WARMUP_MS} ms of the process's CPU time (JIT)` : 'no warm-up (BENCH_COUNCIL_WARMUP=0)'}; p95 nearest rank. One process: the local API is idle meanwhile.`,
     ].join('\n'),
   );
   const marksPerBallot = (c: TallyCase) => (c.marks / c.ballots).toFixed(1);

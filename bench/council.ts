@@ -77,7 +77,7 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   for (const density of ['realistic', 'full'] as const) {
     for (const [ballots, candidates] of IN_PROCESS_SIZES) {
       progress(
-        `council in-process: tally of ${size(ballots, candidates)}, ${density} ballots, ${RUNS} runs after ${WARMUP_RUNS}+ (≥ ${WARMUP_MS} ms) unreported…`,
+        `council in-process: tally of ${size(ballots, candidates)}, ${density} ballots, ${RUNS} runs after ${WARMUP_RUNS}+ (≥ ${WARMUP_MS} ms of CPU) unreported…`,
       );
       inProcess.push(measureTally(ballots, candidates, density));
     }

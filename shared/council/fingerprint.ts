@@ -1,5 +1,6 @@
 import type { BallotsFingerprint } from '#shared/api/tally';
 import { toNfc } from '#shared/text';
+import { forEachBit, hasBit, type CompactBallots } from './ballot-codec';
 import type { Ballot } from './round';
 
 /**
@@ -24,18 +25,50 @@ export const BALLOTS_FORMAT = 'thidua-ballots/1';
 /** SHA-256 of some bytes: WebCrypto's digest in the browser, node:crypto on the server (shared does no I/O). */
 export type Sha256 = (bytes: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer | Uint8Array>;
 
-type CanonicalBallot = [number, [string, string][]];
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A ballot's marks in the canonical form: NFC, trimmed, blank ones left out, by candidate id. */
+function canonicalMarks(marks: readonly (readonly [string, string])[]): [string, string][] {
+  return marks
+    .map(([id, mark]): [string, string] => [toNfc(id), toNfc(mark).trim()])
+    .filter(([, mark]) => mark !== '')
+    .sort(([a], [b]) => byText(a, b));
+}
+
+/** The canonical text of ballots given as [number, the JSON text of their canonical marks]. */
+function canonicalText(round: number, entries: { number: number; json: string }[]): string {
+  entries.sort((a, b) => a.number - b.number || byText(a.json, b.json));
+  return `[${JSON.stringify(BALLOTS_FORMAT)},${JSON.stringify(round)},[${entries.map((e) => `[${e.number},${e.json}]`).join(',')}]]`;
+}
 
 export function canonicalBallots(round: number, ballots: readonly Ballot[]): string {
-  const entries = ballots.map((ballot): { json: string; value: CanonicalBallot } => {
-    const marks = Object.entries(ballot.marks)
-      .map(([id, mark]): [string, string] => [toNfc(id), toNfc(mark).trim()])
-      .filter(([, mark]) => mark !== '')
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return { json: JSON.stringify(marks), value: [ballot.number, marks] };
+  return canonicalText(
+    round,
+    ballots.map((ballot) => ({ number: ballot.number, json: JSON.stringify(canonicalMarks(Object.entries(ballot.marks))) })),
+  );
+}
+
+/**
+ * The same canonical text from compact ballots (ballot-codec.ts), without making a Ballot of each: the
+ * candidates' ids (ASCII, so already NFC) are sorted once, and a ballot with only bits writes its marks
+ * by walking them in that order. The text is the one canonicalBallots gives for the decoded ballots.
+ */
+export function canonicalCompactBallots(round: number, compact: CompactBallots, candidateIds: readonly string[]): string {
+  const mark = toNfc(compact.mark).trim();
+  const order = candidateIds.map((_, i) => i).sort((a, b) => byText(candidateIds[a]!, candidateIds[b]!));
+  const pieces = candidateIds.map((id) => `[${JSON.stringify(id)},${JSON.stringify(mark)}]`);
+  const entries = compact.ballots.map(([number, bits, others]) => {
+    if (others) {
+      const marks: [string, string][] = [];
+      forEachBit(bits, (index) => marks.push([candidateIds[index]!, compact.mark]));
+      for (const [who, value] of others) marks.push([typeof who === 'number' ? candidateIds[who]! : who, value]);
+      return { number, json: JSON.stringify(canonicalMarks(marks)) };
+    }
+    const written: string[] = [];
+    if (mark !== '' && bits !== '') for (const index of order) if (hasBit(bits, index)) written.push(pieces[index]!);
+    return { number, json: `[${written.join(',')}]` };
   });
-  entries.sort((a, b) => a.value[0] - b.value[0] || (a.json < b.json ? -1 : a.json > b.json ? 1 : 0));
-  return JSON.stringify([BALLOTS_FORMAT, round, entries.map((entry) => entry.value)]);
+  return canonicalText(round, entries);
 }
 
 export function toHex(bytes: ArrayBuffer | Uint8Array): string {
@@ -44,6 +77,17 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 
 export async function ballotsFingerprint(round: number, ballots: readonly Ballot[], sha256: Sha256): Promise<BallotsFingerprint> {
   const digest = await sha256(new TextEncoder().encode(canonicalBallots(round, ballots)));
+  return { format: BALLOTS_FORMAT, sha256: toHex(digest) };
+}
+
+/** The fingerprint of compact ballots: the same as that of the ballots they encode. */
+export async function compactBallotsFingerprint(
+  round: number,
+  compact: CompactBallots,
+  candidateIds: readonly string[],
+  sha256: Sha256,
+): Promise<BallotsFingerprint> {
+  const digest = await sha256(new TextEncoder().encode(canonicalCompactBallots(round, compact, candidateIds)));
   return { format: BALLOTS_FORMAT, sha256: toHex(digest) };
 }
 

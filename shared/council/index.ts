@@ -9,3 +9,4 @@ export * from './refusal';
 export * from './round-status';
 export * from './fingerprint';
 export * from './counting-board';
+export * from './ballot-codec';
