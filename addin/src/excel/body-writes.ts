@@ -1,9 +1,10 @@
 /// <reference types="office-js" />
 import type { CellValue, ColumnDef } from '#shared/sheet/columns';
-import type { NoteApi } from './cell-notes';
+import { addinNoteText, type NoteApi } from './cell-notes';
 import type { ResultsBatch, RowMark, RowWrite, WriteReport } from './gateway';
-import { numberFormatOf, toExcelValue } from './layout';
-import { idsAfter, locateRows, placeWrites } from './relocate';
+import { numberFormatOf, toExcelValue, type ColumnMap } from './layout';
+import { idsAfter, placeWrites } from './relocate';
+import { readForResults, type ResultsReadRun } from './results-read';
 import { addOrdinals, cellPatches, fillRuns, plannedNotes, valueBlocks, type PlannedNote, type WriteCell } from './row-plan';
 import { locateNotes, notesInBody, readTable, type TableState } from './table-state';
 import { runWriteBatches, type EventsState, type WriteOp } from './write-batches';
@@ -72,18 +73,21 @@ export async function replaceBody(
 }
 
 /**
- * A save's results, each on the row it came from as found now (relocate.ts), read with the body's
- * values in the same round trip as the header and the notes. The add-in's notes on the rows written
- * are stale: replaced. The known ids go last, in the same request as the last writes.
+ * A save's results, each on the row it came from as found now (results-read.ts: one request in the usual
+ * case, notes located in it), then one request of writes: only the cells whose value changes, fills, the
+ * add-in's notes that change (an unchanged one stays), the known ids last, in the same request.
  */
-export async function writeSaveResults(run: WriteRun, columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport> {
+export async function writeSaveResults(
+  run: WriteRun,
+  columns: readonly ColumnDef[],
+  batch: ResultsBatch,
+  memo: Pick<ResultsReadRun, 'noteCount' | 'last'> = { noteCount: undefined, last: undefined },
+): Promise<WriteReport & { noteCount: number | undefined }> {
   const { context, sync, budget } = run;
-  const read = await readTable(context, columns, { values: true, position: true, noteApi: run.noteApi, sync });
-  const placements = locateRows(batch.writes, read.rows, columns, batch.rowCountAtRead);
+  const read = await readForResults({ context, sync, noteApi: run.noteApi, ...memo }, columns, batch);
+  const { state, placements } = read;
   const placed = placeWrites(batch.writes, placements);
-  const planned = plannedNotes(columns, read.map, placed);
-  const wanted = (ours: boolean) => ours || planned.length > 0;
-  const state: TableState = { ...read, notes: placed.length > 0 ? await locateNotes(context, read.notes, wanted, sync) : [] };
+  const planned = plannedNotes(columns, state.map, placed);
 
   const operations: WriteOp[] = [];
   const patches = cellPatches(columns, state.map, placed);
@@ -91,15 +95,66 @@ export async function writeSaveResults(run: WriteRun, columns: readonly ColumnDe
   const after = [...read.rows];
   for (const write of placed) if (write.values) after[write.rowIndex] = write.values;
   addOrdinals(patches, columns, state.map, after, read.rows);
+  dropUnchanged(patches, columns, state.map, read.rows);
   for (const block of valueBlocks(patches)) operations.push(...valueOps(block, budget));
   const marks = new Map<number, RowMark>(placed.map((write) => [write.rowIndex, write.mark]));
   for (const fill of fillRuns(marks)) operations.push(fillOp(fill, state.map.width));
-  const written = new Set(placed.map((write) => write.rowIndex));
-  for (const note of notesInBody(state)) if (note.ours && written.has(note.row)) operations.push(noteRemoveOp(note));
-  operations.push(...noteAdds(run.noteApi, state, planned));
+  const notes = noteChanges(run.noteApi, state, planned, new Set(placed.map((write) => write.rowIndex)));
+  operations.push(...notes.operations);
   if (batch.knownIds) operations.push(knownIdsOp(batch.knownIds));
   if (operations.length > 0) await runWriteBatches({ context, budget, sync, state: run.events }, operations);
-  return { placements, ids: idsAfter(read.rows, columns, placed) };
+  const noteCount = read.noteCount === undefined ? undefined : read.noteCount + notes.delta;
+  return { placements, ids: idsAfter(read.rows, columns, placed), noteCount };
+}
+
+/**
+ * The add-in's notes on the rows written, against those planned: one that says the same stays, a stale
+ * one goes (the last in the collection first, so that no removal moves another), a new one is added
+ * unless a person's note holds its cell. `delta`: how the number of notes changes.
+ */
+function noteChanges(
+  api: NoteApi,
+  state: TableState,
+  planned: readonly PlannedNote[],
+  written: ReadonlySet<number>,
+): { operations: WriteOp[]; delta: number } {
+  const inBody = notesInBody(state);
+  const key = (note: { row: number; column: number }) => `${note.row}:${note.column}`;
+  const wanted = new Map(planned.map((note) => [key(note), addinNoteText(note.text)]));
+  const kept = new Set<string>();
+  const removals = inBody
+    .filter((note) => note.ours && written.has(note.row))
+    .filter((note) => {
+      const same = wanted.get(key(note)) === note.content;
+      if (same) kept.add(key(note));
+      return !same;
+    })
+    .sort((a, b) => b.index - a.index);
+  const adds = noteAdds(
+    api,
+    state,
+    planned.filter((note) => !kept.has(key(note))),
+  );
+  return { operations: [...removals.map(noteRemoveOp), ...adds], delta: adds.length - removals.length };
+}
+
+/** The patched cells that already hold what would be written (a row read as it is now): left out of the request. */
+function dropUnchanged(
+  patches: Map<number, Map<number, WriteCell>>,
+  columns: readonly ColumnDef[],
+  map: ColumnMap,
+  rows: readonly (readonly CellValue[])[],
+): void {
+  const schemaOf = new Map(map.tableIndex.map((column, schema) => [column, schema]));
+  for (const [row, cells] of patches) {
+    const now = rows[row];
+    if (!now) continue;
+    for (const [column, value] of cells) {
+      const schema = schemaOf.get(column);
+      if (schema !== undefined && columns[schema] && toExcelValue(now[schema]) === value) cells.delete(column);
+    }
+    if (cells.size === 0) patches.delete(row);
+  }
 }
 
 /** The notes to add; none on a cell that already holds a person's note (a cell holds one note). */

@@ -35,22 +35,31 @@ export interface ExistingNote {
   row: number;
   column: number;
   ours: boolean;
+  /** Its text as it stands (an unchanged note of the add-in's is left in place). */
+  content: string;
+  /** Its place in the collection: removals go from the last to the first, so that none moves another. */
+  index: number;
   remove(): void;
 }
 
 interface Located {
   item: Excel.Note | Excel.Comment;
   location: Excel.Range;
+  index: number;
 }
 
 /**
- * Finding the notes on a sheet takes two round trips: the collection (how many, their text), then
- * each one's cell (getLocation is a method, not a property a single load could expand). When the
- * first answer leaves no note worth locating, the second trip is skipped.
+ * Finding the notes on a sheet: the collection (their text) and each one's cell (getLocation is a
+ * method, not a property a single load could expand). Two round trips when the number of notes is not
+ * known beforehand (queueCollection, then queueLocations); one when it is (queueCount in an earlier
+ * read, then queueAll: every item by its index, located in the request that lists them, and the count
+ * again to tell whether someone added or removed a note in between).
  */
 export class NoteListing {
   private located: Located[] = [];
   private collection: Excel.NoteCollection | Excel.CommentCollection | undefined;
+  private counted: OfficeExtension.ClientResult<number> | undefined;
+  private expected: number | undefined;
 
   constructor(
     private readonly api: NoteApi,
@@ -58,13 +67,42 @@ export class NoteListing {
     private readonly sheet: Excel.Worksheet,
   ) {}
 
+  private source(): Excel.NoteCollection | Excel.CommentCollection | undefined {
+    if (this.api === 'notes') return this.sheet.notes;
+    if (this.api === 'comments') return this.context.workbook.comments;
+    return undefined;
+  }
+
+  /** Before a sync: how many notes there are (a read's by-product, for the next write's queueAll). */
+  queueCount(): void {
+    this.counted = this.source()?.getCount();
+  }
+
+  /** After that sync: the count, undefined when the host has neither notes nor comments. */
+  get count(): number | undefined {
+    return this.counted?.value;
+  }
+
   /** Before the first sync: load the collection. */
   queueCollection(): void {
-    if (this.api === 'notes') this.collection = this.sheet.notes.load('items/content');
-    else if (this.api === 'comments') {
-      this.collection = this.context.workbook.comments.load('items/content');
-      this.sheet.load('name');
-    }
+    const source = this.source();
+    this.collection = source?.load('items/content');
+    if (this.api === 'comments') this.sheet.load('name');
+  }
+
+  /** Before the first sync: the collection, and each of the `count` notes an earlier read counted, located. */
+  queueAll(count: number): void {
+    this.queueCollection();
+    this.queueCount();
+    this.expected = count;
+    const source = this.source();
+    if (!source) return;
+    this.located = Array.from({ length: count }, (_, index) => this.locate(source.getItemAt(index), index));
+  }
+
+  /** After the sync of queueAll: every note was located (none added meanwhile). */
+  locatedAll(): boolean {
+    return this.expected !== undefined && (this.counted === undefined || this.counted.value === this.expected);
   }
 
   /**
@@ -73,27 +111,33 @@ export class NoteListing {
    */
   queueLocations(wanted: (ours: boolean) => boolean = () => true): boolean {
     const items: (Excel.Note | Excel.Comment)[] = this.collection?.items ?? [];
-    this.located = items
-      .filter((item) => wanted(isAddinNote(item.content)))
-      .map((item) => {
-        const location = item.getLocation();
-        location.load('rowIndex,columnIndex');
-        if (this.api === 'comments') location.worksheet.load('name');
-        return { item, location };
-      });
+    this.located = items.flatMap((item, index) => (wanted(isAddinNote(item.content)) ? [this.locate(item, index)] : []));
     return this.located.length > 0;
   }
 
-  /** After the second sync: the notes of the table's sheet. */
+  private locate(item: Excel.Note | Excel.Comment, index: number): Located {
+    const location = item.getLocation();
+    location.load('rowIndex,columnIndex');
+    if (this.api === 'comments') location.worksheet.load('name');
+    return { item, location, index };
+  }
+
+  /** After the locating sync: the notes of the table's sheet. */
   existing(): ExistingNote[] {
+    const contents = this.collection?.items.map((item) => item.content) ?? [];
     return this.located
       .filter(({ location }) => this.api !== 'comments' || location.worksheet.name === this.sheet.name)
-      .map(({ item, location }) => ({
-        row: location.rowIndex,
-        column: location.columnIndex,
-        ours: isAddinNote(item.content),
-        remove: () => item.delete(),
-      }));
+      .map(({ item, location, index }) => {
+        const content = contents[index] ?? '';
+        return {
+          row: location.rowIndex,
+          column: location.columnIndex,
+          ours: isAddinNote(content),
+          content,
+          index,
+          remove: () => item.delete(),
+        };
+      });
   }
 }
 

@@ -8,7 +8,8 @@ import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { OfficeSession, type ExcelHost, type OfficeSessionOptions } from './office-session';
 import { PAGE_LAYOUT_SET } from './page-setup';
 import { ensureSheet } from './sheet-setup';
-import { readTable, toSchemaRows } from './table-state';
+import { readTable, toSchemaRows, type SizeHint } from './table-state';
+import type { LastRead } from './results-read';
 import type { EventsState } from './write-batches';
 
 export { KNOWN_IDS_SETTING } from './table-state';
@@ -30,6 +31,14 @@ export function createOfficeGateway(options: OfficeGatewayOptions = {}): ExcelGa
 class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements ExcelGateway {
   private noteApiChoice: NoteApi | undefined;
   private readonly budget: number;
+  /**
+   * What the last readRows saw (its header and rows, and how many notes the sheet held), so that the
+   * results written after it read back only the rows they write and locate the notes in that same
+   * request. Forgotten by any other write: the rows the next results refer to come from a new read.
+   */
+  private memo: { noteCount: number | undefined; last: LastRead | undefined } = { noteCount: undefined, last: undefined };
+  /** How large the body was when last read: a body too large for one response is then read in as few slices as it needs. */
+  private size: SizeHint | undefined;
 
   constructor(options: OfficeGatewayOptions) {
     super(options);
@@ -43,8 +52,17 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
 
   async readRows(columns: readonly ColumnDef[]): Promise<SheetSnapshot> {
     return this.run(async (context) => {
-      const { rows, knownIds } = await readTable(context, columns, { values: true, knownIds: true, sync: this.sync });
-      return { rows, knownIds };
+      const read = await readTable(context, columns, {
+        values: true,
+        knownIds: true,
+        noteApi: this.noteApi(),
+        notes: 'count',
+        ...(this.size ? { sizeHint: this.size } : {}),
+        sync: this.sync,
+      });
+      this.memo = { noteCount: read.noteCount, last: { header: read.header, rows: read.rows } };
+      this.size = read.sizeHint;
+      return { rows: read.rows, knownIds: read.knownIds };
     });
   }
 
@@ -53,11 +71,19 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
     rows: readonly RowWrite[],
     options: { knownIds?: readonly string[] } = {},
   ): Promise<void> {
+    this.memo = { noteCount: undefined, last: undefined };
     await this.run((context, events) => replaceBody(this.writeRun(context, events), columns, rows, options.knownIds), { write: true });
   }
 
   async writeResults(columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport> {
-    return this.run((context, events) => writeSaveResults(this.writeRun(context, events), columns, batch), { write: true });
+    const memo = this.memo;
+    this.memo = { noteCount: undefined, last: undefined };
+    const { noteCount, ...report } = await this.run(
+      (context, events) => writeSaveResults(this.writeRun(context, events), columns, batch, memo),
+      { write: true },
+    );
+    this.memo = { noteCount, last: undefined };
+    return report;
   }
 
   async selectCell(columns: readonly ColumnDef[], rowIndex: number, columnId: string): Promise<void> {

@@ -7,6 +7,9 @@
 export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_BATCH_BUDGET_BYTES = 4 * 1024 * 1024;
 
+/** What a response (values read) is planned to carry at most: below the 5 MB Excel on the web answers, as for requests. */
+export const RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+
 /** The envelope of one queued operation (its object path, method name, ids): generous on purpose. */
 export const OPERATION_OVERHEAD_BYTES = 200;
 

@@ -90,32 +90,47 @@ export function addOrdinals(
   });
 }
 
+/** Cells a row leaves between two it sets before its span is cut in two (a null costs a few bytes, an operation ~200). */
+const GAP_CELLS = 8;
+
 /**
- * One block per run of consecutive rows that set the same span of columns. Inside a span, a cell the row
- * does not set is null (left as it is), so a user's own column between ours keeps its content and a row
- * is still written as one 2-D array.
+ * One block per run of consecutive rows that set the same span of columns. A row's cells are cut into
+ * spans where it leaves more than GAP_CELLS columns between two (the STT and the results columns of a new
+ * row: two spans, not one of 30 cells mostly null); inside a span, a cell the row does not set is null
+ * (left as it is), so a user's own column between ours keeps its content. Spans are merged down the rows
+ * independently, so that 5,000 new rows are two blocks.
  */
 export function valueBlocks(patches: Map<number, Map<number, WriteCell>>): ValueBlock[] {
   const blocks: ValueBlock[] = [];
-  let current: (ValueBlock & { last: number; end: number }) | undefined;
+  const open = new Map<string, ValueBlock & { last: number }>();
   for (const row of [...patches.keys()].sort((a, b) => a - b)) {
     const cells = patches.get(row)!;
-    if (cells.size === 0) continue;
-    const keys = [...cells.keys()];
-    const start = Math.min(...keys);
-    const end = Math.max(...keys);
-    const values: WriteCell[] = [];
-    for (let column = start; column <= end; column += 1) values.push(cells.has(column) ? cells.get(column)! : null);
-    if (current && current.last === row - 1 && current.column === start && current.end === end) {
-      current.values.push(values);
-      current.last = row;
-    } else {
-      if (current) blocks.push({ row: current.row, column: current.column, values: current.values });
-      current = { row, column: start, values: [values], last: row, end };
+    for (const [start, end] of spans([...cells.keys()].sort((a, b) => a - b))) {
+      const values: WriteCell[] = [];
+      for (let column = start; column <= end; column += 1) values.push(cells.has(column) ? cells.get(column)! : null);
+      const key = `${start}:${end}`;
+      const current = open.get(key);
+      if (current && current.last === row - 1) {
+        current.values.push(values);
+        current.last = row;
+      } else {
+        if (current) blocks.push({ row: current.row, column: current.column, values: current.values });
+        open.set(key, { row, column: start, values: [values], last: row });
+      }
     }
   }
-  if (current) blocks.push({ row: current.row, column: current.column, values: current.values });
-  return blocks;
+  for (const current of open.values()) blocks.push({ row: current.row, column: current.column, values: current.values });
+  return blocks.sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+function spans(columns: readonly number[]): [number, number][] {
+  const result: [number, number][] = [];
+  for (const column of columns) {
+    const last = result.at(-1);
+    if (last && column - last[1] <= GAP_CELLS + 1) last[1] = column;
+    else result.push([column, column]);
+  }
+  return result;
 }
 
 /** Consecutive rows with the same mark, as one fill each. */

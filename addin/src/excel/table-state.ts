@@ -3,6 +3,7 @@ import { TABLE_NAME, type CellValue, type ColumnDef } from '#shared/sheet/column
 import { NoteListing, type ExistingNote, type NoteApi } from './cell-notes';
 import { errorCode, failure } from './excel-errors';
 import { fromExcelValue, isBlankRow, mapColumns, type ColumnMap } from './layout';
+import { jsonBytes, RESPONSE_BUDGET_BYTES } from './payload';
 
 /** Reading the table: its rows and the known ids for readRows, and what a write must know before it writes. */
 
@@ -20,11 +21,27 @@ export interface ReadOptions {
   knownIds?: boolean;
   /** The notes (or comments) on the table's sheet: listed, not yet located (see locateNotes). */
   noteApi?: NoteApi;
+  /**
+   * With noteApi: only count them (a save's first read: the count lets its write locate them all in
+   * the request that reads the table again); or, the count given, locate every one in this request.
+   */
+  notes?: 'count' | { count: number };
+  /** What the last read of the values found: a body too large for one response is read in slices from the start. */
+  sizeHint?: SizeHint;
   sync: Sync;
+}
+
+/** The body's size as a read found it: its width, rows and the bytes a row's values take in a response. */
+export interface SizeHint {
+  width: number;
+  rows: number;
+  bytesPerRow: number;
 }
 
 export interface TableRead {
   map: ColumnMap;
+  /** The header row as read. */
+  header: unknown[];
   /** The body's top-left cell on the sheet, 0-based (with `position`). */
   bodyRow: number;
   bodyColumn: number;
@@ -34,6 +51,10 @@ export interface TableRead {
   /** With `knownIds`: the ids the workbook keeps ([] when none or damaged). */
   knownIds: string[];
   notes: NoteListing | undefined;
+  /** With notes: 'count' or { count }: how many notes (or comments) there are now. */
+  noteCount: number | undefined;
+  /** With values: for the next read's sizeHint. */
+  sizeHint: SizeHint | undefined;
 }
 
 /** What a write knows of the table: where it is, how tall, and the notes on its sheet, located. */
@@ -51,6 +72,17 @@ export interface TableState {
  * read in slices, each under the limit (round trips grow with size / 5 MB, only on this path).
  */
 export async function readTable(context: Excel.RequestContext, columns: readonly ColumnDef[], options: ReadOptions): Promise<TableRead> {
+  try {
+    return await readTableOnce(context, columns, options);
+  } catch (error) {
+    // A note removed since it was counted: its index is past the end. Listed again, located after.
+    if (typeof options.notes !== 'object' || errorCode(error) !== 'ItemNotFound') throw error;
+    const { notes: _counted, ...rest } = options;
+    return readTableOnce(context, columns, rest);
+  }
+}
+
+async function readTableOnce(context: Excel.RequestContext, columns: readonly ColumnDef[], options: ReadOptions): Promise<TableRead> {
   const queue = (withValues: boolean) => {
     const table = context.workbook.tables.getItem(TABLE_NAME);
     const properties = [
@@ -65,15 +97,32 @@ export async function readTable(context: Excel.RequestContext, columns: readonly
     if (properties.length > 0) body.load([...new Set(properties)].join(','));
     const setting = options.knownIds ? context.workbook.settings.getItemOrNullObject(KNOWN_IDS_SETTING).load('value') : undefined;
     const notes = options.noteApi ? new NoteListing(options.noteApi, context, table.worksheet) : undefined;
-    notes?.queueCollection();
+    if (options.notes === 'count') notes?.queueCount();
+    else if (options.notes) notes?.queueAll(options.notes.count);
+    else notes?.queueCollection();
     return { header, body, setting, notes };
   };
 
-  let read = queue(options.values === true);
+  // A body the last read found larger than a response may carry: its first slice in the first request,
+  // the rest in as few more as the budget allows (no request refused first).
+  const hint = options.values ? options.sizeHint : undefined;
+  const perRequest = hint ? Math.max(1, Math.floor(RESPONSE_BUDGET_BYTES / hint.bytesPerRow)) : Infinity;
+  const sliced = hint !== undefined && hint.rows > perRequest;
+  let read = queue(options.values === true && !sliced);
+  const first = sliced
+    ? read.body
+        .getCell(0, 0)
+        .getResizedRange(perRequest - 1, hint.width - 1)
+        .load('values')
+    : undefined;
   let values: unknown[][] = [];
   try {
     await options.sync(context);
-    if (options.values) values = read.body.values;
+    if (first && read.body.columnCount === hint!.width) {
+      values = first.values.slice(0, read.body.rowCount);
+      if (read.body.rowCount > perRequest) values.push(...(await readSlices(context, read.body, options.sync, perRequest, perRequest)));
+    } else if (first) values = await readSlices(context, read.body, options.sync, 0, perRequest);
+    else if (options.values) values = read.body.values;
   } catch (error) {
     if (!options.values || errorCode(error) !== 'ResponsePayloadSizeLimitExceeded') throw error;
     read = queue(false);
@@ -84,18 +133,22 @@ export async function readTable(context: Excel.RequestContext, columns: readonly
   const map = requireColumns(columns, header);
   return {
     map,
+    header,
     bodyRow: options.position ? read.body.rowIndex : 0,
     bodyColumn: options.position ? read.body.columnIndex : 0,
     rowCount: options.position ? read.body.rowCount : values.length,
     rows: options.values ? toSchemaRows(columns, header, values) : [],
     knownIds: read.setting && !read.setting.isNullObject ? parseIds(read.setting.value) : [],
     notes: read.notes,
+    noteCount: options.notes ? read.notes?.count : undefined,
+    sizeHint: options.values ? sizeOf(values, header.length) : undefined,
   };
 }
 
 /**
  * The cells of the listed notes that `wanted` picks (by whether the add-in wrote them): one more round
- * trip, skipped when none is wanted (getLocation is a method, no load of the collection reaches it).
+ * trip, skipped when none is wanted (getLocation is a method, no load of the collection reaches it) or
+ * when the read located them all already (ReadOptions.notes with the count).
  */
 export async function locateNotes(
   context: Excel.RequestContext,
@@ -103,6 +156,7 @@ export async function locateNotes(
   wanted: (ours: boolean) => boolean,
   sync: Sync,
 ): Promise<ExistingNote[]> {
+  if (notes?.locatedAll()) return notes.existing();
   if (!notes?.queueLocations(wanted)) return [];
   await sync(context);
   return notes.existing();
@@ -145,8 +199,35 @@ export function parseIds(value: unknown): string[] {
   return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
 }
 
+/** A read's size, from a sample of its rows (their JSON as a response carries it). */
+function sizeOf(values: readonly unknown[][], width: number): SizeHint {
+  const sample = values.slice(0, 200);
+  return { width, rows: values.length, bytesPerRow: sample.length > 0 ? Math.ceil(jsonBytes(sample) / sample.length) + 1 : 1 };
+}
+
+/** The body's rows from `start` on, `count` at a time, one request each (halved if Excel still finds one too large). */
+async function readSlices(
+  context: Excel.RequestContext,
+  body: Excel.Range,
+  sync: Sync,
+  start: number,
+  count: number,
+): Promise<unknown[][]> {
+  const values: unknown[][] = [];
+  for (let from = start; from < body.rowCount; from += count) {
+    values.push(...(await readValuesInSlices(context, body, sync, from, Math.min(count, body.rowCount - from))));
+  }
+  return values;
+}
+
 /** The body's values in halves, each halved again while Excel still finds its answer too large. */
-async function readValuesInSlices(context: Excel.RequestContext, body: Excel.Range, sync: Sync): Promise<unknown[][]> {
+async function readValuesInSlices(
+  context: Excel.RequestContext,
+  body: Excel.Range,
+  sync: Sync,
+  from?: number,
+  rows?: number,
+): Promise<unknown[][]> {
   const read = async (start: number, count: number, depth: number): Promise<unknown[][]> => {
     const slice = body
       .getCell(start, 0)
@@ -161,6 +242,7 @@ async function readValuesInSlices(context: Excel.RequestContext, body: Excel.Ran
       return [...(await read(start, half, depth + 1)), ...(await read(start + half, count - half, depth + 1))];
     }
   };
+  if (from !== undefined && rows !== undefined) return read(from, rows, 0);
   const half = Math.ceil(body.rowCount / 2);
   return body.rowCount < 2 ? read(0, body.rowCount, 0) : [...(await read(0, half, 1)), ...(await read(half, body.rowCount - half, 1))];
 }

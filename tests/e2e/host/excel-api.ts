@@ -2055,6 +2055,44 @@ class RangeCollectionApi {
 
 // ---- Notes and comments
 
+/** What a method such as getCount answers: its value readable once the request that asked ran. */
+class ClientResultApi<T> {
+  private loaded = false;
+  private result: T | undefined;
+
+  _set(value: T): void {
+    this.loaded = true;
+    this.result = value;
+  }
+
+  get value(): T {
+    if (!this.loaded) notLoaded('ClientResult', 'value');
+    return this.result as T;
+  }
+}
+
+/** `getCount()` of a collection, counted when the request runs. */
+function countOf(context: RequestContext, label: string, count: () => number): ClientResultApi<number> {
+  const result = context._wrap(new ClientResultApi<number>(), 'ClientResult');
+  context._enqueue(label, ACTION_BYTES, (request) => {
+    const value = count();
+    request.responseBytes += 8;
+    request.commits.push(() => result._set(value));
+  });
+  return result;
+}
+
+/** The item at `index` of a list, found where the call sits in the queue (a later delete does not move it). */
+function itemAt<T>(context: RequestContext, typeName: string, index: number, items: () => readonly T[]): () => T | undefined {
+  let found: T | undefined;
+  context._enqueue(`instantiate ${typeName}`, OBJECT_PATH_BYTES, () => {
+    const list = items();
+    if (!Number.isInteger(index) || index < 0 || index >= list.length) throw officeError('ItemNotFound', `${typeName} at ${index}`);
+    found = list[index];
+  });
+  return () => found;
+}
+
 class NoteCollectionApi {
   private loadedItems: NoteApi[] | undefined;
 
@@ -2081,6 +2119,15 @@ class NoteCollectionApi {
   get items(): NoteApi[] {
     if (!this.loadedItems) notLoaded('NoteCollection', 'items');
     return this.loadedItems;
+  }
+
+  getCount(): ClientResultApi<number> {
+    return countOf(this.context, 'NoteCollection.getCount', () => this.sheet._e().notes.length);
+  }
+
+  getItemAt(index: number): NoteApi {
+    const found = itemAt(this.context, 'Note', index, () => this.sheet._e().notes);
+    return this.context._wrap(new NoteApi(this.context, found, undefined, this.sheet), 'Note');
   }
 
   add(cellAddress: RangeApi | string, content: string): NoteApi {
@@ -2189,6 +2236,15 @@ class CommentCollectionApi {
     return this.loadedItems;
   }
 
+  getCount(): ClientResultApi<number> {
+    return countOf(this.context, 'CommentCollection.getCount', () => this.context._workbook.comments.length);
+  }
+
+  getItemAt(index: number): CommentApi {
+    const found = itemAt(this.context, 'Comment', index, () => this.context._workbook.comments);
+    return this.context._wrap(new CommentApi(this.context, found), 'Comment');
+  }
+
   add(cellAddress: RangeApi | string, content: string, contentType?: string): void {
     if (typeof cellAddress === 'string' || (contentType !== undefined && contentType !== 'Plain')) {
       this.context._host.stats.gaps.push('CommentCollection.add(address|Mention)');
@@ -2213,9 +2269,16 @@ class CommentCollectionApi {
 class CommentApi extends ClientObject {
   constructor(
     context: RequestContext,
-    private readonly comment: Comment,
+    private readonly item: Comment | (() => Comment | undefined),
   ) {
     super(context, 'Comment');
+  }
+
+  /** The comment (one of getItemAt is known once its request found it). */
+  private get comment(): Comment {
+    const comment = typeof this.item === 'function' ? this.item() : this.item;
+    if (!comment) throw officeError('ItemNotFound', 'comment');
+    return comment;
   }
 
   protected override _loadable(): readonly string[] {
