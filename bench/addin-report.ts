@@ -63,7 +63,8 @@ export function printAddinResults(results: AddinSizeResult[], context: { loadBef
     [
       `Chromium (playwright-core), the pane as vite build makes it, the stand-in host of tests/e2e/host; sync latency added by the host: ${LATENCY} ms.`,
       `Each run: a fresh campaign and Excel window, bench/rows.ts's rows pasted, "Lưu" clicked; the median of the runs${WARMUP > 0 ? `, after an unreported warm-up of ${int(WARMUP)} rows` : ''}.`,
-      `"N under ${int(SAVED)}": the N rows pasted under ${int(SAVED)} rows saved just before in the same sheet, which then holds the add-in's notes (the save locates them before writing).`,
+      `"N under ${int(SAVED)}": the N rows pasted under ${int(SAVED)} rows saved just before in the same sheet, which then holds the add-in's notes (located in the request that reads back the rows written).`,
+      'A save: 1 request reads the table (values, known ids, how many notes), 1 reads back the rows it writes with every note located, 1 writes; a body whose values exceed what one response carries (4 MB planned of the 5 MB limit, ~650 bytes a row: ~6,000 rows) is read in ⌈size / 4 MB⌉.',
       "Times are the host page's clock: from the click to the end of the save's last request to Excel (results written), and to the pane's \"saving\" going off.",
       `The naive loop's time flatters it: a sync in the stand-in costs a task switch${LATENCY > 0 ? ` plus ${LATENCY} ms` : ''}, while in Excel each sync is a round trip to the workbook (over the network on the web), N of them one after another.`,
       `Machine: Node ${process.version}, ${os.cpus().length} CPUs; load average ${context.loadBefore.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end. Took ${context.seconds.toFixed(0)} s.`,
