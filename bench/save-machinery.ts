@@ -1,4 +1,5 @@
 /** What the save bench measures for one size, and the means it measures with (a fresh table, a POST, the counters). */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -23,6 +24,18 @@ export interface FullSave {
   parseMs?: number;
   requestBytes?: number;
   responseBytes?: number;
+  cpu: Cpu;
+}
+
+/**
+ * CPU time spent while a scenario ran: this process's (bench client, local API, handlers, SDK) and DynamoDB
+ * Local's JVM. Unlike wall time, neither grows much when other work shares the machine, so they show
+ * where a save's cost beyond the floor goes even on a busy machine.
+ */
+export interface Cpu {
+  nodeMs: number;
+  /** Undefined where /proc is not readable (not Linux). */
+  dynamoMs: number | undefined;
 }
 
 export interface BatchPhases {
@@ -115,14 +128,36 @@ export function expectAllSaved(result: SaveBatchResult, count: number, what: str
   }
 }
 
-/** Runs the timed part with the request counter and the call log around it. */
+/** Runs the timed part with the request counter, the call log and the CPU clocks around it. */
 export async function measured<T>(
   bench: Bench,
   work: () => Promise<T>,
-): Promise<{ value: T; ms: number; requests: number; calls: Call[]; from: number; to: number }> {
+): Promise<{ value: T; ms: number; requests: number; calls: Call[]; from: number; to: number; cpu: Cpu }> {
   const before = requestCounter.count;
+  const dynamoBefore = processCpuMs(bench.dynamo.pid);
+  const nodeBefore = process.cpuUsage();
   const from = performance.now();
   const value = await work();
   const to = performance.now();
-  return { value, ms: to - from, requests: requestCounter.count - before, calls: bench.log.between(from, to), from, to };
+  const node = process.cpuUsage(nodeBefore);
+  const dynamoAfter = processCpuMs(bench.dynamo.pid);
+  const cpu: Cpu = {
+    nodeMs: (node.user + node.system) / 1000,
+    dynamoMs: dynamoBefore === undefined || dynamoAfter === undefined ? undefined : dynamoAfter - dynamoBefore,
+  };
+  return { value, ms: to - from, requests: requestCounter.count - before, calls: bench.log.between(from, to), from, to, cpu };
+}
+
+/** Clock ticks of /proc/<pid>/stat (Linux's USER_HZ, 100 on every common kernel). */
+const TICK_MS = 10;
+
+/** User + system CPU time of another process, from /proc (utime and stime, fields 14 and 15). */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
 }

@@ -16,7 +16,8 @@ export const HR_EMAIL = 'tochuc@thidua.local';
 export const CAMPAIGN_ID = SEED_CAMPAIGN.id;
 export const BATCH_PATH = `/campaigns/${CAMPAIGN_ID}/nominations/batch`;
 
-export const GOAL_FLOOR_RATIO = 1.5;
+/** Issue 13: a full save of 1,000 or 10,000 rows within 1.3× the plain BatchWriteItem floor over HTTP. */
+export const GOAL_FLOOR_RATIO = 1.3;
 export const GOAL_SINGLE_MS = 150;
 
 export const started = performance.now();

@@ -21,6 +21,7 @@ import {
   phasesOf,
   post,
   type Bench,
+  type Cpu,
   type FullSave,
   type SingleRow,
   type SizeResult,
@@ -44,6 +45,7 @@ export async function runSize(
   // the machine's load hits them alike: in-process, then the floor (the items that save stored), then
   // HTTP, whose table stays for the one-changed-row part.
   const runs = { http: [] as number[], inProcess: [] as number[], floor: [] as number[] };
+  const cpuRuns = { http: [] as Cpu[], inProcess: [] as Cpu[], floor: [] as Cpu[] };
   let http: FullSave | undefined;
   let inProcess: FullSave | undefined;
   let floor: SizeResult['floor'] | undefined;
@@ -68,8 +70,10 @@ export async function runSize(
       return windows;
     });
     runs.inProcess.push(p.ms);
+    cpuRuns.inProcess.push(p.cpu);
     inProcess = {
       ms: p.ms,
+      cpu: p.cpu,
       dynamoRequests: p.requests,
       httpRequests: 0,
       profile: profile(p.calls, p.from, p.to),
@@ -89,8 +93,10 @@ export async function runSize(
     progress(`${tag}: floor, plain BatchWriteItem of the same ${int(items.length)} items${runNote(run)}…`);
     const f = await measured(bench, () => plainBatchWrite(bench.doc, TABLE_NAME, items, 8));
     runs.floor.push(f.ms);
+    cpuRuns.floor.push(f.cpu);
     floor = {
       ms: f.ms,
+      cpu: f.cpu,
       dynamoRequests: f.requests,
       httpRequests: 0,
       profile: profile(f.calls, f.from, f.to),
@@ -104,10 +110,12 @@ export async function runSize(
     progress(`${tag}: full save from empty over HTTP, ${batches.length} batch${batches.length > 1 ? 'es' : ''}${runNote(run)}…`);
     const h = await httpFullSave(bench, bodies, batches, tag);
     runs.http.push(h.ms);
+    cpuRuns.http.push(h.cpu);
     const { responseBytes, results, windows } = h.value;
     http = {
       phases: phasesOf(windows, h.calls),
       ms: h.ms,
+      cpu: h.cpu,
       dynamoRequests: h.requests,
       httpRequests: bodies.length,
       profile: profile(h.calls, h.from, h.to),
@@ -136,6 +144,9 @@ export async function runSize(
   http!.ms = percentile(runs.http, 50);
   inProcess!.ms = percentile(runs.inProcess, 50);
   floor!.ms = percentile(runs.floor, 50);
+  http!.cpu = medianCpu(cpuRuns.http);
+  inProcess!.cpu = medianCpu(cpuRuns.inProcess);
+  floor!.cpu = medianCpu(cpuRuns.floor);
 
   // b) one changed row in the full campaign (the HTTP run's table): its achievements, at its version
   const changed = (index: number, k: number): NominationChange => {
@@ -180,6 +191,18 @@ export async function runSize(
     issueCodes,
     summary: summary!,
     runs,
+  };
+}
+
+/** Each clock's median over the runs. */
+function medianCpu(runs: readonly Cpu[]): Cpu {
+  const dynamo = runs.map((cpu) => cpu.dynamoMs).filter((value): value is number => value !== undefined);
+  return {
+    nodeMs: percentile(
+      runs.map((cpu) => cpu.nodeMs),
+      50,
+    ),
+    dynamoMs: dynamo.length > 0 ? percentile(dynamo, 50) : undefined,
   };
 }
 
