@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { normalizeStrings } from '#shared/text';
+import { parseJsonNfc } from '#shared/text';
 import { ApiError, zodDetails } from './errors';
 import type { ApiEvent } from './types';
 
@@ -21,7 +21,7 @@ export function rawBody(event: ApiEvent): string {
 export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.infer<S> {
   let value: unknown;
   try {
-    value = normalizeStrings(JSON.parse(rawBody(event) || 'null'));
+    value = parseJsonNfc(rawBody(event) || 'null');
   } catch {
     throw new ApiError('INVALID_JSON');
   }
