@@ -48,6 +48,8 @@ interface PlannedRow {
   before: Nomination | undefined;
   after: Nomination;
   deltas: QuotaDelta[];
+  /** Its own rules' findings, from the check before writing, at the stored row's id (none for a new row). */
+  own: Issue[];
 }
 
 /**
@@ -118,11 +120,8 @@ export async function saveBatch(
       throw new ApiError(refusal, details, council ? COUNCIL_DECISION_REFUSED : undefined);
     }
     const stampReceipt = isSubmission(before?.status, fields.status) && !fields.receivedDate;
+    // The row's fields spread last: V8 copies a spread quickly only into a literal's end (see toItem).
     const after: Nomination = {
-      ...fields,
-      // Rule 5 counts the files when the campaign asks for them; a save never changes them.
-      ...(before?.files ? { files: before.files } : {}),
-      ...(stampReceipt ? { receivedDate: todayInVietnam() } : {}),
       id: before?.id ?? newNominationId(),
       campaignId: campaign.id,
       version: (before?.version ?? 0) + 1,
@@ -130,7 +129,11 @@ export async function saveBatch(
       createdBy: before?.createdBy ?? user.email,
       updatedAt: now,
       updatedBy: user.email,
+      ...fields,
     };
+    // Rule 5 counts the files when the campaign asks for them; a save never changes them.
+    if (before?.files) after.files = before.files;
+    if (stampReceipt) after.receivedDate = todayInVietnam();
     // Eligible and submitted ask more of the row than any other status: refused, nothing written.
     const target = { nominationId: before?.id, rowKey: change.rowKey };
     const findings = checkNomination(ctx, after, target);
@@ -139,7 +142,7 @@ export async function saveBatch(
       answered.push(refusedResult(change, before, findings, { ...blocked, ...target }));
       return;
     }
-    planned.push({ change, before, after, deltas: quotaDeltas(campaign, before, after) });
+    planned.push({ change, before, after, deltas: quotaDeltas(campaign, before, after), own: findings });
   });
 
   const outcomes = await writePlannedRows(db, campaign.id, user, planned, requestId, now);
@@ -169,7 +172,10 @@ export async function saveBatch(
       continue;
     }
     const target = { nominationId: outcome.outcome === 'saved' ? row.after.id : row.before?.id, rowKey: row.change.rowKey };
-    const issues = rowIssues(ctx, quotaUsage, claims, awards, row.after, target);
+    // A new row's findings were made before it had an id: they name it now that it is stored.
+    const own =
+      target.nominationId === row.before?.id ? row.own : row.own.map((issue) => ({ ...issue, nominationId: target.nominationId }));
+    const issues = rowIssues(ctx, quotaUsage, claims, awards, row.after, target, own);
     const result: RowResult = {
       outcome: outcome.outcome,
       issues,
@@ -206,9 +212,10 @@ function rowIssues(
   awards: NomineeAwards,
   nomination: Nomination,
   target: { nominationId?: string; rowKey?: string },
+  own?: Issue[],
 ): Issue[] {
   const timesNominated = claims.get(nomineeKey(nomination))?.size ?? 0;
-  return nominationFindings(ctx, nomination, target, { timesNominated, quotaUsage, awards: awards(nomination) });
+  return nominationFindings(ctx, nomination, target, { timesNominated, quotaUsage, awards: awards(nomination), ...(own ? { own } : {}) });
 }
 
 async function reloadConflicts(db: Db, campaignId: string, planned: PlannedRow[], outcomes: Map<string, WriteOutcome>) {

@@ -23,7 +23,10 @@ export async function nominationsByNominee(
   const record = (sortKey: string) => {
     const cut = sortKey.lastIndexOf('#') + 1;
     const key = wanted.get(sortKey.slice(0, cut));
-    if (key) found.set(key, [...(found.get(key) ?? []), sortKey.slice(cut)]);
+    if (!key) return;
+    const ids = found.get(key);
+    if (ids) ids.push(sortKey.slice(cut));
+    else found.set(key, [sortKey.slice(cut)]);
   };
   const query = (prefix?: string) =>
     queryAll(db.doc, {

@@ -15,6 +15,11 @@ export interface FindingsInput {
   quotaUsage: readonly QuotaUsage[];
   /** Rule 8 against the register: the entries recorded under the nominee's name (none when not read). */
   awards?: readonly RegisterEntry[];
+  /**
+   * Its own rules' findings (checkNomination's) at this target, when the caller already has them: the
+   * save checks each row before writing it and answers with the same findings, so it runs them once.
+   */
+  own?: readonly Issue[];
 }
 
 /**
@@ -24,7 +29,7 @@ export interface FindingsInput {
  */
 export function nominationFindings(ctx: RuleContext, nomination: Nomination, target: RowTarget, input: FindingsInput): Issue[] {
   return [
-    ...checkNomination(ctx, nomination, target),
+    ...(input.own ?? checkNomination(ctx, nomination, target)),
     ...duplicateIssuesFor(ctx, nomination, target, input.timesNominated),
     ...registerIssuesFor(ctx, nomination, target, input.awards ?? []),
     ...quotaIssuesFor(ctx, input.quotaUsage, nomination, target),
