@@ -84,10 +84,43 @@ export interface RowReader {
   problem(vi: string, en: string): void;
 }
 
-export function findByName<T>(items: readonly T[], typed: string, names: (item: T) => (string | undefined)[]): T | undefined {
-  const wanted = normalize(typed);
-  return items.find((item) => names(item).some((name) => name !== undefined && normalize(name) === wanted));
+/**
+ * The items of a list by each of their names, normalized once per list and naming function rather than
+ * once per row read (a sheet of 10,000 rows over a registry of thousands of people): each key keeps its
+ * items in the list's order, so the first is the one `items.find` would give.
+ */
+const nameIndexes = new WeakMap<object, Map<(item: never) => unknown, Map<string, unknown[]>>>();
+
+export function nameIndex<T>(items: readonly T[], names: (item: T) => (string | undefined)[]): Map<string, T[]> {
+  let byNames = nameIndexes.get(items);
+  if (!byNames) nameIndexes.set(items, (byNames = new Map()));
+  let index = byNames.get(names) as Map<string, T[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      for (const key of new Set(names(item).flatMap((name) => (name === undefined ? [] : [normalize(name)])))) {
+        const list = index.get(key);
+        if (list) list.push(item);
+        else index.set(key, [item]);
+      }
+    }
+    byNames.set(names, index);
+  }
+  return index;
 }
+
+/** The first item with this name (forgiving case, spacing and Unicode form); pass `names` as a constant, so that its index is kept. */
+export function findByName<T>(items: readonly T[], typed: string, names: (item: T) => (string | undefined)[]): T | undefined {
+  return nameIndex(items, names).get(normalize(typed))?.[0];
+}
+
+const itemNames = (item: { code: string; label?: Localized; text?: Localized; name?: Localized }) => [
+  item.code,
+  item.label?.vi,
+  item.label?.en,
+  item.text?.vi,
+  item.name?.vi,
+];
 
 /** "Kế hoạch, triển khai; Chuyển đổi số" → codes, by the plan's short labels, its text or the codes. */
 export function codesFrom(
@@ -99,9 +132,7 @@ export function codesFrom(
   return parts
     .map((part) => part.trim())
     .filter(Boolean)
-    .map(
-      (part) => findByName(items, part, (item) => [item.code, item.label?.vi, item.label?.en, item.text?.vi, item.name?.vi])?.code ?? part,
-    );
+    .map((part) => findByName(items, part, itemNames)?.code ?? part);
 }
 
 /** A date typed or stored in the cell, as ISO; a text that is no date is a problem. */

@@ -1,10 +1,11 @@
 import { MAX_ACHIEVEMENTS_LENGTH, MAX_SHORT_TEXT, type Nomination } from '#shared/nomination';
-import type { Person } from '#shared/org';
+import type { Person, Unit } from '#shared/org';
 import {
   cellText,
   codesFrom,
   dateCell,
   findByName,
+  nameIndex,
   readDate,
   readText,
   rowOrdinals,
@@ -15,7 +16,7 @@ import {
   type SheetContext,
 } from './cells';
 import { buildDossierColumns } from './dossier-columns';
-import { matchLabel, NOMINEE_KIND_LABELS, STATUS_LABELS, STATUS_LABELS_EN } from './labels';
+import { matchLabel, normalize, NOMINEE_KIND_LABELS, STATUS_LABELS, STATUS_LABELS_EN } from './labels';
 
 export { rowOrdinals, sheetText };
 export type { CellValue, ColumnDef, RowReader, SheetContext };
@@ -43,7 +44,10 @@ function labelsOf(items: readonly { code: string; label?: { vi: string } }[], co
 }
 
 /** A unit by its id, name or short name. */
-const findUnit = (ctx: SheetContext, typed: string) => findByName(ctx.units, typed, (u) => [u.id, u.name, u.shortName]);
+const unitNames = (u: Unit) => [u.id, u.name, u.shortName];
+const personNames = (p: Person) => [p.id, p.fullName];
+const formNames = (f: { code: string; name: { vi: string; en: string } }) => [f.code, f.name.vi, f.name.en];
+const findUnit = (ctx: SheetContext, typed: string) => findByName(ctx.units, typed, unitNames);
 
 /**
  * Names are resolved against the registry (a person within the nominating unit first); a name it does
@@ -52,13 +56,9 @@ const findUnit = (ctx: SheetContext, typed: string) => findByName(ctx.units, typ
 function readNominee(ctx: SheetContext, typed: string, row: Record<string, unknown>): string {
   if (row.nomineeKind === 'collective') return findUnit(ctx, typed)?.id ?? typed;
   if (row.nomineeKind !== 'individual') return typed;
-  const named = (p: Person) => [p.id, p.fullName];
-  const inUnit = findByName(
-    ctx.people.filter((p) => p.unitId === row.unitId),
-    typed,
-    named,
-  );
-  return (inUnit ?? findByName(ctx.people, typed, named))?.id ?? typed;
+  // A person of that name within the unit first, else the first of that name anywhere.
+  const named = nameIndex(ctx.people, personNames).get(normalize(typed)) ?? [];
+  return (named.find((p) => p.unitId === row.unitId) ?? named[0])?.id ?? typed;
 }
 
 /** The columns for a campaign: the dossier's columns follow the campaign's own list of documents. */
@@ -125,7 +125,7 @@ export function buildColumns(ctx: SheetContext): ColumnDef[] {
       read: (value, { row, problem }) => {
         const typed = cellText(value);
         if (!typed) problem('Chưa chọn hình thức khen thưởng', 'The award form is missing');
-        row.awardForm = findByName(campaign.awardForms, typed, (f) => [f.code, f.name.vi, f.name.en])?.code ?? typed;
+        row.awardForm = findByName(campaign.awardForms, typed, formNames)?.code ?? typed;
       },
     },
     {

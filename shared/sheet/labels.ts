@@ -30,9 +30,20 @@ export const NO = 'Không';
 
 /** Finds the key whose label matches what was typed, forgiving case, spacing and Unicode form. */
 export function matchLabel<K extends string>(labels: Record<K, string>, typed: string): K | undefined {
-  const wanted = normalize(typed);
-  return (Object.keys(labels) as K[]).find((key) => normalize(labels[key]) === wanted || normalize(key) === wanted);
+  let keys = labelKeys.get(labels) as Map<string, K> | undefined;
+  if (!keys) {
+    keys = new Map();
+    // The first key whose label or own name reads the same wins, as the search in the keys' order did.
+    for (const key of Object.keys(labels) as K[]) {
+      for (const name of [normalize(labels[key]), normalize(key)]) if (!keys.has(name)) keys.set(name, key);
+    }
+    labelKeys.set(labels, keys);
+  }
+  return keys.get(normalize(typed));
 }
+
+/** Each list of labels by its normalized labels and keys, made once (every row of a sheet reads them). */
+const labelKeys = new WeakMap<object, Map<string, string>>();
 
 /** Labels match as names do: NFC, case- and space-insensitive. */
 export const normalize = identityKey;

@@ -6,6 +6,9 @@ import { cellText, dateCell, findByName, readDate, readText, sheetText, type Cel
 import { matchLabel, YES } from './labels';
 import type { OrgColumn, OrgSheetContext, OrgSheetSchema } from './org-sheet';
 
+/** A unit's names, one function so that their index is kept (cells.ts nameIndex). */
+const UNIT_NAMES = (u: { id: string; name: string; shortName?: string }) => [u.id, u.name, u.shortName];
+
 /**
  * The three org sheets' columns, in Vietnamese whatever language the pane shows (the workbook is the
  * office's). Each is read and written by its schema here and nowhere else.
@@ -114,7 +117,7 @@ function unitColumn<T>(ctx: OrgSheetContext, id: string, header: string, field: 
     },
     read: (value: CellValue, { row }: RowReader) => {
       const typed = cellText(value);
-      if (typed) row[field] = findByName(ctx.units, typed, (u) => [u.id, u.name, u.shortName])?.id ?? typed;
+      if (typed) row[field] = findByName(ctx.units, typed, UNIT_NAMES)?.id ?? typed;
     },
   };
 }

@@ -28,8 +28,15 @@ function readBack(value: CellValue | undefined): string {
  * edited while the pane was closed), with no copy of the sheet kept anywhere.
  */
 export function rowHash(values: readonly CellValue[], columns: readonly ColumnDef[]): string {
-  const parts = columns.flatMap((column, index) =>
-    column.role === 'output' || column.role === 'derived' || column.id === 'rowHash' ? [] : [readBack(values[index])],
-  );
-  return cyrb53(parts.join('\u241f'));
+  let hashed = hashedColumns.get(columns);
+  if (!hashed) {
+    hashed = columns.flatMap((column, index) =>
+      column.role === 'output' || column.role === 'derived' || column.id === 'rowHash' ? [] : [index],
+    );
+    hashedColumns.set(columns, hashed);
+  }
+  return cyrb53(hashed.map((index) => readBack(values[index])).join('\u241f'));
 }
+
+/** The columns a fingerprint covers, by schema (a save hashes every row of the sheet, twice over). */
+const hashedColumns = new WeakMap<readonly ColumnDef[], number[]>();

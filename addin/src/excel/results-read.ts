@@ -57,12 +57,14 @@ export async function readForResults(run: ResultsReadRun, columns: readonly Colu
   return { state: { ...read, notes }, rows: read.rows, placements, noteCount: read.noteCount };
 }
 
-/** The quick read, or undefined (the full read then) when a note it counted is gone: its index is past the end. */
+/** The quick read, or undefined (the full read then) when a note it counted is gone (its index is past the end) or the rows' estimate fell short. */
 async function quickly(run: ResultsReadRun, columns: readonly ColumnDef[], batch: ResultsBatch, last: LastRead) {
   try {
     return await readWrittenRows(run, columns, batch, last);
   } catch (error) {
+    // The full read handles both: the notes listed again, values too large read in slices.
     if (errorCode(error) === 'ItemNotFound' && run.noteCount !== undefined) return undefined;
+    if (errorCode(error) === 'ResponsePayloadSizeLimitExceeded') return undefined;
     throw error;
   }
 }
@@ -101,9 +103,13 @@ async function readWrittenRows(
   const map = requireColumns(columns, last.header);
   const inBody = batch.writes.every((write) => write.rowIndex >= 0 && write.rowIndex < last.rows.length);
   if (!inBody) return undefined;
+  // A row's bytes from a sample of the rows written, spread over them (their JSON, as the response carries it).
+  const stride = Math.max(1, Math.floor(batch.writes.length / 200));
+  const sample = batch.writes.filter((_, i) => i % stride === 0).map((write) => last.rows[write.rowIndex]);
+  const rowBytes = Math.ceil(jsonBytes(sample) / Math.max(sample.length, 1)) + 8;
   const runs = rowRuns(
     batch.writes.map((write) => write.rowIndex),
-    (row) => jsonBytes(last.rows[row]) + 8,
+    () => rowBytes,
   );
   // The written rows in requests under the budget: the first also asks for everything else.
   const requests: (typeof runs)[] = [[]];

@@ -87,7 +87,7 @@ describe('a save takes at most 3 syncs whatever the sheet holds', () => {
 
     const result = await save(office, () => changed.map((row) => ({ ...typicalResult(row), messages: 'Đã lưu lại.' })));
     // The arithmetic: 10,000 rows of ~750 bytes are ~7.4 MB of values, more than the 5 MB one response may
-    // carry: read in ⌈7.4 MB / 4 MB⌉ = 2 requests, none refused first; then one to read back the 50 rows
+    // carry: read in ⌈7.4 MB / 4.5 MB⌉ = 2 requests, none refused first; then one to read back the 50 rows
     // written (and the id and STT columns, the notes located), one to write.
     const body = workbook.table(TABLE_NAME)!.bodyValues();
     const perRequest = Math.floor(RESPONSE_BUDGET_BYTES / (jsonBytes(body.slice(0, 200)) / 200 + 1));

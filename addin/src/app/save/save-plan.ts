@@ -125,7 +125,7 @@ export function planSave(input: PlanInput): SavePlan {
       cells = withCells(values, columns, patch.cells);
       parsed = parseRow(cells, columns);
     }
-    const dirty = duplicate || patch !== undefined || isDirty(parsed, values, columns);
+    const dirty = duplicate || patch !== undefined || isDirty(parsed, values, columns, fingerprint);
     if (!dirty) {
       plan.unchanged += 1;
       if (parsed.id) {

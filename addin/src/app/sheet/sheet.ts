@@ -49,10 +49,10 @@ export function withSystem(values: readonly CellValue[], columns: readonly Colum
   return { cells: withCells(cells, columns, { rowHash: hash }), hash };
 }
 
-/** Changed since the server last saw it: new (no id), or its cells no longer match the stored fingerprint. */
-export function isDirty(parsed: ParsedRow, values: readonly CellValue[], columns: readonly ColumnDef[]): boolean {
+/** Changed since the server last saw it: new (no id), or its cells no longer match the stored fingerprint (`hash`: theirs, when known). */
+export function isDirty(parsed: ParsedRow, values: readonly CellValue[], columns: readonly ColumnDef[], hash?: string): boolean {
   if (parsed.empty && !parsed.id) return false;
-  return !parsed.id || parsed.rowHash !== rowHash(values, columns);
+  return !parsed.id || parsed.rowHash !== (hash ?? rowHash(values, columns));
 }
 
 /** A cell as a person reads it: dates as dd/MM/yyyy. */
