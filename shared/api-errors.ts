@@ -1,3 +1,4 @@
+import { COUNCIL_ERRORS } from './api-errors-council';
 import { REGISTER_ERRORS } from './api-errors-register';
 import type { Localized } from './localized';
 
@@ -274,17 +275,13 @@ export const API_ERRORS = {
     vi: 'Hình thức khen thưởng này đã đủ số suất; không còn gì để bình xét',
     en: 'This award form has no places left; there is nothing to vote on',
   },
-  ROUND_TOO_LARGE: {
-    status: 422,
-    vi: 'Vòng bỏ phiếu có quá nhiều ứng viên để xác nhận trong một lần; hãy bỏ phiếu theo từng hình thức khen thưởng',
-    en: 'Too many candidates to confirm at once; vote one award form at a time',
-  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     vi: 'Khóa Idempotency-Key đã dùng cho một yêu cầu khác',
     en: 'The Idempotency-Key was used for a different request',
   },
   ...REGISTER_ERRORS,
+  ...COUNCIL_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, dữ liệu chưa được lưu', en: 'Internal error; nothing was saved' },
 } as const satisfies Record<string, { status: number } & Localized>;
 

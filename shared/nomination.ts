@@ -75,6 +75,12 @@ export const Nomination = NominationFields.extend({
    * them, and rule 5 counts them when the campaign asks for files.
    */
   files: FileCounts.optional(),
+  /**
+   * The round whose confirmation or annulment is writing its decision onto this nomination, for the few
+   * seconds (or, if cut short, until it is finished) between its steps: no save, deletion or decision
+   * changes the nomination meanwhile (shared/policy/nominations.ts `refuseWhileDecided`).
+   */
+  councilLock: z.string().optional(),
 });
 export type Nomination = z.infer<typeof Nomination>;
 

@@ -1,9 +1,9 @@
 import type { StoredCampaign } from '#shared/api/campaign';
 import {
   candidatesFor,
-  confirmationActions,
   formsFor,
   formsWithPlaces,
+  roundSizeRefusal,
   standsForRound,
   tiesToDecide,
   wantedForm,
@@ -41,7 +41,6 @@ import {
   type StoredRound,
 } from '#functions/store/round-store';
 import { transact } from '#functions/store/transact';
-import { fitsOneConfirmation } from './candidates';
 import { sha256 } from './sha256';
 
 /** Conflicting writers of one round are rare (one secretary); a few tries settle any race. */
@@ -97,13 +96,8 @@ export async function createRound(
   const voting = formsWithPlaces(campaign, formsFor(campaign, chosen.nominations, usage, chosen.cap), chosen.nominations, request);
   if ('refusal' in voting) throw roundRefused(voting.refusal);
   const { forms, nominations } = voting;
-  if (!fitsOneConfirmation(campaign, nominations)) {
-    throw new ApiError('ROUND_TOO_LARGE', {
-      candidates: nominations.length,
-      actions: confirmationActions(campaign, nominations),
-      maxActions: 100,
-    });
-  }
+  const tooLarge = roundSizeRefusal(nominations.length);
+  if (tooLarge) throw roundRefused(tooLarge);
   const candidates = candidatesFor(campaign, nominations, registry);
   const ids = new Set(candidates.map((c) => c.nominationId));
 

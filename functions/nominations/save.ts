@@ -5,7 +5,7 @@ import { todayInVietnam } from '#shared/dates';
 import { makeIssue, type Issue } from '#shared/issues';
 import { formulaLikeFields, nomineeKey, type Nomination, type NominationChange } from '#shared/nomination';
 import type { User } from '#shared/org';
-import { refuseByFindings, refuseChange, unreadableAs } from '#shared/policy/nominations';
+import { beingDecidedIssue, refuseByFindings, refuseChange, unreadableAs } from '#shared/policy/nominations';
 import { COUNCIL_DECISION_REFUSED } from '#shared/api-errors';
 import { isCouncilDecision, isSubmission } from '#shared/status';
 import {
@@ -105,6 +105,11 @@ export async function saveBatch(
     if (before && unreadableAs(user, before) === 'taken_over') {
       const issue = makeIssue('NOMINATION_TAKEN_OVER', 'error', { nominationId: before.id, rowKey: change.rowKey });
       answered.push({ ...refusedResult(change, undefined, [], issue), id: before.id });
+      return;
+    }
+    const decided = before && beingDecidedIssue(before, { rowKey: change.rowKey });
+    if (decided) {
+      answered.push(refusedResult(change, before, [], decided));
       return;
     }
     if (before && (before.version !== change.version || before.deletedAt)) {

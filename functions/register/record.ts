@@ -3,9 +3,11 @@ import type { DocumentRecord } from '#shared/api/documents';
 import { identityOf } from '#shared/documents/decision';
 import type { PlannedAward } from '#shared/documents/register';
 import type { Nomination } from '#shared/nomination';
+import { refuseWhileDecided } from '#shared/policy/nominations';
 import { quotaDeltas } from '#shared/rules/index';
 import { decisionEntries, type DecisionFacts, type Recorder } from '#shared/register/decision-entries';
 import type { RegisterEntry } from '#shared/register/entry';
+import { ApiError } from '#functions/http/errors';
 import type { Db } from '#functions/store/client';
 import { getNominations } from '#functions/store/nomination-reads';
 import { guardedDecisionItems } from '#functions/store/nomination-writes';
@@ -67,6 +69,9 @@ export async function rewriteIssuedEntries(db: Db, campaign: StoredCampaign, rec
  * Province's both write them.
  */
 export function awardWriteItems(db: Db, campaign: StoredCampaign, planned: readonly PlannedAward[]) {
+  // A round's annulment writing one of them: refused, as its guarded write would be.
+  const locked = planned.filter((p) => refuseWhileDecided(p.before));
+  if (locked.length > 0) throw new ApiError('NOMINATION_BEING_DECIDED', { ids: locked.map((p) => p.before.id) });
   return guardedDecisionItems(
     db.tableName,
     campaign.id,

@@ -23,7 +23,11 @@ function versionedPut(tableName: string, nomination: Nomination, expectedVersion
       Item: toItem(nomination),
       ...(expectedVersion === undefined
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        : {
+            // A nomination a round's confirmation is writing changes for nobody else meanwhile.
+            ConditionExpression: 'version = :expected AND attribute_not_exists(councilLock)',
+            ExpressionAttributeValues: { ':expected': expectedVersion },
+          }),
     },
   };
 }
@@ -124,7 +128,7 @@ export function guardedDecisionItems(
     Put: {
       TableName: tableName,
       Item: toItem(write.nomination),
-      ConditionExpression: 'version = :expected AND #status = :status AND attribute_not_exists(deletedAt)',
+      ConditionExpression: 'version = :expected AND #status = :status AND attribute_not_exists(deletedAt) AND attribute_not_exists(councilLock)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':expected': write.expectedVersion, ':status': write.expectedStatus },
     },

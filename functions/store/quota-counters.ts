@@ -39,6 +39,11 @@ export function statusCountDeltas(changes: readonly { before: Live; after: Live 
  */
 export async function applyStatusCounts(db: Db, campaignId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
   if (deltas.size === 0) return;
+  await db.doc.send(new UpdateCommand(statusCountsUpdate(db.tableName, campaignId, deltas).Update!));
+}
+
+/** The same move as one action of a transaction (a council's step moves its counts with its decisions). */
+export function statusCountsUpdate(tableName: string, campaignId: string, deltas: ReadonlyMap<string, number>): TransactItem {
   const names: Record<string, string> = {};
   const values: Record<string, number> = {};
   const terms = [...deltas].map(([key, delta], i) => {
@@ -46,15 +51,15 @@ export async function applyStatusCounts(db: Db, campaignId: string, deltas: Read
     values[`:d${i}`] = delta;
     return `#c${i} :d${i}`;
   });
-  await db.doc.send(
-    new UpdateCommand({
-      TableName: db.tableName,
+  return {
+    Update: {
+      TableName: tableName,
       Key: keys.statusCounts(campaignId),
       UpdateExpression: `ADD ${terms.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
-    }),
-  );
+    },
+  };
 }
 
 /**
@@ -95,7 +100,10 @@ export async function readQuotaFacts(db: Db, campaign: Campaign): Promise<{ usag
   return { usage, liveByForm };
 }
 
-export function counterUpdate(tableName: string, campaignId: string, delta: QuotaDelta): TransactItem {
+/** A counter's move; the rule's id and cap are all it needs of the rule (a council's step keeps just those). */
+export type CounterMove = Pick<QuotaDelta, 'scopeKey' | 'delta'> & { rule: Pick<QuotaDelta['rule'], 'id' | 'max'> };
+
+export function counterUpdate(tableName: string, campaignId: string, delta: CounterMove): TransactItem {
   const update: TransactItem = {
     Update: {
       TableName: tableName,

@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ballot } from '#shared/council/round';
+import type { PendingWrite } from '#shared/council/round-steps';
 import type { RoundStatus, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import { ApiError } from '#functions/http/errors';
 import { queryAll } from './query';
@@ -23,11 +24,14 @@ export const MAX_BALLOTS_BYTES = 3_500 * 1024;
 /** The round item's gzipped data must leave room for its attributes under the 400 KB item limit. */
 const MAX_DATA_BYTES = 350 * 1024;
 
-/** A round as stored: how many parts its ballots take is the store's business only. */
-export type StoredRound = Omit<VotingRound, 'ballots'> & { ballotsParts: number };
+/**
+ * A round as stored: how many parts its ballots take is the store's business only, and so is what a
+ * confirming or annulling round keeps to finish its write (its progress is public).
+ */
+export type StoredRound = Omit<VotingRound, 'ballots'> & { ballotsParts: number; pending?: PendingWrite };
 
 /** Fields kept as attributes of the round item; the rest is in `data`. */
-const DATA_FIELDS = ['candidates', 'forms', 'rules', 'result', 'minutes', 'decisions'] as const;
+const DATA_FIELDS = ['candidates', 'forms', 'rules', 'result', 'minutes', 'decisions', 'pending'] as const;
 const SUMMARY_FIELDS = [
   'campaignId',
   'id',
@@ -45,6 +49,7 @@ const SUMMARY_FIELDS = [
   'confirmedBy',
   'supersededBy',
   'annulment',
+  'progress',
   'version',
   'createdAt',
   'createdBy',
@@ -80,7 +85,7 @@ export function roundFromItem(item: Item): StoredRound {
 
 /** The round as the API answers it. */
 export function publicRound(round: StoredRound, ballots?: Ballot[]): VotingRound {
-  const { ballotsParts: _parts, ...rest } = round;
+  const { ballotsParts: _parts, pending: _pending, ...rest } = round;
   return ballots ? { ...rest, ballots } : rest;
 }
 

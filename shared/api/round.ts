@@ -13,12 +13,14 @@ export const MAX_BALLOTS = 10_000;
 export const RoundId = z.string().regex(/^[1-9][0-9]{0,3}$/, 'a round number, 1–9999');
 
 /**
- * open: taking ballots; tallied: counted, the result may be confirmed; confirmed: the decisions are on
- * the nominations and the round can never change; superseded: a newer round for the same candidates
- * replaced it before it was confirmed; annulled: an administrator annulled its confirmed result, with a
- * reason, and its decisions went back to eligible.
+ * open: taking ballots; tallied: counted, the result may be confirmed; confirming: its decisions are
+ * being written onto the nominations, in several transactions (a confirmation cut short is finished by
+ * confirming again); confirmed: the decisions are on the nominations and the round can never change;
+ * superseded: a newer round for the same candidates replaced it before it was confirmed; annulling: an
+ * administrator's annulment is being written (finished by annulling again); annulled: an administrator
+ * annulled its confirmed result, with a reason, and its decisions went back to eligible.
  */
-export const RoundStatus = z.enum(['open', 'tallied', 'confirmed', 'superseded', 'annulled']);
+export const RoundStatus = z.enum(['open', 'tallied', 'confirming', 'confirmed', 'superseded', 'annulling', 'annulled']);
 export type RoundStatus = z.infer<typeof RoundStatus>;
 
 const AwardFormCode = z.string().regex(/^[A-Z0-9_]{2,40}$/);
@@ -80,6 +82,21 @@ const RoundCommon = z.object({
   supersededBy: z.string().optional(),
   /** Who annulled the confirmed result, when, and why. */
   annulment: z.object({ at: z.string(), by: z.string(), reason: z.string() }).optional(),
+  /**
+   * While confirming or annulling: how many of the write's steps (transactions) are done, of how many,
+   * who started it and when; `undoing` while the steps done are being taken back (a quota found full, a
+   * candidate changed in between), after which the round is back where it was.
+   */
+  progress: z
+    .object({
+      action: z.enum(['confirm', 'annul']),
+      done: z.int(),
+      total: z.int(),
+      undoing: z.enum(['quota', 'changed']).optional(),
+      startedAt: z.string(),
+      startedBy: z.string(),
+    })
+    .optional(),
   version: z.int(),
   createdAt: z.string(),
   createdBy: z.string(),

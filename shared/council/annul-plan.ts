@@ -11,13 +11,20 @@ type AnnulledRound = Pick<VotingRound, 'id' | 'status' | 'version' | 'decisions'
 
 /**
  * Whether a round's confirmed result may be annulled: only a confirmed round, at the version the
- * administrator read, and only while no later round decides its ties (annul that one first).
+ * administrator read, and only while no later round decides its ties (annul that one first). A round
+ * already `annulling` passes: asking again finishes the annulment cut short (at the version it started
+ * from or the one it shows now).
  */
 export function annulRefusal(
   round: AnnulledRound,
   request: AnnulRoundRequest,
   rounds: readonly Pick<VotingRoundSummary, 'id' | 'status' | 'fromRoundId'>[],
+  startedFrom?: number,
 ): RoundRefusal | undefined {
+  if (round.status === 'annulling') {
+    if (request.version === round.version || request.version === startedFrom) return undefined;
+    return { code: 'VERSION_CONFLICT', details: { roundId: round.id, version: round.version, expected: request.version } };
+  }
   if (round.status !== 'confirmed') return { code: 'ROUND_NOT_CONFIRMED', details: { roundId: round.id, status: round.status } };
   if (request.version !== round.version)
     return { code: 'VERSION_CONFLICT', details: { roundId: round.id, version: round.version, expected: request.version } };

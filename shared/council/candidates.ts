@@ -7,8 +7,9 @@ import type { CreateRoundRequest, VotingRound } from './voting-round';
 import { countsTowards, type QuotaUsage } from '#shared/rules/quota';
 
 /** Who may stand in a round: a live nomination HR found eligible (and the council has not yet decided on). */
-export function standsForRound(nomination: Pick<Nomination, 'status' | 'deletedAt'> | undefined): boolean {
-  return !!nomination && !nomination.deletedAt && nomination.status === 'eligible';
+export function standsForRound(nomination: Pick<Nomination, 'status' | 'deletedAt' | 'councilLock'> | undefined): boolean {
+  // A nomination a round's confirmation is writing is that round's: no other round takes it meanwhile.
+  return !!nomination && !nomination.deletedAt && !nomination.councilLock && nomination.status === 'eligible';
 }
 
 /** Whether a new round takes candidates of this award form (all forms, when none are asked for). */
@@ -146,16 +147,13 @@ export function formsWithPlaces(
 }
 
 /**
- * How many actions confirming a round of these candidates may take, at most: a Put per candidate, an
- * Update per quota counter the decisions may touch, the round's own Put and one audit item. A
- * confirmation is one transaction, and a transaction takes at most 100 actions.
+ * A round takes at most 1,000 candidates: a council's ballot lists no more, the round's item holds them
+ * with their result and minutes (gzipped, well under DynamoDB's 400 KB), and its confirmation's
+ * steps (shared/council/round-steps.ts) end within a request's time.
  */
-export function confirmationActions(campaign: Pick<Campaign, 'quotaRules'>, candidates: readonly Nomination[]): number {
-  let counters = 0;
-  for (const rule of campaign.quotaRules) {
-    const ofForm = candidates.filter((n) => n.awardForm === rule.awardForm);
-    if (ofForm.length === 0) continue;
-    counters += rule.scope === 'campaign' ? 1 : new Set(ofForm.map((n) => n.unitId)).size;
-  }
-  return candidates.length + counters + 2;
+export const MAX_ROUND_CANDIDATES = 1000;
+
+export function roundSizeRefusal(candidates: number): RoundRefusal | undefined {
+  if (candidates <= MAX_ROUND_CANDIDATES) return undefined;
+  return { code: 'ROUND_TOO_LARGE', details: { candidates, maxCandidates: MAX_ROUND_CANDIDATES } };
 }

@@ -12,14 +12,26 @@ export function closedRoundRefusal(round: RoundState): RoundRefusal | undefined 
   if (round.status === 'confirmed') return { code: 'ROUND_CONFIRMED', details: { roundId: round.id, confirmedAt: round.confirmedAt } };
   if (round.status === 'superseded') return { code: 'ROUND_SUPERSEDED', details: { roundId: round.id, supersededBy: round.supersededBy } };
   if (round.status === 'annulled') return { code: 'ROUND_ANNULLED', details: { roundId: round.id, annulment: round.annulment } };
+  // Its decisions are being written: ballots and tally wait; confirming (or annulling) again finishes it.
+  if (round.status === 'confirming') return { code: 'ROUND_CONFIRMING', details: { roundId: round.id } };
+  if (round.status === 'annulling') return { code: 'ROUND_ANNULLING', details: { roundId: round.id } };
   return undefined;
 }
 
-/** The checks a round must pass before its result may be written onto the nominations. */
+/**
+ * The checks a round must pass before its result may be written onto the nominations. A round already
+ * `confirming` passes: asking again finishes the write cut short (at the version it started from, the
+ * one the secretary read, or the one it shows now).
+ */
 export function confirmRefusal(
   round: RoundState & Pick<VotingRound, 'result' | 'minutes' | 'version' | 'ballotsVersion' | 'talliedBallotsVersion'>,
   request: ConfirmRoundRequest,
+  startedFrom?: number,
 ): RoundRefusal | undefined {
+  if (round.status === 'confirming') {
+    const seen = request.version === undefined || request.version === round.version || request.version === startedFrom;
+    return seen ? undefined : { code: 'VERSION_CONFLICT', details: { roundId: round.id, version: round.version, expected: request.version } };
+  }
   const closed = closedRoundRefusal(round);
   if (closed) return closed;
   if (round.status !== 'tallied' || !round.result)

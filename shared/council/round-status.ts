@@ -15,16 +15,29 @@ export function takesBallots(round: Pick<VotingRound, 'status'> | undefined): bo
   return round?.status === 'open';
 }
 
-/** A tallied round waits for its confirmation (or for a new tally, if its ballots change). */
+/**
+ * A tallied round waits for its confirmation (or for a new tally, if its ballots change); a round whose
+ * confirmation was cut short (`confirming`) waits for it to be asked again, which finishes it.
+ */
 export function awaitsConfirmation(round: Pick<VotingRound, 'status'> | undefined): boolean {
-  return round?.status === 'tallied';
+  return round?.status === 'tallied' || round?.status === 'confirming';
+}
+
+/** A confirmation or annulment under way (or cut short): its decisions are partly written. */
+export function isBeingWritten(round: Pick<VotingRound, 'status'> | undefined): boolean {
+  return round?.status === 'confirming' || round?.status === 'annulling';
 }
 
 export function isConfirmed(round: Pick<VotingRound, 'status'> | undefined): boolean {
   return round?.status === 'confirmed';
 }
 
-/** Whether the pane offers to confirm: a tallied round with a quorum (the server checks the rest). */
+/** Whether the pane offers to confirm (or to finish a confirmation): a tallied round with a quorum (the server checks the rest). */
 export function mayConfirmRound(round: Pick<VotingRound, 'status' | 'result'> | undefined): boolean {
   return awaitsConfirmation(round) && !round?.result?.void;
+}
+
+/** Whether an administrator may annul (or finish annulling) the round: confirmed, or an annulment cut short. */
+export function mayAnnulRound(round: Pick<VotingRound, 'status'> | undefined): boolean {
+  return round?.status === 'confirmed' || round?.status === 'annulling';
 }

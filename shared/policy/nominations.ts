@@ -2,7 +2,7 @@ import type { Campaign } from '#shared/campaign';
 import { makeIssue, type Issue } from '#shared/issues';
 import type { ValidationReport } from '#shared/rules/index';
 import { summarizeFindings } from '#shared/rules/findings';
-import { NOMINATION_FIELDS, type NominationField, type NominationFieldKind, type NominationFields } from '#shared/nomination';
+import { NOMINATION_FIELDS, type Nomination, type NominationField, type NominationFieldKind, type NominationFields } from '#shared/nomination';
 import type { Role, User } from '#shared/org';
 import { canTransition, isDraftLike, UNIT_STATUSES, type NominationStatus } from '#shared/status';
 import { unlessRole, type Refusal } from './roles';
@@ -182,10 +182,29 @@ export function refuseUnseenChange(user: User, after: Row, isNew: boolean): Refu
  * Why a user may not delete or restore a nomination. Without the nomination, the role alone is judged
  * (before the row is even read: a forbidden request learns nothing about it).
  */
-export function refuseDelete(user: User, nomination?: Held): Refusal {
+export function refuseDelete(user: User, nomination?: Held & Pick<Nomination, 'councilLock'>): Refusal {
   const byRole = unlessRole(user, DELETERS);
   if (byRole || !nomination) return byRole;
-  return mayRead(user, nomination) ? undefined : 'FORBIDDEN_UNIT';
+  if (!mayRead(user, nomination)) return 'FORBIDDEN_UNIT';
+  return refuseWhileDecided(nomination);
+}
+
+/**
+ * A nomination a round's confirmation or annulment is writing (its steps lock each decided nomination
+ * until its decision is written) changes for nobody meanwhile, whatever the role: a deletion or a
+ * decision is refused with this code; a save refuses the row (`beingDecidedIssue`).
+ */
+export function refuseWhileDecided(nomination: Pick<Nomination, 'councilLock'>): Refusal {
+  return nomination.councilLock ? 'NOMINATION_BEING_DECIDED' : undefined;
+}
+
+/** A saved row whose nomination a round is writing: refused in its row, the others saved. */
+export function beingDecidedIssue(
+  nomination: Pick<Nomination, 'councilLock' | 'id'>,
+  target: { rowKey?: string },
+): Issue | undefined {
+  if (!refuseWhileDecided(nomination)) return undefined;
+  return makeIssue('NOMINATION_BEING_DECIDED', 'error', { nominationId: nomination.id, ...target }, { round: nomination.councilLock! });
 }
 
 export function refuseRecordDecision(user: User): Refusal {

@@ -2,6 +2,7 @@ import type { RuleCode } from '#shared/messages';
 import { ORG_EN } from './org-en';
 import { REGISTER_EN } from './register-en';
 import { FILES_EN } from './files-en';
+import { COUNCIL_STATUS_EN } from './council-en';
 import { STATISTICS_EN } from './statistics-en';
 import type { MessageKey } from './vi';
 
@@ -29,6 +30,7 @@ const RULE_NAMES_EN: Record<RuleCode, string> = {
   NOMINEE_UNDER_DISCIPLINE: 'Nominee under discipline',
   RETURN_REASON_MISSING: 'Return without a reason',
   NOMINATION_TAKEN_OVER: 'Taken over by the HR office',
+  NOMINATION_BEING_DECIDED: "The council is writing a round's result onto it",
   NOT_ELIGIBLE: 'Not yet eligible for the vote',
   SUBMISSION_INCOMPLETE: 'Dossier not complete enough to submit',
   AWARDED_IN_CAMPAIGN: 'Already awarded in this campaign',
@@ -193,10 +195,6 @@ export const en: Record<MessageKey, string> = {
   'council.writtenVotes': 'Members voting in writing',
   'council.noRound': 'No voting round yet.',
   'council.round': 'Round {n}: {status}, {candidates} candidates, {ballots} ballots entered.',
-  'council.status.open': 'taking ballots',
-  'council.status.tallied': 'counted, awaiting confirmation',
-  'council.status.confirmed': 'result confirmed',
-  'council.status.superseded': 'replaced by a newer round',
   'council.createBallots': 'Create the ballot sheet',
   'council.createHint':
     'Creates the "Phiếu bầu" sheet with one row per member taking part; write the mark in the cells of the chosen candidates.',
@@ -226,6 +224,7 @@ export const en: Record<MessageKey, string> = {
   ...REGISTER_EN,
   ...FILES_EN,
   ...STATISTICS_EN,
+  ...COUNCIL_STATUS_EN,
   'certificates.testPrint': 'Certificate test print (grid)',
   'certificates.offsets': 'Certificate print offsets',
   'certificates.offsetsHint':

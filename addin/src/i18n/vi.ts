@@ -2,6 +2,7 @@ import type { RuleCode } from '#shared/messages';
 import { ORG_VI } from './org-vi';
 import { REGISTER_VI } from './register-vi';
 import { FILES_VI } from './files-vi';
+import { COUNCIL_STATUS_VI } from './council-vi';
 import { STATISTICS_VI } from './statistics-vi';
 
 /**
@@ -32,6 +33,7 @@ const RULE_NAMES_VI: Record<RuleCode, string> = {
   NOMINEE_UNDER_DISCIPLINE: 'Đang bị xem xét kỷ luật',
   RETURN_REASON_MISSING: 'Trả lại chưa ghi lý do',
   NOMINATION_TAKEN_OVER: 'Phòng HCTC đã tiếp nhận đề nghị',
+  NOMINATION_BEING_DECIDED: 'Hội đồng đang ghi kết quả vào đề nghị',
   NOT_ELIGIBLE: 'Chưa đủ điều kiện đưa ra bình xét',
   SUBMISSION_INCOMPLETE: 'Hồ sơ chưa đủ để gửi',
   AWARDED_IN_CAMPAIGN: 'Đã được khen trong Đợt thi đua này',
@@ -196,10 +198,6 @@ export const vi = {
   'council.writtenVotes': 'Số thành viên biểu quyết bằng văn bản',
   'council.noRound': 'Chưa có vòng bỏ phiếu.',
   'council.round': 'Vòng {n}: {status}, {candidates} ứng viên, {ballots} phiếu đã nhập.',
-  'council.status.open': 'đang nhận phiếu',
-  'council.status.tallied': 'đã kiểm phiếu, chờ xác nhận',
-  'council.status.confirmed': 'đã xác nhận kết quả',
-  'council.status.superseded': 'đã được thay bằng vòng mới',
   'council.createBallots': 'Tạo phiếu bầu',
   'council.createHint': 'Tạo trang "Phiếu bầu" với một dòng cho mỗi thành viên tham gia; ghi ký hiệu vào ô của người được chọn.',
   'council.count': 'Kiểm phiếu',
@@ -233,6 +231,7 @@ export const vi = {
   ...REGISTER_VI,
   ...FILES_VI,
   ...STATISTICS_VI,
+  ...COUNCIL_STATUS_VI,
   'certificates.testPrint': 'Bản in thử Giấy khen (lưới)',
   'certificates.offsets': 'Độ lệch khi in Giấy khen',
   'certificates.offsetsHint':

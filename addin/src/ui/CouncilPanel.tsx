@@ -8,7 +8,7 @@ import {
   TableAddRegular,
   TaskListSquareLtrRegular,
 } from '@fluentui/react-icons';
-import { isConfirmed, isLiveRound, mayConfirmRound, takesBallots } from '#shared/council/round-status';
+import { isLiveRound, mayAnnulRound, mayConfirmRound, takesBallots } from '#shared/council/round-status';
 import type { CouncilActions, CouncilState } from '#addin/app/council/council-state';
 import { hasTie } from '#addin/app/council/council-state';
 import { formatPercent, type MessageKey } from '#addin/i18n/index';
@@ -74,7 +74,10 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
         {round
           ? t('council.round', {
               n: round.number,
-              status: t(`council.status.${round.status}` as MessageKey),
+              status: t(`council.status.${round.status}` as MessageKey, {
+                done: round.progress?.done ?? 0,
+                total: round.progress?.total ?? 0,
+              }),
               candidates: round.candidates.length,
               ballots: round.ballotCount,
             })
@@ -102,7 +105,8 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           disabled={busy || !mayConfirmRound(round)}
           onClick={() => void actions.confirmResult()}
         >
-          {t('council.confirm')}
+          {/* A confirmation cut short (confirming) is finished by confirming again. */}
+          {t(round?.status === 'confirming' ? 'council.resume' : 'council.confirm')}
         </Button>
       </div>
       {result?.fingerprint && (
@@ -165,7 +169,7 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
             {t('council.override', { name: c.name, reason: c.overrideReason! })}
           </Caption1>
         ))}
-      {council.mayAnnul && isConfirmed(round) && <AnnulRound busy={busy} onAnnul={actions.annulResult} />}
+      {council.mayAnnul && mayAnnulRound(round) && <AnnulRound busy={busy} onAnnul={actions.annulResult} />}
       {tie && (
         <>
           <Caption1 as="p" block>

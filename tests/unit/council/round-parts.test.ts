@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { candidatesFor, confirmationActions, formsFor } from '#shared/council/candidates';
+import { candidatesFor, formsFor, MAX_ROUND_CANDIDATES, roundSizeRefusal } from '#shared/council/candidates';
 import { decodeBallots, encodeBallots, publicRound, roundFromItem, roundToItem, type StoredRound } from '#functions/store/round-store';
 import type { Ballot } from '#shared/council/round';
 import type { Nomination } from '#shared/nomination';
@@ -145,10 +145,9 @@ describe("a new round's candidates and places", () => {
     ]);
   });
 
-  it('count what a confirmation would send: a Put per candidate, an Update per counter, the round and the audit', () => {
-    const candidates = [nomination('n1', 'cb-001', GK), nomination('n2', 'cb-010', GK), nomination('n3', 'cb-003', BK)];
-    expect(confirmationActions(SEED_CAMPAIGN, candidates)).toBe(3 + 2 + 2);
-    const perUnit = { ...SEED_CAMPAIGN, quotaRules: SEED_CAMPAIGN.quotaRules.map((r) => ({ ...r, scope: 'unit' as const })) };
-    expect(confirmationActions(perUnit, candidates)).toBe(3 + 3 + 2);
+  it('take up to 1,000 candidates in a round; more is refused with ROUND_TOO_LARGE and the limit', () => {
+    expect(MAX_ROUND_CANDIDATES).toBe(1000);
+    expect(roundSizeRefusal(1000)).toBeUndefined();
+    expect(roundSizeRefusal(1001)).toEqual({ code: 'ROUND_TOO_LARGE', details: { candidates: 1001, maxCandidates: 1000 } });
   });
 });

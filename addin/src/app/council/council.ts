@@ -9,7 +9,7 @@ import type { CouncilSheets } from '#addin/excel/council-gateway';
 import { minutesSheetName, resultSheetName } from '#addin/excel/council-layout';
 import { localized } from '#addin/i18n/index';
 import type { PaneCore } from '#addin/app/core/pane-core';
-import { awaitsConfirmation, isConfirmed, isLiveRound, takesBallots } from '#shared/council/round-status';
+import { awaitsConfirmation, isConfirmed, isLiveRound, mayAnnulRound, takesBallots } from '#shared/council/round-status';
 import { refuseCouncil, runsTheVote } from '#shared/policy/council';
 import { hasTie, participating, type CouncilActions, type CouncilState } from './council-state';
 import { checkBallots, shortHash, webSha256 } from './fingerprint-check';
@@ -176,7 +176,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
     let annulled = false;
     await act(async (state, campaignId) => {
       const round = state.round;
-      if (!round || !isConfirmed(round) || !state.mayAnnul) return;
+      if (!round || !mayAnnulRound(round) || !state.mayAnnul) return;
       if (reason.trim().length < 5) {
         store.set({ error: localized('council.annulReason') });
         return;

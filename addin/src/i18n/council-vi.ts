@@ -1,0 +1,11 @@
+/** A council round's status as the pane names it (Vietnamese), and the step a confirmation cut short is at. */
+export const COUNCIL_STATUS_VI = {
+  'council.status.open': 'đang nhận phiếu',
+  'council.status.tallied': 'đã kiểm phiếu, chờ xác nhận',
+  'council.status.confirmed': 'đã xác nhận kết quả',
+  'council.status.superseded': 'đã được thay bằng vòng mới',
+  'council.status.confirming': 'đang ghi kết quả vào các đề nghị (bước {done}/{total})',
+  'council.status.annulling': 'đang hủy kết quả (bước {done}/{total})',
+  'council.status.annulled': 'đã hủy kết quả',
+  'council.resume': 'Tiếp tục xác nhận',
+};
