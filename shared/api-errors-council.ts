@@ -13,7 +13,7 @@ export const COUNCIL_ERRORS = {
   ROUND_CONFIRMING: {
     status: 409,
     vi: 'Kết quả vòng bỏ phiếu đang được ghi vào các đề nghị; hãy bấm "Tiếp tục xác nhận" hoặc chờ ít phút rồi tải lại',
-    en: "The round's result is being written onto the nominations; press \"Resume confirmation\" or wait a minute and reload",
+    en: 'The round\'s result is being written onto the nominations; press "Resume confirmation" or wait a minute and reload',
   },
   ROUND_ANNULLING: {
     status: 409,

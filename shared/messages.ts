@@ -132,8 +132,10 @@ export const RULE_MESSAGES = {
     en: () => `The HR office has taken this nomination over; the change was not saved. Reload the sheet`,
   },
   NOMINATION_BEING_DECIDED: {
-    vi: (p) => `Hội đồng đang ghi kết quả vòng bỏ phiếu ${p.round} vào đề nghị này; thay đổi chưa được lưu. Hãy chờ ít phút, tải lại bảng rồi lưu lại`,
-    en: (p) => `The council is writing round ${p.round}'s result onto this nomination; the change was not saved. Wait a minute, reload the sheet and save again`,
+    vi: (p) =>
+      `Hội đồng đang ghi kết quả vòng bỏ phiếu ${p.round} vào đề nghị này; thay đổi chưa được lưu. Hãy chờ ít phút, tải lại bảng rồi lưu lại`,
+    en: (p) =>
+      `The council is writing round ${p.round}'s result onto this nomination; the change was not saved. Wait a minute, reload the sheet and save again`,
   },
   NOT_ELIGIBLE: {
     vi: (p) =>

@@ -102,7 +102,11 @@ async function quotaExceeded(db: Db, campaign: StoredCampaign, round: StoredRoun
   const usedOf = (c: StepCounter) => usage.find((u) => u.ruleId === c.ruleId && u.scopeKey === c.scopeKey)?.used ?? 0;
   const taken = counters.filter((c) => c.delta > 0);
   const counter = taken.find((c) => usedOf(c) + c.delta > c.max) ?? taken[0]!;
-  const rule = campaign.quotaRules.find((r) => r.id === counter.ruleId) ?? { ...campaign.quotaRules[0]!, id: counter.ruleId, max: counter.max };
+  const rule = campaign.quotaRules.find((r) => r.id === counter.ruleId) ?? {
+    ...campaign.quotaRules[0]!,
+    id: counter.ruleId,
+    max: counter.max,
+  };
   const used = usedOf(counter);
   const ctx = makeRuleContext(campaign, registry.units, registry.people);
   const issue = quotaRefusal(ctx, rule, counter.scopeKey, used + counter.delta);

@@ -52,7 +52,13 @@ function stepAudit(w: StepWriter, step: RoundStep, last: boolean): TransactItem[
   for (let i = step.start; step.kind === 'apply' && i < step.end; i += 1) {
     const d = decisionAt(w, i);
     const [from, to] = pending.action === 'confirm' ? [d.from, d.to] : [d.to, d.from];
-    entries.push({ at: by.at, actor: by.email, action: 'update', nominationId: d.nominationId, changes: { status: { from, to }, [mark]: { to: round.id } } });
+    entries.push({
+      at: by.at,
+      actor: by.email,
+      action: 'update',
+      nominationId: d.nominationId,
+      changes: { status: { from, to }, [mark]: { to: round.id } },
+    });
   }
   if (last) {
     const action = pending.action === 'confirm' ? 'round.confirm' : 'round.annul';
@@ -93,7 +99,12 @@ function stepItems(w: StepWriter, step: RoundStep, undo: boolean): TransactItem[
     const d = decisionAt(w, i);
     // An annulment writes each decision backwards: from what the round decided to what it was before.
     const decision = pending.action === 'confirm' ? d : { nominationId: d.nominationId, from: d.to, to: d.from };
-    if (step.kind === 'lock') items.push(undo ? unlockItem(db, round.campaignId, round.id, decision) : lockItem(db, round.campaignId, round.id, decision, pending.versions[i]!));
+    if (step.kind === 'lock')
+      items.push(
+        undo
+          ? unlockItem(db, round.campaignId, round.id, decision)
+          : lockItem(db, round.campaignId, round.id, decision, pending.versions[i]!),
+      );
     else items.push(applyItem(db, round.campaignId, round.id, decision, pending.versions[i]!, by));
   }
   return items;
@@ -107,11 +118,14 @@ function nextStep(w: StepWriter): { step: RoundStep; items: TransactItem[] } {
   const step = pending.steps[index]!;
   const expected = { version: round.version, statuses: [round.status] };
   if (progress.undoing) {
-    const roundItem = index === 0 ? roundPutItem(db, restedRound(round, by), expected) : roundProgressItem(db, round, { ...progress, done: index }, by);
+    const roundItem =
+      index === 0 ? roundPutItem(db, restedRound(round, by), expected) : roundProgressItem(db, round, { ...progress, done: index }, by);
     return { step, items: [roundItem, ...stepItems(w, step, true)] };
   }
   const last = index === pending.steps.length - 1;
-  const roundItem = last ? roundPutItem(db, finishedRound(round, by), expected) : roundProgressItem(db, round, { ...progress, done: index + 1 }, by);
+  const roundItem = last
+    ? roundPutItem(db, finishedRound(round, by), expected)
+    : roundProgressItem(db, round, { ...progress, done: index + 1 }, by);
   return { step, items: [roundItem, ...stepItems(w, step, false), ...stepAudit(w, step, last), ...stepCounts(w, step)] };
 }
 
@@ -133,7 +147,10 @@ export async function startWrite(
   const w: StepWriter = { db, round: started, pending, by, requestId };
   const step = pending.steps[0]!;
   const last = pending.steps.length === 1;
-  const roundItem = roundPutItem(db, last ? finishedRound(started, by) : started, { version: round.version, statuses: [RESTING_STATUS[pending.action]] });
+  const roundItem = roundPutItem(db, last ? finishedRound(started, by) : started, {
+    version: round.version,
+    statuses: [RESTING_STATUS[pending.action]],
+  });
   return transact(db, [roundItem, ...stepItems(w, step, false), ...stepAudit(w, step, last), ...stepCounts(w, step)]);
 }
 
@@ -150,7 +167,7 @@ export async function finishWrite(
   requestId: string,
 ): Promise<{ round: StoredRound; undone?: { why: Undo; pending: PendingWrite } }> {
   let undone: { why: Undo; pending: PendingWrite } | undefined;
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     const round = await getRound(db, campaignId, number);
     if (!isPending(round) || !round.pending || !round.progress) return { round, ...(undone ? { undone } : {}) };
     const progress = round.progress;

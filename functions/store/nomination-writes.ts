@@ -128,7 +128,8 @@ export function guardedDecisionItems(
     Put: {
       TableName: tableName,
       Item: toItem(write.nomination),
-      ConditionExpression: 'version = :expected AND #status = :status AND attribute_not_exists(deletedAt) AND attribute_not_exists(councilLock)',
+      ConditionExpression:
+        'version = :expected AND #status = :status AND attribute_not_exists(deletedAt) AND attribute_not_exists(councilLock)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':expected': write.expectedVersion, ':status': write.expectedStatus },
     },

@@ -30,7 +30,9 @@ export function confirmRefusal(
 ): RoundRefusal | undefined {
   if (round.status === 'confirming') {
     const seen = request.version === undefined || request.version === round.version || request.version === startedFrom;
-    return seen ? undefined : { code: 'VERSION_CONFLICT', details: { roundId: round.id, version: round.version, expected: request.version } };
+    return seen
+      ? undefined
+      : { code: 'VERSION_CONFLICT', details: { roundId: round.id, version: round.version, expected: request.version } };
   }
   const closed = closedRoundRefusal(round);
   if (closed) return closed;

@@ -40,9 +40,12 @@ export interface MinutesDocument {
   recipients: string[];
 }
 
-/** Which rounds the council held: counted, and not replaced by a newer one (an annulled count was still held). */
+/**
+ * Which rounds the council held: counted, and not replaced by a newer one (an annulled count was still
+ * held, and so is one whose confirmation or annulment is being written).
+ */
 export function heldRound(round: { status: string; talliedAt?: string }): boolean {
-  return !!round.talliedAt && ['tallied', 'confirmed', 'annulled'].includes(round.status);
+  return !!round.talliedAt && ['tallied', 'confirming', 'confirmed', 'annulling', 'annulled'].includes(round.status);
 }
 
 /** Why the council's minutes cannot be written yet: no round was counted. */

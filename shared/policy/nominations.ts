@@ -2,7 +2,13 @@ import type { Campaign } from '#shared/campaign';
 import { makeIssue, type Issue } from '#shared/issues';
 import type { ValidationReport } from '#shared/rules/index';
 import { summarizeFindings } from '#shared/rules/findings';
-import { NOMINATION_FIELDS, type Nomination, type NominationField, type NominationFieldKind, type NominationFields } from '#shared/nomination';
+import {
+  NOMINATION_FIELDS,
+  type Nomination,
+  type NominationField,
+  type NominationFieldKind,
+  type NominationFields,
+} from '#shared/nomination';
 import type { Role, User } from '#shared/org';
 import { canTransition, isDraftLike, UNIT_STATUSES, type NominationStatus } from '#shared/status';
 import { unlessRole, type Refusal } from './roles';
@@ -199,10 +205,7 @@ export function refuseWhileDecided(nomination: Pick<Nomination, 'councilLock'>):
 }
 
 /** A saved row whose nomination a round is writing: refused in its row, the others saved. */
-export function beingDecidedIssue(
-  nomination: Pick<Nomination, 'councilLock' | 'id'>,
-  target: { rowKey?: string },
-): Issue | undefined {
+export function beingDecidedIssue(nomination: Pick<Nomination, 'councilLock' | 'id'>, target: { rowKey?: string }): Issue | undefined {
   if (!refuseWhileDecided(nomination)) return undefined;
   return makeIssue('NOMINATION_BEING_DECIDED', 'error', { nominationId: nomination.id, ...target }, { round: nomination.councilLock! });
 }

@@ -35,7 +35,10 @@ const BALLOTS = 2000;
 const ATTENDANCE = { present: 1000, writtenVotes: 1000 };
 
 function campaignOf(id: string): Campaign {
-  const members = Array.from({ length: 200 }, (_, i) => SEED_CAMPAIGN.council.members[i] ?? { name: `Thành viên ${i + 1}`, role: 'Ủy viên' });
+  const members = Array.from(
+    { length: 200 },
+    (_, i) => SEED_CAMPAIGN.council.members[i] ?? { name: `Thành viên ${i + 1}`, role: 'Ủy viên' },
+  );
   return {
     ...SEED_CAMPAIGN,
     id,
@@ -96,7 +99,9 @@ async function talliedBigRound(campaignId: string) {
   await api.request('POST', `${rounds(campaignId)}/1/tally`, { token: tokens.secretary });
   expect((await confirm(campaignId, '1')).status).toBe(200);
   const selected = (await nominations(campaignId)).get(y!)!;
-  const deleted = await api.request('DELETE', `/campaigns/${campaignId}/nominations/${y}?version=${selected.version}`, { token: tokens.hr });
+  const deleted = await api.request('DELETE', `/campaigns/${campaignId}/nominations/${y}?version=${selected.version}`, {
+    token: tokens.hr,
+  });
   expect(deleted.status, deleted.text).toBe(200);
 
   await save(CANDIDATES, 2);
@@ -105,7 +110,10 @@ async function talliedBigRound(campaignId: string) {
   expect(opened.body.forms).toEqual([{ awardForm: GK, places: PLACES }]);
   const ids = (opened.body.candidates as { nominationId: string }[]).map((c) => c.nominationId);
   expect(ids).toHaveLength(CANDIDATES);
-  const submitted = await api.request('PUT', `${rounds(campaignId)}/2/ballots`, { token: tokens.secretary, body: { ballots: ballotsFor(ids) } });
+  const submitted = await api.request('PUT', `${rounds(campaignId)}/2/ballots`, {
+    token: tokens.secretary,
+    body: { ballots: ballotsFor(ids) },
+  });
   expect(submitted.status, submitted.text).toBe(200);
   const tallied = await api.request('POST', `${rounds(campaignId)}/2/tally`, { token: tokens.secretary });
   expect(tallied.body.result.forms[0].selected).toHaveLength(PLACES);
@@ -138,7 +146,10 @@ describe('a round of 500 candidates and 2,000 ballots, confirmed in several tran
     const [confirmation, hrRestore] = await Promise.all([confirm(campaignId, '2'), sleep(30).then(restore)]);
     const requests = requestCounter.count - before;
     const outcome = JSON.stringify({ confirmation: confirmation.body, hr: hrRestore.body }).slice(0, 2000);
-    expect([confirmation.status, hrRestore.status].filter((s) => s === 200), outcome).toHaveLength(1);
+    expect(
+      [confirmation.status, hrRestore.status].filter((s) => s === 200),
+      outcome,
+    ).toHaveLength(1);
     if (confirmation.status === 200) {
       expect(hrRestore.body.code).toBe('QUOTA_EXCEEDED');
       await expectConfirmed(campaignId, ids);
@@ -170,13 +181,21 @@ describe('a round of 500 candidates and 2,000 ballots, confirmed in several tran
     // The first 194 candidates are locked: HR's save of one is refused in its row, its deletion with a code.
     const locked = (await nominations(campaignId)).get(ids[0]!)!;
     expect(locked).toMatchObject({ status: 'eligible', councilLock: '2' });
-    const row = makeRows(1, 2).map((r) => ({ ...r, id: locked.id, version: locked.version, status: 'returned' as const, returnReason: 'Thiếu hồ sơ' }));
+    const row = makeRows(1, 2).map((r) => ({
+      ...r,
+      id: locked.id,
+      version: locked.version,
+      status: 'returned' as const,
+      returnReason: 'Thiếu hồ sơ',
+    }));
     const saved = await api.request('POST', `/campaigns/${campaignId}/nominations/batch`, { token: tokens.hr, body: { rows: row } });
     expect(saved.body.rows[0]).toMatchObject({ outcome: 'refused', refusal: { code: 'NOMINATION_BEING_DECIDED' } });
     expect(saved.body.rows[0].refusal.message.vi).toContain('vòng bỏ phiếu 2');
     // The places were reserved first, on the counters a save reads: HR cannot take one meanwhile.
     expect(saved.body.quotaUsage.find((u: { awardForm: string }) => u.awardForm === GK)).toMatchObject({ used: PLACES, max: PLACES });
-    const deleted = await api.request('DELETE', `/campaigns/${campaignId}/nominations/${locked.id}?version=${locked.version}`, { token: tokens.hr });
+    const deleted = await api.request('DELETE', `/campaigns/${campaignId}/nominations/${locked.id}?version=${locked.version}`, {
+      token: tokens.hr,
+    });
     expect(deleted.status).toBe(409);
     expect(deleted.body.code).toBe('NOMINATION_BEING_DECIDED');
     // Ballots and tally wait for it.

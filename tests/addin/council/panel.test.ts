@@ -88,6 +88,24 @@ describe('CouncilPanel', () => {
     expect(actions.newTieRound).toHaveBeenCalledOnce();
   });
 
+  it('a confirmation cut short: the round says how far it got, and the button finishes it (vi and en)', () => {
+    const progress = {
+      action: 'confirm' as const,
+      done: 3,
+      total: 13,
+      startedAt: '2025-10-01T02:00:00.000Z',
+      startedBy: 'thuky@thidua.local',
+    };
+    const actions = show({ ...base, round: round({ status: 'confirming', progress }) });
+    expect(screen.getByText(/Vòng 1: đang ghi kết quả vào các đề nghị \(bước 3\/13\)/)).toBeTruthy();
+    fireEvent.click(button('Tiếp tục xác nhận'));
+    expect(actions.confirmResult).toHaveBeenCalledOnce();
+    cleanup();
+    show({ ...base, round: round({ status: 'confirming', progress }) }, { language: 'en' });
+    expect(screen.getByText(/writing its result onto the nominations \(step 3 of 13\)/)).toBeTruthy();
+    expect(button('Resume confirmation').disabled).toBe(false);
+  });
+
   it('busy disables everything; English when chosen, form names and figures included', () => {
     show({ ...base, round: round({ status: 'tallied' }) }, { busy: true, language: 'en' });
     for (const name of ['Create the ballot sheet', 'Count the ballots', 'Minutes of the count', 'Confirm the result', 'New voting round']) {
