@@ -7,7 +7,7 @@ import { MINUTES_PAGE } from './council-layout';
  * The paper ballot (shared/council/paper-ballot.ts says what it holds) as a SheetDoc to print and hand
  * out: the heading, then per award form its rule line and a table of its candidates with an empty,
  * bordered box to mark; the notes on invalid ballots last. A4 portrait, one page wide, the print area
- * over the ballot alone. Names come from people: written through sheetText, as text, never a formula.
+ * over the ballot alone, a one-form ballot's table header repeated on every page. Names come from people: written through sheetText, as text, never a formula.
  */
 
 const WIDTH = 4;
@@ -24,10 +24,12 @@ export function paperBallotDoc(ballot: PaperBallot): SheetDoc {
   b.line(ballot.roundLine, { bold: true, align: 'Center' });
   b.blank();
 
+  const headers: number[] = [];
   for (const form of ballot.forms) {
     b.line(form.heading, { bold: true }, 70);
     b.line(form.rule, { italic: true }, 70);
     const top = b.row(TABLE_HEADER, { bold: true, align: 'Center', valign: 'Center', wrap: true });
+    headers.push(top);
     for (const candidate of form.candidates) {
       const row = b.row([candidate.order, sheetText(candidate.name), sheetText(candidate.unitName), '']);
       b.doc.rowHeights.push({ row, points: CANDIDATE_ROW_POINTS });
@@ -43,5 +45,7 @@ export function paperBallotDoc(ballot: PaperBallot): SheetDoc {
 
   for (const note of ballot.notes) b.line(`- ${note}`, { italic: true, size: 11 }, 80, 15);
   b.doc.font = { name: 'Times New Roman', size: 13 };
-  return printedAs(b.build([6, 36, 30, 11]), MINUTES_PAGE);
+  // A ballot of hundreds of candidates runs over many pages: one form's table header repeats on each
+  // (with several forms, each table has its own header, and no one row could stand for them all).
+  return printedAs(b.build([6, 36, 30, 11]), MINUTES_PAGE, headers.length === 1 ? headers[0] : undefined);
 }
