@@ -1,5 +1,6 @@
 import type { StoredCampaign } from '#shared/api/campaign';
 import type { Campaign } from '#shared/campaign';
+import { quotaChangeRefusal } from '#shared/council/round-steps';
 import type { User } from '#shared/org';
 import { ApiError } from '#functions/http/errors';
 import { refuseUnlessStageAllows } from '#functions/http/stage';
@@ -8,6 +9,7 @@ import { batchPutAll } from '#functions/store/batch';
 import { getCampaign, putCampaign } from '#functions/store/campaign-store';
 import { db } from '#functions/store/client';
 import { rebuildQuotaCounters } from '#functions/store/quota-counters';
+import { listRounds } from '#functions/store/round-store';
 import { refuseBreakingChange } from './change-check';
 
 /** A stale save answers with the campaign as it now stands, so the editor can reload it or overwrite it. */
@@ -39,6 +41,10 @@ export async function updateCampaign(user: User, campaign: Campaign, version: nu
   await refuseUnlessStageAllows(user, before, 'editCampaign');
   if (before.version !== version) throw conflict(before);
   await refuseBreakingChange(db(), before, campaign);
+  if (JSON.stringify(before.quotaRules) !== JSON.stringify(campaign.quotaRules)) {
+    const writing = quotaChangeRefusal(before, campaign, await listRounds(db(), campaign.id));
+    if (writing) throw new ApiError(writing.code, writing.details);
+  }
   const stored = await putCampaign(db(), campaign, version, before.stage).catch(async (error: unknown) => {
     // Another admin saved between the read and the write (the put is conditional on the version).
     throw error instanceof ApiError && error.code === 'VERSION_CONFLICT' ? conflict(await getCampaign(db(), campaign.id)) : error;

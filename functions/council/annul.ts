@@ -34,6 +34,7 @@ export async function annulRound(
     const [round, rounds] = await Promise.all([getRound(db, campaign.id, number), listRounds(db, campaign.id)]);
     const refusal = annulRefusal(round, asked, rounds, round.pending?.fromVersion);
     if (refusal) throw roundRefused(refusal);
+    let written: StoredRound = round;
     if (round.status === 'confirmed') {
       const ids = (round.decisions ?? []).map((d) => d.nominationId);
       const now = new Date().toISOString();
@@ -56,8 +57,9 @@ export async function annulRound(
         if (!outcome.reasons.includes('ConditionalCheckFailed')) await backoff(attempt, 20, 500);
         continue;
       }
+      written = outcome.after!;
     }
-    const { round: after } = await finishWrite(db, campaign.id, number, user, requestId);
+    const { round: after } = await finishWrite(db, campaign.id, number, user, requestId, written);
     if (after.status === 'annulled') return after;
     // Undone because a nomination moved before its lock: plan again on what is read now.
     asked = { ...asked, version: after.version };

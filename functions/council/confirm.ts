@@ -36,6 +36,7 @@ export async function confirmRound(
     const round = await getRound(db, campaign.id, number);
     const refusal = confirmRefusal(round, asked, round.pending?.fromVersion);
     if (refusal) throw roundRefused(refusal);
+    let written: StoredRound | undefined;
     if (round.status === 'tallied') {
       const started = await start(db, campaign, user, round, requestId);
       if (started === 'again') continue;
@@ -43,8 +44,9 @@ export async function confirmRound(
         await backoff(attempt, 20, 500);
         continue;
       }
+      written = started;
     }
-    const { round: after, undone } = await finishWrite(db, campaign.id, number, user, requestId);
+    const { round: after, undone } = await finishWrite(db, campaign.id, number, user, requestId, written ?? round);
     if (undone?.why === 'quota') throw await quotaExceeded(db, campaign, after, undone.pending.counters);
     if (after.status === 'confirmed') return after;
     // Undone because a candidate changed before its lock: plan again on what is read now (the undo moved the version).
@@ -53,7 +55,7 @@ export async function confirmRound(
 }
 
 /**
- * Plans the decisions on the candidates as they are now and starts writing them: 'started', or 'again'
+ * Plans the decisions on the candidates as they are now and starts writing them: the round started, or 'again'
  * when the round moved or a candidate changed meanwhile (read again), or 'wait' after a collision.
  */
 async function start(db: Db, campaign: StoredCampaign, user: User, round: StoredRound, requestId: string) {
@@ -82,7 +84,7 @@ async function start(db: Db, campaign: StoredCampaign, user: User, round: Stored
   };
   const decisions = planned.map((p) => p.decision);
   const outcome = await startWrite(db, round, pending, decisions, user, requestId);
-  if (outcome.ok) return 'started';
+  if (outcome.ok) return outcome.after!;
   const [roundReason, ...stepReasons] = outcome.reasons;
   // The round moved meanwhile (another confirmation started it, new ballots): read again.
   if (roundReason === 'ConditionalCheckFailed') return 'again';

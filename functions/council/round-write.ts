@@ -110,23 +110,27 @@ function stepItems(w: StepWriter, step: RoundStep, undo: boolean): TransactItem[
   return items;
 }
 
-/** The transaction of the round's next step: the round's own action first, then the step's. */
-function nextStep(w: StepWriter): { step: RoundStep; items: TransactItem[] } {
+/** The round after a step that only moved its progress: read back as written, without a read. */
+function progressed(round: StoredRound, progress: NonNullable<StoredRound['progress']>, by: StepWriter['by']): StoredRound {
+  return { ...round, progress, version: round.version + 1, updatedAt: by.at, updatedBy: by.email };
+}
+
+/** The transaction of the round's next step (the round's own action first, then the step's), and the round it leaves. */
+function nextStep(w: StepWriter): { step: RoundStep; items: TransactItem[]; after: StoredRound } {
   const { db, round, pending, by } = w;
   const progress = round.progress!;
   const index = progress.undoing ? progress.done - 1 : progress.done;
   const step = pending.steps[index]!;
   const expected = { version: round.version, statuses: [round.status] };
   if (progress.undoing) {
-    const roundItem =
-      index === 0 ? roundPutItem(db, restedRound(round, by), expected) : roundProgressItem(db, round, { ...progress, done: index }, by);
-    return { step, items: [roundItem, ...stepItems(w, step, true)] };
+    const after = index === 0 ? restedRound(round, by) : progressed(round, { ...progress, done: index }, by);
+    const roundItem = index === 0 ? roundPutItem(db, after, expected) : roundProgressItem(db, round, after.progress!, by);
+    return { step, items: [roundItem, ...stepItems(w, step, true)], after };
   }
   const last = index === pending.steps.length - 1;
-  const roundItem = last
-    ? roundPutItem(db, finishedRound(round, by), expected)
-    : roundProgressItem(db, round, { ...progress, done: index + 1 }, by);
-  return { step, items: [roundItem, ...stepItems(w, step, false), ...stepAudit(w, step, last), ...stepCounts(w, step)] };
+  const after = last ? finishedRound(round, by) : progressed(round, { ...progress, done: index + 1 }, by);
+  const roundItem = last ? roundPutItem(db, after, expected) : roundProgressItem(db, round, after.progress!, by);
+  return { step, items: [roundItem, ...stepItems(w, step, false), ...stepAudit(w, step, last), ...stepCounts(w, step)], after };
 }
 
 /**
@@ -141,17 +145,16 @@ export async function startWrite(
   decisions: readonly RoundDecision[],
   user: Actor,
   requestId: string,
-): Promise<TransactOutcome> {
+): Promise<TransactOutcome & { after?: StoredRound }> {
   const by = { email: user.email, at: new Date().toISOString() };
   const started = startedRound(round, pending, decisions, by);
   const w: StepWriter = { db, round: started, pending, by, requestId };
   const step = pending.steps[0]!;
   const last = pending.steps.length === 1;
-  const roundItem = roundPutItem(db, last ? finishedRound(started, by) : started, {
-    version: round.version,
-    statuses: [RESTING_STATUS[pending.action]],
-  });
-  return transact(db, [roundItem, ...stepItems(w, step, false), ...stepAudit(w, step, last), ...stepCounts(w, step)]);
+  const after = last ? finishedRound(started, by) : started;
+  const roundItem = roundPutItem(db, after, { version: round.version, statuses: [RESTING_STATUS[pending.action]] });
+  const outcome = await transact(db, [roundItem, ...stepItems(w, step, false), ...stepAudit(w, step, last), ...stepCounts(w, step)]);
+  return outcome.ok ? { ...outcome, after } : outcome;
 }
 
 /**
@@ -165,18 +168,25 @@ export async function finishWrite(
   number: number,
   user: Actor,
   requestId: string,
+  known?: StoredRound,
 ): Promise<{ round: StoredRound; undone?: { why: Undo; pending: PendingWrite } }> {
   let undone: { why: Undo; pending: PendingWrite } | undefined;
+  // The round as this writer last wrote it (no read needed), or as read after anything else.
+  let current = known;
   for (let attempt = 0; ;) {
-    const round = await getRound(db, campaignId, number);
+    const round = current ?? (await getRound(db, campaignId, number));
+    current = undefined;
     if (!isPending(round) || !round.pending || !round.progress) return { round, ...(undone ? { undone } : {}) };
     const progress = round.progress;
     if (progress.undoing) undone = { why: progress.undoing, pending: round.pending };
     const by = { email: user.email, at: new Date().toISOString() };
     const w: StepWriter = { db, round, pending: round.pending, by, requestId };
-    const { step, items } = nextStep(w);
+    const { step, items, after } = nextStep(w);
     const outcome = await transact(db, items);
-    if (outcome.ok) continue;
+    if (outcome.ok) {
+      current = after;
+      continue;
+    }
     // The round's own action failed: another writer did this step meanwhile; read where it is now.
     if (outcome.reasons[0] === 'ConditionalCheckFailed') continue;
     const why = undoReason(step);

@@ -1,4 +1,6 @@
+import type { Campaign } from '#shared/campaign';
 import { annulledMinutes } from './annul-plan';
+import type { RoundRefusal } from './refusal';
 import type { RoundDecision, RoundStatus, VotingRound } from './voting-round';
 
 /**
@@ -146,4 +148,20 @@ export function restedRound<T extends Writable>(round: T, by: Actor): T {
     updatedAt: by.at,
     updatedBy: by.email,
   } as T;
+}
+
+/**
+ * New quota rules count the counters afresh from the nominations, which would drop the places a round
+ * being confirmed has reserved but not yet written (or count twice those an annulment gives back): a
+ * change of the quota rules waits until no round's write is under way.
+ */
+export function quotaChangeRefusal(
+  before: Pick<Campaign, 'quotaRules'>,
+  after: Pick<Campaign, 'quotaRules'>,
+  rounds: readonly Pick<VotingRound, 'id' | 'status'>[],
+): RoundRefusal | undefined {
+  if (JSON.stringify(before.quotaRules) === JSON.stringify(after.quotaRules)) return undefined;
+  const writing = rounds.find(isPending);
+  if (!writing) return undefined;
+  return { code: writing.status === 'annulling' ? 'ROUND_ANNULLING' : 'ROUND_CONFIRMING', details: { roundId: writing.id, quotaRules: 'changed' } };
 }

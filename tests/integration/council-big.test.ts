@@ -78,10 +78,11 @@ function ballotsFor(ids: readonly string[]): Ballot[] {
 }
 
 /**
- * A campaign whose one Giấy khen place is free again (y, selected by a first round, deleted) and a
- * second round of 500 candidates, 2,000 ballots, tallied: it selects the first 100 for the 100 places.
+ * A round of 500 candidates, 2,000 ballots, tallied: it selects the first 100 for the 100 places. For
+ * the race, it is the campaign's second round: y, selected by a first one, was deleted, its place free
+ * again for HR to take back by restoring it.
  */
-async function talliedBigRound(campaignId: string) {
+async function talliedBigRound(campaignId: string, race = false) {
   const created = await api.request('POST', '/campaigns', { token: tokens.admin, body: campaignOf(campaignId) });
   expect(created.status, created.text).toBe(201);
   await moveCampaignTo(api, 'under_review', campaignId);
@@ -91,7 +92,28 @@ async function talliedBigRound(campaignId: string) {
     expect(saved.body.summary, saved.text).toMatchObject({ saved: count });
     return (saved.body.rows as { id: string }[]).map((r) => r.id);
   };
-  const [y] = await save(1, 1);
+  const y = race ? await deletedSelection(campaignId, (count) => save(count, 1)) : undefined;
+  await save(CANDIDATES, 2);
+  const opened = await api.request('POST', rounds(campaignId), { token: tokens.secretary, body: { attendance: ATTENDANCE } });
+  expect(opened.status, opened.text).toBe(201);
+  const n = opened.body.id as string;
+  expect(opened.body.forms).toEqual([{ awardForm: GK, places: PLACES }]);
+  const ids = (opened.body.candidates as { nominationId: string }[]).map((c) => c.nominationId);
+  expect(ids).toHaveLength(CANDIDATES);
+  const submitted = await api.request('PUT', `${rounds(campaignId)}/${n}/ballots`, {
+    token: tokens.secretary,
+    body: { ballots: ballotsFor(ids) },
+  });
+  expect(submitted.status, submitted.text).toBe(200);
+  const tallied = await api.request('POST', `${rounds(campaignId)}/${n}/tally`, { token: tokens.secretary });
+  expect(tallied.body.result.forms[0].selected).toHaveLength(PLACES);
+  expect(new Set(tallied.body.result.forms[0].selected)).toEqual(new Set(ids.slice(0, PLACES)));
+  return { y, n, ids, version: tallied.body.version as number };
+}
+
+/** A first round selects y, then HR deletes it: the campaign's one place taken and given back. */
+async function deletedSelection(campaignId: string, save: (count: number) => Promise<string[]>): Promise<string> {
+  const [y] = await save(1);
   const first = await api.request('POST', rounds(campaignId), { token: tokens.secretary, body: { attendance: ATTENDANCE } });
   expect(first.status, first.text).toBe(201);
   const yBallots = Array.from({ length: 150 }, (_, i) => ({ number: i + 1, marks: { [y!]: 'x' } }));
@@ -103,47 +125,34 @@ async function talliedBigRound(campaignId: string) {
     token: tokens.hr,
   });
   expect(deleted.status, deleted.text).toBe(200);
-
-  await save(CANDIDATES, 2);
-  const opened = await api.request('POST', rounds(campaignId), { token: tokens.secretary, body: { attendance: ATTENDANCE } });
-  expect(opened.status, opened.text).toBe(201);
-  expect(opened.body.forms).toEqual([{ awardForm: GK, places: PLACES }]);
-  const ids = (opened.body.candidates as { nominationId: string }[]).map((c) => c.nominationId);
-  expect(ids).toHaveLength(CANDIDATES);
-  const submitted = await api.request('PUT', `${rounds(campaignId)}/2/ballots`, {
-    token: tokens.secretary,
-    body: { ballots: ballotsFor(ids) },
-  });
-  expect(submitted.status, submitted.text).toBe(200);
-  const tallied = await api.request('POST', `${rounds(campaignId)}/2/tally`, { token: tokens.secretary });
-  expect(tallied.body.result.forms[0].selected).toHaveLength(PLACES);
-  expect(new Set(tallied.body.result.forms[0].selected)).toEqual(new Set(ids.slice(0, PLACES)));
-  return { y: y!, ids, version: tallied.body.version as number };
+  return y!;
 }
 
 /** Everything a finished confirmation leaves: the first 100 selected, the other 400 not, no lock left, the cap exactly filled. */
-async function expectConfirmed(campaignId: string, ids: readonly string[]) {
+async function expectConfirmed(campaignId: string, n: string, ids: readonly string[]) {
   const all = await nominations(campaignId);
   const statuses = ids.map((id) => all.get(id)!.status);
   expect(statuses.slice(0, PLACES).every((s) => s === 'selected')).toBe(true);
   expect(statuses.slice(PLACES).every((s) => s === 'not_selected')).toBe(true);
   expect([...all.values()].filter((n) => n.councilLock)).toEqual([]);
   expect(await placesUsed(campaignId)).toBe(PLACES);
-  const round = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.secretary });
+  const round = await api.request('GET', `${rounds(campaignId)}/${n}`, { token: tokens.secretary });
   expect(round.body).toMatchObject({ status: 'confirmed', decisions: expect.any(Array) });
   expect(round.body.progress).toBeUndefined();
   expect(round.body.decisions).toHaveLength(CANDIDATES);
-  expect(await auditActions(campaignId, 'round.confirm')).toBe(2);
+  // One confirmation entry per round confirmed (the race's first round has its own).
+  expect(await auditActions(campaignId, 'round.confirm')).toBe(Number(n));
 }
 
-describe('a round of 500 candidates and 2,000 ballots, confirmed in several transactions', () => {
+// Each test makes a campaign of 500 nominations and 2,000 ballots: ~10 s on a quiet machine, several times that under load.
+describe('a round of 500 candidates and 2,000 ballots, confirmed in several transactions', { timeout: 120_000 }, () => {
   it('races HR for the last place: exactly one wins, the cap holds, nothing is left half-written', async () => {
     const campaignId = 'council-big-race';
-    const { y, ids } = await talliedBigRound(campaignId);
-    const restore = () => api.request('POST', `/campaigns/${campaignId}/nominations/${y}/restore`, { token: tokens.hr });
+    const { y, n, ids } = await talliedBigRound(campaignId, true);
+    const restore = () => api.request('POST', `/campaigns/${campaignId}/nominations/${y!}/restore`, { token: tokens.hr });
 
     const before = requestCounter.count;
-    const [confirmation, hrRestore] = await Promise.all([confirm(campaignId, '2'), sleep(30).then(restore)]);
+    const [confirmation, hrRestore] = await Promise.all([confirm(campaignId, n), sleep(30).then(restore)]);
     const requests = requestCounter.count - before;
     const outcome = JSON.stringify({ confirmation: confirmation.body, hr: hrRestore.body }).slice(0, 2000);
     expect(
@@ -152,35 +161,35 @@ describe('a round of 500 candidates and 2,000 ballots, confirmed in several tran
     ).toHaveLength(1);
     if (confirmation.status === 200) {
       expect(hrRestore.body.code).toBe('QUOTA_EXCEEDED');
-      await expectConfirmed(campaignId, ids);
+      await expectConfirmed(campaignId, n, ids);
       // 500 decisions: a reserve, 6 lock and 6 apply steps, their reads (the restore's few besides).
       expect(requests).toBeLessThan(40);
     } else {
       expect(confirmation.body.code).toBe('QUOTA_EXCEEDED');
       const all = await nominations(campaignId);
       expect(ids.every((id) => all.get(id)!.status === 'eligible' && !all.get(id)!.councilLock)).toBe(true);
-      expect(all.get(y)!.status).toBe('selected');
+      expect(all.get(y!)!.status).toBe('selected');
       expect(await placesUsed(campaignId)).toBe(1);
-      const round = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.secretary });
+      const round = await api.request('GET', `${rounds(campaignId)}/${n}`, { token: tokens.secretary });
       expect(round.body.status).toBe('tallied');
     }
   });
 
   it('cut short after its third transaction: the round shows it, HR cannot change a locked candidate, asking again finishes it', async () => {
     const campaignId = 'council-big-resume';
-    const { ids, version } = await talliedBigRound(campaignId);
+    const { n, ids, version } = await talliedBigRound(campaignId);
     const crash = crashAfterTransactions(3);
-    const cut = await confirm(campaignId, '2', { version });
+    const cut = await confirm(campaignId, n, { version });
     crash.remove();
     expect(cut.status).toBe(500);
 
-    const round = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.secretary });
+    const round = await api.request('GET', `${rounds(campaignId)}/${n}`, { token: tokens.secretary });
     expect(round.body).toMatchObject({ status: 'confirming', progress: { action: 'confirm', done: 3, total: 13 } });
     const list = await api.request('GET', rounds(campaignId), { token: tokens.hr });
-    expect(list.body.items.find((r: { id: string }) => r.id === '2')).toMatchObject({ status: 'confirming', progress: { done: 3 } });
+    expect(list.body.items.find((r: { id: string }) => r.id === n)).toMatchObject({ status: 'confirming', progress: { done: 3 } });
     // The first 194 candidates are locked: HR's save of one is refused in its row, its deletion with a code.
     const locked = (await nominations(campaignId)).get(ids[0]!)!;
-    expect(locked).toMatchObject({ status: 'eligible', councilLock: '2' });
+    expect(locked).toMatchObject({ status: 'eligible', councilLock: n });
     const row = makeRows(1, 2).map((r) => ({
       ...r,
       id: locked.id,
@@ -190,7 +199,7 @@ describe('a round of 500 candidates and 2,000 ballots, confirmed in several tran
     }));
     const saved = await api.request('POST', `/campaigns/${campaignId}/nominations/batch`, { token: tokens.hr, body: { rows: row } });
     expect(saved.body.rows[0]).toMatchObject({ outcome: 'refused', refusal: { code: 'NOMINATION_BEING_DECIDED' } });
-    expect(saved.body.rows[0].refusal.message.vi).toContain('vòng bỏ phiếu 2');
+    expect(saved.body.rows[0].refusal.message.vi).toContain(`vòng bỏ phiếu ${n}`);
     // The places were reserved first, on the counters a save reads: HR cannot take one meanwhile.
     expect(saved.body.quotaUsage.find((u: { awardForm: string }) => u.awardForm === GK)).toMatchObject({ used: PLACES, max: PLACES });
     const deleted = await api.request('DELETE', `/campaigns/${campaignId}/nominations/${locked.id}?version=${locked.version}`, {
@@ -198,38 +207,47 @@ describe('a round of 500 candidates and 2,000 ballots, confirmed in several tran
     });
     expect(deleted.status).toBe(409);
     expect(deleted.body.code).toBe('NOMINATION_BEING_DECIDED');
+    // The quota rules stay as they are meanwhile: new ones would count the counters afresh.
+    const current = await api.request('GET', `/campaigns/${campaignId}`, { token: tokens.admin });
+    const { version: campaignVersion, updatedAt: _at, stage: _stage, ...plan } = current.body;
+    const quotaRules = plan.quotaRules.map((rule: { max: number }) => ({ ...rule, max: rule.max + 1 }));
+    const change = await api.request('PUT', `/campaigns/${campaignId}`, {
+      token: tokens.admin,
+      body: { campaign: { ...plan, quotaRules }, version: campaignVersion },
+    });
+    expect([change.status, change.body.code]).toEqual([409, 'ROUND_CONFIRMING']);
     // Ballots and tally wait for it.
-    const ballots = await api.request('PUT', `${rounds(campaignId)}/2/ballots`, { token: tokens.secretary, body: { ballots: [] } });
+    const ballots = await api.request('PUT', `${rounds(campaignId)}/${n}/ballots`, { token: tokens.secretary, body: { ballots: [] } });
     expect(ballots.body.code).toBe('ROUND_CONFIRMING');
 
     // The same request again (the version it read) finishes it.
-    const finished = await confirm(campaignId, '2', { version });
+    const finished = await confirm(campaignId, n, { version });
     expect(finished.status, finished.text).toBe(200);
     expect(finished.body.status).toBe('confirmed');
-    await expectConfirmed(campaignId, ids);
+    await expectConfirmed(campaignId, n, ids);
   });
 
   it('asked twice at once: one set of decisions, written once', async () => {
     const campaignId = 'council-big-twice';
-    const { ids, version } = await talliedBigRound(campaignId);
-    const answers = await Promise.all([confirm(campaignId, '2', { version }), confirm(campaignId, '2', { version })]);
+    const { n, ids, version } = await talliedBigRound(campaignId);
+    const answers = await Promise.all([confirm(campaignId, n, { version }), confirm(campaignId, n, { version })]);
     const statuses = answers.map((a) => a.status);
     expect(statuses, JSON.stringify(answers.map((a) => a.body)).slice(0, 2000)).toContain(200);
     for (const answer of answers) if (answer.status !== 200) expect(answer.body.code).toBe('ROUND_CONFIRMED');
-    await expectConfirmed(campaignId, ids);
+    await expectConfirmed(campaignId, n, ids);
 
     // Annulled the same way: cut short, shown as annulling, finished by annulling again; every place back.
-    const confirmed = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.admin });
+    const confirmed = await api.request('GET', `${rounds(campaignId)}/${n}`, { token: tokens.admin });
     const crash = crashAfterTransactions(4);
     const body = { reason: 'Biên bản kiểm phiếu ghi sai số phiếu', version: confirmed.body.version };
-    const cut = await api.request('POST', `${rounds(campaignId)}/2/annul`, { token: tokens.admin, body });
+    const cut = await api.request('POST', `${rounds(campaignId)}/${n}/annul`, { token: tokens.admin, body });
     crash.remove();
     expect(cut.status).toBe(500);
-    const annulling = await api.request('GET', `${rounds(campaignId)}/2`, { token: tokens.admin });
+    const annulling = await api.request('GET', `${rounds(campaignId)}/${n}`, { token: tokens.admin });
     expect(annulling.body).toMatchObject({ status: 'annulling', progress: { action: 'annul', done: 4, total: 13 } });
     // Nothing given back yet: the places still count until no nomination holds them.
     expect(await placesUsed(campaignId)).toBe(PLACES);
-    const annulled = await api.request('POST', `${rounds(campaignId)}/2/annul`, { token: tokens.admin, body });
+    const annulled = await api.request('POST', `${rounds(campaignId)}/${n}/annul`, { token: tokens.admin, body });
     expect(annulled.status, annulled.text).toBe(200);
     expect(annulled.body).toMatchObject({ status: 'annulled', annulment: { reason: body.reason } });
     const all = await nominations(campaignId);

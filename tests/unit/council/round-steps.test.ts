@@ -7,6 +7,7 @@ import {
   finishedRound,
   orderCounters,
   planSteps,
+  quotaChangeRefusal,
   restedRound,
   startedRound,
   STEP_ACTIONS,
@@ -16,6 +17,7 @@ import {
 } from '#shared/council/round-steps';
 import type { VotingRound } from '#shared/council/voting-round';
 import { beingDecidedIssue, refuseDelete } from '#shared/policy/nominations';
+import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { ROUND_MOVES } from '#shared/status';
 import { nominateIndividual, saved, staffOf } from '#tests/support/nomination';
 import { cases, OWN, USERS } from '../policy/users';
@@ -102,6 +104,15 @@ describe("a round's write in steps (shared/council/round-steps.ts)", () => {
     const annulling = { ...confirming, status: 'annulling' as const, decisions: [] };
     expect(annulRefusal(annulling, { reason: 'Sai sót', version: 7 }, [], 7)).toBeUndefined();
     expect(annulRefusal(annulling, { reason: 'Sai sót', version: 8 }, [], 7)?.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('keeps the quota rules while a round is confirming or annulling (their counters would be counted afresh)', () => {
+    const rules = { quotaRules: [] };
+    const changed = { quotaRules: [{ ...SEED_CAMPAIGN.quotaRules[0]!, max: 9 }] };
+    expect(quotaChangeRefusal(rules, changed, [{ id: '1', status: 'confirmed' }])).toBeUndefined();
+    expect(quotaChangeRefusal(rules, rules, [{ id: '2', status: 'confirming' }])).toBeUndefined();
+    expect(quotaChangeRefusal(rules, changed, [{ id: '2', status: 'confirming' }])?.code).toBe('ROUND_CONFIRMING');
+    expect(quotaChangeRefusal(rules, changed, [{ id: '3', status: 'annulling' }])?.code).toBe('ROUND_ANNULLING');
   });
 
   it('tells the pane what to offer: resume a confirmation, finish an annulment', () => {
