@@ -163,5 +163,8 @@ export function quotaChangeRefusal(
   if (JSON.stringify(before.quotaRules) === JSON.stringify(after.quotaRules)) return undefined;
   const writing = rounds.find(isPending);
   if (!writing) return undefined;
-  return { code: writing.status === 'annulling' ? 'ROUND_ANNULLING' : 'ROUND_CONFIRMING', details: { roundId: writing.id, quotaRules: 'changed' } };
+  return {
+    code: writing.status === 'annulling' ? 'ROUND_ANNULLING' : 'ROUND_CONFIRMING',
+    details: { roundId: writing.id, quotaRules: 'changed' },
+  };
 }
