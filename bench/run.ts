@@ -29,6 +29,7 @@ import { MAX_BATCH_ROWS } from '#shared/api/save';
 import { createDocumentClient, db } from '#functions/store/client';
 import { runAddinBench } from './addin';
 import { runCouncilBench } from './council';
+import { runConfirmBench } from './council-confirm';
 import { runDocumentsBench } from './documents';
 import { runFilesBench } from './files';
 import { runOrgSheetsBench } from './org-sheets';
@@ -167,6 +168,8 @@ ${summary}`;
   await runCouncilBench({ baseUrl: bench.baseUrl, issueToken, log: bench.log, progress }).catch((error: unknown) =>
     console.log(`\nCouncil over the API: not measured (${error instanceof Error ? error.message : String(error)})\n`),
   );
+  // Confirming rounds of 100, 500 and 1,000 candidates in steps (bench/council-confirm.ts; BENCH_COUNCIL_CONFIRM=0 skips it).
+  if (process.env.BENCH_COUNCIL_CONFIRM !== '0') await runConfirmBench({ baseUrl: bench.baseUrl, issueToken, progress });
   await runSaveCycleBench({ baseUrl: bench.baseUrl, issueToken, progress }); // one row through the pane's whole cycle
   // The Cán bộ sheet: 200 and 2,000 staff pasted and saved through the pane (bench/org-sheets.ts; BENCH_ORG=0 skips it).
   await runOrgSheetsBench({ baseUrl: bench.baseUrl, issueToken, progress });
