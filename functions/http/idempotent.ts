@@ -3,7 +3,7 @@ import { db } from '#functions/store/client';
 import { once, type StoredAnswer } from '#functions/store/idempotency-store';
 import { ApiError } from './errors';
 import { header, rawBody } from './request';
-import { json } from './respond';
+import { json, jsonText } from './respond';
 import type { ApiEvent, ApiResult } from './types';
 
 /**
@@ -20,5 +20,5 @@ export async function idempotent(event: ApiEvent, owner: string, scope: string, 
   if (!IdempotencyKey.safeParse(key).success)
     throw new ApiError('VALIDATION_FAILED', [{ path: 'Idempotency-Key', message: '8–128 characters: letters, digits, _ . : -' }]);
   const answer = await once(db(), owner, `${scope}#${key}`, rawBody(event), work);
-  return json(event, answer.statusCode, answer.body, { 'idempotency-key': key });
+  return jsonText(event, answer.statusCode, answer.text, { 'idempotency-key': key }, answer.gzipped);
 }

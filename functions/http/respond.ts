@@ -5,13 +5,26 @@ import type { ApiEvent, ApiResult } from './types';
 const COMPRESS_ABOVE_BYTES = 256 * 1024;
 
 export function json(event: ApiEvent | undefined, statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
-  const text = JSON.stringify(body);
+  return jsonText(event, statusCode, JSON.stringify(body), headers);
+}
+
+/**
+ * JSON already serialised, with its gzip when the caller has made it already (an answer kept for its
+ * Idempotency-Key is serialised and gzipped once, for the record and the client alike).
+ */
+export function jsonText(
+  event: ApiEvent | undefined,
+  statusCode: number,
+  text: string,
+  headers: Record<string, string> = {},
+  gzipped?: Buffer,
+): ApiResult {
   const acceptsGzip = /\bgzip\b/.test(event?.headers?.['accept-encoding'] ?? '');
   if (acceptsGzip && text.length > COMPRESS_ABOVE_BYTES) {
     return {
       statusCode,
       headers: { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'gzip', ...headers },
-      body: gzipSync(text).toString('base64'),
+      body: (gzipped ?? gzipSync(text)).toString('base64'),
       isBase64Encoded: true,
     };
   }

@@ -15,13 +15,35 @@ const MAX_STORED_BYTES = 350 * 1024;
 
 export type StoredAnswer = { statusCode: number; body: unknown };
 
+/** An answer serialised once and gzipped once: kept as is, and sent as is to a client that takes gzip. */
+export interface PackedAnswer {
+  statusCode: number;
+  /** The body's JSON. */
+  text: string;
+  gzipped: Buffer;
+}
+
+export function packAnswer(answer: StoredAnswer): PackedAnswer {
+  const text = JSON.stringify(answer.body);
+  return { statusCode: answer.statusCode, text, gzipped: gzipSync(text) };
+}
+
+/** A kept answer: its status and gzipped body, or (kept before they were apart, for a day) both in one JSON. */
+function unpack(item: Record<string, unknown>): PackedAnswer {
+  if (item.body instanceof Uint8Array) {
+    const gzipped = Buffer.from(item.body.buffer, item.body.byteOffset, item.body.byteLength);
+    return { statusCode: Number(item.statusCode), text: gunzipSync(gzipped).toString(), gzipped };
+  }
+  return packAnswer(JSON.parse(gunzipSync(item.answer as Uint8Array).toString()) as StoredAnswer);
+}
+
 /**
  * Runs `work` once per Idempotency-Key (per user): a retry with the same key and body gets the stored
  * answer; the same key with another body is refused; a retry while the first still runs waits its turn.
  * Hand-written rather than Powertools' idempotency utility because a save's answer for 5,000 rows
  * passes DynamoDB's 400 KB item size unless it is compressed.
  */
-export async function once(db: Db, email: string, key: string, body: string, work: () => Promise<StoredAnswer>): Promise<StoredAnswer> {
+export async function once(db: Db, email: string, key: string, body: string, work: () => Promise<StoredAnswer>): Promise<PackedAnswer> {
   const Key = keys.idempotency(email, key);
   const requestHash = createHash('sha256').update(body).digest('base64url');
   const now = Math.floor(Date.now() / 1000);
@@ -40,25 +62,24 @@ export async function once(db: Db, email: string, key: string, body: string, wor
     const existing = (await db.doc.send(new GetCommand({ TableName: db.tableName, Key, ConsistentRead: true }))).Item;
     if (existing?.requestHash !== requestHash) throw new ApiError('IDEMPOTENCY_KEY_REUSED');
     if (existing.state !== 'done') throw new ApiError('REQUEST_IN_PROGRESS');
-    return JSON.parse(gunzipSync(existing.answer as Uint8Array).toString()) as StoredAnswer;
+    return unpack(existing);
   }
-  let answer: StoredAnswer;
+  let answer: PackedAnswer;
   try {
-    answer = await work();
+    answer = packAnswer(await work());
   } catch (error) {
     // Nothing to replay: free the key so that the client's retry runs the work again.
     await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key }));
     throw error;
   }
-  const packed = gzipSync(JSON.stringify(answer));
-  if (packed.byteLength <= MAX_STORED_BYTES) {
+  if (answer.gzipped.byteLength <= MAX_STORED_BYTES) {
     await db.doc.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key,
-        UpdateExpression: 'SET #state = :done, answer = :answer',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':done': 'done', ':answer': packed },
+        UpdateExpression: 'SET #state = :done, #status = :status, #body = :body',
+        ExpressionAttributeNames: { '#state': 'state', '#status': 'statusCode', '#body': 'body' },
+        ExpressionAttributeValues: { ':done': 'done', ':status': answer.statusCode, ':body': answer.gzipped },
       }),
     );
   } else {

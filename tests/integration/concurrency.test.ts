@@ -1,4 +1,7 @@
+import { gzipSync } from 'node:zlib';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '#functions/store/keys';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { useTestApi } from '#tests/support/api';
 import { ADMIN, BATCH, CAMPAIGN_ID, HR, QUOTA_RULES_COUNTING_ELIGIBLE, row, staffOf, unitClerk } from '#tests/support/rows';
@@ -100,6 +103,21 @@ describe('Idempotency-Key', () => {
     const reused = await save([row(b!.id, { note: 'khác' })], headers);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('answers a retry from an answer kept in the earlier form (kept a day, so across a deploy)', async () => {
+    const [, , , d] = staffOf('trung-tam-thong-tin');
+    const headers = { 'idempotency-key': 'save-0004-kept-before' };
+    const first = await save([row(d!.id)], headers);
+    // Until issue 13 an answer was kept as one gzipped JSON of its status and body.
+    const Key = keys.idempotency(HR, `${CAMPAIGN_ID}#${headers['idempotency-key']}`);
+    const { Item } = await api.doc.send(new GetCommand({ TableName: api.tableName, Key }));
+    const { statusCode: _status, body: _body, ...kept } = Item!;
+    const answer = gzipSync(JSON.stringify({ statusCode: 200, body: first.body }));
+    await api.doc.send(new PutCommand({ TableName: api.tableName, Item: { ...kept, answer } }));
+    const retry = await save([row(d!.id)], headers);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
   });
 
   it('applies concurrent retries of one key once', async () => {
