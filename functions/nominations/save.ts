@@ -31,7 +31,7 @@ import {
   type WriteOutcome,
 } from '#functions/store/nomination-writes';
 import { nominationsByNominee } from '#functions/store/nominee-index';
-import { applyStatusCounts, readQuotaUsage, statusCountDeltas } from '#functions/store/quota-counters';
+import { moveCountsAndReadUsage, statusCountDeltas } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
 import { awardsOfNominees, type NomineeAwards } from '#functions/register/nominee-awards';
 import { diffNominations } from './audit-diff';
@@ -153,9 +153,8 @@ export async function saveBatch(
   const outcomes = await writePlannedRows(db, campaign.id, user, planned, requestId, now);
   const savedRows = planned.filter((row) => outcomes.get(row.after.id)?.outcome === 'saved');
 
-  await applyStatusCounts(db, campaign.id, statusCountDeltas(savedRows));
   const [quotaUsage, latest, found, foundLeft, awards] = await Promise.all([
-    readQuotaUsage(db, campaign),
+    moveCountsAndReadUsage(db, campaign, statusCountDeltas(savedRows)),
     reloadConflicts(db, campaign.id, planned, outcomes),
     nomineeLookup,
     leftLookup,

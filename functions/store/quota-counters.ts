@@ -37,9 +37,25 @@ export function statusCountDeltas(changes: readonly { before: Live; after: Live 
  * they are not in the rows' transactions, where one hot item would make concurrent saves collide;
  * rebuildQuotaCounters sets them right from the rows when a campaign's rules change.
  */
-export async function applyStatusCounts(db: Db, campaignId: string, deltas: ReadonlyMap<string, number>): Promise<void> {
-  if (deltas.size === 0) return;
-  await db.doc.send(new UpdateCommand(statusCountsUpdate(db.tableName, campaignId, deltas).Update!));
+export async function applyStatusCounts(
+  db: Db,
+  campaignId: string,
+  deltas: ReadonlyMap<string, number>,
+): Promise<Record<string, unknown> | undefined> {
+  if (deltas.size === 0) return undefined;
+  const update = { ...statusCountsUpdate(db.tableName, campaignId, deltas).Update!, ReturnValues: 'ALL_NEW' as const };
+  return (await db.doc.send(new UpdateCommand(update))).Attributes;
+}
+
+/**
+ * A save's counts moved and rule 4's figures read, in one round trip rather than two in a row: the
+ * UpdateItem answers the counts as it left them, the Query reads the quota counters beside it (the
+ * rows' transactions that moved those are over), and its own copy of the counts, which may or may not
+ * have seen the update yet, is used only when there was nothing to move.
+ */
+export async function moveCountsAndReadUsage(db: Db, campaign: Campaign, deltas: ReadonlyMap<string, number>): Promise<QuotaUsage[]> {
+  const [counts, items] = await Promise.all([applyStatusCounts(db, campaign.id, deltas), queryQuotaItems(db, campaign.id)]);
+  return quotaFacts(campaign, items, counts).usage;
 }
 
 /** The same move as one action of a transaction (a council's step moves its counts with its decisions). */
@@ -72,13 +88,25 @@ export async function readQuotaUsage(db: Db, campaign: Campaign): Promise<QuotaU
 
 /** The same Query's figures, with the live nominations of each award form whatever their status (a plan change's check). */
 export async function readQuotaFacts(db: Db, campaign: Campaign): Promise<{ usage: QuotaUsage[]; liveByForm: Map<string, number> }> {
-  const items = await queryAll(db.doc, {
+  return quotaFacts(campaign, await queryQuotaItems(db, campaign.id));
+}
+
+function queryQuotaItems(db: Db, campaignId: string): Promise<Record<string, unknown>[]> {
+  return queryAll(db.doc, {
     TableName: db.tableName,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaign.id), ':prefix': keys.quotaPrefix },
+    ExpressionAttributeValues: { ':pk': keys.nominationsPartition(campaignId), ':prefix': keys.quotaPrefix },
   });
+}
+
+/** The figures from the quota items, with the counts by form and status as given (else as the items hold them). */
+function quotaFacts(
+  campaign: Campaign,
+  items: readonly Record<string, unknown>[],
+  givenCounts?: Record<string, unknown>,
+): { usage: QuotaUsage[]; liveByForm: Map<string, number> } {
   const statusSK = keys.statusCounts(campaign.id).SK;
-  const counts = items.find((item) => item.SK === statusSK) ?? {};
+  const counts = givenCounts ?? items.find((item) => item.SK === statusSK) ?? {};
   const counters = items.filter((item) => item.SK !== statusSK);
   const usage: QuotaUsage[] = [];
   for (const rule of campaign.quotaRules) {
