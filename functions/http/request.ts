@@ -19,9 +19,11 @@ export function rawBody(event: ApiEvent): string {
  * behind it ever sees the same Vietnamese name in two Unicode forms.
  */
 export function parseBody<S extends z.ZodType>(event: ApiEvent, schema: S): z.infer<S> {
+  // Read outside the try: a body over the limit is a 413, not a JSON error.
+  const text = rawBody(event) || 'null';
   let value: unknown;
   try {
-    value = parseJsonNfc(rawBody(event) || 'null');
+    value = parseJsonNfc(text);
   } catch {
     throw new ApiError('INVALID_JSON');
   }
