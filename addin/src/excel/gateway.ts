@@ -87,11 +87,20 @@ export interface ExcelGateway {
    * writes exceed what one request may carry (5 MB).
    */
   writeResults(columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport>;
+  /**
+   * One row's results after a change made outside a save (a dossier file): the row found by its id where
+   * readRow last read it, its derived and results cells, fill and notes, in one request; when the row
+   * moved or its notes changed since, as writeResults does. Undefined when the row is not found.
+   */
+  writeRow(columns: readonly ColumnDef[], write: ResultWrite): Promise<RowPlacement | undefined>;
   /** Selects a cell of the table body, to show the user where an issue is. */
   selectCell(columns: readonly ColumnDef[], rowIndex: number, columnId: string): Promise<void>;
   /** The table-body row indexes the user has selected. */
   selectedRowIndexes(): Promise<number[]>;
-  /** One row of the table body, cells in column order (one sync); undefined past the body or on its blank last row. */
+  /**
+   * One row of the table body, cells in column order (one sync, which also notes the notes on its cells
+   * for writeRow); undefined past the body or on its blank last row.
+   */
   readRow(columns: readonly ColumnDef[], rowIndex: number): Promise<CellValue[] | undefined>;
   /** Calls `onEdit` when the user (not the add-in) changes the table; returns the unsubscribe. */
   onUserEdit(onEdit: () => void): Promise<() => Promise<void>>;

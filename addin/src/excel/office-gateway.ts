@@ -3,12 +3,23 @@ import { TABLE_NAME, type CellValue, type ColumnDef } from '#shared/sheet/column
 import { replaceBody, writeSaveResults, type WriteRun } from './body-writes';
 import { chooseNoteApi, type NoteApi } from './cell-notes';
 import { failure, toExcelFailure } from './excel-errors';
-import type { ExcelGateway, ResultsBatch, RowWrite, SheetSnapshot, WriteReport } from './gateway';
+import {
+  ExcelFailure,
+  type ExcelGateway,
+  type ResultsBatch,
+  type ResultWrite,
+  type RowPlacement,
+  type RowWrite,
+  type SheetSnapshot,
+  type WriteReport,
+} from './gateway';
+import { idCellText } from './relocate';
+import { readRowAndNotes, writeRowAt, type BodyPlace, type ReadRowState } from './row-write';
 import { DEFAULT_BATCH_BUDGET_BYTES } from './payload';
 import { OfficeSession, type ExcelHost, type OfficeSessionOptions } from './office-session';
 import { PAGE_LAYOUT_SET } from './page-setup';
 import { ensureSheet } from './sheet-setup';
-import { readTable, toSchemaRows, type SizeHint } from './table-state';
+import { readTable, type SizeHint } from './table-state';
 import type { LastRead } from './results-read';
 import type { EventsState } from './write-batches';
 
@@ -39,6 +50,9 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
   private memo: { noteCount: number | undefined; last: LastRead | undefined } = { noteCount: undefined, last: undefined };
   /** How large the body was when last read: a body too large for one response is then read in as few slices as it needs. */
   private size: SizeHint | undefined;
+  /** Where the body was when last read, and the row readRow read last with the notes on its cells (for writeRow). */
+  private place: BodyPlace | undefined;
+  private rowRead: ReadRowState | undefined;
 
   constructor(options: OfficeGatewayOptions) {
     super(options);
@@ -57,11 +71,13 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
         knownIds: true,
         noteApi: this.noteApi(),
         notes: 'count',
+        position: true,
         ...(this.size ? { sizeHint: this.size } : {}),
         sync: this.sync,
       });
       this.memo = { noteCount: read.noteCount, last: { header: read.header, rows: read.rows } };
       this.size = read.sizeHint;
+      this.place = { bodyRow: read.bodyRow, bodyColumn: read.bodyColumn, width: read.header.length };
       return { rows: read.rows, knownIds: read.knownIds };
     });
   }
@@ -72,12 +88,14 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
     options: { knownIds?: readonly string[] } = {},
   ): Promise<void> {
     this.memo = { noteCount: undefined, last: undefined };
+    this.rowRead = undefined;
     await this.run((context, events) => replaceBody(this.writeRun(context, events), columns, rows, options.knownIds), { write: true });
   }
 
   async writeResults(columns: readonly ColumnDef[], batch: ResultsBatch): Promise<WriteReport> {
     const memo = this.memo;
     this.memo = { noteCount: undefined, last: undefined };
+    this.rowRead = undefined;
     const { noteCount, ...report } = await this.run(
       (context, events) => writeSaveResults(this.writeRun(context, events), columns, batch, memo),
       { write: true },
@@ -129,14 +147,38 @@ class OfficeGateway extends OfficeSession<OfficeGatewayOptions> implements Excel
 
   async readRow(columns: readonly ColumnDef[], rowIndex: number): Promise<CellValue[] | undefined> {
     return this.run(async (context) => {
-      const table = context.workbook.tables.getItem(TABLE_NAME);
-      const header = table.getHeaderRowRange().load('values');
-      const body = table.getDataBodyRange().load('rowCount');
-      const row = body.getRow(rowIndex).load('values');
-      await this.sync(context);
-      if (rowIndex >= body.rowCount) return undefined;
-      return toSchemaRows(columns, header.values[0] ?? [], row.values)[0];
+      const how = {
+        sync: this.sync,
+        noteApi: this.noteApi(),
+        place: this.place,
+        idOf: (values: readonly CellValue[]) => idCellText(values, columns),
+      };
+      const read = await readRowAndNotes(context, columns, rowIndex, how);
+      this.place = read.place;
+      this.rowRead = read.state;
+      return read.values;
     });
+  }
+
+  async writeRow(columns: readonly ColumnDef[], write: ResultWrite): Promise<RowPlacement | undefined> {
+    const state = this.rowRead;
+    this.rowRead = undefined;
+    if (state && state.rowIndex === write.rowIndex && state.id === write.expect.id && this.isSetSupported('ExcelApi', '1.9')) {
+      try {
+        const notes = await this.run((context, events) => writeRowAt(this.writeRun(context, events), columns, state, write), {
+          write: true,
+        });
+        this.rowRead = { ...state, notes };
+        this.memo = { noteCount: undefined, last: undefined };
+        return { rowIndex: write.rowIndex, exact: false };
+      } catch (error) {
+        // Moved, or its notes changed since it was read: found again as a save's results are (what the
+        // request wrote before failing, its results cells and fill, is written again there).
+        if (!(error instanceof ExcelFailure) || !['ItemNotFound', 'InvalidOperation', 'InvalidArgument'].includes(error.code)) throw error;
+      }
+    }
+    const report = await this.writeResults(columns, { rowCountAtRead: -1, writes: [write] });
+    return report.placements[0];
   }
 
   async onUserEdit(onEdit: () => void): Promise<() => Promise<void>> {

@@ -14,7 +14,7 @@ export interface WriteTarget {
 
 /** One queued write with its estimated request size; `split` halves it if Excel finds it too large. */
 export interface WriteOp extends Sized {
-  kind: 'values' | 'rows.add' | 'rows.delete' | 'numberFormat' | 'fill' | 'note.remove' | 'note.add' | 'setting';
+  kind: 'guard' | 'values' | 'rows.add' | 'rows.delete' | 'numberFormat' | 'fill' | 'note.remove' | 'note.add' | 'setting';
   apply(target: WriteTarget): void;
   split?(): WriteOp[] | undefined;
 }

@@ -3,6 +3,8 @@ import {
   ExcelFailure,
   type ExcelGateway,
   type ResultsBatch,
+  type ResultWrite,
+  type RowPlacement,
   type RowMark,
   type RowWrite,
   type SheetSnapshot,
@@ -92,6 +94,10 @@ export class FakeGateway implements ExcelGateway {
     for (const write of placeWrites(batch.writes, placements)) this.apply(write.rowIndex, write);
     if (batch.knownIds) this.knownIds = [...batch.knownIds];
     return { placements, ids: this.rows.map((row) => idCellText(row, this.columns)) };
+  }
+
+  async writeRow(columns: readonly ColumnDef[], write: ResultWrite): Promise<RowPlacement | undefined> {
+    return (await this.writeResults(columns, { rowCountAtRead: -1, writes: [write] })).placements[0];
   }
 
   async selectCell(_columns: readonly ColumnDef[], rowIndex: number, columnId: string) {

@@ -98,3 +98,64 @@ describe('a save takes at most 3 syncs whatever the sheet holds', () => {
     expect(changed.map((row) => body[row]![col('messages')])).toEqual(changed.map(() => 'Đã lưu lại.'));
   });
 });
+
+describe('the row written after a dossier file changed ("Hồ sơ đính kèm")', () => {
+  /** What files-view.ts writes: the row with its new "Số tệp" count, its findings as messages, fill and notes. */
+  const dossierWrite = (row: CellValue[], rowIndex: number, notes: RowWrite['notes']) => ({
+    rowIndex,
+    expect: { id: String(row[col('id')]), fingerprint: '' },
+    values: row.map((value, c) => (c === col('dossier.TO_TRINH.files') ? 1 : c === col('messages') ? 'Cảnh báo: thiếu bản quét' : value)),
+    messages: 'Cảnh báo: thiếu bản quét',
+    mark: 'warning' as const,
+    notes,
+  });
+
+  it('one sync where the row is as read: its count, findings and notes, a stale note of the add-in replaced', async () => {
+    const office = await withRows(
+      {},
+      all(10, () => ({}) as RowWrite).map((_, i) => typicalRow(i)),
+    );
+    const { gateway, workbook, sheet, table } = office;
+    await gateway.writeResults(columns, resultsNow(workbook, all(10)));
+    await gateway.readRows(columns);
+    expect(sheet.notes.map((note) => [note.row, note.column])).toEqual([[table.top + 1, col('awardForm')]]);
+
+    const row = (await gateway.readRow(columns, 0))!;
+    const before = gateway.syncCount;
+    const placement = await gateway.writeRow(
+      columns,
+      dossierWrite(row, 0, [{ columnId: 'dossier.BIEN_BAN_HOP_XET.present', text: 'Thiếu bản quét' }]),
+    );
+    expect(gateway.syncCount - before).toBe(1);
+    expect(placement).toEqual({ rowIndex: 0, exact: false });
+    const body = workbook.table(TABLE_NAME)!.bodyValues();
+    expect([body[0]![col('dossier.TO_TRINH.files')], body[0]![col('messages')]]).toEqual([1, 'Cảnh báo: thiếu bản quét']);
+    expect(sheet.notes.map((note) => [note.row, note.column])).toEqual([[table.top + 1, col('dossier.BIEN_BAN_HOP_XET.present')]]);
+
+    // A second change of the same row: one sync again.
+    const again = gateway.syncCount;
+    await gateway.writeRow(columns, dossierWrite(row, 0, []));
+    expect(gateway.syncCount - again).toBe(1);
+    expect(sheet.notes).toEqual([]);
+  });
+
+  it('a row sorted elsewhere meanwhile: nothing written on the row now in its place, the results on its own', async () => {
+    const office = await withRows(
+      {},
+      all(10, () => ({}) as RowWrite).map((_, i) => typicalRow(i)),
+    );
+    const { gateway, workbook, sheet, table } = office;
+    await gateway.readRows(columns);
+    const row = (await gateway.readRow(columns, 3))!;
+    putRows(sheet, table.top + 1 + 3, table.left, [typicalRow(4), typicalRow(3)]); // the user swaps rows 3 and 4
+    const placement = await gateway.writeRow(columns, {
+      ...dossierWrite(row, 3, []),
+      expect: resultsNow(workbook, [{ ...typicalResult(4), rowIndex: 4 }]).writes[0]!.expect,
+    });
+    expect(placement).toEqual({ rowIndex: 4, exact: true });
+    const body = workbook.table(TABLE_NAME)!.bodyValues();
+    expect(body[3]![col('messages')]).toBe('');
+    expect(body[3]![col('dossier.TO_TRINH.files')]).toBe('');
+    expect(body[4]![col('messages')]).toBe('Cảnh báo: thiếu bản quét');
+  });
+});

@@ -1555,6 +1555,37 @@ class RangeApi extends EntityObject<RangeRef> {
     });
   }
 
+  /** The first cell (by rows) whose value reads as `text`, within this range; ItemNotFound when none (as Excel). */
+  find(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean } = {}): RangeApi {
+    return newRange(this.context, () => {
+      const { sheet, rect } = this._e();
+      const fold = (value: string) => (criteria.matchCase ? value : value.toLowerCase());
+      const wanted = fold(String(text));
+      for (let r = 0; r < rect.rows; r += 1) {
+        for (let c = 0; c < rect.columns; c += 1) {
+          const value = fold(String(sheet.value(rect.row + r, rect.column + c) ?? ''));
+          if (criteria.completeMatch ? value === wanted : value.includes(wanted))
+            return { sheet, rect: { row: rect.row + r, column: rect.column + c, rows: 1, columns: 1 } };
+        }
+      }
+      throw officeError('ItemNotFound', `"${text}" not found`);
+    });
+  }
+
+  /** The cells this range shares with another; ItemNotFound when they share none (as Excel). */
+  getIntersection(other: RangeApi): RangeApi {
+    return newRange(this.context, () => {
+      const a = this._e();
+      const b = other._e();
+      const row = Math.max(a.rect.row, b.rect.row);
+      const column = Math.max(a.rect.column, b.rect.column);
+      const rows = Math.min(a.rect.row + a.rect.rows, b.rect.row + b.rect.rows) - row;
+      const columns = Math.min(a.rect.column + a.rect.columns, b.rect.column + b.rect.columns) - column;
+      if (a.sheet !== b.sheet || rows <= 0 || columns <= 0) throw officeError('ItemNotFound', 'no intersection');
+      return { sheet: a.sheet, rect: { row, column, rows, columns } };
+    });
+  }
+
   getEntireColumn(): RangeApi {
     return newRange(this.context, () => {
       const { sheet, rect } = this._e();
@@ -2130,6 +2161,26 @@ class NoteCollectionApi {
     return this.context._wrap(new NoteApi(this.context, found, undefined, this.sheet), 'Note');
   }
 
+  /** The note on a cell ("B7"), ItemNotFound when it has none. */
+  getItem(key: string): NoteApi {
+    return this.context._wrap(new NoteApi(this.context, this.onCell(key, false), undefined, this.sheet), 'Note');
+  }
+
+  /** The note on a cell, or a null object (isNullObject after the sync; its properties stay unloaded). */
+  getItemOrNullObject(key: string): NoteApi {
+    return this.context._wrap(new NoteApi(this.context, this.onCell(key, true), undefined, this.sheet, true), 'Note');
+  }
+
+  private onCell(key: string, nullable: boolean): () => Note | undefined {
+    let found: Note | undefined;
+    this.context._enqueue(`instantiate Note`, OBJECT_PATH_BYTES + jsonBytes(key), () => {
+      const { row, column } = parseAddress(key);
+      found = this.sheet._e().notes.find((note) => note.row === row && note.column === column);
+      if (!found && !nullable) throw officeError('ItemNotFound', `no note on ${key}`);
+    });
+    return () => found;
+  }
+
   add(cellAddress: RangeApi | string, content: string): NoteApi {
     let created: Note | undefined;
     this.context._enqueue(
@@ -2156,13 +2207,43 @@ class NoteCollectionApi {
 }
 
 class NoteApi extends ClientObject {
+  private nullNow: boolean | undefined;
+
   constructor(
     context: RequestContext,
     private readonly note: Note | (() => Note | undefined),
     private readonly sheetModel: Sheet | undefined,
     private readonly sheetApi?: WorksheetApi,
+    private readonly nullable = false,
   ) {
     super(context, 'Note');
+    if (nullable) {
+      context._enqueue('instantiate Note?', 0, (request) => {
+        const isNull = typeof note === 'function' ? note() === undefined : false;
+        request.commits.push(() => (this.nullNow = isNull));
+      });
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (this.nullNow === undefined) notLoaded('Note', 'isNullObject');
+    return this.nullNow;
+  }
+
+  override load(spec?: unknown): this {
+    if (!this.nullable) return super.load(spec);
+    // A null note's properties stay unloaded; the sync itself does not fail.
+    const names = loadNames(spec, 'Note', this.context._host);
+    this.context._enqueue('Note.load', ACTION_BYTES, (request) => {
+      const note = typeof this.note === 'function' ? this.note() : this.note;
+      if (!note) return;
+      request.responseBytes += jsonBytes(note.content);
+      request.commits.push(() => {
+        for (const name of names) this._setLoaded(name, note.content);
+      });
+    });
+    return this;
   }
 
   protected override _loadable(): readonly string[] {

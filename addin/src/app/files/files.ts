@@ -93,7 +93,8 @@ export function createFiles(core: PaneCore, report: PaneReport): FilesActions {
     }
     const content = dossierRowContent(row.values, columns, campaign, counts, findings);
     const expect = { id: row.id, fingerprint: contentFingerprint(row.values, columns) };
-    await gateway.writeResults(columns, { rowCountAtRead: -1, writes: [{ rowIndex: row.rowIndex, expect, ...content }] });
+    // One request where the row is as read (readRow noted its notes); found again otherwise.
+    await gateway.writeRow(columns, { rowIndex: row.rowIndex, expect, ...content });
     row.values = content.values!;
   }
 
