@@ -95,6 +95,8 @@ export const keys = {
   awardPrefix: 'ENTRY#',
   awardsNamed: (subject: string) => ({ PK: `AWARDS#${subject}`, SK: 'NAMED' }),
   idempotency: (email: string, key: string) => ({ PK: `IDEMPOTENCY#${email.toLowerCase()}`, SK: key }),
+  /** A kept answer too big for one item, in parts of its own partition (so no key can collide with one). */
+  idempotencyPart: (email: string, key: string, part: number) => ({ PK: `IDEMPOTENCY-PART#${email.toLowerCase()}`, SK: `${key}#${part}` }),
   /** GSI1: one partition per campaign, sorted by nominee, so one nominee or all of them is one Query. */
   nomineeIndexPartition: (campaignId: string) => `NOMINEES#${campaignId}`,
   /** By the nominee's identity key (rule 8 compares names NFC, case- and space-insensitively). */

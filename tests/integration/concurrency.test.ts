@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ANSWER_PART_BYTES, once } from '#functions/store/idempotency-store';
 import { keys } from '#functions/store/keys';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { useTestApi } from '#tests/support/api';
@@ -118,6 +120,20 @@ describe('Idempotency-Key', () => {
     const retry = await save([row(d!.id)], headers);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
+  });
+
+  it('keeps an answer too big for one item in parts, so a retry replays it and never runs the work again', async () => {
+    const db = { doc: api.doc, tableName: api.tableName };
+    // Random text barely compresses: about 1 MB gzipped, three parts of 350 KB.
+    const body = { rows: randomBytes(800 * 1024).toString('base64') };
+    let runs = 0;
+    const work = async () => ((runs += 1), { statusCode: 200, body });
+    const first = await once(db, HR, 'big-answer-test', '{}', work);
+    const retry = await once(db, HR, 'big-answer-test', '{}', work);
+    expect(first.gzipped.byteLength).toBeGreaterThan(2 * ANSWER_PART_BYTES);
+    expect(runs).toBe(1);
+    expect(JSON.parse(retry.text)).toEqual(body);
+    expect(retry.gzipped.equals(first.gzipped)).toBe(true);
   });
 
   it('applies concurrent retries of one key once', async () => {
