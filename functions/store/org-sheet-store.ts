@@ -116,10 +116,12 @@ export async function usersOfUnits({ doc, tableName }: Db, unitIds: readonly str
   return new Set(items.map((item) => String(item.unitId ?? '')).filter((id) => unitIds.includes(id)));
 }
 
+/** The admins stored now (consistent, like the role a request is allowed by: a promotion just saved counts). */
 export function countAdmins({ doc, tableName }: Db): Promise<number> {
   return queryCount(doc, {
     TableName: tableName,
     KeyConditionExpression: 'PK = :pk',
+    ConsistentRead: true,
     FilterExpression: '#role = :admin',
     ExpressionAttributeNames: { '#role': 'role' },
     ExpressionAttributeValues: { ':pk': keys.usersPartition, ':admin': 'admin' },

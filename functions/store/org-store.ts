@@ -39,16 +39,23 @@ export async function putPerson({ doc, tableName }: Db, person: Person): Promise
   await doc.send(new PutCommand({ TableName: tableName, Item: personItem(person) }));
 }
 
+/**
+ * A user as stored now: the role every request is allowed by. Read strongly consistent, as DynamoDB
+ * Local always does: an eventually consistent read may still hold the role before a change just saved,
+ * so a newly promoted admin would be refused (and a demoted one let in) for a moment after the save.
+ */
 export async function getUser({ doc, tableName }: Db, email: string): Promise<User | undefined> {
-  const answer = await doc.send(new GetCommand({ TableName: tableName, Key: keys.user(email) }));
+  const answer = await doc.send(new GetCommand({ TableName: tableName, Key: keys.user(email), ConsistentRead: true }));
   return answer.Item ? User.parse(withoutKeys(answer.Item)) : undefined;
 }
 
+/** The Người dùng sheet's users, as stored now (consistent: a reload right after a save shows it). */
 export async function listUsers({ doc, tableName }: Db): Promise<User[]> {
   const items = await queryAll(doc, {
     TableName: tableName,
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.usersPartition },
+    ConsistentRead: true,
   });
   return items.map((item) => User.parse(withoutKeys(item)));
 }

@@ -4,6 +4,8 @@ import type { OrgSheetResult } from '#shared/api/org-sheets';
 import type { Db } from '#functions/store/client';
 import { savePeople } from '#functions/org/save-people';
 import { saveUnits } from '#functions/org/save-units';
+import { countAdmins } from '#functions/store/org-sheet-store';
+import { getUser, listUsers } from '#functions/store/org-store';
 import { useTestApi } from '#tests/support/api';
 import { ADMIN } from '#tests/support/rows';
 
@@ -146,5 +148,22 @@ describe('two admins saving the same row at once', () => {
     expect(late.rows[0]).toMatchObject({ outcome: 'refused', findings: [{ code: 'STALE_ROW', message: conflictMessage }] });
     const units = (await api.request('GET', '/units', { token: tokens[0] })).body.items as { id: string; name: string }[];
     expect(units.find((u) => u.id === 'to-dua')).toMatchObject({ name: 'Tổ Đua Mới' });
+  });
+
+  it('Người dùng: a role is read as just saved (consistent reads), so a newly promoted admin acts at once', async () => {
+    const [first] = await admins();
+    const sent: { ConsistentRead?: boolean }[] = [];
+    const send = api.doc.send.bind(api.doc) as (command: { input: { ConsistentRead?: boolean } }) => Promise<unknown>;
+    const doc = new Proxy(api.doc, {
+      get: (target, property) =>
+        property === 'send' ? (command: never) => (sent.push(command['input']), send(command)) : Reflect.get(target, property),
+    });
+    const db: Db = { doc, tableName: api.tableName };
+    await Promise.all([getUser(db, ADMIN), countAdmins(db), listUsers(db)]);
+    expect(sent.map((input) => input.ConsistentRead)).toEqual([true, true, true]);
+    const promoted = { email: 'moi.quantri@thidua.local', displayName: 'Quản trị mới', role: 'admin' };
+    await save('/users', { rows: [{ rowKey: '2', user: { ...promoted, role: 'viewer' } }] }, first);
+    await save('/users', { rows: [{ rowKey: '2', version: 1, user: promoted }] }, first);
+    expect((await api.request('GET', '/users', { token: await api.tokenFor(promoted.email) })).status).toBe(200);
   });
 });
