@@ -1,31 +1,22 @@
 import { AuditQuery } from '#shared/api/audit';
 import { YearlyStatisticsQuery } from '#shared/api/statistics';
-import { reportFor } from '#shared/policy/nominations';
 import { refuseOrg } from '#shared/policy/org';
 import { refuseYearlyStatistics } from '#shared/policy/statistics';
-import { makeRuleContext, validateCampaign } from '#shared/rules/index';
 import { allowedUser, currentUser } from '#functions/http/auth';
 import { campaignOf } from '#functions/http/campaign';
 import { parseQuery } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
+import { campaignValidation } from '#functions/nominations/validation';
 import { listAudit } from '#functions/store/audit-store';
 import { db } from '#functions/store/client';
-import { loadAllNominations } from '#functions/store/nomination-reads';
-import { loadRegistry } from '#functions/store/org-store';
 import { statisticsOf, yearlyStatisticsOf } from '#functions/statistics/statistics';
 
 export const handler = routeGroup({
-  /** Every issue of the campaign, and the quota usage per award form and scope, as the user may see them. */
+  /** Every issue of the campaign (the award register's included), and the quota usage per award form and scope, as the user may see them. */
   'GET /campaigns/{campaignId}/validation': async (event) => {
     const user = await currentUser(event);
-    const campaign = await campaignOf(event);
-    const [registry, nominations] = await Promise.all([
-      loadRegistry(db()),
-      loadAllNominations(db(), campaign.id, { files: campaign.dossierFilesRequired }),
-    ]);
-    const report = validateCampaign(makeRuleContext(campaign, registry.units, registry.people), nominations);
-    return json(event, 200, reportFor(user, report, nominations));
+    return json(event, 200, await campaignValidation(db(), await campaignOf(event), user));
   },
 
   /** Who changed what, when, from what to what: newest first. */

@@ -18,7 +18,8 @@ export type NomineeAwards = (nominee: Nominee) => RegisterEntry[];
 /**
  * Rule 8's register side for a save: the entries under the names of the nominees it saves (the names'
  * markers, then a Query per name that has entries), so what it reads grows with the batch, never with the
- * register or the campaign.
+ * register or the campaign. The full report (functions/nominations/validation.ts) asks it for the
+ * campaign's nominees, the whole campaign being what its user asked for.
  */
 export async function awardsOfNominees(
   db: Db,

@@ -1,5 +1,6 @@
 import type { ValidationReport } from '#shared/api/validation';
 import { nomineeKey, type Nomination } from '#shared/nomination';
+import type { RegisterEntry } from '#shared/register/entry';
 import type { RuleContext } from './context';
 import { countNominees } from './duplicates';
 import { nominationFindings, summarizeFindings } from './findings';
@@ -13,8 +14,16 @@ export * from './quota';
 
 export type { ValidationReport };
 
-/** Every rule of the plan over a campaign's live nominations: the validation report. */
-export function validateCampaign(ctx: RuleContext, nominations: readonly Nomination[]): ValidationReport {
+/**
+ * Every rule of the plan over a campaign's live nominations: the validation report. `awards` gives the
+ * register entries under a nominee's name (rule 8 against the award register, as a save judges it);
+ * without it the register is not consulted.
+ */
+export function validateCampaign(
+  ctx: RuleContext,
+  nominations: readonly Nomination[],
+  awards: (nominee: Nomination) => readonly RegisterEntry[] = () => [],
+): ValidationReport {
   const live = nominations.filter((nomination) => !nomination.deletedAt);
   const quotaUsage = computeQuotaUsage(ctx.campaign, live);
   const nomineeCounts = countNominees(live);
@@ -23,7 +32,7 @@ export function validateCampaign(ctx: RuleContext, nominations: readonly Nominat
       ctx,
       nomination,
       { nominationId: nomination.id },
-      { timesNominated: nomineeCounts.get(nomineeKey(nomination)) ?? 0, quotaUsage },
+      { timesNominated: nomineeCounts.get(nomineeKey(nomination)) ?? 0, quotaUsage, awards: awards(nomination) },
     ),
   );
   const all = [...issues, ...quotaFormIssues(ctx, quotaUsage)];

@@ -11,7 +11,8 @@ type Nominee = Pick<NominationFields, 'nomineeKind' | 'nomineeId' | 'unitId'> & 
  * Rule 8 against the award register: a nominee already awarded in this campaign (by another nomination),
  * or awarded before for the same achievement period, is flagged, naming the earlier decision (number
  * and date). `awards` are the entries recorded under the nominee's name: the save reads them for the
- * nominees it saves only, and this rule keeps those that are this nominee's (entriesOfSubject).
+ * nominees it saves only, the full report for the campaign's, and this rule keeps those that are this
+ * nominee's (entriesOfSubject).
  */
 export function registerIssuesFor(ctx: RuleContext, nomination: Nominee, target: RowTarget, awards: readonly RegisterEntry[]): Issue[] {
   if (awards.length === 0) return [];

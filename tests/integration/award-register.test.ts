@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { requestCounter } from '#functions/store/client';
 import type { RegisterEntry } from '#shared/register/entry';
 import { SEED_CAMPAIGN } from '#shared/seed/campaign-2025';
 import { useTestApi } from '#tests/support/api';
@@ -9,7 +10,8 @@ import { ADMIN, HR, row, staffOf, unitClerk, VIEWER } from '#tests/support/rows'
 /**
  * Issue 11, section 2: recording a decision (the office's issued, the Province's entered by hand)
  * writes one register entry per awardee; the office's history is imported without duplicates; a
- * person's or a unit's history is looked up; the save flags a nominee already awarded, naming the decision.
+ * person's or a unit's history is looked up; the save and the full report ("Kiểm tra lại") flag a nominee
+ * already awarded, naming the decision.
  */
 const api = useTestApi();
 const stamp = Date.now().toString(36);
@@ -188,5 +190,35 @@ describe('the duplicate rule reads the register', () => {
       body: { rows: [row(d!, { rowKey: 'z' })] },
     });
     expect(fresh.body.rows[0].issues.map((i: { code: string }) => i.code)).not.toContain('AWARDED_SAME_PERIOD');
+  });
+
+  it('"Kiểm tra lại" (the full report) flags them too, reading the register only under the names that have entries', async () => {
+    const report = async (campaignId: string) => {
+      const before = requestCounter.count;
+      const answer = await api.request('GET', `/campaigns/${campaignId}/validation`, { token: token.hr });
+      expect(answer.status, answer.text.slice(0, 300)).toBe(200);
+      const issues = answer.body.issues as { code: string; nominationId?: string; message: { vi: string } }[];
+      return { issues, requests: requestCounter.count - before };
+    };
+    const codes = <T extends { code: string }>(issues: T[], code: string) => issues.filter((issue) => issue.code === code);
+    // Each awarded nomination is its entry's own: only another nomination of the same nominee is flagged.
+    const here = codes((await report(first)).issues, 'AWARDED_IN_CAMPAIGN');
+    expect(here).toHaveLength(1);
+    expect(ids).not.toContain(here[0]!.nominationId);
+    expect(here[0]!.message.vi).toContain('Quyết định số 07/QĐ-VP ngày 05/10/2025');
+    const other = await report(second);
+    const period = codes(other.issues, 'AWARDED_SAME_PERIOD');
+    expect(period).toHaveLength(1);
+    expect(period[0]!.message.vi).toContain('Quyết định số 1234/QĐ-UBND ngày 20/11/2025');
+    // Nominees never awarded add no read of the register: their names' markers come in the same BatchGet.
+    const never = staffOf('tong-hop').slice(0, 3);
+    const added = await api.request('POST', `/campaigns/${second}/nominations/batch`, {
+      token: token.hr,
+      body: { rows: never.map((person, n) => row(person, { rowKey: `n${n}` })) },
+    });
+    expect(added.status, added.text.slice(0, 300)).toBe(200);
+    const more = await report(second);
+    expect(more.requests).toBe(other.requests);
+    expect(codes(more.issues, 'AWARDED_SAME_PERIOD')).toEqual(period);
   });
 });
