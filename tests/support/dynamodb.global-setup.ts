@@ -6,7 +6,9 @@ import { startDynamoDbLocal } from '#local/dynamodb-local';
  * its own table in it (tests/support/api.ts), so files never see each other's data.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const db = await startDynamoDbLocal({ port: 0 });
+  // Java's start alone can pass the default 30 s on a loaded machine (seen at a load of 15 on 2 cores):
+  // a run must not fail before its first test for that.
+  const db = await startDynamoDbLocal({ port: 0, startTimeoutMs: 120_000 });
   project.provide('dynamodbEndpoint', db.endpoint);
   if (process.env.THIDUA_TEST_VERBOSE) console.log(`[integration] DynamoDB Local on ${db.endpoint}, answered in ${db.startedInMs} ms`);
   return () => db.stop();
