@@ -150,6 +150,13 @@ export function restedRound<T extends Writable>(round: T, by: Actor): T {
   } as T;
 }
 
+/** A round's write under way (or cut short) refuses a change that would strand or miscount it. */
+function writeUnderWay(rounds: readonly Pick<VotingRound, 'id' | 'status'>[], details: Record<string, unknown>): RoundRefusal | undefined {
+  const writing = rounds.find(isPending);
+  if (!writing) return undefined;
+  return { code: writing.status === 'annulling' ? 'ROUND_ANNULLING' : 'ROUND_CONFIRMING', details: { roundId: writing.id, ...details } };
+}
+
 /**
  * New quota rules count the counters afresh from the nominations, which would drop the places a round
  * being confirmed has reserved but not yet written (or count twice those an annulment gives back): a
@@ -161,10 +168,13 @@ export function quotaChangeRefusal(
   rounds: readonly Pick<VotingRound, 'id' | 'status'>[],
 ): RoundRefusal | undefined {
   if (JSON.stringify(before.quotaRules) === JSON.stringify(after.quotaRules)) return undefined;
-  const writing = rounds.find(isPending);
-  if (!writing) return undefined;
-  return {
-    code: writing.status === 'annulling' ? 'ROUND_ANNULLING' : 'ROUND_CONFIRMING',
-    details: { roundId: writing.id, quotaRules: 'changed' },
-  };
+  return writeUnderWay(rounds, { quotaRules: 'changed' });
+}
+
+/**
+ * The council's rounds run only under review: a campaign leaving it while a round's write is under way
+ * (or cut short) would leave its candidates locked with no one allowed to finish it. The stage waits.
+ */
+export function stageMoveRefusal(to: string, rounds: readonly Pick<VotingRound, 'id' | 'status'>[]): RoundRefusal | undefined {
+  return writeUnderWay(rounds, { to });
 }

@@ -216,6 +216,12 @@ describe('a round of 500 candidates and 2,000 ballots, confirmed in several tran
       body: { campaign: { ...plan, quotaRules }, version: campaignVersion },
     });
     expect([change.status, change.body.code]).toEqual([409, 'ROUND_CONFIRMING']);
+    // And the campaign stays under review, where the round can be finished.
+    const moved = await api.request('POST', `/campaigns/${campaignId}/stage`, {
+      token: tokens.admin,
+      body: { to: 'decided', version: campaignVersion },
+    });
+    expect([moved.status, moved.body.code]).toEqual([409, 'ROUND_CONFIRMING']);
     // Ballots and tally wait for it.
     const ballots = await api.request('PUT', `${rounds(campaignId)}/${n}/ballots`, { token: tokens.secretary, body: { ballots: [] } });
     expect(ballots.body.code).toBe('ROUND_CONFIRMING');

@@ -8,6 +8,7 @@ import {
   orderCounters,
   planSteps,
   quotaChangeRefusal,
+  stageMoveRefusal,
   restedRound,
   startedRound,
   STEP_ACTIONS,
@@ -113,6 +114,14 @@ describe("a round's write in steps (shared/council/round-steps.ts)", () => {
     expect(quotaChangeRefusal(rules, rules, [{ id: '2', status: 'confirming' }])).toBeUndefined();
     expect(quotaChangeRefusal(rules, changed, [{ id: '2', status: 'confirming' }])?.code).toBe('ROUND_CONFIRMING');
     expect(quotaChangeRefusal(rules, changed, [{ id: '3', status: 'annulling' }])?.code).toBe('ROUND_ANNULLING');
+  });
+
+  it('keeps the campaign under review while a round is confirming or annulling (no one could finish it after)', () => {
+    expect(stageMoveRefusal('decided', [{ id: '1', status: 'confirmed' }])).toBeUndefined();
+    expect(stageMoveRefusal('decided', [{ id: '2', status: 'confirming' }])).toEqual({
+      code: 'ROUND_CONFIRMING',
+      details: { roundId: '2', to: 'decided' },
+    });
   });
 
   it('tells the pane what to offer: resume a confirmation, finish an annulment', () => {
