@@ -5,6 +5,7 @@ import { ORG_SHEET_SAVES } from '#functions/org/sheet-routes';
 import { FILE_ROUTES } from './routes-files';
 import { STATISTICS_ROUTES } from './routes-statistics';
 import { REGISTER_ROUTES } from './routes-register';
+import { BALLOT_UPLOAD_ROUTES } from './routes-ballots';
 import type { Route, RouteGroup } from './route';
 
 /**
@@ -204,6 +205,7 @@ export const ROUTES: readonly Route[] = [
     body: api.SubmitBallotsRequest,
     response: api.VotingRound,
   },
+  ...BALLOT_UPLOAD_ROUTES,
   {
     method: 'POST',
     path: '/campaigns/{campaignId}/rounds/{roundId}/tally',

@@ -1,4 +1,5 @@
 import { COUNCIL_ERRORS } from './api-errors-council';
+import { BALLOT_UPLOAD_ERRORS } from './api-errors-ballots';
 import { REGISTER_ERRORS } from './api-errors-register';
 import type { Localized } from './localized';
 
@@ -136,11 +137,7 @@ export const API_ERRORS = {
     vi: 'Chưa có vòng bỏ phiếu nào được kiểm phiếu: chỉ lập biên bản của Hội đồng sau khi kiểm phiếu',
     en: "No voting round has been tallied yet: the council's minutes are written after a count",
   },
-  DOCUMENT_NOT_AVAILABLE: {
-    status: 404,
-    vi: 'Văn bản này chưa được hỗ trợ',
-    en: 'This document is not available yet',
-  },
+  DOCUMENT_NOT_AVAILABLE: { status: 404, vi: 'Văn bản này chưa được hỗ trợ', en: 'This document is not available yet' },
   DOCUMENT_ALREADY_ISSUED: {
     status: 409,
     vi: 'Văn bản này đã được ban hành: số và ngày của nó không thay đổi được nữa',
@@ -282,6 +279,7 @@ export const API_ERRORS = {
   },
   ...REGISTER_ERRORS,
   ...COUNCIL_ERRORS,
+  ...BALLOT_UPLOAD_ERRORS,
   INTERNAL: { status: 500, vi: 'Lỗi hệ thống, dữ liệu chưa được lưu', en: 'Internal error; nothing was saved' },
 } as const satisfies Record<string, { status: number } & Localized>;
 

@@ -1,4 +1,5 @@
 import { RoundQuery } from '#shared/api/round';
+import { decodeBallots } from '#shared/council/ballot-codec';
 import { RoundId } from '#shared/council/voting-round';
 import { refuseCouncil, type CouncilAction } from '#shared/policy/council';
 import { allowedUser } from '#functions/http/auth';
@@ -33,5 +34,11 @@ export async function readRound(db: Db, event: ApiEvent, campaignId: string) {
   const number = roundNumber(event);
   if (parseQuery(event, RoundQuery).include !== 'ballots') return publicRound(await getRound(db, campaignId, number));
   const { round, ballots } = await getRoundWithBallots(db, campaignId, number);
-  return publicRound(round, ballots);
+  return publicRound(
+    round,
+    decodeBallots(
+      ballots,
+      round.candidates.map((c) => c.nominationId),
+    ),
+  );
 }

@@ -9,13 +9,13 @@ import {
   wantedForm,
 } from '#shared/council/candidates';
 import { closedRoundRefusal } from '#shared/council/confirm-plan';
-import { ballotsFingerprint } from '#shared/council/fingerprint';
+import { compactBallotsFingerprint } from '#shared/council/fingerprint';
 import type { RoundRefusal } from '#shared/council/refusal';
 import { buildMinutes } from '#shared/council/minutes';
 import { isLiveRound, LIVE_ROUND_STATUSES } from '#shared/council/round-status';
 import { roundRules } from '#shared/council/rules';
 import { tally } from '#shared/council/tally';
-import type { CreateRoundRequest, SubmitBallotsRequest } from '#shared/council/voting-round';
+import type { CreateRoundRequest } from '#shared/council/voting-round';
 import { todayInVietnam } from '#shared/dates';
 import type { Nomination } from '#shared/nomination';
 import type { User } from '#shared/org';
@@ -28,8 +28,6 @@ import { getNominations, loadAllNominations } from '#functions/store/nomination-
 import { readQuotaUsage } from '#functions/store/quota-counters';
 import { loadRegistry } from '#functions/store/org-store';
 import {
-  ballotPartItems,
-  encodeBallots,
   getRound,
   getRoundWithBallots,
   listRounds,
@@ -152,55 +150,6 @@ export async function createRound(
 }
 
 /**
- * Replaces a round's ballots (and its attendance, if given). The new parts, the deletion of old extra
- * parts, the round (back to open, its old tally dropped) and the audit entry go in one transaction.
- */
-export async function submitBallots(
-  db: Db,
-  campaign: StoredCampaign,
-  user: User,
-  number: number,
-  request: SubmitBallotsRequest,
-  requestId: string,
-): Promise<StoredRound> {
-  for (let attempt = 0; ; attempt += 1) {
-    const round = await getRound(db, campaign.id, number);
-    refuseIfClosed(round);
-    const parts = encodeBallots(request.ballots);
-    const now = new Date().toISOString();
-    const { result: _result, minutes: _minutes, talliedAt: _at, talliedBy: _by, talliedBallotsVersion: _tv, ...rest } = round;
-    const after: StoredRound = {
-      ...rest,
-      status: 'open',
-      attendance: request.attendance ?? round.attendance,
-      ballotCount: request.ballots.length,
-      ballotsVersion: round.ballotsVersion + 1,
-      ballotsParts: parts.length,
-      version: round.version + 1,
-      updatedAt: now,
-      updatedBy: user.email,
-    };
-    const changes: AuditEntry['changes'] = {
-      round: { to: round.id },
-      ballots: { from: round.ballotCount, to: after.ballotCount },
-      ballotsVersion: { from: round.ballotsVersion, to: after.ballotsVersion },
-    };
-    if (JSON.stringify(after.attendance) !== JSON.stringify(round.attendance))
-      changes.attendance = { from: round.attendance, to: after.attendance };
-    if (round.status !== after.status) changes.status = { from: round.status, to: after.status };
-    const entry: AuditEntry = { at: now, actor: user.email, action: 'round.ballots', changes };
-    const outcome = await transact(db, [
-      roundPutItem(db, after, { version: round.version, statuses: LIVE_ROUND_STATUSES }),
-      ...ballotPartItems(db, after, parts, round.ballotsParts),
-      ...auditItems(campaign.id, `${requestId}-${attempt}`, [entry]).map((item) => putItem(db, item)),
-    ]);
-    if (outcome.ok) return after;
-    if (attempt >= ROUND_RETRIES) throw new Error('submitting ballots kept conflicting');
-    if (outcome.reasons[0] !== 'ConditionalCheckFailed') await backoff(attempt, 20, 500);
-  }
-}
-
-/**
  * Counts a round's ballots by the council rules it was opened under and stores the result and the minutes,
  * with the ballotsVersion it counted (a confirmation confirms exactly this) and the ballots' fingerprint
  * (the minutes print it; anyone can recompute it from the ballot sheet).
@@ -214,7 +163,12 @@ export async function tallyRound(db: Db, campaign: StoredCampaign, user: User, n
       ...timed(METRIC.tallyTime, () =>
         tally(rules, { candidates: round.candidates, forms: round.forms, attendance: round.attendance, ballots }),
       ),
-      fingerprint: await ballotsFingerprint(round.number, ballots, sha256),
+      fingerprint: await compactBallotsFingerprint(
+        round.number,
+        ballots,
+        round.candidates.map((c) => c.nominationId),
+        sha256,
+      ),
     };
     const now = new Date().toISOString();
     const minutes = buildMinutes({ campaign, round, result, date: todayInVietnam(new Date(now)) });

@@ -1,8 +1,9 @@
-import { AnnulRoundRequest, ConfirmRoundRequest, CreateRoundRequest, SubmitBallotsRequest } from '#shared/api/round';
+import { AnnulRoundRequest, ConfirmRoundRequest, CreateRoundRequest } from '#shared/api/round';
 import { annulRound } from '#functions/council/annul';
 import { confirmRound } from '#functions/council/confirm';
 import { councilActor, readRound, roundNumber } from '#functions/council/request';
-import { createRound, submitBallots, tallyRound } from '#functions/council/rounds';
+import { BALLOT_ACTIONS } from '#functions/council/ballot-actions';
+import { createRound, tallyRound } from '#functions/council/rounds';
 import { parseBody, rawBody } from '#functions/http/request';
 import { json } from '#functions/http/respond';
 import { routeGroup } from '#functions/http/router';
@@ -10,6 +11,7 @@ import { db } from '#functions/store/client';
 import { listRounds, publicRound } from '#functions/store/round-store';
 
 export const handler = routeGroup({
+  ...BALLOT_ACTIONS,
   'GET /campaigns/{campaignId}/rounds': async (event) => {
     const { campaign } = await councilActor(event, 'readRounds');
     return json(event, 200, { items: await listRounds(db(), campaign.id) });
@@ -23,13 +25,6 @@ export const handler = routeGroup({
   'GET /campaigns/{campaignId}/rounds/{roundId}': async (event) => {
     const { campaign } = await councilActor(event, 'readRounds');
     return json(event, 200, await readRound(db(), event, campaign.id));
-  },
-  'PUT /campaigns/{campaignId}/rounds/{roundId}/ballots': async (event) => {
-    const { user, campaign } = await councilActor(event, 'submitBallots');
-    const number = roundNumber(event);
-    const request = parseBody(event, SubmitBallotsRequest);
-    const round = await submitBallots(db(), campaign, user, number, request, event.requestContext.requestId);
-    return json(event, 200, publicRound(round));
   },
   'POST /campaigns/{campaignId}/rounds/{roundId}/tally': async (event) => {
     const { user, campaign } = await councilActor(event, 'tally');

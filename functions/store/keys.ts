@@ -18,6 +18,10 @@ import { identityKey } from '#shared/text';
  *   CAMPAIGN#<id>            ROUND#<nnnn>#BALLOTS#<pppp>  a part (≤ 300 KB) of the round's gzipped ballots,
  *                                                       with the ballotsVersion it belongs to; one Query on
  *                                                       ROUND#<nnnn> reads a round and its ballots together
+ *   CAMPAIGN#<id>            BALLOTUPLOAD#<uploadId>    a round's ballots being sent in parts: the round, the
+ *                                                       counts declared, its status; forgotten by TTL
+ *   CAMPAIGN#<id>            BALLOTUPLOAD#<uploadId>#<pp>#<c>  a piece (≤ 300 KB) of a part's gzipped ballots;
+ *                                                       one Query on BALLOTUPLOAD#<uploadId> reads them all
  *   CAMPAIGN#<id>            DOC#<kind>[#<round>]       a generated document's record (number, date, who, the
  *                                                       fingerprints of its lines gzipped in `digest`)
  *   CAMPAIGN#<id>            FILE#<nominationId>#<fileId>  a dossier file's record (name, type, size, status, who
@@ -71,6 +75,13 @@ export const keys = {
   }),
   /** The round number in any of its items' sort keys. */
   roundNumberOf: (sortKey: string) => Number(/^ROUND#(\d{4})/.exec(sortKey)?.[1] ?? 0),
+  ballotUpload: (campaignId: string, uploadId: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: `BALLOTUPLOAD#${uploadId}` }),
+  /** The upload's own item and every piece of its parts. */
+  ballotUploadPrefix: (uploadId: string) => `BALLOTUPLOAD#${uploadId}`,
+  ballotUploadPiece: (campaignId: string, uploadId: string, part: number, piece: number) => ({
+    PK: `CAMPAIGN#${campaignId}`,
+    SK: `BALLOTUPLOAD#${uploadId}#${String(part).padStart(2, '0')}#${piece}`,
+  }),
   documentPrefix: 'DOC#',
   document: (campaignId: string, key: string) => ({ PK: `CAMPAIGN#${campaignId}`, SK: `DOC#${key}` }),
   /** The office's register: one partition for every campaign, since numbers run through the year. */

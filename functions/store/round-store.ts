@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { COMPACT_BALLOTS_FORMAT, encodeBallots, type CompactBallots } from '#shared/council/ballot-codec';
 import type { Ballot } from '#shared/council/round';
 import type { PendingWrite } from '#shared/council/round-steps';
 import type { RoundStatus, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
@@ -13,8 +14,9 @@ type Item = Record<string, unknown>;
 
 /**
  * A council's voting rounds. The round item keeps its status, version and counts as attributes (for
- * conditions and lists) and its candidates, result, minutes and decisions gzipped in `data`; its ballots
- * (10,000 of them may pass an item's 400 KB) are one gzip stream cut into parts of at most 300 KB, each
+ * conditions and lists) and its candidates, result, minutes and decisions gzipped in `data`; its ballots,
+ * compact (shared/council/ballot-codec.ts; rounds stored before kept them as JSON ballots, still read),
+ * are one gzip stream cut into parts of at most 300 KB, each
  * stamped with the round's ballotsVersion. A submission writes its parts, deletes the old extra ones and
  * moves the round's ballotsVersion in one transaction, so a round and its ballots always agree.
  */
@@ -89,19 +91,35 @@ export function publicRound(round: StoredRound, ballots?: Ballot[]): VotingRound
   return ballots ? { ...rest, ballots } : rest;
 }
 
-/** Ballots as one gzip stream cut into parts that each fit an item. */
-export function encodeBallots(ballots: readonly Ballot[], partBytes = BALLOT_PART_BYTES): Buffer[] {
-  const packed = gzipSync(JSON.stringify(ballots));
-  if (packed.length > MAX_BALLOTS_BYTES)
-    throw new ApiError('PAYLOAD_TOO_LARGE', { ballotsBytes: packed.length, maxBytes: MAX_BALLOTS_BYTES });
-  const parts: Buffer[] = [];
-  for (let start = 0; start < packed.length; start += partBytes) parts.push(packed.subarray(start, start + partBytes));
+/** Bytes gzipped and cut into pieces that each fit an item (a round's ballots, a part of an upload). */
+export function gzipPieces(text: string, pieceBytes: number): Buffer[] {
+  const packed = gzipSync(text);
+  const pieces: Buffer[] = [];
+  for (let start = 0; start < packed.length; start += pieceBytes) pieces.push(packed.subarray(start, start + pieceBytes));
+  return pieces;
+}
+
+/** The text of pieces gzipPieces made, joined again. */
+export function gunzipPieces(pieces: readonly Uint8Array[]): string {
+  return gunzipSync(Buffer.concat(pieces)).toString();
+}
+
+/** Compact ballots as one gzip stream cut into parts that each fit an item. */
+export function packBallots(ballots: CompactBallots, partBytes = BALLOT_PART_BYTES): Buffer[] {
+  const parts = gzipPieces(JSON.stringify(ballots), partBytes);
+  const bytes = parts.reduce((sum, part) => sum + part.length, 0);
+  if (bytes > MAX_BALLOTS_BYTES) throw new ApiError('PAYLOAD_TOO_LARGE', { ballotsBytes: bytes, maxBytes: MAX_BALLOTS_BYTES });
   return parts;
 }
 
-export function decodeBallots(parts: readonly Uint8Array[]): Ballot[] {
-  if (parts.length === 0) return [];
-  return JSON.parse(gunzipSync(Buffer.concat(parts)).toString()) as Ballot[];
+/**
+ * A round's stored ballots, compact: those stored before the compact form (a JSON list of ballots) are
+ * encoded against the round's candidates on the way, losslessly, so every reader sees one form.
+ */
+export function unpackBallots(parts: readonly Uint8Array[], candidateIds: readonly string[], mark: string): CompactBallots {
+  if (parts.length === 0) return { format: COMPACT_BALLOTS_FORMAT, mark, ballots: [] };
+  const stored = JSON.parse(gunzipPieces(parts)) as CompactBallots | Ballot[];
+  return Array.isArray(stored) ? encodeBallots(stored, candidateIds, mark) : stored;
 }
 
 function roundNotFound(campaignId: string, number: number): ApiError {
@@ -119,7 +137,11 @@ export async function getRound(db: Db, campaignId: string, number: number): Prom
  * A round and its ballots in one consistent Query of their common prefix: they were written in one
  * transaction, so the parts found are the round's current ones (checked by their ballotsVersion).
  */
-export async function getRoundWithBallots(db: Db, campaignId: string, number: number): Promise<{ round: StoredRound; ballots: Ballot[] }> {
+export async function getRoundWithBallots(
+  db: Db,
+  campaignId: string,
+  number: number,
+): Promise<{ round: StoredRound; ballots: CompactBallots }> {
   const items = await queryAll(db.doc, {
     TableName: db.tableName,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
@@ -136,7 +158,13 @@ export async function getRoundWithBallots(db: Db, campaignId: string, number: nu
   if (parts.length !== round.ballotsParts || parts.some((p) => p.ballotsVersion !== round.ballotsVersion)) {
     throw new Error(`round ${number} of ${campaignId}: ballots parts do not match ballotsVersion ${round.ballotsVersion}`);
   }
-  return { round, ballots: decodeBallots(parts.map((p) => p.data as Uint8Array)) };
+  const candidateIds = round.candidates.map((c) => c.nominationId);
+  const ballots = unpackBallots(
+    parts.map((p) => p.data as Uint8Array),
+    candidateIds,
+    round.rules?.voteMark ?? 'x',
+  );
+  return { round, ballots };
 }
 
 /** The campaign's rounds, oldest first, without their data (the ballots' parts are filtered out). */

@@ -24,3 +24,4 @@ export * from './params';
 export * from './org-sheets';
 export * from './statistics';
 export * from './register';
+export * from './ballot-upload';

@@ -3,6 +3,7 @@ import { CampaignId } from '#shared/campaign';
 import { DocumentKind } from '#shared/documents/kinds';
 import { FileId } from '#shared/dossier-files';
 import { Id } from '#shared/org';
+import { BallotPartNumber, BallotUploadId } from './ballot-upload';
 import { RoundId } from './round';
 
 /**
@@ -18,6 +19,8 @@ export const PATH_PARAMS = {
   personId: Id,
   email: z.email().max(254),
   fileId: FileId,
+  uploadId: BallotUploadId,
+  part: BallotPartNumber,
 } satisfies Record<string, z.ZodType>;
 
 export type PathParamName = keyof typeof PATH_PARAMS;

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { candidatesFor, formsFor, MAX_ROUND_CANDIDATES, roundSizeRefusal } from '#shared/council/candidates';
-import { decodeBallots, encodeBallots, publicRound, roundFromItem, roundToItem, type StoredRound } from '#functions/store/round-store';
+import { decodeBallots, encodeBallots } from '#shared/council/ballot-codec';
+import {
+  gzipPieces,
+  packBallots,
+  publicRound,
+  roundFromItem,
+  roundToItem,
+  unpackBallots,
+  type StoredRound,
+} from '#functions/store/round-store';
 import type { Ballot } from '#shared/council/round';
 import type { Nomination } from '#shared/nomination';
 import type { QuotaUsage } from '#shared/rules/quota';
@@ -12,21 +21,32 @@ const GK = 'GIAY_KHEN_CVP';
 const BK = 'BANG_KHEN_CT_UBND';
 
 describe("a round's ballots in parts", () => {
+  // Half the ballots name strangers (kept as written, hard to compress), so that the stream is long.
+  const ids = ['n1', 'n2', 'n3'];
+  const ballots: Ballot[] = Array.from({ length: 2_000 }, (_, i) => ({
+    number: i + 1,
+    marks: i % 2 === 0 ? { [ids[i % 3]!]: 'x' } : { [randomBytes(16).toString('hex')]: 'x' },
+  }));
+
   it('cut one gzip stream into parts of at most the given size, and read back the same ballots', () => {
-    const ballots: Ballot[] = Array.from({ length: 2_000 }, (_, i) => ({
-      number: i + 1,
-      marks: { [randomBytes(16).toString('hex')]: 'x' },
-    }));
-    const parts = encodeBallots(ballots, 10_000);
+    const parts = packBallots(encodeBallots(ballots, ids, 'x'), 5_000);
     expect(parts.length).toBeGreaterThan(3);
-    for (const part of parts) expect(part.length).toBeLessThanOrEqual(10_000);
-    expect(decodeBallots(parts)).toEqual(ballots);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(5_000);
+    expect(decodeBallots(unpackBallots(parts, ids, 'x'), ids)).toEqual(ballots);
+  });
+
+  it('read the ballots of a round stored before the compact form (a JSON list of ballots) as the same ballots', () => {
+    const stored = gzipPieces(JSON.stringify(ballots), 10_000);
+    const read = unpackBallots(stored, ids, 'x');
+    expect(read).toEqual(encodeBallots(ballots, ids, 'x'));
+    expect(decodeBallots(read, ids)).toEqual(ballots);
   });
 
   it('keep no ballots as one small part', () => {
-    expect(encodeBallots([]).length).toBe(1);
-    expect(decodeBallots(encodeBallots([]))).toEqual([]);
-    expect(decodeBallots([])).toEqual([]);
+    const none = encodeBallots([], ids, 'x');
+    expect(packBallots(none).length).toBe(1);
+    expect(unpackBallots(packBallots(none), ids, 'x')).toEqual(none);
+    expect(unpackBallots([], ids, 'x')).toEqual(none);
   });
 });
 
