@@ -3,7 +3,8 @@
  * Local, in process) through a `fetch` the pane's client takes, with fault injection on the way: a
  * dropped connection before the request reaches the API ('network'), an answer lost after the API did
  * the work ('lost'), a status from the gateway (503, 429, 409 REQUEST_IN_PROGRESS, …), a delay, or a
- * hook that runs while a batch is on its way (a person typing meanwhile). It logs what the pane sent.
+ * hook that runs while a batch is on its way (a person typing meanwhile); other requests' faults by method
+ * and path (`faults`). It logs what the pane sent, and the fault each request met.
  *
  *   const api = useTestApi();                       // the file's API and table
  *   const server = paneServer(api);                 // in a test: a fresh log and fault list
@@ -39,6 +40,8 @@ export interface LogEntry {
   key?: string;
   auth?: string;
   rows?: NominationChange[];
+  /** The fault injected on this request, if any ('network': it never reached the API). */
+  fault?: Fault;
 }
 
 export interface PaneServer {
@@ -50,6 +53,8 @@ export interface PaneServer {
   batches(): LogEntry[];
   /** Faults for the next batch requests, in order. */
   batchFailures: Fault[];
+  /** Faults for other requests: the first rule whose method and path match is used once, then dropped. */
+  faults: { method: string; path: RegExp; fault: Fault }[];
   /** Every request fails with a network error. */
   offline: boolean;
   /** The gateway answers 401 to every signed request, a fresh token's too: the session is over. */
@@ -119,6 +124,7 @@ export function paneServer(api: TestApi): PaneServer {
     log: [],
     batches: () => server.log.filter((entry) => isBatch(entry.path)),
     batchFailures: [],
+    faults: [],
     offline: false,
     expiredSession: false,
     pageSize: undefined,
@@ -143,7 +149,9 @@ export function paneServer(api: TestApi): PaneServer {
       if (server.offline) throw new TypeError('Failed to fetch');
       if (server.expiredSession && auth) return json(401, { message: 'Unauthorized' });
 
-      const fault = isBatch(path) ? server.batchFailures.shift() : undefined;
+      const rule = server.faults.findIndex((f) => f.method === method && f.path.test(path));
+      const fault = isBatch(path) ? server.batchFailures.shift() : rule >= 0 ? server.faults.splice(rule, 1)[0]!.fault : undefined;
+      if (fault !== undefined) entry.fault = fault;
       if (fault === 'network') throw new TypeError('Failed to fetch');
       if (typeof fault === 'number') return json(fault, GATEWAY_ANSWERS[fault] ?? { message: 'Internal Server Error' });
       if (typeof fault === 'object') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));

@@ -6,9 +6,11 @@ export interface ChunkLimits {
   maxRows: number;
   /** UTF-8 bytes of the request's JSON body: Vietnamese letters take 2–3 bytes, so characters undercount. */
   maxBytes: number;
+  /** A round's ballots are sent in parts of at most this much JSON (the API takes ~1 MB a part). */
+  ballotPartBytes: number;
 }
 
-export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxRows: 5000, maxBytes: 5_000_000 };
+export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxRows: 5000, maxBytes: 5_000_000, ballotPartBytes: 512 * 1024 };
 
 /** `{"rows":[` + `]}` */
 const ENVELOPE_BYTES = '{"rows":[]}'.length;
@@ -19,7 +21,7 @@ export function utf8Length(text: string): number {
 }
 
 /** Consecutive groups of rows, in order, each within both limits (a single oversized row goes alone). */
-export function chunkRows<T>(rows: readonly T[], limits: ChunkLimits = DEFAULT_CHUNK_LIMITS): T[][] {
+export function chunkRows<T>(rows: readonly T[], limits: Pick<ChunkLimits, 'maxRows' | 'maxBytes'> = DEFAULT_CHUNK_LIMITS): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let bytes = ENVELOPE_BYTES;

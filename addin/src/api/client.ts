@@ -2,8 +2,6 @@ import type { CampaignSummary, Page, SaveBatchResult, StoredCampaign, Validation
 import type { Campaign } from '#shared/campaign';
 import type { Nomination, NominationChange } from '#shared/nomination';
 import type { Person, Unit, User } from '#shared/org';
-import type { Attendance, Ballot } from '#shared/council/round';
-import type { CreateRoundRequest, VotingRound, VotingRoundSummary } from '#shared/council/voting-round';
 import { DOCX_MEDIA_TYPE, type GenerateDocumentRequest, type GeneratedDocument, type IssuedDocument } from '#shared/api/documents';
 import type { DocumentKind } from '#shared/documents/kinds';
 import type { StageMoveRequest } from '#shared/api/campaign-stage';
@@ -19,6 +17,7 @@ import { orgClient, type OrgApi } from './org-client';
 import { filesClient, type FilesApi } from './files-client';
 import { statisticsClient, type StatisticsApi } from './statistics-client';
 import { registerClient, type RegisterApi } from './register-client';
+import { councilClient, type CouncilApi } from './council-client';
 
 export interface ApiClientOptions {
   /** '/api' when the add-in is served next to the API; a full URL otherwise. */
@@ -35,7 +34,7 @@ export interface ApiClientOptions {
   newSessionId?: () => string;
 }
 
-export interface ApiClient extends OrgApi, FilesApi, StatisticsApi, RegisterApi {
+export interface ApiClient extends OrgApi, FilesApi, StatisticsApi, RegisterApi, CouncilApi {
   me(): Promise<User>;
   /** Every campaign's summary, page after page (the picker's list); the plan is `campaign(id)`. */
   campaigns(): Promise<CampaignSummary[]>;
@@ -59,18 +58,6 @@ export interface ApiClient extends OrgApi, FilesApi, StatisticsApi, RegisterApi 
    * When a part fails for good, the ApiRequestError carries `partial`: the parts saved before it.
    */
   saveChanges(campaignId: string, rows: readonly NominationChange[], options?: SaveOptions): Promise<SaveBatchResult>;
-  /** The council's voting rounds (without candidates, result or ballots). */
-  listRounds(campaignId: string): Promise<VotingRoundSummary[]>;
-  /** One round with its candidates, result and minutes. */
-  getRound(campaignId: string, roundId: string): Promise<VotingRound>;
-  /** Opens a round: the eligible nominations, or (fromRoundId) the tied candidates of a confirmed round. */
-  createRound(campaignId: string, request: CreateRoundRequest): Promise<VotingRound>;
-  /** Replaces the round's ballots (and its attendance, when given). */
-  submitBallots(campaignId: string, roundId: string, ballots: readonly Ballot[], attendance?: Attendance): Promise<VotingRound>;
-  /** Counts the round's ballots: the result and the minutes. */
-  tallyRound(campaignId: string, roundId: string): Promise<VotingRound>;
-  /** Confirms the tallied round (`version`: the round as the secretary saw it). */
-  confirmRound(campaignId: string, roundId: string, version?: number): Promise<VotingRound>;
   /** One of the office's documents as a Word file (shared/documents/kinds.ts; who may: shared/policy/documents); `grid`: the certificates' test print. */
   document(campaignId: string, kind: DocumentKind, options?: { grid?: boolean }): Promise<DownloadedFile>;
   /** Where the Giấy khen's fields print on the office's blank (version 0: the default). */
@@ -81,8 +68,6 @@ export interface ApiClient extends OrgApi, FilesApi, StatisticsApi, RegisterApi 
   generateDocument(campaignId: string, kind: DocumentKind, request?: GenerateDocumentRequest): Promise<RecordedFile>;
   /** Issues the signed decision as generated (`version`: its record as the pane last read it). */
   issueDocument(campaignId: string, kind: DocumentKind, version: number): Promise<IssuedDocument>;
-  /** An administrator annuls the confirmed round, with the reason (`version`: the round as read). */
-  annulRound(campaignId: string, roundId: string, reason: string, version: number): Promise<VotingRound>;
 }
 
 /** Campaign summaries per request: the API's largest page (shared/api/campaign.ts CampaignListQuery). */
@@ -202,6 +187,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...filesClient({ request }),
     ...statisticsClient(request),
     ...registerClient({ request }),
+    ...councilClient({ request, limits }),
     me: () => request<User>('GET', '/me'),
     campaigns: () => allPages<CampaignSummary>('/campaigns', { limit: String(CAMPAIGN_PAGE) }),
     createCampaign: (campaign) => request<StoredCampaign>('POST', '/campaigns', { body: JSON.stringify(campaign) }),
@@ -228,19 +214,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         query: { version: version === undefined ? undefined : String(version) },
       }),
 
-    listRounds: async (campaignId) => (await request<{ items: VotingRoundSummary[] }>('GET', `${campaignPath(campaignId)}/rounds`)).items,
-    getRound: (campaignId, roundId) => request<VotingRound>('GET', `${campaignPath(campaignId)}/rounds/${enc(roundId)}`),
-    createRound: (campaignId, body) => request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds`, { body: JSON.stringify(body) }),
-    submitBallots: (campaignId, roundId, ballots, attendance) =>
-      request<VotingRound>('PUT', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/ballots`, {
-        body: JSON.stringify({ ...(attendance ? { attendance } : {}), ballots }),
-      }),
-    tallyRound: (campaignId, roundId) =>
-      request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/tally`, { body: '{}' }),
-    confirmRound: (campaignId, roundId, version) =>
-      request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/confirm`, {
-        body: JSON.stringify(version === undefined ? {} : { version }),
-      }),
     document: (campaignId, kind, { grid } = {}) =>
       request<DownloadedFile>('GET', `${campaignPath(campaignId)}/documents/${enc(kind)}`, {
         headers: { accept: DOCX_MEDIA_TYPE },
@@ -255,11 +228,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       ),
     issueDocument: (campaignId, kind, version) =>
       request<IssuedDocument>('POST', `${campaignPath(campaignId)}/documents/${enc(kind)}/issue`, { body: JSON.stringify({ version }) }),
-    annulRound: (campaignId, roundId, reason, version) =>
-      request<VotingRound>('POST', `${campaignPath(campaignId)}/rounds/${enc(roundId)}/annul`, {
-        body: JSON.stringify({ reason, version }),
-      }),
-
     async saveChanges(campaignId, rows, save = {}) {
       const sessionId = save.sessionId ?? newSessionId();
       const chunks = chunkRows(rows, limits);

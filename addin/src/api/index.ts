@@ -10,3 +10,4 @@ export * from './retry';
 export * from './org-client';
 export * from './files-client';
 export * from './statistics-client';
+export * from './council-client';

@@ -2,7 +2,7 @@ import type { RuleCode } from '#shared/messages';
 import { ORG_EN } from './org-en';
 import { REGISTER_EN } from './register-en';
 import { FILES_EN } from './files-en';
-import { COUNCIL_STATUS_EN } from './council-en';
+import { COUNCIL_BALLOTS_EN, COUNCIL_STATUS_EN } from './council-en';
 import { STATISTICS_EN } from './statistics-en';
 import type { MessageKey } from './vi';
 
@@ -225,6 +225,7 @@ export const en: Record<MessageKey, string> = {
   ...FILES_EN,
   ...STATISTICS_EN,
   ...COUNCIL_STATUS_EN,
+  ...COUNCIL_BALLOTS_EN,
   'certificates.testPrint': 'Certificate test print (grid)',
   'certificates.offsets': 'Certificate print offsets',
   'certificates.offsetsHint':

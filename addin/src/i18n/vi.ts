@@ -2,7 +2,7 @@ import type { RuleCode } from '#shared/messages';
 import { ORG_VI } from './org-vi';
 import { REGISTER_VI } from './register-vi';
 import { FILES_VI } from './files-vi';
-import { COUNCIL_STATUS_VI } from './council-vi';
+import { COUNCIL_BALLOTS_VI, COUNCIL_STATUS_VI } from './council-vi';
 import { STATISTICS_VI } from './statistics-vi';
 
 /**
@@ -191,7 +191,6 @@ export const vi = {
     'Bảng tổng hợp trong sổ này thuộc Đợt thi đua khác ({campaign}): chọn đúng Đợt thi đua, hoặc bấm "Mở bảng tổng hợp" để tải Đợt này.',
   'error.otherCampaignUnsaved':
     'Bảng còn {n} dòng chưa lưu của Đợt thi đua khác ({campaign}): chọn lại Đợt đó và lưu trước khi mở Đợt này.',
-
   'council.heading': 'Bỏ phiếu của Hội đồng',
   'council.members': 'Hội đồng có {n} thành viên; ký hiệu đánh dấu trên phiếu: "{mark}".',
   'council.present': 'Số thành viên có mặt',
@@ -232,6 +231,7 @@ export const vi = {
   ...FILES_VI,
   ...STATISTICS_VI,
   ...COUNCIL_STATUS_VI,
+  ...COUNCIL_BALLOTS_VI,
   'certificates.testPrint': 'Bản in thử Giấy khen (lưới)',
   'certificates.offsets': 'Độ lệch khi in Giấy khen',
   'certificates.offsetsHint':
@@ -288,7 +288,6 @@ export const vi = {
   'council.fingerprintMismatch':
     'Dấu vân tay không khớp: các phiếu trên trang "{sheet}" đã khác các phiếu đã kiểm ở vòng {n} (đã lưu {stored}…, tính lại {computed}…). Hãy đối chiếu với phiếu giấy.',
   'council.fingerprintMissing': 'Vòng bỏ phiếu này được kiểm phiếu khi chưa lưu dấu vân tay: không có gì để đối chiếu.',
-
   ...(Object.fromEntries(Object.entries(RULE_NAMES_VI).map(([code, name]) => [`rule.${code}`, name])) as Record<
     `rule.${RuleCode}`,
     string

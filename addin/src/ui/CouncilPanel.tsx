@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import {
   CheckmarkCircleRegular,
   DocumentTextRegular,
@@ -109,6 +109,11 @@ export function CouncilPanel({ council, actions, busy }: { council: CouncilState
           {t(round?.status === 'confirming' ? 'council.resume' : 'council.confirm')}
         </Button>
       </div>
+      {council.sending && (
+        <Field label={t('council.sendingLabel')} validationMessage={t('council.sending', { ...council.sending })} validationState="none">
+          <ProgressBar value={council.sending.total > 0 ? council.sending.sent / council.sending.total : 0} />
+        </Field>
+      )}
       {result?.fingerprint && (
         <>
           <Caption1 as="p" block>

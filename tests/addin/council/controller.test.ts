@@ -38,7 +38,7 @@ async function seeded(): Promise<{ server: PaneServer; ids: string[] }> {
   return { server, ids };
 }
 
-async function openCouncilPane(server: PaneServer, email = SECRETARY) {
+async function openCouncilPane(server: PaneServer, email = SECRETARY, chunkLimits: { ballotPartBytes?: number } = {}) {
   const storage = new MemoryStorage();
   const tokens = createDevTokenProvider('/api', { fetch: server.fetch, storage });
   const client = createApiClient({
@@ -47,6 +47,7 @@ async function openCouncilPane(server: PaneServer, email = SECRETARY) {
     fetch: server.fetch,
     sleep: async () => undefined,
     retry: { attempts: 1 },
+    chunkLimits,
   });
   const gateway = new FakeGateway();
   const sheets = new FakeCouncilSheets();
@@ -120,7 +121,13 @@ describe('the council vote from the pane', () => {
     mark(pane.sheets, 1, [...times(6, [a, b]), [a, c], [a, c]]);
     await pane.council.countBallots();
     expect(pane.state().error).toBeUndefined();
-    expect(pane.councilLog().slice(-2)).toEqual(['PUT /rounds/1/ballots', 'POST /rounds/1/tally']);
+    // The ballots go in parts (one here), then the count.
+    expect(pane.councilLog().slice(-4)).toEqual([
+      'POST /rounds/1/ballot-uploads',
+      expect.stringMatching(/^PUT \/rounds\/1\/ballot-uploads\/[0-9a-f]{32}\/parts\/0$/),
+      expect.stringMatching(/^POST \/rounds\/1\/ballot-uploads\/[0-9a-f]{32}\/complete$/),
+      'POST /rounds/1/tally',
+    ]);
     expect(pane.sheets.calls.slice(-2)).toEqual(['read:Phiếu bầu vòng 1', 'result:1']);
     expect(pane.state().council!.lastSyncs).toBe(3);
     const round = pane.state().council!.round!;
@@ -160,7 +167,7 @@ describe('the council vote from the pane', () => {
     expect(pane.state().council!.round!.result!.forms[0]!.tie?.nominationIds.sort()).toEqual([b, c].sort());
     await pane.council.newTieRound();
     await pane.controller.idle();
-    expect(pane.councilLog().filter((l) => l.startsWith('POST'))).toEqual([
+    expect(pane.councilLog().filter((l) => l.startsWith('POST') && !l.includes('/ballot-uploads'))).toEqual([
       'POST /rounds',
       'POST /rounds/1/tally',
       'POST /rounds/1/confirm',
@@ -240,5 +247,45 @@ describe('the council vote from the pane', () => {
     expect(pane.state().notice?.vi).toContain('Đã hủy kết quả vòng 1');
     const stored = await server.live();
     expect(stored.map((n) => n.status)).toEqual(['eligible', 'eligible', 'eligible']);
+  });
+
+  it('sends the ballots in parts with progress; a network fault mid-upload loses nothing and sends no part twice', async () => {
+    const { server, ids } = await seeded();
+    const [a, b, c] = ids as [string, string, string];
+    // Parts of about two ballots: five parts for nine ballots.
+    const pane = await openCouncilPane(server, SECRETARY, { ballotPartBytes: 48 });
+    await pane.council.createBallotSheet();
+    mark(pane.sheets, 1, [...times(7, [a, b]), [a, c], [a, c]]);
+    const sending: string[] = [];
+    pane.controller.subscribe(() => {
+      const progress = pane.state().council?.sending;
+      if (progress) sending.push(`${progress.sent}/${progress.total}`);
+    });
+    const parts = /^\/campaigns\/[^/]+\/rounds\/1\/ballot-uploads\/[0-9a-f]+\/parts\/(\d+)$/;
+    // Part 1 is stored but its answer is lost, and asking which parts arrived fails too: the count stops.
+    // Pressed again, part 2 never reaches the server the first time.
+    server.faults.push(
+      { method: 'PUT', path: /\/parts\/1$/, fault: 'lost' },
+      { method: 'GET', path: /\/ballot-uploads\/[0-9a-f]+$/, fault: 'network' },
+      { method: 'PUT', path: /\/parts\/2$/, fault: 'network' },
+    );
+    await pane.council.countBallots();
+    expect(pane.state().error).toBeDefined();
+    expect(pane.state().notice?.vi).toMatch(/^Chưa gửi xong các phiếu \(\d\/9 phiếu đã tới máy chủ, không mất phiếu nào\)/);
+    expect(pane.state().council!.round!.result).toBeUndefined();
+
+    // "Kiểm phiếu" again: the pane asks which parts arrived and sends only the others.
+    await pane.council.countBallots();
+    expect(pane.state().error).toBeUndefined();
+    const reached = server.log.filter((e) => e.method === 'PUT' && parts.test(e.path) && e.fault !== 'network');
+    const sent = reached.map((e) => Number(parts.exec(e.path)![1])).sort();
+    expect(sent).toEqual([0, 1, 2, 3, 4]);
+    expect(server.log.filter((e) => e.path.endsWith('/complete'))).toHaveLength(1);
+    expect(new Set(server.log.filter((e) => parts.test(e.path)).map((e) => e.path.split('/')[6])).size).toBe(1);
+    const round = pane.state().council!.round!;
+    expect(round).toMatchObject({ status: 'tallied', ballotCount: 9 });
+    expect(round.result!.forms[0]!.selected.sort()).toEqual([a, b].sort());
+    expect(pane.state().council!.sending).toBeUndefined();
+    expect(sending.at(-1)).toBe('9/9');
   });
 });

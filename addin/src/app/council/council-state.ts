@@ -1,6 +1,7 @@
 import type { Localized } from '#shared/localized';
 import type { Attendance } from '#shared/council/round';
 import type { VotingRound } from '#shared/council/voting-round';
+import type { BallotsProgress } from '#addin/api/council-client';
 
 /** The council's part of the pane's state and actions: types only, so the pane's core can name them without importing the council's flow. */
 
@@ -16,6 +17,8 @@ export interface CouncilState {
   round?: VotingRound;
   /** Whether this user may annul a confirmed round (an administrator: shared/policy/council). */
   mayAnnul?: boolean;
+  /** The count's ballots being sent in parts: how far they are. */
+  sending?: BallotsProgress;
   /** context.sync calls of the last council action. */
   lastSyncs?: number;
 }

@@ -13,6 +13,7 @@ import { awaitsConfirmation, isConfirmed, isLiveRound, mayAnnulRound, takesBallo
 import { refuseCouncil, runsTheVote } from '#shared/policy/council';
 import { hasTie, participating, type CouncilActions, type CouncilState } from './council-state';
 import { checkBallots, shortHash, webSha256 } from './fingerprint-check';
+import { createBallotSender } from './send-ballots';
 
 /**
  * The council's vote, as the secretary (or an administrator) runs it from the pane: the ballot sheet,
@@ -25,6 +26,11 @@ import { checkBallots, shortHash, webSha256 } from './fingerprint-check';
 export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet: () => Promise<void>, sha256: Sha256 = webSha256) {
   const { api, store, memory } = core;
   let shownFor: string | undefined;
+  const sendBallots = createBallotSender(
+    core,
+    () => campaign(),
+    (patch) => setCouncil(patch),
+  );
 
   const campaign = (): StoredCampaign | undefined => (memory.campaign?.id === store.state.campaignId ? memory.campaign : undefined);
   const council = () => store.state.council;
@@ -229,7 +235,7 @@ export function createCouncil(core: PaneCore, sheets: CouncilSheets, reloadSheet
         }
         const parsed = await readBallots(round, state);
         if (!parsed) return;
-        await api.submitBallots(campaignId, round.id, parsed.ballots, state.attendance);
+        await sendBallots(campaignId, round, parsed.ballots, state.attendance);
         const tallied = await api.tallyRound(campaignId, round.id);
         setCouncil({ round: tallied });
         await sheets.writeResultSheet({
