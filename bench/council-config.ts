@@ -27,14 +27,13 @@ export const IN_PROCESS_SIZES: readonly [number, number][] = [
 ];
 export const API_SIZES: readonly [number, number][] = [
   [500, 40],
+  [2_000, 500],
   [10_000, 200],
 ];
 
 export const ADMIN = 'admin@thidua.local';
 export const HR = 'tochuc@thidua.local';
 export const SECRETARY = 'thuky@thidua.local';
-/** A 413 from the API: Lambda's 6 MB request limit (product shape) or API Gateway's 10 MB (its own). */
-export const LAMBDA_MAX_BYTES = 6 * 1024 * 1024;
 
 export const round1 = (value: number, digits = 1) => Number(value.toFixed(digits));
 export const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} KB`);

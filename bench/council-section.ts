@@ -1,7 +1,7 @@
 /** The council bench's section: what was measured, in-process and through the API, as tables. */
-import { FIRST_FORM, PLACES_SHARE, SECOND_FORM, attendanceOf } from './council-ballots';
+import { FIRST_FORM, PLACES_SHARE, SECOND_FORM } from './council-ballots';
 import type { ApiCase } from './council-api-case';
-import { API_REPEATS, LAMBDA_MAX_BYTES, RUNS, WARMUP_MS, WARMUP_RUNS, counts, kb, range, size } from './council-config';
+import { API_REPEATS, RUNS, WARMUP_MS, WARMUP_RUNS, counts, kb, range, size } from './council-config';
 import type { TallyCase } from './council-in-process';
 import type { InvalidReason } from '#shared/council/tally';
 import { int, ms, table } from './report';
@@ -13,13 +13,14 @@ export interface CouncilMeasures {
   memberCap: number;
   presentCap: number;
   apiMembers: number;
+  apiAttendance: { present: number; writtenVotes: number };
   /** The CPU profile's text, with BENCH_CPU_PROFILE=1. */
   cpu: string | undefined;
   loadBefore: number;
   started: number;
 }
 
-export function printCouncilSection({ inProcess, api, memberCap, presentCap, apiMembers, cpu }: CouncilMeasures): void {
+export function printCouncilSection({ inProcess, api, memberCap, presentCap, apiMembers, apiAttendance, cpu }: CouncilMeasures): void {
   console.log(`\n=== Council: the tally of a round (shared/council/tally.ts), in-process and through the API ===`);
   console.log(
     [
@@ -81,9 +82,8 @@ export function printCouncilSection({ inProcess, api, memberCap, presentCap, api
   console.log(`\nThrough the local API (fetch → local API → the council Lambda's handler → DynamoDB Local → response parsed):`);
   console.log(
     [
-      `Council of ${int(apiMembers)} members (the schema's cap), attendance ${attendanceOf(apiMembers).present} present + ${attendanceOf(apiMembers).writtenVotes} in writing: so ${int(apiMembers)} ballots issued while`,
-      `  500 and 10,000 are collected. No schema-valid council has 500 members; tally() does not compare collected with issued, so the`,
-      `  rounds count as usual: the figures measure the work of these many ballots, not a meeting that could happen.`,
+      `Council of ${int(apiMembers)} members (the schema's cap), attendance ${int(apiAttendance.present)} present + ${int(apiAttendance.writtenVotes)} in writing (the schema's caps): so`,
+      `  ${int(apiAttendance.present + apiAttendance.writtenVotes)} ballots issued, the most any schema-valid round issues, while a round takes up to 10,000: more collected voids the count.`,
       `Candidates: eligible nominations saved by HR (bench/rows.ts; the demo office has ~63 people, so nominees repeat, as the save's`,
       `  DUPLICATE_NOMINEE flags, which the round does not look at). Timings: median (min–max) of ${API_REPEATS} after one unreported PUT + tally.`,
     ].join('\n'),
@@ -94,11 +94,8 @@ export function printCouncilSection({ inProcess, api, memberCap, presentCap, api
         `${size(c.ballots, c.candidates)}: POST /campaigns/{id}/rounds answered ${c.opened.status} ${c.opened.code} ${JSON.stringify(c.opened.details)}: the round was put in place with round-store's newRoundItem + transact, as createRound builds it (candidatesFor, formsFor); no API opens it.`,
       );
     }
-    if (c.put.refused) {
-      console.log(
-        `${size(c.ballots, c.candidates)}: PUT …/ballots answered ${c.put.refused.status} "${c.put.refused.message}" to a body of ${kb(c.put.refused.bytes)} (API Gateway takes at most 10 MiB, the Lambda 6 MiB): the ballots went in with submitBallots in-process (the handler's zod parse + submitBallots, no HTTP), labelled below. At ${int(c.bodyBytes / c.ballots)} bytes per ballot one PUT carries at most ~${int(Math.floor(LAMBDA_MAX_BYTES / (c.bodyBytes / c.ballots)))} such ballots, and a PUT replaces all of a round's ballots.`,
-      );
-    }
+    if (c.confirm && c.confirm.status !== 200)
+      console.log(`${size(c.ballots, c.candidates)}: POST …/confirm answered ${c.confirm.status} ${c.confirm.code ?? ''}.`);
   }
   const col = (f: (c: ApiCase) => string) => api.map(f);
   console.log('');
@@ -111,14 +108,12 @@ export function printCouncilSection({ inProcess, api, memberCap, presentCap, api
         ],
         ['  places (by form)', ...col((c) => c.places.join(' + '))],
         ['Ballots: marks (per ballot)', ...col((c) => `${int(c.marks)} (${(c.marks / c.ballots).toFixed(1)})`)],
-        ['  as JSON (the PUT body)', ...col((c) => kb(c.bodyBytes))],
+        ['  as JSON ballots (one PUT …/ballots)', ...col((c) => kb(c.jsonBytes))],
+        ["  compact, in the upload's parts (all requests)", ...col((c) => kb(c.bodyBytes))],
+        ['  parts (largest part)', ...col((c) => `${c.put.parts} (${kb(c.put.largestPartBytes)})`)],
         ['  as stored (gzip, parts)', ...col((c) => `${kb(c.storedBallots.bytes)}, ${c.storedBallots.parts}`)],
-        [
-          'PUT …/ballots: median (min–max)',
-          ...col((c) => (c.put.how === 'api' ? range(c.put.timed.sample) : `refused (${c.put.refused!.status})`)),
-        ],
-        ['  in-process submitBallots instead', ...col((c) => (c.put.how === 'in-process' ? range(c.put.timed.sample) : '–'))],
-        ['  response', ...col((c) => (c.put.how === 'api' ? kb(c.put.timed.responseBytes) : '–'))],
+        ['Upload (declare, parts, complete): median (min–max)', ...col((c) => range(c.put.timed.sample))],
+        ['  HTTP requests', ...col((c) => String(c.put.requests))],
         ['  DynamoDB requests', ...col((c) => counts(c.put.timed.dynamo))],
         ['  DynamoDB in flight (median run)', ...col((c) => ms(c.put.timed.dynamoBusyMs))],
         ['POST …/tally: median (min–max)', ...col((c) => range(c.tallyRoute.sample))],
@@ -128,11 +123,21 @@ export function printCouncilSection({ inProcess, api, memberCap, presentCap, api
         ['  DynamoDB in flight (median run)', ...col((c) => ms(c.tallyRoute.dynamoBusyMs))],
         ['  in-process: decode ballots (gunzip+parse)', ...col((c) => ms(c.pieces.decodeMs))],
         ['  in-process: tally()', ...col((c) => ms(c.pieces.tallyMs))],
+        ['  in-process: fingerprint (compact canonical text + SHA-256)', ...col((c) => ms(c.pieces.fingerprintMs))],
         ['  in-process: buildMinutes()', ...col((c) => ms(c.pieces.minutesMs))],
         ['  in-process: roundToItem (JSON+gzip)', ...col((c) => ms(c.pieces.packMs))],
         ['Result: issued / collected', ...col((c) => `${int(c.result.issued)} / ${int(c.result.collected)}`)],
         ['  valid / invalid', ...col((c) => `${int(c.result.valid)} / ${int(c.result.invalid)}`)],
         ['  passed / selected', ...col((c) => `${c.result.passed} / ${c.result.selected}`)],
+        ['  void', ...col((c) => (c.result.void ? 'yes (more ballots than issued)' : 'no'))],
+        [
+          'POST …/confirm',
+          ...col((c) =>
+            c.confirm
+              ? `${c.confirm.status}${c.confirm.code ? ` ${c.confirm.code}` : ''}, ${ms(c.confirm.ms)}, ${c.confirm.dynamo} DynamoDB requests`
+              : 'not (void)',
+          ),
+        ],
       ],
       ['', ...api.map((c) => `${size(c.ballots, c.candidates)}`)],
     ),

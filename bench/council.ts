@@ -6,12 +6,14 @@
  *      mark every candidate (bench/council-ballots.ts), median and p95 of BENCH_COUNCIL_RUNS (30) runs
  *      after BENCH_COUNCIL_WARMUP (5) unreported ones, and the time per ballot × candidate and per mark;
  *      each result is checked to find exactly the invalid ballots that were planted;
- *   b) through the local API (the real handlers, over HTTP, on the bench's DynamoDB Local): a round of
- *      500 × 40 and one of 10,000 × 200 in campaigns of their own; PUT …/ballots and POST …/tally timed
- *      apart, BENCH_COUNCIL_API_REPEATS (5) times after one unreported pair, with payload sizes and
- *      DynamoDB requests (the product's requestCounter). Where the API refuses (a round too large to
- *      open, ballots too large for one request), it says so and does that step with the product's own
- *      functions, labelled as such, so that the steps after it are still measured through the API.
+ *   b) through the local API (the real handlers, over HTTP, on the bench's DynamoDB Local): rounds of
+ *      500 × 40, 2,000 × 500 and 10,000 × 200 in campaigns of their own; the ballots sent in parts by the
+ *      pane's own client (compact, POST …/ballot-uploads, PUT …/parts/k, POST …/complete) and POST …/tally
+ *      timed apart, BENCH_COUNCIL_API_REPEATS (5) times after one unreported pair, with request sizes and
+ *      DynamoDB requests (the product's requestCounter), then POST …/confirm where the count is not void.
+ *      The council has the schema's most members and the attendance the schema's most participants, so
+ *      2,000 ballots are issued: 10,000 collected void the count (reported). Where the API refuses to open
+ *      a round (too large), it says so and puts it in place with the product's own functions, labelled.
  * It prints the in-process figures and goals as soon as they are measured (BENCH_COUNCIL_API=0 stops
  * there), then its section, a summary with the goals, and a line `BENCH_JSON_COUNCIL {...}`.
  * BENCH_CPU_PROFILE=1 adds a V8 CPU profile of 10 in-process tallies of 10,000 × 200.
@@ -70,7 +72,10 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   // The schema's caps, read from the schema itself.
   const memberCap = schemaCap((n) => CouncilSettings.safeParse(councilSettings(n)).success, 100_000);
   const presentCap = schemaCap((n) => Attendance.safeParse({ present: n, writtenVotes: 0 }).success, 1_000_000);
+  const writtenCap = schemaCap((n) => Attendance.safeParse({ present: 0, writtenVotes: n }).success, 1_000_000);
   const apiMembers = memberCap;
+  // The most ballots a schema-valid round issues: everyone the attendance can hold, present or in writing.
+  const apiAttendance = { present: presentCap, writtenVotes: writtenCap };
 
   // a) in-process
   const inProcess: TallyCase[] = [];
@@ -100,9 +105,9 @@ export async function runCouncilBench(ctx: CouncilBenchContext): Promise<void> {
   // b) through the API
   const tokens = { admin: await ctx.issueToken(ADMIN), hr: await ctx.issueToken(HR), secretary: await ctx.issueToken(SECRETARY) };
   const api: ApiCase[] = [];
-  for (const [ballots, candidates] of API_SIZES) api.push(await apiCase(ctx, tokens, ballots, candidates, apiMembers));
+  for (const [ballots, candidates] of API_SIZES) api.push(await apiCase(ctx, tokens, ballots, candidates, apiMembers, apiAttendance));
 
-  const measures = { inProcess, api, memberCap, presentCap, apiMembers, cpu, loadBefore, started };
+  const measures = { inProcess, api, memberCap, presentCap, apiMembers, apiAttendance, cpu, loadBefore, started };
   printCouncilSection(measures);
   printCouncilSummary(measures);
 }
