@@ -28,10 +28,17 @@ export async function call(ctx: CouncilBenchContext, method: string, path: strin
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const before = requestCounter.count;
   const from = performance.now();
-  const response = await fetch(`${ctx.baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(payload !== undefined ? { body: payload } : {}),
+  const send = () =>
+    fetch(`${ctx.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
+  // A kept-alive connection the local server closed as it idled is reset when reused (seen after a long
+  // confirmation on a loaded machine): the request never reached the handler, so send it once more.
+  const response = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return send();
   });
   const text = await response.text();
   let parsed: unknown;
