@@ -8,6 +8,7 @@ import { cognitoAccounts } from '#functions/org/cognito-accounts';
 import { localOidcAccounts, type LocalInvitation } from '#local/oidc-accounts';
 import { startLocalOidc, type LocalOidc } from '#local/oidc-server';
 import { startTestApi, type TestApi } from '#tests/support/api';
+import { unreachableCognito } from '#tests/support/cognito';
 import { ADMIN } from '#tests/support/rows';
 
 /**
@@ -80,15 +81,7 @@ describe('with the local OpenID Connect server', () => {
 });
 
 describe("with Cognito out of reach (the SDK's own error)", () => {
-  beforeAll(() => {
-    const unreachable = new CognitoIdentityProviderClient({
-      region: 'ap-southeast-1',
-      endpoint: 'http://127.0.0.1:9',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
-    useAccounts(cognitoAccounts(unreachable, 'ap-southeast-1_Test'));
-  });
+  beforeAll(() => useAccounts(unreachableCognito()));
   afterAll(() => useAccounts(localOidcAccounts(oidc, outbox)));
 
   it('refuses the new row, writes nothing, and says to save it again', async () => {

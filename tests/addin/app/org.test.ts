@@ -1,8 +1,7 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { useAccounts } from '#functions/org/accounts';
-import { cognitoAccounts } from '#functions/org/cognito-accounts';
 import { useTestApi } from '#tests/support/api';
+import { unreachableCognito } from '#tests/support/cognito';
 import { freshPaneServer, type PaneServer } from '#tests/support/pane-api';
 import { ADMIN } from '#tests/support/rows';
 import { fields, staffOf } from './fixtures';
@@ -115,14 +114,7 @@ describe('the pane’s "Tổ chức" section', () => {
     const server = await freshPaneServer(api);
     const admin = await pane(server, ADMIN);
     await admin.org.open('users');
-    // Cognito out of reach: the SDK's own failure, as in AWS when the service does not answer.
-    const unreachable = new CognitoIdentityProviderClient({
-      region: 'ap-southeast-1',
-      endpoint: 'http://127.0.0.1:9',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
-    useAccounts(cognitoAccounts(unreachable, 'ap-southeast-1_Test'));
+    useAccounts(unreachableCognito());
     try {
       admin.sheets.deleteRow('Người dùng', 'Thư điện tử', 'lanhdao@thidua.local');
       await admin.org.save('users');
