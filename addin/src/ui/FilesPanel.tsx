@@ -66,6 +66,27 @@ export function FilesPanel({ files, busy, actions }: { files?: FilesState; busy:
   );
 }
 
+/** One of a file's actions: a small button, off while the pane is busy, named `files-<action>` for the tests. */
+function FileAction({
+  icon,
+  label,
+  action,
+  busy,
+  onClick,
+}: {
+  icon: ReactElement;
+  label: string;
+  action: string;
+  busy: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <Button size="small" icon={icon} disabled={busy} onClick={onClick} data-action={`files-${action}`}>
+      {label}
+    </Button>
+  );
+}
+
 /** A hidden file input opened by a button: what the pane's picker is in a task pane. */
 function Picker({
   label,
@@ -138,15 +159,13 @@ function DocumentFiles({
         <div key={file.id} className={layout.row} data-file={file.name}>
           <Text>{file.name}</Text>
           <Caption1>{size(file)}</Caption1>
-          <Button
-            size="small"
+          <FileAction
             icon={<ArrowDownloadRegular />}
-            disabled={busy}
+            label={t('files.download')}
+            action="download"
+            busy={busy}
             onClick={() => void actions.download(file.id)}
-            data-action="files-download"
-          >
-            {t('files.download')}
-          </Button>
+          />
           {files.canChange && (
             <>
               <Picker
@@ -156,15 +175,13 @@ function DocumentFiles({
                 name={`replace-${file.id}`}
                 onChosen={(chosen) => void actions.upload(document.code, chosen, file.id)}
               />
-              <Button
-                size="small"
+              <FileAction
                 icon={<DeleteRegular />}
-                disabled={busy}
+                label={t('files.delete')}
+                action="delete"
+                busy={busy}
                 onClick={() => void actions.remove(file.id)}
-                data-action="files-delete"
-              >
-                {t('files.delete')}
-              </Button>
+              />
             </>
           )}
         </div>
@@ -175,15 +192,13 @@ function DocumentFiles({
             {file.name} ({t('files.deletedOn', { date: formatDate(file.deletedAt ?? file.uploadedAt) })})
           </Caption1>
           {files.canChange && (
-            <Button
-              size="small"
+            <FileAction
               icon={<ArrowUndoRegular />}
-              disabled={busy}
+              label={t('files.restore')}
+              action="restore"
+              busy={busy}
               onClick={() => void actions.restore(file.id)}
-              data-action="files-restore"
-            >
-              {t('files.restore')}
-            </Button>
+            />
           )}
         </div>
       ))}
