@@ -7,8 +7,15 @@ import { PLAN_CASES, validate, type PlanCase } from './plan-cases';
  * to 'returned' without a reason (Kế hoạch IV.2: HR "tổng hợp kết quả" and sends back what is wrong); it is
  * a check on the request, not on a nomination's content, so validateCampaign never yields it.
  */
-// Refusals of a status move (shared/policy), not findings of the plan's rules.
-const SERVER_ONLY: readonly RuleCode[] = ['RETURN_REASON_MISSING', 'NOT_ELIGIBLE', 'SUBMISSION_INCOMPLETE', 'NOMINATION_TAKEN_OVER'];
+// Refusals of a status move (shared/policy), not findings of the plan's rules; NOMINATION_BEING_DECIDED
+// refuses a save of a candidate while its round's confirmation is written (a lock, not its content).
+const SERVER_ONLY: readonly RuleCode[] = [
+  'RETURN_REASON_MISSING',
+  'NOT_ELIGIBLE',
+  'SUBMISSION_INCOMPLETE',
+  'NOMINATION_TAKEN_OVER',
+  'NOMINATION_BEING_DECIDED',
+];
 
 /**
  * Rule 8 against the award register: the save reads the register for the nominees it saves
