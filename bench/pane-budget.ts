@@ -8,8 +8,13 @@ import { gzipSync } from 'node:zlib';
  * over it. Measured when it was set (December 2026): 247 kB gzipped (the pane 84, React 68, Fluent UI
  * with the icons it uses 66, zod 26, the rest 3); MSAL (74 kB) loads only with Microsoft sign-in.
  * Raise it on purpose, in the commit that needs it, saying why.
+ * Raised to 285 kB with issue 13: the pane's own chunk grew to 105 kB (271.5 kB in all) with the ballots
+ * sent in parts with their progress and resume, a round's confirmation in steps with its resume, and
+ * the save's results read and the files' row written in fewer syncs. The next kilobytes to win back
+ * are the English texts (about 20 kB before gzip) and the council's section, which only the secretary
+ * uses: both could load on demand.
  */
-export const PANE_JS_BUDGET_GZIP_BYTES = 270_000;
+export const PANE_JS_BUDGET_GZIP_BYTES = 285_000;
 
 /** The goal of the first load, from navigation to the sign-in screen (issue 12). */
 export const PANE_FIRST_LOAD_GOAL_MS = 2000;
